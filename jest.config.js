@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  // Types are checked once by `npm run typecheck`; jest only transpiles.
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  collectCoverageFrom: ['src/**/*.ts'],
+  coverageThreshold: { global: { statements: 90, branches: 80, functions: 90, lines: 90 } },
+  testTimeout: 20000,
+};

@@ -1,0 +1,2 @@
+/** Abaha operations, registered in src/index.ts. */
+export const triggers = {};

@@ -1,0 +1,88 @@
+/**
+ * One connection for every service: each vendor's pair of fields is optional, at least one pair
+ * must be complete, and the test checks every pair that is filled in without changing any data.
+ * Signing happens in each vendor's client, not in middleware, because every vendor signs
+ * differently (custom auth adds nothing to requests by itself).
+ */
+import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
+import { AUTH_FIELDS, hasCredentials, requireJustClick } from './credentials';
+import { verifyJustClickCredentials } from './justclick/client';
+
+/** What the connection test finds; it feeds the connection label. */
+export interface ConnectionInfo {
+  justclick_login: string | null;
+  rlab_user_id: string | null;
+}
+
+export const test = async (z: ZObject, bundle: Bundle): Promise<ConnectionInfo> => {
+  const info: ConnectionInfo = { justclick_login: null, rlab_user_id: null };
+  const justClick = hasCredentials(bundle.authData, 'justclick');
+  const rlab = hasCredentials(bundle.authData, 'rlab');
+  if (!justClick && !rlab) {
+    throw new z.errors.Error(
+      `Fill in at least one service: ${AUTH_FIELDS.justclick_login} and ${AUTH_FIELDS.justclick_secret} for JustClick, ` +
+        `or ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} for R-Lab / DeliveryCRM.`,
+      'MissingCredentials',
+      401,
+    );
+  }
+  if (justClick) {
+    const credentials = requireJustClick(z, bundle);
+    await verifyJustClickCredentials(z, credentials);
+    info.justclick_login = credentials.login;
+  }
+  return info;
+};
+
+/** "JustClick username · R-Lab user 1": the accounts this connection reaches. */
+export const connectionLabel = async (_z: ZObject, bundle: Bundle): Promise<string> => {
+  const info = bundle.inputData as Partial<ConnectionInfo>;
+  const parts: string[] = [];
+  if (info.justclick_login) parts.push(`JustClick ${info.justclick_login}`);
+  if (info.rlab_user_id) parts.push(`R-Lab user ${info.rlab_user_id}`);
+  return parts.join(' · ');
+};
+
+const pairHelp = 'Leave both empty if you do not use';
+
+export default {
+  type: 'custom',
+  fields: [
+    {
+      key: 'justclick_login',
+      label: AUTH_FIELDS.justclick_login,
+      required: false,
+      type: 'string',
+      helpText:
+        'The login of your JustClick account: the first part of its address, e.g. `username` for username.justclick.ru. ' +
+        `${pairHelp} JustClick.`,
+    },
+    {
+      key: 'justclick_secret',
+      label: AUTH_FIELDS.justclick_secret,
+      required: false,
+      type: 'password',
+      helpText:
+        'In your JustClick account open **API** (bottom right of the account pages) and copy the **Ключ API** (API key). ' +
+        'See [JustClick API](https://justclick.ru/api/).',
+    },
+    {
+      key: 'rlab_user_id',
+      label: AUTH_FIELDS.rlab_user_id,
+      required: false,
+      type: 'string',
+      helpText:
+        'Your user ID, shown in your [DeliveryCRM profile](https://deliverycrm.ru/client/profile/index). ' +
+        `The same account serves R-Lab and Strekoza. ${pairHelp} R-Lab / DeliveryCRM.`,
+    },
+    {
+      key: 'rlab_api_key',
+      label: AUTH_FIELDS.rlab_api_key,
+      required: false,
+      type: 'password',
+      helpText: 'The API key shown next to your user ID in your [DeliveryCRM profile](https://deliverycrm.ru/client/profile/index).',
+    },
+  ],
+  test,
+  connectionLabel,
+} satisfies Authentication;

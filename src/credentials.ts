@@ -1,0 +1,56 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { missingCredentials } from './common/errors';
+
+/**
+ * The shared connection's fields. The keys are a public contract (other tools rely on them);
+ * each service needs its own pair, and a connection may carry one pair or both.
+ */
+export const AUTH_FIELDS = {
+  justclick_login: 'JustClick Login',
+  justclick_secret: 'JustClick API Key',
+  rlab_user_id: 'R-Lab User ID',
+  rlab_api_key: 'R-Lab API Key',
+} as const;
+
+export type AuthFieldKey = keyof typeof AUTH_FIELDS;
+
+export interface JustClickCredentials {
+  login: string;
+  secret: string;
+}
+
+export interface RlabCredentials {
+  userId: string;
+  apiKey: string;
+}
+
+const SERVICES = {
+  justclick: { name: 'JustClick', keys: ['justclick_login', 'justclick_secret'] },
+  rlab: { name: 'R-Lab / DeliveryCRM', keys: ['rlab_user_id', 'rlab_api_key'] },
+} as const;
+
+type Service = keyof typeof SERVICES;
+
+const value = (authData: Bundle['authData'], key: AuthFieldKey): string => String(authData[key] ?? '').trim();
+
+/** True when both fields of the service's pair are filled in. */
+export function hasCredentials(authData: Bundle['authData'], service: Service): boolean {
+  return SERVICES[service].keys.every((key) => value(authData, key) !== '');
+}
+
+function requirePair(z: ZObject, authData: Bundle['authData'], service: Service): string[] {
+  const { name, keys } = SERVICES[service];
+  const missing = keys.filter((key) => value(authData, key) === '');
+  if (missing.length > 0) throw missingCredentials(z, name, missing.map((key) => AUTH_FIELDS[key]));
+  return keys.map((key) => value(authData, key));
+}
+
+export function requireJustClick(z: ZObject, bundle: Pick<Bundle, 'authData'>): JustClickCredentials {
+  const [login, secret] = requirePair(z, bundle.authData, 'justclick') as [string, string];
+  return { login, secret };
+}
+
+export function requireRlab(z: ZObject, bundle: Pick<Bundle, 'authData'>): RlabCredentials {
+  const [userId, apiKey] = requirePair(z, bundle.authData, 'rlab') as [string, string];
+  return { userId, apiKey };
+}

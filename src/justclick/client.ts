@@ -1,0 +1,158 @@
+/**
+ * JustClick API client: signs the request the way JustClick's PHP server checks it, sends it, and
+ * trusts an answer only when its own hash verifies (shared/seeds/001).
+ */
+import type { ZObject } from 'zapier-platform-core';
+import { preview } from '../common/errors';
+import { safeEqual } from '../common/hash';
+import type { PhpQueryParams } from '../common/php-query';
+import { justClickBaseUrl } from '../config';
+import type { JustClickCredentials } from '../credentials';
+import { justClickResponseHash, justClickSignedBody } from '../signatures';
+
+/** English explanations of JustClick's documented error codes (shared/notes/vendors.md). */
+export const JUSTCLICK_ERROR_CODES: Readonly<Record<number, string>> = {
+  1: 'the request carried no hash',
+  2: 'the request carried no data',
+  3: 'the data sent is not valid',
+  4: 'the hash is wrong: check the JustClick API Key in the connection',
+  5: 'the user name is unknown: check the JustClick Login in the connection',
+  6: "JustClick refuses API calls from this IP address (see the API settings of your JustClick account)",
+  7: 'the JustClick account is disabled',
+  8: 'the API call limit is reached, or the API is disabled for this account',
+  200: 'the order does not exist',
+  201: 'the status is not valid',
+  203: 'no order number was given',
+  302: 'there is no order with this number',
+  303: 'there is no such status',
+  601: 'the order already exists',
+};
+
+/** Codes that say the login or the key is wrong: the user must fix the connection. */
+const CREDENTIAL_CODES = new Set([4, 5]);
+
+export interface JustClickAnswer {
+  errorCode: number;
+  /** error_text exactly as JustClick sent it ("ok" in some answers, "OK" in others). */
+  errorText: string;
+  /** True when the answer's hash matches md5(error_code::error_text::secret). */
+  verified: boolean;
+  result: unknown;
+}
+
+/** Errors that mean the request never reached JustClick, so sending it again cannot apply it twice. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function networkCode(error: unknown): string | undefined {
+  const value = error as { code?: unknown; errno?: unknown; cause?: { code?: unknown } };
+  const code = value?.code ?? value?.errno ?? value?.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export async function callJustClick(
+  z: ZObject,
+  credentials: JustClickCredentials,
+  method: string,
+  params: PhpQueryParams,
+): Promise<JustClickAnswer> {
+  const body = justClickSignedBody(params, credentials.login, credentials.secret);
+  let response;
+  try {
+    response = await z.request({
+      method: 'POST',
+      url: `${justClickBaseUrl(credentials.login)}/api/${method}`,
+      body,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      skipThrowForStatus: true,
+    });
+  } catch (error) {
+    if (error instanceof z.errors.ThrottledError) throw error; // a 429: Zapier retries after Retry-After
+    const code = networkCode(error);
+    if (code && NOT_SENT_CODES.has(code)) {
+      throw new z.errors.ThrottledError(
+        `JustClick could not be reached (${code}); nothing was sent. Zapier will retry this step later.`,
+        300,
+      );
+    }
+    throw new z.errors.Error(
+      `JustClick did not answer (${code ?? 'connection lost'}). The change may or may not have been applied: ` +
+        'check the order in JustClick before you replay this step.',
+      'JustClickNoAnswer',
+      502,
+    );
+  }
+
+  if (response.status >= 500) {
+    throw new z.errors.Error(
+      `JustClick answered with a server error (HTTP ${response.status}). The change may or may not have been applied: ` +
+        'check the order in JustClick before you replay this step.',
+      'JustClickServerError',
+      response.status,
+    );
+  }
+
+  return parseAnswer(z, response.status, response.content, credentials.secret);
+}
+
+function parseAnswer(z: ZObject, status: number, content: string, secret: string): JustClickAnswer {
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch {
+    data = undefined;
+  }
+  const answer = data as { error_code?: unknown; error_text?: unknown; hash?: unknown; result?: unknown } | undefined;
+  const codeText = answer && (typeof answer.error_code === 'number' || typeof answer.error_code === 'string')
+    ? String(answer.error_code)
+    : undefined;
+  if (!answer || codeText === undefined || !/^\d+$/.test(codeText)) {
+    throw new z.errors.Error(
+      `JustClick answered with something other than its API answer (HTTP ${status}: "${preview(content)}"). ` +
+        'Check the JustClick Login in the connection.',
+      'JustClickBadAnswer',
+      502,
+    );
+  }
+  const errorText = typeof answer.error_text === 'string' ? answer.error_text : String(answer.error_text ?? '');
+  const expectedHash = justClickResponseHash(codeText, errorText, secret);
+  const receivedHash = typeof answer.hash === 'string' ? answer.hash.toLowerCase() : '';
+  return {
+    errorCode: Number(codeText),
+    errorText,
+    verified: safeEqual(receivedHash, expectedHash),
+    result: answer.result,
+  };
+}
+
+/** Turns a non-zero error_code into the error the user sees: JustClick's text, the code, and why. */
+export function justClickError(z: ZObject, answer: JustClickAnswer): Error {
+  const explanation = JUSTCLICK_ERROR_CODES[answer.errorCode] ?? 'JustClick gave no further explanation';
+  const message = `JustClick refused the request: error ${answer.errorCode} "${answer.errorText}" (${explanation}).`;
+  if (CREDENTIAL_CODES.has(answer.errorCode)) return new z.errors.ExpiredAuthError(message);
+  return new z.errors.Error(message, `JustClickError${answer.errorCode}`, 400);
+}
+
+/** An answer that claims success but is not signed with the account's key is never taken as success. */
+export function untrustedAnswerError(z: ZObject): Error {
+  return new z.errors.Error(
+    "JustClick's answer is not signed with your API key, so it cannot be trusted and this step is not reported " +
+      'as done. Check the JustClick API Key in the connection, then check the order in JustClick.',
+    'JustClickUntrustedAnswer',
+    502,
+  );
+}
+
+/**
+ * Proves the login and key without touching any order. JustClick documents no read-only call in
+ * its order API, so this sends UpdateOrderStatus with an empty order number: no order can match
+ * it, so nothing changes, while JustClick still checks the login and the hash first (errors 4
+ * and 5) and signs its refusal with the account's key. A refusal for the missing order number,
+ * signed with the key, therefore proves both.
+ */
+export async function verifyJustClickCredentials(z: ZObject, credentials: JustClickCredentials): Promise<void> {
+  const answer = await callJustClick(z, credentials, 'UpdateOrderStatus', [['bill_id', '']]);
+  if (CREDENTIAL_CODES.has(answer.errorCode) || [1, 6, 7, 8].includes(answer.errorCode)) {
+    throw justClickError(z, answer);
+  }
+  if (!answer.verified) throw untrustedAnswerError(z);
+}

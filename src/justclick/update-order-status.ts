@@ -1,0 +1,149 @@
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+  type ZObject,
+} from 'zapier-platform-core';
+import { parseDateTime, toIsoUtc, toUnixSeconds } from '../common/dates';
+import { invalidInput } from '../common/errors';
+import type { PhpQueryParams } from '../common/php-query';
+import { requireJustClick } from '../credentials';
+import { callJustClick, justClickError, untrustedAnswerError } from './client';
+import { updateOrderStatusSample, type UpdatedOrder } from './samples';
+
+export const ORDER_STATUSES = {
+  sent: 'Sent (Shipped by Post)',
+  paid: 'Paid',
+  return: 'Returned by the Buyer',
+  cancel: 'Cancelled',
+} as const;
+
+type OrderStatus = keyof typeof ORDER_STATUSES;
+
+const inputFields = defineInputFields([
+  {
+    key: 'bill_id',
+    label: 'Order Number',
+    required: true,
+    type: 'string',
+    helpText:
+      'The number of the JustClick order (bill), e.g. `100000`. It is shown in the order list of your JustClick account and is sent by JustClick triggers as the order number.',
+  },
+  {
+    key: 'status',
+    label: 'New Status',
+    required: true,
+    type: 'string',
+    choices: Object.entries(ORDER_STATUSES).map(([value, label]) => ({ value, label, sample: value })),
+    helpText: 'What happened to the order. **Sent** needs a postal tracking number; **Sent** and **Paid** also take a date.',
+  },
+  {
+    key: 'date',
+    label: 'Date Sent or Paid',
+    required: false,
+    type: 'datetime',
+    helpText:
+      'When the order was shipped (for **Sent**) or paid (for **Paid**). JustClick requires it for these two statuses: when left empty, the time the step runs is used. A date without a time zone is read as UTC.',
+  },
+  {
+    key: 'rpo',
+    label: 'Postal Tracking Number (RPO)',
+    required: false,
+    type: 'string',
+    helpText: 'The tracking number of the parcel, e.g. `10000000000000`. Required when the new status is **Sent**.',
+  },
+]);
+
+type UpdateOrderStatusInput = InferInputData<typeof inputFields>;
+
+interface ValidRequest {
+  billId: string;
+  status: OrderStatus;
+  date?: Date;
+  dateDefaulted: boolean;
+  rpo?: string;
+}
+
+const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
+
+/** Checks every field before anything is sent; the error names the field and what was expected. */
+function validate(z: ZObject, input: UpdateOrderStatusInput, now: Date): ValidRequest {
+  const billId = text(input.bill_id);
+  if (billId === '') throw invalidInput(z, 'Order Number', 'the number of a JustClick order');
+  const status = text(input.status);
+  if (!(status in ORDER_STATUSES)) {
+    throw invalidInput(z, 'New Status', `one of ${Object.keys(ORDER_STATUSES).join(', ')}`, status);
+  }
+  const rpo = text(input.rpo);
+  if (status === 'sent' && rpo === '') {
+    throw invalidInput(z, 'Postal Tracking Number (RPO)', 'a tracking number, which JustClick requires for the status Sent');
+  }
+  const dateText = text(input.date);
+  let date: Date | undefined;
+  if (dateText !== '') {
+    date = parseDateTime(dateText);
+    if (!date) throw invalidInput(z, 'Date Sent or Paid', 'a date such as 2013-03-03T00:00:00+03:00 or a Unix timestamp', dateText);
+  }
+  const needsDate = status === 'sent' || status === 'paid';
+  return {
+    billId,
+    status: status as OrderStatus,
+    date: date ?? (needsDate ? now : undefined),
+    dateDefaulted: date === undefined && needsDate,
+    rpo: rpo === '' ? undefined : rpo,
+  };
+}
+
+export const perform = (async (z, bundle) => {
+  const request = validate(z, bundle.inputData, new Date());
+  const credentials = requireJustClick(z, bundle);
+  // JustClick's order of parameters: bill_id, status, date, rpo (the hash follows).
+  const params: PhpQueryParams = [
+    ['bill_id', request.billId],
+    ['status', request.status],
+    ['date', request.date ? String(toUnixSeconds(request.date)) : undefined],
+    ['rpo', request.rpo],
+  ];
+  const answer = await callJustClick(z, credentials, 'UpdateOrderStatus', params);
+  if (answer.errorCode !== 0) throw justClickError(z, answer);
+  if (!answer.verified) throw untrustedAnswerError(z);
+
+  const updated: UpdatedOrder = {
+    bill_id: request.billId,
+    status: request.status,
+    status_label: ORDER_STATUSES[request.status],
+    date: request.date ? toIsoUtc(request.date) : null,
+    date_unix: request.date ? toUnixSeconds(request.date) : null,
+    date_defaulted: request.dateDefaulted,
+    rpo: request.rpo ?? null,
+    justclick_error_code: answer.errorCode,
+    justclick_error_text: answer.errorText,
+  };
+  return updated;
+}) satisfies CreatePerform<UpdateOrderStatusInput>;
+
+export default defineCreate({
+  key: 'justclick_update_order_status',
+  noun: 'Order Status',
+  display: {
+    label: 'Update Order Status',
+    description: 'Updates the status of a JustClick order: sent (with tracking number), paid, returned or cancelled.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: updateOrderStatusSample,
+    outputFields: [
+      { key: 'bill_id', label: 'Order Number', type: 'string' },
+      { key: 'status', label: 'Status', type: 'string' },
+      { key: 'status_label', label: 'Status Name', type: 'string' },
+      { key: 'date', label: 'Date Sent or Paid', type: 'datetime' },
+      { key: 'date_unix', label: 'Date Sent or Paid (Unix Seconds)', type: 'integer' },
+      { key: 'date_defaulted', label: 'Date Filled In Automatically', type: 'boolean' },
+      { key: 'rpo', label: 'Postal Tracking Number (RPO)', type: 'string' },
+      { key: 'justclick_error_code', label: 'JustClick Result Code', type: 'integer' },
+      { key: 'justclick_error_text', label: 'JustClick Result Text', type: 'string' },
+    ],
+  },
+});

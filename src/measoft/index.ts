@@ -1,0 +1,2 @@
+/** MeaSoft operations, registered in src/index.ts. */
+export const triggers = {};

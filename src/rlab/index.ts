@@ -1,0 +1,3 @@
+/** R-Lab / DeliveryCRM operations, registered in src/index.ts. */
+export const creates = {};
+export const searches = {};
