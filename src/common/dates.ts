@@ -41,6 +41,7 @@ const DASHED = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/; // y
  * the original string stays the only value rather than a wrong date.
  */
 export function localTimeToIso(text: string | null | undefined, offset: string): string | null {
+  const offsetShift = offsetMinutes(offset);
   if (!text) return null;
   const trimmed = text.trim();
   let parts: string[];
@@ -60,7 +61,7 @@ export function localTimeToIso(text: string | null | undefined, offset: string):
   // Reject impossible dates such as 31.02.2020 instead of letting Date roll them over.
   const check = new Date(iso);
   if (Number.isNaN(check.getTime())) return null;
-  const roundTrip = new Date(check.getTime() + offsetMinutes(offset) * 60_000).toISOString();
+  const roundTrip = new Date(check.getTime() + offsetShift * 60_000).toISOString();
   return roundTrip.startsWith(`${year}-${month}-${day}T${hour}:${minute}:${second}`) ? iso : null;
 }
 

@@ -9,7 +9,10 @@ export function toFederalPhone(raw: string): string | undefined {
   // Only digits and the usual punctuation of a written phone number are a phone number.
   if (!/^\+?[\d\s().-]+$/.test(text)) return undefined;
   let digits = text.replace(/\D/g, '');
-  if (digits.length === 11 && digits.startsWith('8')) digits = `7${digits.slice(1)}`; // Russian trunk prefix
-  else if (digits.length === 10 && digits.startsWith('9')) digits = `7${digits}`; // mobile without country code
+  // A leading "+" means the country code is written out; otherwise read it as a Russian number.
+  if (!text.startsWith('+')) {
+    if (digits.length === 11 && digits.startsWith('8')) digits = `7${digits.slice(1)}`; // trunk prefix 8
+    else if (digits.length === 10 && digits.startsWith('9')) digits = `7${digits}`; // mobile without country code
+  }
   return digits.length >= 10 && digits.length <= 15 ? digits : undefined;
 }

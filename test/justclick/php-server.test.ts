@@ -1,0 +1,96 @@
+/**
+ * The action against a JustClick endpoint written in real PHP (fixtures/justclick-server.php):
+ * PHP parses the form body, re-encodes it with http_build_query and checks the hash, so the
+ * request verifies only when the app's encoding is byte-for-byte PHP's.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, connect } from 'node:net';
+import path from 'node:path';
+import nock from 'nock';
+import { createAppTester } from 'zapier-platform-core';
+import App from '../../src/index';
+import { perform } from '../../src/justclick/update-order-status';
+import { caught } from '../support/zapier-error';
+
+const appTester = createAppTester(App);
+const LOGIN = 'shop';
+const SECRET = "s3cr3t!*'()~ ключ";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      }).on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`php -S did not start on port ${port}`);
+}
+
+describe('Update Order Status against a PHP JustClick server', () => {
+  let php: ChildProcess;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    php = spawn('php', ['-S', `127.0.0.1:${port}`, path.join(__dirname, 'fixtures', 'justclick-server.php')], {
+      env: { ...process.env, JC_LOGIN: LOGIN, JC_SECRET: SECRET },
+      stdio: 'ignore',
+    });
+    await waitForPort(port);
+    process.env.JUSTCLICK_BASE_URL = `http://127.0.0.1:${port}`;
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+
+  afterAll(() => {
+    php.kill();
+    delete process.env.JUSTCLICK_BASE_URL;
+    nock.enableNetConnect();
+  });
+
+  const authData = { justclick_login: LOGIN, justclick_secret: SECRET };
+
+  it('verifies a request whose values PHP and Node encode differently', async () => {
+    const rpo = "RA 123!*'()~+&=%#/Доставка 📦";
+    const result = await appTester(perform, {
+      authData,
+      inputData: { bill_id: '100001', status: 'sent', date: '2013-03-03T00:00:00+04:00', rpo },
+    });
+    expect(result).toMatchObject({ bill_id: '100001', status: 'sent', date_unix: 1362254400, rpo, justclick_error_code: 0 });
+  });
+
+  it('reports a status change for an order the server does not know with its own error', async () => {
+    const error = await caught(appTester(perform, { authData, inputData: { bill_id: '555', status: 'cancel' } }));
+    expect(error.message).toBe(
+      'JustClick refused the request: error 302 "Несуществующий номер заказа" (there is no order with this number).',
+    );
+  });
+
+  it('is refused by the server when the secret is wrong, and says to check the API key', async () => {
+    await expect(
+      appTester(perform, {
+        authData: { ...authData, justclick_secret: 'wrong' },
+        inputData: { bill_id: '100001', status: 'paid', date: '1362254400' },
+      }),
+    ).rejects.toThrow('check the JustClick API Key in the connection');
+  });
+
+  it('passes the connection test with the right credentials and fails it with a wrong key', async () => {
+    await expect(appTester(App.authentication.test, { authData })).resolves.toMatchObject({ justclick_login: LOGIN });
+    await expect(
+      appTester(App.authentication.test, { authData: { ...authData, justclick_secret: 'nope' } }),
+    ).rejects.toThrow('error 4');
+  });
+});
