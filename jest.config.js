@@ -7,5 +7,6 @@ module.exports = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   collectCoverageFrom: ['src/**/*.ts'],
   coverageThreshold: { global: { statements: 90, branches: 80, functions: 90, lines: 90 } },
+  setupFilesAfterEnv: ['<rootDir>/test/support/nock-setup.ts'],
   testTimeout: 20000,
 };

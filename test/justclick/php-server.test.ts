@@ -6,8 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, connect } from 'node:net';
 import path from 'node:path';
-import nock from 'nock';
 import { createAppTester } from 'zapier-platform-core';
+import { test as connectionTest } from '../../src/authentication';
 import App from '../../src/index';
 import { perform } from '../../src/justclick/update-order-status';
 import { caught } from '../support/zapier-error';
@@ -50,14 +50,11 @@ describe('Update Order Status against a PHP JustClick server', () => {
     });
     await waitForPort(port);
     process.env.JUSTCLICK_BASE_URL = `http://127.0.0.1:${port}`;
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
   });
 
   afterAll(() => {
     php.kill();
     delete process.env.JUSTCLICK_BASE_URL;
-    nock.enableNetConnect();
   });
 
   const authData = { justclick_login: LOGIN, justclick_secret: SECRET };
@@ -88,9 +85,9 @@ describe('Update Order Status against a PHP JustClick server', () => {
   });
 
   it('passes the connection test with the right credentials and fails it with a wrong key', async () => {
-    await expect(appTester(App.authentication.test, { authData })).resolves.toMatchObject({ justclick_login: LOGIN });
+    await expect(appTester(connectionTest, { authData })).resolves.toMatchObject({ justclick_login: LOGIN });
     await expect(
-      appTester(App.authentication.test, { authData: { ...authData, justclick_secret: 'nope' } }),
+      appTester(connectionTest, { authData: { ...authData, justclick_secret: 'nope' } }),
     ).rejects.toThrow('error 4');
   });
 });
