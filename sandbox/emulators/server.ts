@@ -80,6 +80,8 @@ export class Emulator {
   readonly name: string;
   /** Every request received, oldest first (requests refused while `down` never arrive). */
   readonly requests: ReceivedRequest[] = [];
+  /** Called for every request received, e.g. to print a live log. */
+  readonly listeners = new Set<(request: ReceivedRequest) => void>();
   private readonly handler: VendorHandler;
   private readonly vendorFaults: VendorFault[];
   private readonly malformed: Reply;
@@ -195,6 +197,7 @@ export class Emulator {
       receivedAt: new Date(),
     };
     this.requests.push(request);
+    for (const listener of this.listeners) listener(request);
     const options = this.options;
     const mode = this.takeFault();
 
