@@ -5,17 +5,22 @@
  * differently (custom auth adds nothing to requests by itself).
  */
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
-import { AUTH_FIELDS, hasCredentials, requireJustClick } from './credentials';
+import { AUTH_FIELDS, hasCredentials, requireJustClick, requireRlab } from './credentials';
 import { verifyJustClickCredentials } from './justclick/client';
+import { rlabConnectionInfo, type RlabConnectionInfo } from './rlab/connection';
 
 /** What the connection test finds; it feeds the connection label. */
-export interface ConnectionInfo {
-  justclick_login: string | null;
-  rlab_user_id: string | null;
-}
+export type ConnectionInfo = { justclick_login: string | null } & { [K in keyof RlabConnectionInfo]: RlabConnectionInfo[K] | null };
 
 export const test = async (z: ZObject, bundle: Bundle): Promise<ConnectionInfo> => {
-  const info: ConnectionInfo = { justclick_login: null, rlab_user_id: null };
+  const info: ConnectionInfo = {
+    justclick_login: null,
+    rlab_user_id: null,
+    rlab_balance: null,
+    rlab_paid_until: null,
+    rlab_expired: null,
+    rlab_tariff: null,
+  };
   const justClick = hasCredentials(bundle.authData, 'justclick');
   const rlab = hasCredentials(bundle.authData, 'rlab');
   if (!justClick && !rlab) {
@@ -31,15 +36,19 @@ export const test = async (z: ZObject, bundle: Bundle): Promise<ConnectionInfo> 
     await verifyJustClickCredentials(z, credentials);
     info.justclick_login = credentials.login;
   }
+  if (rlab) {
+    // getuserinfo.ashx changes nothing; a wrong key comes back as an error naming both R-Lab fields.
+    Object.assign(info, await rlabConnectionInfo(z, requireRlab(z, bundle)));
+  }
   return info;
 };
 
-/** "JustClick username · R-Lab user 1": the accounts this connection reaches. */
+/** "JustClick username · R-Lab user 1 (balance 384 tracks, paid until 13.04.2015)": the accounts this connection reaches. */
 export const connectionLabel = async (_z: ZObject, bundle: Bundle): Promise<string> => {
   const info = bundle.inputData as Partial<ConnectionInfo>;
   const parts: string[] = [];
   if (info.justclick_login) parts.push(`JustClick ${info.justclick_login}`);
-  if (info.rlab_user_id) parts.push(`R-Lab user ${info.rlab_user_id}`);
+  if (info.rlab_user_id) parts.push(`R-Lab user ${info.rlab_user_id}${info.rlab_tariff ? ` (${info.rlab_tariff})` : ''}`);
   return parts.join(' · ');
 };
 

@@ -1,0 +1,22 @@
+import { defineCreate, defineInputFields, type CreatePerform, type InferInputData } from 'zapier-platform-core';
+import { addTrackSample } from './samples';
+import { detailFields, readRequest, sendTracks, trackField, trackOutputFields } from './tracks';
+
+const inputFields = defineInputFields([trackField, ...detailFields('add')]);
+
+type AddTrackInput = InferInputData<typeof inputFields>;
+
+export const perform = (async (z, bundle) => {
+  const request = readRequest(z, bundle.inputData, 'add');
+  return sendTracks(z, bundle, 'addtrack', request);
+}) satisfies CreatePerform<AddTrackInput>;
+
+export default defineCreate({
+  key: 'rlab_add_track',
+  noun: 'Tracking Number',
+  display: {
+    label: 'Add Tracking Number',
+    description: 'Creates a track in R-Lab / DeliveryCRM so the buyer gets SMS, Viber, call and e-mail notifications as the parcel moves.',
+  },
+  operation: { inputFields, perform, sample: addTrackSample, outputFields: trackOutputFields('add') },
+});

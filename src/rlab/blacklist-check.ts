@@ -1,0 +1,182 @@
+import { defineSearch, defineInputFields, type InferInputData, type SearchPerform, type ZObject } from 'zapier-platform-core';
+import { invalidInput } from '../common/errors';
+import { toFederalPhone } from '../common/phone';
+import { httpBuildQuery } from '../common/php-query';
+import { deliveryCrmBaseUrl, rlabBlacklistBaseUrl } from '../config';
+import { requireRlab } from '../credentials';
+import { blacklistRequestKey } from '../signatures';
+import { getDeliveryCrmJson, unreachableError } from './client';
+import { labelOf, moscowIso, num, records, str } from './json';
+import { blacklistSample, type BlacklistEvent, type BlacklistRecord } from './samples';
+
+/** bwType (seed 002, GetWhiteBlackHistoryInfo). */
+export const BW_TYPES: Readonly<Record<number, string>> = { 1: 'Delivered', 2: 'Returned', 3: 'Overdue (Outcome Unknown)' };
+
+/** bwShopCategoryId: the category of the shop where the order was placed. */
+export const SHOP_CATEGORIES: Readonly<Record<number, string>> = {
+  1: 'Cars (Parts, Accessories)',
+  2: 'Pet Supplies',
+  3: 'Home Appliances',
+  4: 'Home and Garden',
+  5: 'Leisure and Entertainment',
+  6: 'Adult Goods',
+  7: 'Computers',
+  8: 'Equipment',
+  9: 'Clothes, Shoes and Accessories',
+  10: 'Gifts and Flowers',
+  11: 'Food',
+  12: 'Sports and Recreation',
+  13: 'Health',
+  14: 'Services',
+  15: 'Electronics',
+  16: 'Books and Magazines',
+  17: 'CPA',
+  18: 'Tobacco and E-Cigarettes',
+  19: 'Perfume and Cosmetics',
+  20: 'TV Shop',
+  21: 'Children',
+  22: 'Universal (Everything)',
+  23: 'Other',
+  24: 'Jewellery',
+};
+
+/** blackKarma error codes: -1 nothing found, -2 no phone or e-mail given, -3 server error. */
+const NOTHING_FOUND = -1;
+const NO_INPUT = -2;
+const SERVER_ERROR = -3;
+const SERVICE = 'DeliveryCRM blacklist';
+
+const inputFields = defineInputFields([
+  {
+    key: 'phone',
+    label: 'Phone',
+    required: false,
+    type: 'string',
+    helpText: "The buyer's phone, e.g. `+7 (916) 000-00-00`; sent in the federal format (79160000000). Fill in the phone, the e-mail or both.",
+  },
+  { key: 'email', label: 'Email', required: false, type: 'string', helpText: "The buyer's e-mail. Fill in the phone, the e-mail or both." },
+  {
+    key: 'include_history',
+    label: 'Include Order History',
+    required: false,
+    type: 'boolean',
+    default: 'false',
+    helpText: "Yes: also return the buyer's orders seen by R-Lab (date, delivered or returned, shop category, cost).",
+  },
+]);
+
+type BlacklistInput = InferInputData<typeof inputFields>;
+
+const text = (value: unknown): string => str(value) ?? '';
+
+function parseEvent(item: Record<string, unknown>): BlacklistEvent {
+  const type = num(item.bwType);
+  const category = num(item.bwShopCategoryId);
+  const date = str(item.bwEventDate);
+  return {
+    bwEventDate: date,
+    bwEventDateIso: moscowIso(date),
+    bwType: type,
+    bwTypeLabel: labelOf(BW_TYPES, type, 'type'),
+    bwShopCategoryId: category,
+    bwShopCategoryLabel: labelOf(SHOP_CATEGORIES, category, 'category'),
+    bwShopOrderCost: num(item.bwShopOrderCost),
+  };
+}
+
+/** The check's records; [] for "nothing found", an error for the two other error codes. */
+export function parseBlacklist(z: ZObject, data: unknown): BlacklistRecord[] {
+  const found = records(data);
+  const karma = (record: Record<string, unknown>) => num(record.blackKarma) ?? 0;
+  const failed = found.find((record) => karma(record) === SERVER_ERROR);
+  if (failed) throw unreachableError(z, SERVICE, `it reported a server error: "${text(failed.blackComment)}"`);
+  const refused = found.find((record) => karma(record) === NO_INPUT);
+  if (refused) throw invalidInput(z, 'Phone or Email', `a phone or an e-mail the blacklist accepts (it answered "${text(refused.blackComment)}")`);
+  return found
+    .filter((record) => karma(record) !== NOTHING_FOUND)
+    .map((record) => ({
+      blackPhone: text(record.blackPhone),
+      blackEmail: text(record.blackEmail),
+      blackKarma: karma(record),
+      blackComment: text(record.blackComment),
+      blackCancelCount: num(record.blackCancelCount) ?? 0,
+      blackExpiredCount: num(record.blackExpiredCount) ?? 0,
+      blackDoneCount: num(record.blackDoneCount) ?? 0,
+      blackTotalShopOrderCost: null,
+      history_included: false,
+      history: [],
+    }));
+}
+
+/** Adds GetWhiteBlackHistoryInfo's records to the check's: same phone and e-mail, or the only one. */
+export function withHistory(found: BlacklistRecord[], data: unknown): BlacklistRecord[] {
+  const history = records(data);
+  return found.map((record) => {
+    const match =
+      history.find((item) => text(item.blackPhone) === record.blackPhone && text(item.blackEmail) === record.blackEmail) ??
+      (history.length === 1 && found.length === 1 ? history[0] : undefined);
+    return {
+      ...record,
+      blackTotalShopOrderCost: match ? num(match.blackTotalShopOrderCost) : null,
+      history_included: true,
+      history: match && Array.isArray(match.history) ? records(match.history).map(parseEvent) : [],
+    };
+  });
+}
+
+export const perform = (async (z, bundle) => {
+  const rawPhone = String(bundle.inputData.phone ?? '').trim();
+  const phone = toFederalPhone(rawPhone);
+  if (phone === undefined) throw invalidInput(z, 'Phone', 'a phone number such as +7 916 000-00-00', rawPhone);
+  const email = String(bundle.inputData.email ?? '').trim();
+  if (phone === '' && email === '') throw invalidInput(z, 'Phone or Email', 'a phone, an e-mail or both');
+  const includeHistory = ['true', 'yes', '1'].includes(String(bundle.inputData.include_history ?? '').toLowerCase());
+  const { userId, apiKey } = requireRlab(z, bundle);
+
+  const query = httpBuildQuery([
+    ['user_id', userId],
+    ['request_key', blacklistRequestKey(userId, apiKey, phone, email)],
+    ['phone', phone],
+    ['email', email],
+  ]);
+  const found = parseBlacklist(z, await getDeliveryCrmJson(z, SERVICE, `${deliveryCrmBaseUrl()}/v1/black/check?${query}`));
+  if (!includeHistory || found.length === 0) return found;
+  const historyQuery = httpBuildQuery([
+    ['blackPhone', phone],
+    ['blackEmail', email],
+  ]);
+  const history = await getDeliveryCrmJson(z, 'R-Lab blacklist history', `${rlabBlacklistBaseUrl()}/api/BlackList/GetWhiteBlackHistoryInfo?${historyQuery}`);
+  return withHistory(found, history);
+}) satisfies SearchPerform<BlacklistInput>;
+
+export default defineSearch({
+  key: 'blacklist_check',
+  noun: 'Blacklist Record',
+  display: {
+    label: 'Find Buyer in Blacklist',
+    description: "Finds how often a buyer's phone or e-mail refused or picked up cash-on-delivery parcels, from the R-Lab blacklist.",
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: blacklistSample,
+    outputFields: [
+      { key: 'blackPhone', label: 'Phone', type: 'string' },
+      { key: 'blackEmail', label: 'Email', type: 'string' },
+      { key: 'blackKarma', label: 'Karma', type: 'number' },
+      { key: 'blackComment', label: 'Comment', type: 'string' },
+      { key: 'blackCancelCount', label: 'Refused Orders', type: 'integer' },
+      { key: 'blackExpiredCount', label: 'Orders With Unknown Outcome', type: 'integer' },
+      { key: 'blackDoneCount', label: 'Delivered Orders', type: 'integer' },
+      { key: 'blackTotalShopOrderCost', label: 'Total Order Cost', type: 'number' },
+      { key: 'history_included', label: 'History Included', type: 'boolean' },
+      { key: 'history[]bwEventDate', label: 'History: Date (Moscow Time, as Sent)', type: 'string' },
+      { key: 'history[]bwEventDateIso', label: 'History: Date', type: 'datetime' },
+      { key: 'history[]bwType', label: 'History: Outcome Code', type: 'integer' },
+      { key: 'history[]bwTypeLabel', label: 'History: Outcome', type: 'string' },
+      { key: 'history[]bwShopCategoryId', label: 'History: Shop Category Code', type: 'integer' },
+      { key: 'history[]bwShopCategoryLabel', label: 'History: Shop Category', type: 'string' },
+      { key: 'history[]bwShopOrderCost', label: 'History: Order Cost', type: 'number' },
+    ],
+  },
+});

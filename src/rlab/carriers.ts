@@ -1,0 +1,48 @@
+/**
+ * The two carrier numberings of R-Lab / DeliveryCRM (shared/seeds/002): the tracking API's
+ * trackingUserClientDeliveryServiceId (table after addtrack.ashx) and the notification-history
+ * API's service_id (end of the document). They differ, so each operation offers its own list.
+ */
+
+const RUSSIAN_POST = 'Russian Post (Почта России)';
+const KAZPOST = 'Kazpost (Почта Казахстана)';
+
+/** Ids 1-13 are the same carriers in both numberings. */
+const SHARED: Readonly<Record<number, string>> = {
+  1: 'TopDelivery',
+  2: 'SPSR (СПСР)',
+  3: 'Boxberry',
+  4: 'PickPoint',
+  5: 'Shop-Logistics',
+  6: 'Delovye Linii (Деловые линии)',
+  7: 'CDEK (СДЭК)',
+  8: 'DPD',
+  9: 'Express.Ru (Экспресс.Ру)',
+  10: 'PEK (ПЭК)',
+  11: 'KSE (КСЭ)',
+  12: 'Dimex',
+  13: 'Ukrposhta (УкрПочта)',
+};
+
+/** trackingUserClientDeliveryServiceId: 0 Russian Post ... 16 Nova Poshta (14 is not used). */
+export const TRACKING_CARRIERS: Readonly<Record<number, string>> = {
+  0: RUSSIAN_POST,
+  ...SHARED,
+  15: KAZPOST,
+  16: 'Nova Poshta (Нова Пошта)',
+};
+
+/** service_id of /v1/track/history: Russian Post is 14 here, and the vendor's default. */
+export const HISTORY_SERVICES: Readonly<Record<number, string>> = { ...SHARED, 14: RUSSIAN_POST, 15: KAZPOST };
+
+/** trackingUserPaymentType (table after the carriers). */
+export const PAYMENT_TYPES: Readonly<Record<number, string>> = {
+  1: 'Cash on Delivery (Наложенный платеж)',
+  2: 'Prepaid (Предоплата)',
+};
+
+/** Static dropdown choices in the table's order (numeric keys of an object iterate ascending). */
+export const choicesOf = (table: Readonly<Record<number, string>>, first?: number) =>
+  Object.entries(table)
+    .sort(([a], [b]) => (Number(a) === first ? -1 : Number(b) === first ? 1 : 0))
+    .map(([value, label]) => ({ value, label, sample: value }));

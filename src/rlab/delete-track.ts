@@ -1,0 +1,23 @@
+import { defineCreate, defineInputFields, type CreatePerform, type InferInputData } from 'zapier-platform-core';
+import { deleteTrackSample } from './samples';
+import { carrierField, readRequest, sendTracks, trackField, trackOutputFields } from './tracks';
+
+const inputFields = defineInputFields([trackField, carrierField('delete')]);
+
+type DeleteTrackInput = InferInputData<typeof inputFields>;
+
+export const perform = (async (z, bundle) => {
+  const request = readRequest(z, bundle.inputData, 'delete');
+  return sendTracks(z, bundle, 'deltrack', request);
+}) satisfies CreatePerform<DeleteTrackInput>;
+
+export default defineCreate({
+  key: 'rlab_delete_track',
+  noun: 'Tracking Number',
+  display: {
+    label: 'Delete Tracking Number',
+    description:
+      'Deletes a track from R-Lab / DeliveryCRM, e.g. when its notifications are wrong; R-Lab still counts a deleted track as paid.',
+  },
+  operation: { inputFields, perform, sample: deleteTrackSample, outputFields: trackOutputFields('delete') },
+});

@@ -1,0 +1,159 @@
+import { defineSearch, defineInputFields, type InferInputData, type SearchPerform, type ZObject } from 'zapier-platform-core';
+import { invalidInput, preview } from '../common/errors';
+import { httpBuildQuery } from '../common/php-query';
+import { deliveryCrmBaseUrl } from '../config';
+import { AUTH_FIELDS, requireRlab } from '../credentials';
+import { trackHistoryRequestKey } from '../signatures';
+import { HISTORY_SERVICES, choicesOf } from './carriers';
+import { getDeliveryCrmJson } from './client';
+import { isRecord, labelOf, moscowIso, num, records, str } from './json';
+import { notificationHistorySample, type Notification, type NotificationHistory, type StatusEvent } from './samples';
+
+/** The result field (end of seed 002): STATE_FINISHED_SUCCESS = 1 ... */
+export const HISTORY_RESULTS: Readonly<Record<number, string>> = {
+  1: 'Finished: Delivered',
+  2: 'In Process',
+  4: 'Finished: Outcome Unknown',
+  5: 'Finished: Not Delivered',
+};
+
+const RUSSIAN_POST = '14';
+
+const inputFields = defineInputFields([
+  {
+    key: 'track',
+    label: 'Tracking Number',
+    required: true,
+    type: 'string',
+    helpText: 'A tracking number already added to R-Lab / DeliveryCRM, e.g. `18112831338669`.',
+  },
+  {
+    key: 'service_id',
+    label: 'Carrier',
+    required: false,
+    type: 'string',
+    choices: choicesOf(HISTORY_SERVICES, 14),
+    default: RUSSIAN_POST,
+    helpText: 'The carrier of the parcel. This list is numbered differently from the one of Add Tracking Number; Russian Post when empty.',
+  },
+]);
+
+type NotificationHistoryInput = InferInputData<typeof inputFields>;
+
+
+function notification(item: Record<string, unknown>): Notification {
+  const sentAt = str(item.sent_at) ?? str(item.call_at);
+  return {
+    theme: str(item.theme),
+    message: str(item.message),
+    segments: num(item.segments),
+    internal_status: num(item.internal_status),
+    sent_at: sentAt,
+    sent_at_iso: moscowIso(sentAt),
+    price: num(item.price),
+  };
+}
+
+/** The vendor's `errors` object as one line: {"tracks": ["Track at index ..."]} -> "tracks: Track at index ...". */
+function errorText(errors: unknown): string {
+  if (!isRecord(errors)) return typeof errors === 'string' ? errors : '';
+  return Object.entries(errors)
+    .map(([field, messages]) => `${field}: ${[messages].flat(2).map((message) => (typeof message === 'string' ? message : preview(message))).join(' ')}`)
+    .join('; ');
+}
+
+/** {success, errors, data: [...]} as outputs; [] for a track DeliveryCRM does not know. */
+export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: number): NotificationHistory[] {
+  if (!isRecord(data)) throw new z.errors.Error(`DeliveryCRM answered with something other than a track history: "${preview(data)}".`, 'DeliveryCrmBadAnswer', 502);
+  const found = records(data.data);
+  const errors = errorText(data.errors);
+  if (found.length === 0 && (data.success === false || errors !== '')) {
+    const hint = /key|ключ/i.test(errors) ? ` Check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} in the connection.` : '';
+    throw new z.errors.Error(`DeliveryCRM refused the request: ${errors || 'no explanation given'}.${hint}`, 'DeliveryCrmRefused', 400);
+  }
+  return found.map((item) => {
+    const result = num(item.result);
+    const createdAt = str(item.created_at);
+    return {
+      track: String(item.track ?? ''),
+      service_id: serviceId,
+      service_name: HISTORY_SERVICES[serviceId] ?? String(serviceId),
+      price: num(item.price),
+      total_price: num(item.total_price),
+      created_at: createdAt,
+      created_at_iso: moscowIso(createdAt),
+      result,
+      result_label: labelOf(HISTORY_RESULTS, result, 'result'),
+      status_history: records(item.status_history).map(
+        (event): StatusEvent => ({
+          date: str(event.date),
+          date_iso: moscowIso(str(event.date)),
+          status: str(event.status),
+          status_id: num(event.status_id),
+        }),
+      ),
+      sms: records(item.sms).map(notification),
+      viber: records(item.viber).map(notification),
+      call: records(item.call).map(notification),
+      email: records(item.email).map(notification),
+    };
+  });
+}
+
+export const perform = (async (z, bundle) => {
+  const track = String(bundle.inputData.track ?? '').trim();
+  if (track === '') throw invalidInput(z, 'Tracking Number', 'a tracking number');
+  const serviceText = String(bundle.inputData.service_id ?? '').trim() || RUSSIAN_POST;
+  if (!Object.hasOwn(HISTORY_SERVICES, serviceText)) throw invalidInput(z, 'Carrier', 'one of the listed carriers', serviceText);
+  const serviceId = Number(serviceText);
+  const { userId, apiKey } = requireRlab(z, bundle);
+  // tracks[0][track]=...&tracks[0][service_id]=..., encoded like the vendor's PHP http_build_query.
+  const query = httpBuildQuery([
+    ['user_id', userId],
+    ['request_key', trackHistoryRequestKey(userId, [track], apiKey)],
+    ['tracks', [{ track, service_id: serviceId }]],
+  ]);
+  const data = await getDeliveryCrmJson(z, 'DeliveryCRM', `${deliveryCrmBaseUrl()}/v1/track/history?${query}`);
+  return parseNotificationHistory(z, data, serviceId);
+}) satisfies SearchPerform<NotificationHistoryInput>;
+
+const channelFields = (key: 'sms' | 'viber' | 'call' | 'email', label: string) => [
+  ...(key === 'email' ? [{ key: `${key}[]theme`, label: `${label}: Subject`, type: 'string' as const }] : []),
+  { key: `${key}[]message`, label: `${label}: Message`, type: 'string' as const },
+  { key: `${key}[]internal_status`, label: `${label}: Status Code`, type: 'integer' as const },
+  { key: `${key}[]sent_at_iso`, label: `${label}: Sent At`, type: 'datetime' as const },
+  { key: `${key}[]price`, label: `${label}: Price`, type: 'number' as const },
+];
+
+export default defineSearch({
+  key: 'notification_history',
+  noun: 'Notification History',
+  display: {
+    label: 'Find Notification History',
+    description: "Finds the SMS, Viber, call and e-mail notifications DeliveryCRM sent for a track, with the parcel's status history.",
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: notificationHistorySample,
+    outputFields: [
+      { key: 'track', label: 'Tracking Number', type: 'string' },
+      { key: 'service_id', label: 'Carrier ID', type: 'integer' },
+      { key: 'service_name', label: 'Carrier Name', type: 'string' },
+      { key: 'price', label: 'Price', type: 'number' },
+      { key: 'total_price', label: 'Total Price', type: 'number' },
+      { key: 'created_at', label: 'Added (Moscow Time, as Sent)', type: 'string' },
+      { key: 'created_at_iso', label: 'Added', type: 'datetime' },
+      { key: 'result', label: 'Result Code', type: 'integer' },
+      { key: 'result_label', label: 'Result', type: 'string' },
+      { key: 'status_history[]date_iso', label: 'Status History: Date', type: 'datetime' },
+      { key: 'status_history[]status', label: 'Status History: Status', type: 'string' },
+      { key: 'status_history[]status_id', label: 'Status History: Status Code', type: 'integer' },
+      ...channelFields('sms', 'SMS'),
+      { key: 'sms[]segments', label: 'SMS: Segments', type: 'integer' },
+      ...channelFields('viber', 'Viber'),
+      ...channelFields('call', 'Call'),
+      ...channelFields('email', 'Email'),
+    ],
+  },
+});

@@ -1,0 +1,148 @@
+import { defineSearch, defineInputFields, type InferInputData, type SearchPerform, type ZObject } from 'zapier-platform-core';
+import { invalidInput } from '../common/errors';
+import { requireRlab } from '../credentials';
+import { TRACKING_CARRIERS, choicesOf } from './carriers';
+import { createRlabClient, rlabResultError, type RlabAnswer } from './client';
+import { isRecord, labelOf, moscowIso, num, str } from './json';
+import { trackInfoSample, type TrackInfo } from './samples';
+import { emptyEntry } from './tracks';
+
+/** trackMainStatus, as the table after gettrackinfo.ashx explains it. */
+export const MAIN_STATUSES: Readonly<Record<number, string>> = {
+  0: 'No main status yet',
+  1: 'Delivered',
+  2: 'Waiting at the pick-up point',
+  3: 'Returned',
+  4: 'Accepted by the post office (in transit)',
+  5: 'Exported (on its way to Russia)',
+  6: 'Imported into Russia',
+  7: 'Accepted by the post outside Russia',
+  8: 'Probably at the pick-up point (no sorting event for 2 weeks or the days set in R-Lab)',
+  9: 'Overdue (no delivery or end of storage for 35 days, or no updates for 60 days)',
+};
+
+const inputFields = defineInputFields([
+  {
+    key: 'track',
+    label: 'Tracking Number',
+    required: true,
+    type: 'string',
+    helpText: 'A tracking number already added to R-Lab, e.g. `19527937484546`.',
+  },
+  {
+    key: 'delivery_service_id',
+    label: 'Carrier',
+    required: false,
+    type: 'string',
+    choices: choicesOf(TRACKING_CARRIERS),
+    default: '0',
+    helpText: 'The carrier the track was added under. Russian Post when empty.',
+  },
+]);
+
+type TrackInfoInput = InferInputData<typeof inputFields>;
+
+
+/** "Not found" answers: an unknown track is Zapier's "nothing found", not an error (wording assumed). */
+const NOT_FOUND = /не найден|not found/i;
+
+/** The answer's tracks as outputs; [] when R-Lab knows none. */
+export function parseTrackInfo(z: ZObject, answer: RlabAnswer, carrier: number): TrackInfo[] {
+  if (answer.resultState !== 0) {
+    if (NOT_FOUND.test(answer.resultInfo)) return [];
+    throw rlabResultError(z, answer);
+  }
+  const items = Array.isArray(answer.resultData) ? answer.resultData.filter(isRecord) : [];
+  return items.map((item) => {
+    const status = num(item.trackMainStatus);
+    const date = (key: string) => str(item[key]);
+    const iso = (key: string) => moscowIso(str(item[key]));
+    return {
+      trackNumber: String(item.trackNumber ?? ''),
+      trackInfo: str(item.trackInfo),
+      trackMainStatus: status,
+      trackMainStatusLabel: labelOf(MAIN_STATUSES, status, 'status'),
+      trackAdditionalStatus: num(item.trackAdditionalStatus),
+      trackCreateDate: date('trackCreateDate'),
+      trackCreateDateIso: iso('trackCreateDate'),
+      trackUpdateDate: date('trackUpdateDate'),
+      trackUpdateDateIso: iso('trackUpdateDate'),
+      trackEventDate: date('trackEventDate'),
+      trackEventDateIso: iso('trackEventDate'),
+      trackRecepDate: date('trackRecepDate'),
+      trackRecepDateIso: iso('trackRecepDate'),
+      trackingWaitDate: date('trackingWaitDate'),
+      trackingWaitDateIso: iso('trackingWaitDate'),
+      trackingUserClientPhone: str(item.trackingUserClientPhone),
+      trackingUserClientEmail: str(item.trackingUserClientEmail),
+      trackingUserClientName: str(item.trackingUserClientName),
+      trackingUserFullClientName: str(item.trackingUserFullClientName),
+      trackingUserClientItemCost: num(item.trackingUserClientItemCost),
+      trackingUserClientOrderNumber: str(item.trackingUserClientOrderNumber),
+      trackingWaitIndex: num(item.trackingWaitIndex),
+      trackingDestinationIndex: num(item.trackingDestinationIndex),
+      trackingCurrentIndex: num(item.trackingCurrentIndex),
+      trackingWaitAddress: str(item.trackingWaitAddress),
+      trackingMailType: num(item.trackingMailType),
+      trackExtraData: item.trackExtraData ?? null,
+      trackingHistory: item.trackingHistory ?? null,
+      delivery_service_id: carrier,
+      delivery_service_name: TRACKING_CARRIERS[carrier] ?? String(carrier),
+    };
+  });
+}
+
+export const perform = (async (z, bundle) => {
+  const track = String(bundle.inputData.track ?? '').trim();
+  if (track === '') throw invalidInput(z, 'Tracking Number', 'a tracking number');
+  const carrierText = String(bundle.inputData.delivery_service_id ?? '').trim() || '0';
+  if (!Object.hasOwn(TRACKING_CARRIERS, carrierText)) throw invalidInput(z, 'Carrier', 'one of the listed carriers', carrierText);
+  const carrier = Number(carrierText);
+  const client = createRlabClient(z, requireRlab(z, bundle));
+  const answer = await client.call('gettrackinfo', [{ ...emptyEntry(track), trackingUserClientDeliveryServiceId: carrier }]);
+  return parseTrackInfo(z, answer, carrier);
+}) satisfies SearchPerform<TrackInfoInput>;
+
+const dateFields = (key: string, label: string) => [
+  { key, label: `${label} (Moscow Time, as Sent)`, type: 'string' as const },
+  { key: `${key}Iso`, label, type: 'datetime' as const },
+];
+
+export default defineSearch({
+  key: 'rlab_track_info',
+  noun: 'Track Status',
+  display: {
+    label: 'Find Track Status',
+    description: 'Finds the status of a track in R-Lab / DeliveryCRM: main status, last event and buyer data.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: trackInfoSample,
+    outputFields: [
+      { key: 'trackNumber', label: 'Tracking Number', type: 'string' },
+      { key: 'trackInfo', label: 'Last Event', type: 'string' },
+      { key: 'trackMainStatus', label: 'Main Status Code', type: 'integer' },
+      { key: 'trackMainStatusLabel', label: 'Main Status', type: 'string' },
+      { key: 'trackAdditionalStatus', label: 'Additional Status Code', type: 'integer' },
+      ...dateFields('trackCreateDate', 'Added to R-Lab'),
+      ...dateFields('trackUpdateDate', 'Last Updated'),
+      ...dateFields('trackEventDate', 'Last Event Date'),
+      ...dateFields('trackRecepDate', 'Reception Date'),
+      ...dateFields('trackingWaitDate', 'Waiting Since'),
+      { key: 'trackingUserClientPhone', label: 'Buyer Phone', type: 'string' },
+      { key: 'trackingUserClientEmail', label: 'Buyer Email', type: 'string' },
+      { key: 'trackingUserClientName', label: 'Buyer Name', type: 'string' },
+      { key: 'trackingUserFullClientName', label: 'Buyer Full Name', type: 'string' },
+      { key: 'trackingUserClientItemCost', label: 'Order Cost', type: 'number' },
+      { key: 'trackingUserClientOrderNumber', label: 'Order Number', type: 'string' },
+      { key: 'trackingWaitIndex', label: 'Pick-Up Post Code', type: 'integer' },
+      { key: 'trackingDestinationIndex', label: 'Destination Post Code', type: 'integer' },
+      { key: 'trackingCurrentIndex', label: 'Current Post Code', type: 'integer' },
+      { key: 'trackingWaitAddress', label: 'Pick-Up Address', type: 'string' },
+      { key: 'trackingMailType', label: 'Mail Type Code', type: 'integer' },
+      { key: 'delivery_service_id', label: 'Carrier ID', type: 'integer' },
+      { key: 'delivery_service_name', label: 'Carrier Name', type: 'string' },
+    ],
+  },
+});

@@ -1,0 +1,22 @@
+import { defineCreate, defineInputFields, type CreatePerform, type InferInputData } from 'zapier-platform-core';
+import { updateTrackSample } from './samples';
+import { detailFields, readRequest, sendTracks, trackField, trackOutputFields } from './tracks';
+
+const inputFields = defineInputFields([trackField, ...detailFields('update')]);
+
+type UpdateTrackInput = InferInputData<typeof inputFields>;
+
+export const perform = (async (z, bundle) => {
+  const request = readRequest(z, bundle.inputData, 'update');
+  return sendTracks(z, bundle, 'updatetrack', request);
+}) satisfies CreatePerform<UpdateTrackInput>;
+
+export default defineCreate({
+  key: 'rlab_update_track',
+  noun: 'Tracking Number',
+  display: {
+    label: 'Update Tracking Number',
+    description: 'Updates the buyer and order data of a track in R-Lab / DeliveryCRM; fields left empty keep their stored values.',
+  },
+  operation: { inputFields, perform, sample: updateTrackSample, outputFields: trackOutputFields('update') },
+});
