@@ -1,0 +1,113 @@
+import nock from 'nock';
+import { createAppTester } from 'zapier-platform-core';
+import App from '../../src/index';
+import { perform as deleteTrack } from '../../src/rlab/delete-track';
+import { deleteTrackSample, updateTrackSample } from '../../src/rlab/samples';
+import { perform as updateTrack } from '../../src/rlab/update-track';
+import { caught } from '../support/zapier-error';
+import { authData, fakeHost, md5, parsedBodies, rlabHandler, useEnv, type FakeHost } from './helpers';
+
+const appTester = createAppTester(App);
+const setEnv = useEnv();
+const R_LAB = 'https://apilr2.r-lab.biz';
+const KEY = '3c6e0b8a9c15224a8228b9a98ca1531d';
+let host: FakeHost | undefined;
+
+beforeEach(() => setEnv({ RLAB_BASE_URL: undefined, RLAB_FALLBACK_URL: '' }));
+
+afterEach(async () => {
+  expect(nock.pendingMocks()).toEqual([]);
+  nock.cleanAll();
+  await host?.close();
+  host = undefined;
+});
+
+const key = (...tracks: string[]) => md5(`1:${tracks.join('')}:${KEY}`);
+
+describe('Update Tracking Number', () => {
+  it("sends the document's \"change only the name\" example: unmapped fields empty, cost 0, numbered fields left out", async () => {
+    const body =
+      `{"trackingUserId":1,"trackingRequestKey":"${key('19527937484546')}","testMode":false,"trackingData":[{` +
+      '"trackingUserClientPhone":"","trackingUserClientTrack":"19527937484546","trackingUserClientEmail":"","trackingUserClientName":"Николай",' +
+      '"trackingUserClientItemCost":0,"sendToUserEmailFullTracking":false,"sendToAdminEmailFullTracking":false,' +
+      '"trackingUserClientOrderNumber":"","trackingUserClientDescription":""}]}';
+    nock(R_LAB)
+      .post('/updatetrack.ashx', body)
+      .matchHeader('content-type', 'text/plain; charset=utf-8')
+      .reply(200, { resultState: 0, resultInfo: ' Данные успешно добавлены в очередь на обновление', resultData: null });
+
+    const result = await appTester(updateTrack, { authData, inputData: { track: ['19527937484546'], name: ['Николай'] } });
+
+    expect(result).toEqual(updateTrackSample);
+  });
+
+  it('sends the new values it is given, phone in the federal format, carrier only when chosen', async () => {
+    host = await fakeHost(rlabHandler());
+    setEnv({ RLAB_BASE_URL: host.url });
+
+    const result = await appTester(updateTrack, {
+      authData,
+      inputData: { track: ['T1'], phone: ['8 (916) 000-00-00'], item_cost: [99], delivery_service_id: ['3'], payment_type: ['1'] },
+    });
+
+    expect(parsedBodies(host)[0]!.trackingData![0]).toMatchObject({
+      trackingUserClientPhone: '79160000000',
+      trackingUserClientItemCost: 99,
+      trackingUserClientDeliveryServiceId: 3,
+      trackingUserPaymentType: 1,
+    });
+    expect(parsedBodies(host)[0]!.trackingData![0]).not.toHaveProperty('trackingUserLR3CampaignId');
+    expect(result).toMatchObject({ phone: '79160000000', delivery_service_name: 'Boxberry', campaign_id: null });
+  });
+
+  it('keeps the length limits', async () => {
+    const error = await caught(appTester(updateTrack, { authData, inputData: { track: ['T1'], order_number: ['x'.repeat(41)] } }));
+    expect(error.message).toBe('Order Number: expected at most 40 characters, as R-Lab allows (got 41); nothing was sent.');
+  });
+
+  it('reports resultState 1 with its resultInfo', async () => {
+    nock(R_LAB).post('/updatetrack.ashx').reply(200, { resultState: 1, ' resultInfo ': ' Часть данных обновлена в базе, ошибок 2', resultData: null });
+    const error = await caught(appTester(updateTrack, { authData, inputData: { track: ['T1'] } }));
+    expect(error.message).toBe('R-Lab applied only part of the request: "Часть данных обновлена в базе, ошибок 2" (resultState 1).');
+  });
+});
+
+describe('Delete Tracking Number', () => {
+  it("sends only the track and its carrier, as the document's deltrack example, and returns the sample", async () => {
+    const body =
+      `{"trackingUserId":1,"trackingRequestKey":"${key('19527937484546')}","testMode":false,"trackingData":[{` +
+      '"trackingUserClientPhone":"","trackingUserClientTrack":"19527937484546","trackingUserClientEmail":"","trackingUserClientName":"",' +
+      '"trackingUserClientItemCost":0,"sendToUserEmailFullTracking":false,"sendToAdminEmailFullTracking":false,"trackingUserClientDeliveryServiceId":0}]}';
+    nock(R_LAB).post('/deltrack.ashx', body).reply(200, { resultState: 0, resultInfo: 'Треки успешно удалены из базы', resultData: null });
+
+    const result = await appTester(deleteTrack, { authData, inputData: { track: ['19527937484546'] } });
+
+    expect(result).toEqual(deleteTrackSample);
+  });
+
+  it('deletes several tracks in one request, each with its carrier', async () => {
+    host = await fakeHost(rlabHandler());
+    setEnv({ RLAB_BASE_URL: host.url });
+
+    const result = await appTester(deleteTrack, {
+      authData,
+      inputData: { track: ['19527937484546', '63010828068631'], delivery_service_id: ['7', '0'] },
+    });
+
+    const [body] = parsedBodies(host);
+    expect(body!.trackingRequestKey).toBe('8e093b01b18e3272a7d615704cc1502a'); // the document's example key
+    expect(body!.trackingData!.map((entry) => (entry as { trackingUserClientDeliveryServiceId?: number }).trackingUserClientDeliveryServiceId)).toEqual([7, 0]);
+    expect(result).toMatchObject({ track_count: 2, batch_count: 1 });
+    expect(result.tracks.map((track) => track.delivery_service_name)).toEqual(['CDEK (СДЭК)', 'Russian Post (Почта России)']);
+  });
+
+  it('says what was deleted when request 2 fails', async () => {
+    host = await fakeHost(rlabHandler((_body, index) => ({ body: { resultState: index === 0 ? 0 : 1, resultInfo: 'Часть треков удалены, ошибок 1' } })));
+    setEnv({ RLAB_BASE_URL: host.url });
+    const tracks = Array.from({ length: 101 }, (_, index) => `D${index}`);
+
+    const error = await caught(appTester(deleteTrack, { authData, inputData: { track: tracks } }));
+
+    expect(error.message).toContain(`Already deleted (requests 1-1, 100 tracks): ${tracks.slice(0, 100).join(', ')}. Not deleted (1 tracks): D100.`);
+  });
+});
