@@ -1,2 +1,4 @@
 /** MeaSoft operations, registered in src/index.ts. */
-export const triggers = {};
+import orderStatus from './order-status';
+
+export const triggers = { [orderStatus.key]: orderStatus };

@@ -1,0 +1,213 @@
+/**
+ * Turns an Abaha webhook body (JSON, shared/seeds/003) into the event a Zap maps. Pure: no Zapier
+ * objects, so the sandbox and the tests call it directly.
+ *
+ * Abaha sends no event type: an order has `cart_code`, a product `product_code`, a customer
+ * `user_id` and neither of those. Every field Abaha sends stays under its own name, exactly as
+ * sent (numbers and flags arrive as strings such as "1790000" and "0"). Beside a field the parser
+ * adds typed companions, never replacing a vendor field:
+ *   `<field>_number`  money, counts and coordinates as numbers (null when empty or unreadable);
+ *   `<field>_boolean` 0/1 flags as booleans;
+ *   `<field>_iso`     Abaha's "YYYY-MM-DD HH:mm:ss" Vietnam times as ISO 8601 with +07:00.
+ * The same `_iso` suffix marks time companions in the MeaSoft trigger.
+ *
+ * `id` is the event's identity (kind, object id and `modified`), so a resent event keeps it;
+ * `object_id` is the order's or product's `id` or the customer's `user_id`. Abaha's own `id`
+ * field (orders, products) is kept as `abaha_id`: the only vendor field under another name.
+ */
+import { localTimeToIso } from '../common/dates';
+import { assertWithinLimit, FORBIDDEN_KEYS, PayloadError, sniffFormat } from '../common/webhook';
+import type { AbahaEvent } from './samples';
+
+export type AbahaKind = 'order' | 'product' | 'customer';
+
+/** Abaha works in Vietnam time (UTC+7, no daylight saving). */
+export const ABAHA_OFFSET = '+07:00';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+interface Companions {
+  numbers?: readonly string[];
+  booleans?: readonly string[];
+  times?: readonly string[];
+  nested?: Readonly<Record<string, Companions>>;
+}
+
+/** Which fields get which companion, per kind (field meanings from the seed's examples). */
+const COMPANIONS: Readonly<Record<AbahaKind, Companions>> = {
+  order: {
+    numbers: [
+      'total_value', 'total_after', 'total_cashback', 'fee_ship', 'weight', 'wallet_fee', 'commission_ref',
+      'dropship_commission_ref', 'total_before', 'total_cal_commission', 'total_discount_value',
+      'total_count_selected', 'count_selected', 'commerce_fee', 'star',
+    ],
+    booleans: ['accept_commission_ref', 'is_reject', 'delete_flag'],
+    times: ['orders_time', 'delivery_time', 'comment_time', 'accept_commission_ref_date', 'modified', 'created'],
+    nested: {
+      address: {
+        numbers: ['latitude', 'longitude'],
+        booleans: ['default_flag', 'delete_flag'],
+        times: ['modified', 'created'],
+      },
+    },
+  },
+  product: {
+    numbers: [
+      'price', 'discount', 'discount_percent', 'commission_ref', 'cashback_percent', 'cart_step', 'rate',
+      'inventory', 'sale_in_stock', 'level_inventory_min', 'level_inventory_max', 'weight', 'sales',
+    ],
+    booleans: ['has_attr', 'delete_flag', 'empty_flag'],
+    times: ['modified', 'created'],
+  },
+  customer: {
+    numbers: ['premium_point'],
+    booleans: ['premium', 'delete_flag', 'is_refer', 'bonus_invite_flag'],
+    times: ['premium_date', 'last_login', 'accept_refer_date', 'modified', 'created'],
+  },
+};
+
+const OBJECT_ID_FIELD: Readonly<Record<AbahaKind, string>> = { order: 'id', product: 'id', customer: 'user_id' };
+
+const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
+
+function refuseForbiddenKey(key: string): void {
+  if (FORBIDDEN_KEYS.has(key)) {
+    throw new PayloadError(`the JSON has a key named "${key}", which is not allowed (it could tamper with the program's objects).`);
+  }
+}
+
+/** Checks an already-parsed object (Zapier's cleanedRequest) the way the reviver checks text. */
+function assertSafeKeys(value: unknown, depth = 0): void {
+  if (depth > 100) throw new PayloadError('the JSON is nested more than 100 levels deep.');
+  if (Array.isArray(value)) value.forEach((item) => assertSafeKeys(item, depth + 1));
+  else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      refuseForbiddenKey(key);
+      assertSafeKeys((value as Record<string, unknown>)[key], depth + 1);
+    }
+  }
+}
+
+/**
+ * The JSON object Abaha posted: the raw body when Zapier passed it, else Zapier's own parse
+ * (`cleanedRequest`, minus the `querystring` Zapier adds to it).
+ */
+export function readAbahaPayload(content: string | undefined, cleanedRequest?: unknown): JsonObject {
+  let parsed: unknown;
+  if (content === undefined) {
+    if (cleanedRequest === undefined || cleanedRequest === null || cleanedRequest === '') {
+      throw new PayloadError('the body is empty; Abaha sends a JSON object.');
+    }
+    assertSafeKeys(cleanedRequest);
+    assertWithinLimit(JSON.stringify(cleanedRequest) ?? '');
+    parsed = cleanedRequest;
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && hasOwn(parsed, 'querystring')) {
+      const { querystring: _zapierAddition, ...rest } = parsed as Record<string, unknown>;
+      parsed = rest;
+    }
+  } else {
+    const body = content.replace(/^\uFEFF/, '');
+    assertWithinLimit(body);
+    const format = sniffFormat(body);
+    if (format === 'empty') throw new PayloadError('the body is empty; Abaha sends a JSON object.');
+    if (format === 'xml') throw new PayloadError('the body is XML, but Abaha sends JSON. Is this the URL of another trigger?');
+    try {
+      // The reviver sees every key, "__proto__" included (JSON.parse makes it an own key).
+      parsed = JSON.parse(body, (key: string, value: unknown) => {
+        refuseForbiddenKey(key);
+        return value;
+      });
+    } catch (error) {
+      if (error instanceof PayloadError) throw error;
+      throw new PayloadError(`the body is not valid JSON (${(error as Error).message}).`);
+    }
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new PayloadError('the JSON is not an object; Abaha sends one order, product or customer as a JSON object.');
+  }
+  return parsed as JsonObject;
+}
+
+/** Abaha's rule for what a payload is; undefined when it is none of the three. */
+export function abahaKind(payload: JsonObject): AbahaKind | undefined {
+  if (hasOwn(payload, 'cart_code')) return 'order';
+  if (hasOwn(payload, 'product_code')) return 'product';
+  if (hasOwn(payload, 'user_id')) return 'customer';
+  return undefined;
+}
+
+/** "1790000", "1.0", 35 -> numbers; null, "" or text -> null. */
+export function toNumber(value: Json | undefined): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : null;
+}
+
+/** Abaha's 0/1 flags ("0", "1", 0, 1, true, false); anything else is null. */
+export function toBoolean(value: Json | undefined): boolean | null {
+  if (typeof value === 'boolean') return value;
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  if (text === '1') return true;
+  if (text === '0') return false;
+  return null;
+}
+
+const toTime = (value: Json | undefined): string | null =>
+  typeof value === 'string' ? localTimeToIso(value, ABAHA_OFFSET) : null;
+
+/** A copy of the object with companions placed right after their fields. */
+function withCompanions(source: JsonObject, spec: Companions): JsonObject {
+  const companionOf = new Map<string, Array<[string, Json]>>();
+  const add = (field: string, suffix: string, value: Json) => {
+    const name = `${field}${suffix}`;
+    if (hasOwn(source, name)) return; // a vendor field of that name wins
+    companionOf.set(field, [...(companionOf.get(field) ?? []), [name, value]]);
+  };
+  for (const field of spec.numbers ?? []) add(field, '_number', toNumber(source[field]));
+  for (const field of spec.booleans ?? []) add(field, '_boolean', toBoolean(source[field]));
+  for (const field of spec.times ?? []) add(field, '_iso', toTime(source[field]));
+
+  const out: JsonObject = {};
+  const put = (key: string, value: Json) =>
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of Object.entries(source)) {
+    const nested = spec.nested?.[key];
+    put(key, nested && value !== null && typeof value === 'object' && !Array.isArray(value) ? withCompanions(value, nested) : value);
+    for (const [name, companion] of companionOf.get(key) ?? []) put(name, companion);
+    companionOf.delete(key);
+  }
+  // Companions of fields this payload lacks: still there (null), so every event has the same keys.
+  for (const pairs of companionOf.values()) for (const [name, companion] of pairs) put(name, companion);
+  return out;
+}
+
+const idText = (value: Json | undefined): string | null =>
+  value === undefined || value === null || value === '' ? null : typeof value === 'string' ? value : JSON.stringify(value);
+
+/** Keys the app sets; a vendor field of the same name is kept as `abaha_<name>` (e.g. `abaha_id`). */
+const RESERVED = ['id', 'kind', 'object_id'] as const;
+
+/** The event a trigger returns for a payload of the given kind. */
+export function shapeAbahaEvent(kind: AbahaKind, payload: JsonObject): AbahaEvent {
+  const objectId = idText(payload[OBJECT_ID_FIELD[kind]]);
+  const modified = idText(payload.modified);
+  const out: JsonObject = { id: `${kind}:${objectId ?? ''}:${modified ?? ''}`, kind, object_id: objectId };
+  for (const [key, value] of Object.entries(withCompanions(payload, COMPANIONS[kind]))) {
+    let name = key;
+    while ((RESERVED as readonly string[]).includes(name) || hasOwn(out, name)) name = `abaha_${name}`;
+    Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out as AbahaEvent;
+}
+
+/** Reads a delivery; returns the event when it is of the wanted kind, null for another kind. */
+export function parseAbahaEvent(wanted: AbahaKind, content: string | undefined, cleanedRequest?: unknown): AbahaEvent | null {
+  const payload = readAbahaPayload(content, cleanedRequest);
+  const kind = abahaKind(payload);
+  if (kind === undefined) {
+    throw new PayloadError('the JSON is not an Abaha order, product or customer (it has no cart_code, product_code or user_id).');
+  }
+  return kind === wanted ? shapeAbahaEvent(kind, payload) : null;
+}

@@ -1,0 +1,322 @@
+/**
+ * Turns MeaSoft's webhook XML (one `<order>` document, shared/seeds/000) into a stable shape a Zap
+ * can map. Pure: no Zapier objects, so the sandbox and the tests call it directly.
+ *
+ * Shape rules (issue 4): the order's attributes and elements at the top level; `status` as
+ * {code, attributes}; `status_history`, `items`, `packages`, `webhook_statuses`, `deliveryprice`
+ * and contact phones always arrays; empty elements and attributes null; identifiers, codes and
+ * phones strings exactly as sent; quantities and money numbers; YES/NO booleans; times kept as
+ * sent plus an ISO 8601 companion (`*_iso`); elements not listed here pass through as they are.
+ *
+ * Time zones: `createtimegmt` is GMT, so its companion ends in `Z`. `eventtime` is the local time
+ * of the branch where the event happened and MeaSoft does not say which zone that is (the wiki
+ * example even shows it equal to the GMT creation time), so its companion is an ISO 8601 local
+ * time without an offset, which Zapier reads in the Zap's time zone. `webhook_status_time` is 3 h
+ * after the GMT creation time of the same event in the example, i.e. Moscow time (MeaSoft's
+ * servers), so its companions carry +03:00.
+ */
+import type { X2jOptions, XMLParser as XMLParserType, XMLValidator as XMLValidatorType } from 'fast-xml-parser';
+import { localTimeToIso } from '../common/dates';
+import { assertWithinLimit, FORBIDDEN_KEYS, PayloadError, sniffFormat } from '../common/webhook';
+import type { MeasoftOrderEvent, MeasoftStatus, MeasoftWebhookStatus } from './samples';
+
+/** MeaSoft's webhook times other than eventtime/createtimegmt: Moscow time (see above). */
+export const MEASOFT_WEBHOOK_OFFSET = '+03:00';
+
+// ---------------------------------------------------------------------------------------------
+// XML to a small element tree
+
+interface XmlElement {
+  name: string;
+  attributes: Array<[string, string]>;
+  children: XmlElement[];
+  /** Text content, entities decoded, trimmed. */
+  text: string;
+}
+
+type FxpNode = Record<string, unknown>;
+
+const XML_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** The five XML entities and numeric references; anything else stays as written. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (whole, ref: string) => {
+    if (ref.startsWith('#')) {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return Object.prototype.hasOwnProperty.call(XML_ENTITIES, ref) ? XML_ENTITIES[ref]! : whole;
+  });
+}
+
+function refuseForbiddenName(kind: 'element' | 'attribute', name: string): string {
+  if (FORBIDDEN_KEYS.has(name)) {
+    throw new PayloadError(`the XML has an ${kind} named "${name}", which is not allowed (it could tamper with the program's objects).`);
+  }
+  return name;
+}
+
+let parserOptions: Partial<X2jOptions> | undefined;
+
+function options(): Partial<X2jOptions> {
+  parserOptions ??= {
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    // Entities are decoded here (decodeEntities), never by the parser: DOCTYPE is refused before
+    // parsing, and no entity machinery runs at all.
+    processEntities: false,
+    htmlEntities: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    cdataPropName: '#cdata',
+    transformTagName: (name: string) => refuseForbiddenName('element', name),
+    transformAttributeName: (name: string) => refuseForbiddenName('attribute', name),
+    // Names such as "toString" are kept as sent: the tree below is built from them safely.
+    onDangerousProperty: (name: string) => name,
+  };
+  return parserOptions;
+}
+
+function toElement(node: FxpNode): XmlElement | undefined {
+  const name = Object.keys(node).find((key) => key !== ':@' && key !== '#text' && key !== '#cdata');
+  if (name === undefined) return undefined;
+  const attributes = Object.entries((node[':@'] as Record<string, unknown> | undefined) ?? {}).map(
+    ([key, value]) => [key, decodeEntities(String(value))] as [string, string],
+  );
+  const children: XmlElement[] = [];
+  let text = '';
+  for (const child of (node[name] as FxpNode[] | undefined) ?? []) {
+    if ('#text' in child) text += decodeEntities(String(child['#text']));
+    else if ('#cdata' in child) text += ((child['#cdata'] as FxpNode[]) ?? []).map((part) => String(part['#text'] ?? '')).join('');
+    else {
+      const element = toElement(child);
+      if (element) children.push(element);
+    }
+  }
+  return { name, attributes, children, text: text.trim() };
+}
+
+/** Reads the body into the `<order>` element, or throws a PayloadError saying what is wrong. */
+function readOrderElement(content: string | undefined): XmlElement {
+  const body = (content ?? '').replace(/^\uFEFF/, '');
+  assertWithinLimit(body);
+  const format = sniffFormat(body);
+  if (format === 'empty') throw new PayloadError('the body is empty; MeaSoft sends an XML <order> document.');
+  if (format === 'json') throw new PayloadError('the body is JSON, but MeaSoft sends XML (an <order> document). Is this the URL of another trigger?');
+  if (format === 'other') throw new PayloadError('the body is not XML; MeaSoft sends an XML <order> document.');
+  // Never expanded, never fetched: a document declaring a DOCTYPE or entities is refused outright.
+  if (/<!(DOCTYPE|ENTITY)/i.test(body)) {
+    throw new PayloadError('the XML declares a DOCTYPE or entities, which MeaSoft never sends; it was not read.');
+  }
+  // Loaded on first use: the app's cold start does not pay for the XML parser.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { XMLParser, XMLValidator } = require('fast-xml-parser') as {
+    XMLParser: typeof XMLParserType;
+    XMLValidator: typeof XMLValidatorType;
+  };
+  const validation = XMLValidator.validate(body);
+  if (validation !== true) {
+    const { msg, line, col } = validation.err;
+    throw new PayloadError(`the XML is not well-formed: ${msg} (line ${line}, column ${col}).`);
+  }
+  let nodes: FxpNode[];
+  try {
+    nodes = new XMLParser(options()).parse(body) as FxpNode[];
+  } catch (error) {
+    if (error instanceof PayloadError) throw error;
+    throw new PayloadError(`the XML could not be read: ${(error as Error).message}`);
+  }
+  const roots = nodes.map(toElement).filter((element): element is XmlElement => element !== undefined);
+  if (roots.length !== 1) throw new PayloadError(`the XML has ${roots.length} root elements; MeaSoft sends exactly one, <order>.`);
+  const root = roots[0]!;
+  if (root.name !== 'order') throw new PayloadError(`the root element is <${root.name}>, but MeaSoft's webhook sends <order>.`);
+  return root;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Element tree to the mappable shape
+
+type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
+type Record_ = { [key: string]: Value };
+
+interface Hints {
+  numbers?: readonly string[];
+  booleans?: readonly string[];
+  /** Child elements that are always arrays, even when one or none is sent. */
+  arrays?: readonly string[];
+  /** The key for text when the element also has attributes or children. */
+  textKey?: string;
+  children?: Readonly<Record<string, Hints>>;
+}
+
+const PARTY: Hints = { children: { coords: { numbers: ['lat', 'lon'] }, contacts: { arrays: ['phone'] } } };
+
+const ORDER_HINTS: Hints = {
+  numbers: ['weight', 'return_weight', 'quantity', 'price', 'inshprice', 'waittime'],
+  booleans: ['pickup', 'return', 'print_check', 'receiverpays', 'acceptpartially'],
+  arrays: ['deliveryprice'],
+  children: {
+    sender: PARTY,
+    receiver: PARTY,
+    currcoords: { numbers: ['lat', 'lon', 'accuracy'] },
+    deliveryprice: { numbers: ['total'], arrays: ['advprice'], children: { advprice: { numbers: ['price'] } } },
+  },
+};
+
+const ITEM_HINTS: Hints = { numbers: ['quantity', 'mass', 'retprice', 'VATrate'], textKey: 'name' };
+const PACKAGE_HINTS: Hints = { numbers: ['quantity', 'mass', 'length', 'width', 'height'], textKey: 'name' };
+
+/** Adds a key without ever replacing one: a later clash gets a suffix, so nothing is lost. */
+function put(target: Record_, key: string, value: Value): void {
+  let name = key;
+  for (let n = 2; Object.prototype.hasOwnProperty.call(target, name); n += 1) name = `${key}_${n}`;
+  // defineProperty, not assignment: even a name that slipped through could not reach a prototype.
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
+const emptyToNull = (text: string): string | null => (text === '' ? null : text);
+
+/** "0.4", "1 234,50" -> numbers; empty or unreadable -> null. */
+export function toNumber(text: string | null): number | null {
+  if (text === null) return null;
+  const cleaned = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  if (cleaned === '' || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(cleaned)) return null;
+  return Number(cleaned);
+}
+
+/** MeaSoft's YES/NO flags (also 1/0, true/false); anything else is null. */
+export function toBoolean(text: string | null): boolean | null {
+  if (text === null) return null;
+  const value = text.trim().toUpperCase();
+  if (value === 'YES' || value === '1' || value === 'TRUE') return true;
+  if (value === 'NO' || value === '0' || value === 'FALSE') return false;
+  return null;
+}
+
+function typed(key: string, value: Value, hints: Hints): Value {
+  if (typeof value !== 'string' && value !== null) return value;
+  if (hints.numbers?.includes(key)) return toNumber(value);
+  if (hints.booleans?.includes(key)) return toBoolean(value);
+  return value;
+}
+
+/** An element as a value: null when empty, its text when it has only text, else a record. */
+function convert(element: XmlElement, hints: Hints = {}): Value {
+  const listsExpected = (hints.arrays?.length ?? 0) > 0;
+  if (!listsExpected && element.attributes.length === 0 && element.children.length === 0) return emptyToNull(element.text);
+  return convertToRecord(element, hints);
+}
+
+function convertToRecord(element: XmlElement, hints: Hints = {}, skip: readonly string[] = []): Record_ {
+  const out: Record_ = {};
+  if (hints.textKey !== undefined || element.text !== '') put(out, hints.textKey ?? 'value', emptyToNull(element.text));
+  for (const [name, value] of element.attributes) put(out, name, typed(name, emptyToNull(value), hints));
+  for (const [name, group] of groupChildren(element.children)) {
+    if (skip.includes(name)) continue;
+    const childHints = hints.children?.[name] ?? {};
+    const values = group.map((child) => typed(name, convert(child, childHints), hints));
+    put(out, name, group.length > 1 || hints.arrays?.includes(name) ? values : values[0]!);
+  }
+  for (const name of hints.arrays ?? []) {
+    if (!skip.includes(name) && !Object.prototype.hasOwnProperty.call(out, name)) put(out, name, []);
+  }
+  return out;
+}
+
+function groupChildren(children: readonly XmlElement[]): Map<string, XmlElement[]> {
+  const groups = new Map<string, XmlElement[]>();
+  for (const child of children) {
+    const group = groups.get(child.name);
+    if (group) group.push(child);
+    else groups.set(child.name, [child]);
+  }
+  return groups;
+}
+
+const attribute = (element: XmlElement | undefined, name: string): string | null =>
+  emptyToNull(element?.attributes.find(([key]) => key === name)?.[1] ?? '');
+
+const child = (element: XmlElement | undefined, name: string): XmlElement | undefined =>
+  element?.children.find((candidate) => candidate.name === name);
+
+const childText = (element: XmlElement | undefined, name: string): string | null => emptyToNull(child(element, name)?.text ?? '');
+
+/** eventtime: local time of an unknown zone, as ISO 8601 without an offset. */
+export const localIso = (text: string | null): string | null => localTimeToIso(text, 'Z')?.replace(/Z$/, '') ?? null;
+
+const STATUS_ATTRIBUTES = ['title', 'eventstore', 'eventtime', 'createtimegmt', 'message', 'country'] as const;
+
+function convertStatus(element: XmlElement): MeasoftStatus {
+  const status: Record_ = {};
+  put(status, 'code', emptyToNull(element.text));
+  for (const name of STATUS_ATTRIBUTES) {
+    put(status, name, attribute(element, name));
+    if (name === 'eventtime') put(status, 'eventtime_iso', localIso(attribute(element, name)));
+    if (name === 'createtimegmt') put(status, 'createtimegmt_iso', localTimeToIso(attribute(element, name), 'Z'));
+  }
+  for (const [name, value] of element.attributes) {
+    if (!(STATUS_ATTRIBUTES as readonly string[]).includes(name)) put(status, name, emptyToNull(value));
+  }
+  for (const [name, group] of groupChildren(element.children)) {
+    put(status, name, group.length > 1 ? group.map((one) => convert(one)) : convert(group[0]!));
+  }
+  return status as MeasoftStatus;
+}
+
+function convertWebhookStatus(element: XmlElement): MeasoftWebhookStatus {
+  const out = convertToRecord(element);
+  const time = attribute(element, 'time');
+  const status: Record_ = { code: attribute(element, 'code'), time, time_iso: localTimeToIso(time, MEASOFT_WEBHOOK_OFFSET) };
+  for (const [key, value] of Object.entries(out)) if (!(key in status)) put(status, key, value);
+  return status as MeasoftWebhookStatus;
+}
+
+/** A container such as <items>: its <item> children as an array; anything else kept beside it. */
+function list<T>(
+  out: Record_,
+  order: XmlElement,
+  container: string,
+  key: string,
+  itemName: string,
+  convertItem: (element: XmlElement) => T,
+): void {
+  const element = child(order, container);
+  const items = (element?.children ?? []).filter((candidate) => candidate.name === itemName);
+  put(out, key, items.map(convertItem) as Value);
+  if (element && (element.attributes.length > 0 || element.children.length > items.length || element.text !== '')) {
+    put(out, `${container}_other`, convertToRecord(element, {}, [itemName]));
+  }
+}
+
+/** Parses MeaSoft's webhook XML; throws PayloadError for anything that is not an order event. */
+export function parseMeasoftOrder(content: string | undefined): MeasoftOrderEvent {
+  const order = readOrderElement(content);
+  const statusElement = child(order, 'status');
+  if (!statusElement) throw new PayloadError('the <order> has no <status> element, so there is no status change to report.');
+  const status = convertStatus(statusElement);
+  const orderno = attribute(order, 'orderno') ?? attribute(order, 'awb') ?? '';
+  const eventtime = status.eventtime ?? status.createtimegmt ?? '';
+
+  const out: Record_ = {};
+  put(out, 'id', `${orderno}:${status.code ?? ''}:${eventtime}`);
+  const special = ['status', 'statushistory', 'items', 'packages', 'webhook_statuses', 'webhook_status_time'];
+  const generic = convertToRecord(order, ORDER_HINTS, special);
+  for (const [key, value] of Object.entries(generic)) put(out, key, value);
+  for (const name of ['orderno', 'awb', 'orderno2', 'ordercode', 'givencode']) {
+    if (!Object.prototype.hasOwnProperty.call(out, name)) put(out, name, null);
+  }
+  put(out, 'status', status as unknown as Value);
+  list(out, order, 'statushistory', 'status_history', 'status', convertStatus);
+  list(out, order, 'items', 'items', 'item', (element) => convertToRecord(element, ITEM_HINTS));
+  list(out, order, 'packages', 'packages', 'package', (element) => convertToRecord(element, PACKAGE_HINTS));
+  if (!Object.prototype.hasOwnProperty.call(out, 'webhook_status_code')) put(out, 'webhook_status_code', null);
+  const webhookTime = childText(order, 'webhook_status_time');
+  put(out, 'webhook_status_time', webhookTime);
+  put(out, 'webhook_status_time_iso', localTimeToIso(webhookTime, MEASOFT_WEBHOOK_OFFSET));
+  list(out, order, 'webhook_statuses', 'webhook_statuses', 'webhook_status', convertWebhookStatus);
+  return out as unknown as MeasoftOrderEvent;
+}
