@@ -69,6 +69,7 @@ function registerVariable(target: PhpArray, rawName: string, value: string): voi
   const open = name.indexOf('[');
   // In the variable's base name (before the first '[') PHP turns ' ' and '.' into '_'.
   let base = (open === -1 ? name : name.slice(0, open)).replace(/[ .]/g, '_');
+  if (base === '') return; // PHP drops a variable whose name before the first '[' is empty
   const indexes: Array<string | null> = []; // null = `[]`, append
   if (open !== -1) {
     let pos = open;
@@ -81,11 +82,11 @@ function registerVariable(target: PhpArray, rawName: string, value: string): voi
         break;
       }
       const index = name.slice(pos + 1, close);
-      indexes.push(index === '' ? null : index);
+      // `[]` appends; so does `[ ]` with one space, tab or newline (PHP skips one such char first).
+      indexes.push(index === '' || /^[ \t\n\r]$/.test(index) ? null : index);
       pos = close + 1; // anything after the last ']' that is not '[' is ignored
     }
   }
-  if (base === '') return;
   if (indexes.length > MAX_NESTING) return;
 
   let container = target;

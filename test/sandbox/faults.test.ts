@@ -1,0 +1,144 @@
+import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { RlabEmulator } from '../../sandbox/emulators/rlab';
+import { RlabState, seedRlabState } from '../../sandbox/emulators/rlab-state';
+import { call, entry, postRlab, refusedCode, rlabBody } from './helpers';
+
+const USER = '999999';
+const KEY = '07dbd136d760e6be8fde6a2238992831';
+
+describe('emulator faults', () => {
+  let state: RlabState;
+  let rlab: RlabEmulator;
+
+  beforeEach(async () => {
+    state = new RlabState();
+    seedRlabState(state, { userId: USER, apiKey: KEY });
+    rlab = new RlabEmulator(state);
+    await rlab.start();
+  });
+
+  afterEach(() => rlab.stop());
+
+  const add = (track: string) => postRlab(`${rlab.url}/addtrack.ashx`, rlabBody(USER, KEY, [entry(track)]));
+
+  it('down: the port refuses connections, and comes back on the same port', async () => {
+    const url = rlab.url;
+    await rlab.fault('down');
+    expect(rlab.listening).toBe(false);
+    expect(await refusedCode(`${url}/addtrack.ashx`)).toBe('ECONNREFUSED');
+    expect(rlab.requests).toHaveLength(0);
+    await rlab.fault('none');
+    expect(rlab.url).toBe(url);
+    expect((await add('BACK0001')).json).toMatchObject({ resultState: 0 });
+  });
+
+  it('down drops open keep-alive connections too', async () => {
+    expect((await add('KEEP0001')).status).toBe(200); // fetch keeps the connection open
+    await rlab.fault('down');
+    expect(await refusedCode(`${rlab.url}/addtrack.ashx`)).toBe('ECONNREFUSED');
+  });
+
+  it('slow: handles the request at once but answers after the delay', async () => {
+    await rlab.fault('slow', { delayMs: 300 });
+    const started = Date.now();
+    const pending = add('SLOW0001');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(state.track(USER, 'SLOW0001')).toBeDefined(); // stored before the answer: a timeout may hide a success
+    const answer = await pending;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(answer.json).toMatchObject({ resultState: 0 });
+  });
+
+  it('slow: a client that gives up gets no answer, and stop() does not wait for the delay', async () => {
+    await rlab.fault('slow', { delayMs: 60_000 });
+    await expect(fetch(`${rlab.url}/getuserinfo.ashx`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(200) })).rejects.toThrow();
+    const started = Date.now();
+    await rlab.stop();
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('http500: an HTML error page, nothing stored', async () => {
+    await rlab.fault('http500');
+    const answer = await add('FIVE0001');
+    expect(answer.status).toBe(500);
+    expect(answer.headers.get('content-type')).toContain('text/html');
+    expect(state.track(USER, 'FIVE0001')).toBeUndefined();
+    await rlab.fault('http500', { status: 503 });
+    expect((await add('FIVE0002')).status).toBe(503);
+  });
+
+  it('http429: Retry-After, nothing stored', async () => {
+    await rlab.fault('http429', { retryAfterSeconds: 120 });
+    const answer = await add('RATE0001');
+    expect(answer.status).toBe(429);
+    expect(answer.headers.get('retry-after')).toBe('120');
+    expect(state.track(USER, 'RATE0001')).toBeUndefined();
+  });
+
+  it('malformed: 200 with a cut-off JSON body', async () => {
+    await rlab.fault('malformed');
+    const answer = await add('MALF0001');
+    expect(answer.status).toBe(200);
+    expect(answer.json).toBeUndefined();
+    expect(answer.text.startsWith('{"resultState":0')).toBe(true);
+  });
+
+  it('reset: the request is applied, then the connection drops without an answer', async () => {
+    await rlab.fault('reset');
+    await expect(add('RESET001')).rejects.toThrow();
+    expect(state.track(USER, 'RESET001')).toBeDefined();
+  });
+
+  it('times: a fault for the next N requests only, then normal answers', async () => {
+    await rlab.fault('http500', { times: 2 });
+    expect((await add('TIMES001')).status).toBe(500);
+    expect((await add('TIMES001')).status).toBe(500);
+    expect((await add('TIMES001')).status).toBe(200);
+    expect(rlab.faultMode).toBe('none');
+    expect(rlab.requestsTo('addtrack.ashx')).toHaveLength(3);
+  });
+
+  it('refuses faults an emulator does not have, and `times` with down', async () => {
+    await expect(rlab.fault('badhash')).rejects.toThrow("R-Lab emulator has no fault 'badhash'");
+    await expect(rlab.fault('down', { times: 1 })).rejects.toThrow("'down' lasts until another fault mode is set");
+  });
+
+  it('records method, path, query, headers and body of every request, and forgets them on demand', async () => {
+    await call(`${rlab.url}/gettrackinfo.ashx?x=1&y=%D0%B4`, { method: 'POST', body: '{}', headers: { 'X-Test': 'yes' } });
+    expect(rlab.requests[0]).toMatchObject({ method: 'POST', path: '/gettrackinfo.ashx', rawQuery: 'x=1&y=%D0%B4', query: { x: '1', y: 'д' }, body: '{}' });
+    expect(rlab.requests[0]?.headers['x-test']).toBe('yes');
+    rlab.clearRequests();
+    expect(rlab.requests).toEqual([]);
+  });
+});
+
+describe('startSandbox', () => {
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+
+  afterAll(() => sandbox.stop());
+
+  it('returns exactly the five base-URL variables and the four connection fields', () => {
+    expect(Object.keys(sandbox.urls).sort()).toEqual(
+      ['DELIVERYCRM_BASE_URL', 'JUSTCLICK_BASE_URL', 'RLAB_BASE_URL', 'RLAB_BLACKLIST_BASE_URL', 'RLAB_FALLBACK_URL'],
+    );
+    expect(Object.keys(sandbox.accounts).sort()).toEqual(['justclick_login', 'justclick_secret', 'rlab_api_key', 'rlab_user_id']);
+    expect(sandbox.urls.RLAB_BASE_URL).not.toBe(sandbox.urls.RLAB_FALLBACK_URL);
+    expect(sandbox.urls.JUSTCLICK_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\{login\}$/);
+  });
+
+  it('primary and backup R-Lab hosts share one state; faults are per emulator', async () => {
+    const { rlab_user_id: user, rlab_api_key: key } = sandbox.accounts;
+    await sandbox.rlab.fault('down');
+    const added = await postRlab(`${sandbox.urls.RLAB_FALLBACK_URL}/addtrack.ashx`, rlabBody(user, key, [entry('SHARED01')]));
+    expect(added.json).toMatchObject({ resultState: 0 });
+    await sandbox.rlab.fault('none');
+    const info = await postRlab(`${sandbox.urls.RLAB_BASE_URL}/gettrackinfo.ashx`, rlabBody(user, key, [entry('SHARED01')]));
+    expect(info.json).toMatchObject({ resultData: [expect.objectContaining({ trackNumber: 'SHARED01' })] });
+    sandbox.clearRequests();
+    expect(sandbox.emulators.every((emulator) => emulator.requests.length === 0)).toBe(true);
+  });
+});
