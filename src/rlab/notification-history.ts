@@ -69,7 +69,7 @@ export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: n
   const errors = errorText(data.errors);
   if (found.length === 0 && (data.success === false || errors !== '')) {
     const hint = /key|ключ/i.test(errors) ? ` Check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} in the connection.` : '';
-    throw new z.errors.Error(`DeliveryCRM refused the request: ${errors || 'no explanation given'}.${hint}`, 'DeliveryCrmRefused', 400);
+    throw new z.errors.Error(`DeliveryCRM refused the request: ${errors.replace(/\.$/, '') || 'no explanation given'}.${hint}`, 'DeliveryCrmRefused', 400);
   }
   return found.map((item) => {
     const result = num(item.result);

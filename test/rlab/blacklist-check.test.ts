@@ -1,0 +1,115 @@
+import nock from 'nock';
+import { createAppTester } from 'zapier-platform-core';
+import App from '../../src/index';
+import { perform } from '../../src/rlab/blacklist-check';
+import { blacklistSample } from '../../src/rlab/samples';
+import { caught } from '../support/zapier-error';
+import { API_KEY, authData, fakeHost, sha1, useEnv, type FakeHost, type Reply } from './helpers';
+import checkAnswer from './fixtures/black-check.json';
+import historyAnswer from './fixtures/black-history.json';
+
+const appTester = createAppTester(App);
+const setEnv = useEnv();
+let hosts: FakeHost[] = [];
+
+afterEach(async () => {
+  expect(nock.pendingMocks()).toEqual([]);
+  nock.cleanAll();
+  await Promise.all(hosts.map((host) => host.close()));
+  hosts = [];
+});
+
+/** DeliveryCRM's side of the key: sha1(user_id:key:phone:email) over the values it received. */
+async function deliveryCrm(answer: (query: URLSearchParams) => Reply) {
+  const host = await fakeHost((request) => {
+    const query = new URL(request.url, 'http://x').searchParams;
+    const expected = sha1(`${query.get('user_id')}:${API_KEY}:${query.get('phone')}:${query.get('email')}`);
+    return query.get('request_key') === expected ? answer(query) : { status: 403, body: 'Forbidden' };
+  });
+  const history = await fakeHost(() => ({ body: historyAnswer }));
+  hosts.push(host, history);
+  setEnv({ DELIVERYCRM_BASE_URL: host.url, RLAB_BLACKLIST_BASE_URL: history.url });
+  return { host, history };
+}
+
+const record = (karma: number, comment: string) => [{ ...checkAnswer[0], blackPhone: null, blackEmail: null, blackKarma: karma, blackComment: comment }];
+
+describe('Find Buyer in Blacklist', () => {
+  it('asks /v1/black/check with the sha1 key, phone in the federal format, PHP-encoded e-mail', async () => {
+    const { host, history } = await deliveryCrm(() => ({ body: checkAnswer }));
+
+    const result = await appTester(perform, { authData, inputData: { phone: '8 (900) 000-00-00', email: 'test2+shop@test.ru' } });
+
+    const key = sha1(`1:${API_KEY}:79000000000:test2+shop@test.ru`);
+    expect(host.received.map((request) => [request.method, request.url])).toEqual([
+      ['GET', `/v1/black/check?user_id=1&request_key=${key}&phone=79000000000&email=test2%2Bshop%40test.ru`],
+    ]);
+    expect(history.received).toHaveLength(0);
+    expect(result).toEqual([{ ...blacklistSample, blackTotalShopOrderCost: null, history_included: false, history: [] }]);
+  });
+
+  it('reaches https://api.deliverycrm.ru by default', async () => {
+    setEnv({ DELIVERYCRM_BASE_URL: undefined });
+    nock('https://api.deliverycrm.ru')
+      .get('/v1/black/check')
+      .query({ user_id: '1', request_key: sha1(`1:${API_KEY}::test@test.ru`), phone: '', email: 'test@test.ru' })
+      .reply(200, record(0, 'не найдено записей'));
+    const result = await appTester(perform, { authData, inputData: { email: 'test@test.ru' } });
+    expect(result).toMatchObject([{ blackKarma: 0, blackPhone: '', blackEmail: '' }]);
+  });
+
+  it('adds the order history with outcome and shop-category labels when asked', async () => {
+    const { history } = await deliveryCrm(() => ({ body: checkAnswer }));
+
+    const [found] = await appTester(perform, { authData, inputData: { phone: '79000000000', include_history: true } });
+
+    expect(history.received.map((request) => [request.method, request.url])).toEqual([
+      ['GET', '/api/BlackList/GetWhiteBlackHistoryInfo?blackPhone=79000000000&blackEmail='],
+    ]);
+    expect(found).toMatchObject({ blackKarma: 9, blackTotalShopOrderCost: 95520, history_included: true });
+    expect(found!.history).toHaveLength(6);
+    expect(found!.history[1]).toEqual(blacklistSample.history[0]);
+    expect(found!.history.map((event) => [event.bwTypeLabel, event.bwShopCategoryLabel])).toEqual([
+      ['Overdue (Outcome Unknown)', 'Perfume and Cosmetics'],
+      ['Returned', 'Clothes, Shoes and Accessories'],
+      ['Overdue (Outcome Unknown)', 'Perfume and Cosmetics'],
+      ['Overdue (Outcome Unknown)', 'Other'],
+      ['Overdue (Outcome Unknown)', 'Other'],
+      ['Overdue (Outcome Unknown)', 'Clothes, Shoes and Accessories'],
+    ]);
+  });
+
+  it('returns nothing found for karma -1, without asking for the history', async () => {
+    const { history } = await deliveryCrm(() => ({ body: record(-1, 'ничего не найдено') }));
+    await expect(appTester(perform, { authData, inputData: { phone: '79000000000', include_history: true } })).resolves.toEqual([]);
+    expect(history.received).toHaveLength(0);
+  });
+
+  it('turns karma -2 into an input error', async () => {
+    await deliveryCrm(() => ({ body: record(-2, 'Ошибка: Введите телефон или e-mail') }));
+    const error = await caught(appTester(perform, { authData, inputData: { phone: '79000000000' } }));
+    expect(error.message).toBe('Phone or Email: expected a phone or an e-mail the blacklist accepts (it answered "Ошибка: Введите телефон или e-mail").');
+  });
+
+  it('hands karma -3 (server error) back to Zapier to retry', async () => {
+    await deliveryCrm(() => ({ body: record(-3, 'Ошибка на сервере') }));
+    const error = await caught(appTester(perform, { authData, inputData: { phone: '79000000000' } }));
+    expect(error.name).toBe('ThrottledError');
+    expect(error.message).toMatch(/^DeliveryCRM blacklist is unreachable \(it reported a server error: "Ошибка на сервере"\)\. Zapier will retry/);
+  });
+
+  it('hands a 5xx back to Zapier and points a 403 to the connection', async () => {
+    await deliveryCrm(() => ({ status: 500, body: 'oops' }));
+    expect((await caught(appTester(perform, { authData, inputData: { phone: '79000000000' } }))).name).toBe('ThrottledError');
+    const wrongKey = await caught(appTester(perform, { authData: { ...authData, rlab_api_key: 'wrong-key-123' }, inputData: { phone: '79000000000' } }));
+    expect(wrongKey.name).toBe('ExpiredAuthError');
+    expect(wrongKey.message).toMatch(/^DeliveryCRM blacklist refused the request with HTTP 403 \(check R-Lab User ID and R-Lab API Key/);
+  });
+
+  it.each([
+    [{}, 'Phone or Email: expected a phone, an e-mail or both.'],
+    [{ phone: 'nope' }, 'Phone: expected a phone number such as +7 916 000-00-00 (got "nope").'],
+  ])('refuses %j before sending', async (inputData, message) => {
+    expect((await caught(appTester(perform, { authData, inputData: inputData as never }))).message).toBe(message);
+  });
+});

@@ -1,0 +1,95 @@
+import nock from 'nock';
+import { createAppTester } from 'zapier-platform-core';
+import App from '../../src/index';
+import { perform } from '../../src/rlab/notification-history';
+import { notificationHistorySample } from '../../src/rlab/samples';
+import { caught } from '../support/zapier-error';
+import { fakeHost, sha1, useEnv, type FakeHost, type Reply } from './helpers';
+import historyAnswer from './fixtures/track-history.json';
+
+const appTester = createAppTester(App);
+const setEnv = useEnv();
+// The document's example account for this method.
+const USER = '999999';
+const KEY = '07dbd136d760e6be8fde6a2238992831';
+const authData = { rlab_user_id: USER, rlab_api_key: KEY };
+let host: FakeHost | undefined;
+
+afterEach(async () => {
+  expect(nock.pendingMocks()).toEqual([]);
+  nock.cleanAll();
+  await host?.close();
+  host = undefined;
+});
+
+async function deliveryCrm(reply: Reply) {
+  host = await fakeHost(() => reply);
+  setEnv({ DELIVERYCRM_BASE_URL: host.url });
+  return host;
+}
+
+describe('Find Notification History', () => {
+  it('asks for the track as tracks[0][track] and tracks[0][service_id], signed sha1(user_id . track . key)', async () => {
+    const server = await deliveryCrm({ body: historyAnswer });
+
+    const result = await appTester(perform, { authData, inputData: { track: '504655', service_id: '1' } });
+
+    expect(server.received.map((request) => [request.method, request.url])).toEqual([
+      ['GET', `/v1/track/history?user_id=999999&request_key=${sha1(`999999504655${KEY}`)}&tracks%5B0%5D%5Btrack%5D=504655&tracks%5B0%5D%5Bservice_id%5D=1`],
+    ]);
+    expect(result).toEqual([notificationHistorySample]);
+  });
+
+  it("uses Russian Post (14) by default and the document's key for track 18112831338669", async () => {
+    setEnv({ DELIVERYCRM_BASE_URL: undefined });
+    nock('https://api.deliverycrm.ru')
+      .get('/v1/track/history')
+      .query({
+        user_id: USER,
+        request_key: sha1(`99999918112831338669${KEY}`),
+        tracks: [{ track: '18112831338669', service_id: '14' }],
+      })
+      .reply(200, { success: true, data: [] });
+
+    await expect(appTester(perform, { authData, inputData: { track: '18112831338669' } })).resolves.toEqual([]);
+  });
+
+  it('labels each result code and keeps unknown ones visible', async () => {
+    const item = historyAnswer.data[0]!;
+    await deliveryCrm({ body: { success: true, data: [1, 2, 4, 5, 3].map((result) => ({ ...item, result })) } });
+    const result = await appTester(perform, { authData, inputData: { track: '504655', service_id: '14' } });
+    expect(result.map((track) => track.result_label)).toEqual([
+      'Finished: Delivered',
+      'In Process',
+      'Finished: Outcome Unknown',
+      'Finished: Not Delivered',
+      'Unknown result 3',
+    ]);
+    expect(result[0]).toMatchObject({ service_name: 'Russian Post (Почта России)' });
+  });
+
+  it("reports DeliveryCRM's errors when it returns no data", async () => {
+    await deliveryCrm({ body: { success: false, errors: { request_key: ['Invalid request key.'] }, data: [] } });
+    const error = await caught(appTester(perform, { authData, inputData: { track: '504655' } }));
+    expect(error.message).toBe('DeliveryCRM refused the request: request_key: Invalid request key. Check R-Lab User ID and R-Lab API Key in the connection.');
+  });
+
+  it('says when the answer is not a track history', async () => {
+    await deliveryCrm({ body: ['unexpected'] });
+    const error = await caught(appTester(perform, { authData, inputData: { track: '504655' } }));
+    expect(error.message).toBe('DeliveryCRM answered with something other than a track history: "["unexpected"]".');
+  });
+
+  it('hands an unreadable answer back to Zapier to retry', async () => {
+    await deliveryCrm({ body: '<html>maintenance</html>' });
+    const error = await caught(appTester(perform, { authData, inputData: { track: '504655' } }));
+    expect(error.name).toBe('ThrottledError');
+  });
+
+  it.each([
+    [{ track: '' }, 'Tracking Number: expected a tracking number.'],
+    [{ track: 'T1', service_id: '0' }, 'Carrier: expected one of the listed carriers (got "0").'],
+  ])('refuses %j before sending', async (inputData, message) => {
+    expect((await caught(appTester(perform, { authData, inputData: inputData as never }))).message).toBe(message);
+  });
+});

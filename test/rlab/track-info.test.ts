@@ -1,0 +1,87 @@
+import nock from 'nock';
+import { createAppTester } from 'zapier-platform-core';
+import App from '../../src/index';
+import { trackInfoSample } from '../../src/rlab/samples';
+import { perform } from '../../src/rlab/track-info';
+import { caught } from '../support/zapier-error';
+import { authData, md5, useEnv } from './helpers';
+import trackInfoAnswer from './fixtures/gettrackinfo.json';
+
+const appTester = createAppTester(App);
+const setEnv = useEnv();
+const R_LAB = 'https://apilr2.r-lab.biz';
+
+beforeEach(() => setEnv({ RLAB_BASE_URL: undefined, RLAB_FALLBACK_URL: '' }));
+afterEach(() => {
+  expect(nock.pendingMocks()).toEqual([]);
+  nock.cleanAll();
+});
+
+const body = (track: string, carrier: number) =>
+  `{"trackingUserId":1,"trackingRequestKey":"${md5(`1:${track}:3c6e0b8a9c15224a8228b9a98ca1531d`)}","testMode":false,"trackingData":[{` +
+  `"trackingUserClientPhone":"","trackingUserClientTrack":"${track}","trackingUserClientEmail":"","trackingUserClientName":"",` +
+  `"trackingUserClientItemCost":0,"sendToUserEmailFullTracking":false,"sendToAdminEmailFullTracking":false,"trackingUserClientDeliveryServiceId":${carrier}}]}`;
+
+describe('Find Track Status', () => {
+  it("asks gettrackinfo for the track and explains the document's answer (the sample)", async () => {
+    nock(R_LAB).post('/gettrackinfo.ashx', body('19191911187312', 0)).matchHeader('content-type', 'text/plain; charset=utf-8').reply(200, trackInfoAnswer);
+
+    const result = await appTester(perform, { authData, inputData: { track: ' 19191911187312 ' } });
+
+    expect(result).toEqual([trackInfoSample]);
+  });
+
+  it('gives every status of the 0-9 table a label and keeps unknown codes visible', async () => {
+    const item = trackInfoAnswer.resultData[0]!;
+    const statuses = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    nock(R_LAB)
+      .post('/gettrackinfo.ashx', body('T1', 7))
+      .reply(200, { ...trackInfoAnswer, resultData: statuses.map((status) => ({ ...item, trackMainStatus: status, trackUpdateDate: null })) });
+
+    const result = await appTester(perform, { authData, inputData: { track: 'T1', delivery_service_id: '7' } });
+
+    expect(result.map((track) => track.trackMainStatusLabel)).toEqual([
+      'No main status yet',
+      'Delivered',
+      'Waiting at the pick-up point',
+      'Returned',
+      'Accepted by the post office (in transit)',
+      'Exported (on its way to Russia)',
+      'Imported into Russia',
+      'Accepted by the post outside Russia',
+      'Probably at the pick-up point (no sorting event for 2 weeks or the days set in R-Lab)',
+      'Overdue (no delivery or end of storage for 35 days, or no updates for 60 days)',
+      'Unknown status 10',
+    ]);
+    expect(result[0]).toMatchObject({ trackUpdateDate: null, trackUpdateDateIso: null, delivery_service_name: 'CDEK (СДЭК)' });
+  });
+
+  it('returns nothing found for a track R-Lab does not know', async () => {
+    nock(R_LAB).post('/gettrackinfo.ashx').reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [] });
+    await expect(appTester(perform, { authData, inputData: { track: 'UNKNOWN' } })).resolves.toEqual([]);
+  });
+
+  it('returns nothing found when R-Lab answers that the track is not found', async () => {
+    nock(R_LAB).post('/gettrackinfo.ashx').reply(200, { resultState: 2, ' resultInfo ': 'Трек не найден', resultData: null });
+    await expect(appTester(perform, { authData, inputData: { track: 'UNKNOWN' } })).resolves.toEqual([]);
+  });
+
+  it('points a key error to the connection', async () => {
+    nock(R_LAB).post('/gettrackinfo.ashx').reply(200, { resultState: 2, ' resultInfo ': 'Некорректный ключ запроса в trackingRequestKey', resultData: null });
+    const error = await caught(appTester(perform, { authData, inputData: { track: 'T1' } }));
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(error.message).toMatch(/Check R-Lab User ID and R-Lab API Key in the connection/);
+  });
+
+  it.each([
+    [{ track: ' ' }, 'Tracking Number: expected a tracking number.'],
+    [{ track: 'T1', delivery_service_id: '14' }, 'Carrier: expected one of the listed carriers (got "14").'],
+  ])('refuses %j before sending', async (inputData, message) => {
+    expect((await caught(appTester(perform, { authData, inputData: inputData as never }))).message).toBe(message);
+  });
+
+  it('asks for the R-Lab pair when the connection has only JustClick', async () => {
+    const error = await caught(appTester(perform, { authData: { justclick_login: 'shop', justclick_secret: 'x' }, inputData: { track: 'T1' } }));
+    expect(error.message).toMatch(/^This step needs your R-Lab \/ DeliveryCRM credentials/);
+  });
+});
