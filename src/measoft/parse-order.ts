@@ -213,8 +213,13 @@ function convert(element: XmlElement, hints: Hints = {}): Value {
 
 function convertToRecord(element: XmlElement, hints: Hints = {}, skip: readonly string[] = []): Record_ {
   const out: Record_ = {};
-  if (hints.textKey !== undefined || element.text !== '') put(out, hints.textKey ?? 'value', emptyToNull(element.text));
   for (const [name, value] of element.attributes) put(out, name, typed(name, emptyToNull(value), hints));
+  // Text beside attributes or children: under `value` (or the element's own text key, such as an
+  // item's `name`, which is always present unless an attribute of that name already fills it).
+  const textKey = hints.textKey ?? 'value';
+  if (element.text !== '' || (hints.textKey !== undefined && !Object.prototype.hasOwnProperty.call(out, textKey))) {
+    put(out, textKey, emptyToNull(element.text));
+  }
   for (const [name, group] of groupChildren(element.children)) {
     if (skip.includes(name)) continue;
     const childHints = hints.children?.[name] ?? {};
