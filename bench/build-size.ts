@@ -1,0 +1,17 @@
+/** Build size: the build.zip that `zapier-platform build` makes, through scripts/zapier-stage.sh. */
+import { copyFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, run } from './lib';
+
+function buildZip(appDir: string): number {
+  const env = { ...process.env, APP_DIR: appDir };
+  run('bash', ['-c', `APP_DIR="${env.APP_DIR}" scripts/zapier-stage.sh build --skip-validation`]);
+  return statSync(path.join(appDir, 'build', 'build.zip')).size;
+}
+
+export function buildSizes(templateDir: string): { app: number; template: number } {
+  // The template gets the same .zapierapprc fix (includeInBuild), without which Zapier's own
+  // build fails on Node 22.12+ even for an untouched template.
+  copyFileSync(path.join(ROOT, '.zapierapprc'), path.join(templateDir, '.zapierapprc'));
+  return { app: buildZip(ROOT), template: buildZip(templateDir) };
+}
