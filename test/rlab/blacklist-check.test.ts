@@ -79,6 +79,19 @@ describe('Find Buyer in Blacklist', () => {
     ]);
   });
 
+  it('gives each record of a phone-and-e-mail search its own history, and none when there is no match', async () => {
+    const byPhone = { ...checkAnswer[0]!, blackPhone: '79000000000', blackEmail: '' };
+    const byEmail = { ...checkAnswer[0]!, blackPhone: '', blackEmail: 'nobody@test.ru', blackKarma: 0 };
+    await deliveryCrm(() => ({ body: [byPhone, byEmail] }));
+
+    const found = await appTester(perform, { authData, inputData: { phone: '79000000000', email: 'nobody@test.ru', include_history: true } });
+
+    expect(found.map((item) => [item.blackEmail, item.history.length, item.blackTotalShopOrderCost])).toEqual([
+      ['', 6, 95520],
+      ['nobody@test.ru', 0, null],
+    ]);
+  });
+
   it('returns nothing found for karma -1, without asking for the history', async () => {
     const { history } = await deliveryCrm(() => ({ body: record(-1, 'ничего не найдено') }));
     await expect(appTester(perform, { authData, inputData: { phone: '79000000000', include_history: true } })).resolves.toEqual([]);
