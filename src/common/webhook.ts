@@ -109,11 +109,16 @@ export function checkSecretHeader(z: ZObject, headers: Headers, setting: SecretH
   // Compared even when the header is missing, so the answer costs the same either way.
   const matches = safeEqual((received ?? '').trim(), expected);
   if (received === undefined || !matches) {
-    throw new z.errors.HaltedError(
+    const halted = new z.errors.HaltedError(
       `Ignored a request without the header "${name}" set to the value in ${setting.valueLabel}: ` +
         (received === undefined ? 'the header was missing.' : 'the header had another value.') +
         ` If this came from your shop, check that the header Key and Value in ${setting.senderSettings} match this trigger's fields.`,
     );
+    // Core appends the whole bundle (the expected value in inputData, the received headers) to
+    // the message of any error not marked like this; AppError and ThrottledError are, HaltedError
+    // is not.
+    (halted as Error & { doNotContextify?: boolean }).doNotContextify = true;
+    throw halted;
   }
 }
 
