@@ -16,7 +16,7 @@
  * field (orders, products) is kept as `abaha_id`: the only vendor field under another name.
  */
 import { localTimeToIso } from '../common/dates';
-import { assertWithinLimit, FORBIDDEN_KEYS, PayloadError, sniffFormat } from '../common/webhook';
+import { assertWithinLimit, decimal, FORBIDDEN_KEYS, PayloadError, sniffFormat } from '../common/webhook';
 import type { AbahaEvent } from './samples';
 
 export type AbahaKind = 'order' | 'product' | 'customer';
@@ -140,9 +140,7 @@ export function abahaKind(payload: JsonObject): AbahaKind | undefined {
 /** "1790000", "1.0", 35 -> numbers; null, "" or text -> null. */
 export function toNumber(value: Json | undefined): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value !== 'string') return null;
-  const text = value.trim();
-  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : null;
+  return typeof value === 'string' ? decimal(value) : null;
 }
 
 /** Abaha's 0/1 flags ("0", "1", 0, 1, true, false); anything else is null. */

@@ -137,6 +137,14 @@ export function rawBody(bundle: Pick<Bundle, 'rawRequest'>): string | undefined 
   return typeof content === 'string' ? content : String(content);
 }
 
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** A decimal number written plainly ("1790000", "0.40", "-1.5e3"); null for anything else. */
+export function decimal(text: string): number | null {
+  const trimmed = text.trim();
+  return DECIMAL.test(trimmed) ? Number(trimmed) : null;
+}
+
 /** What a body looks like at first sight, to name the wrong format in a message. */
 export function sniffFormat(body: string): 'empty' | 'json' | 'xml' | 'other' {
   const start = body.replace(/^\uFEFF/, '').trimStart();

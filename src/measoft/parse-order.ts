@@ -17,7 +17,7 @@
  */
 import type { X2jOptions, XMLParser as XMLParserType, XMLValidator as XMLValidatorType } from 'fast-xml-parser';
 import { localTimeToIso } from '../common/dates';
-import { assertWithinLimit, FORBIDDEN_KEYS, PayloadError, sniffFormat } from '../common/webhook';
+import { assertWithinLimit, decimal, FORBIDDEN_KEYS, PayloadError, sniffFormat } from '../common/webhook';
 import type { MeasoftOrderEvent, MeasoftStatus, MeasoftWebhookStatus } from './samples';
 
 /** MeaSoft's webhook times other than eventtime/createtimegmt: Moscow time (see above). */
@@ -183,9 +183,8 @@ const emptyToNull = (text: string): string | null => (text === '' ? null : text)
 /** "0.4", "1 234,50" -> numbers; empty or unreadable -> null. */
 export function toNumber(text: string | null): number | null {
   if (text === null) return null;
-  const cleaned = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  if (cleaned === '' || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(cleaned)) return null;
-  return Number(cleaned);
+  // Thousands separated by spaces and a decimal comma, as Russian documents write money.
+  return decimal(text.replace(/[\s\u00a0]/g, '').replace(',', '.'));
 }
 
 /** MeaSoft's YES/NO flags (also 1/0, true/false); anything else is null. */

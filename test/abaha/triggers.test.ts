@@ -4,6 +4,7 @@ import { createAppTester, type Bundle } from 'zapier-platform-core';
 import newCustomer, { perform as customerPerform } from '../../src/abaha/new-customer';
 import newOrder, { perform as orderPerform } from '../../src/abaha/new-order';
 import newProduct, { perform as productPerform } from '../../src/abaha/new-product';
+import { toBoolean, toNumber } from '../../src/abaha/parse-event';
 import { abahaCustomerSample, abahaOrderSample, abahaProductSample, type AbahaEvent } from '../../src/abaha/samples';
 import App from '../../src/index';
 import { caught } from '../support/zapier-error';
@@ -157,7 +158,8 @@ describe('Abaha triggers: the secret header', () => {
   });
 
   it('halts a delivery with another value or without the header, never showing the expected value', async () => {
-    for (const headers of [{ 'Http-X-Shop-Token': 'wrong' }, {}, { 'Http-X-Other': SECRET }]) {
+    const tries: Array<Record<string, string>> = [{ 'Http-X-Shop-Token': 'wrong' }, {}, { 'Http-X-Other': SECRET }];
+    for (const headers of tries) {
       const error = await caught(appTester(orderPerform, delivery(ORDER, { inputData, headers })));
       expect(error.name).toBe('HaltedError');
       expect(error.message).toMatch(/^Ignored a request without the header "X-Shop-Token" set to the value in Secret Header Value: /);
@@ -289,5 +291,25 @@ describe('Abaha triggers: definitions', () => {
       expect(field.label).toMatch(/^[A-Z]/);
       expect(sampleKeys).toContain(field.key.split('__')[0]);
     }
+  });
+});
+
+describe('Abaha value companions', () => {
+  it('reads numbers sent as text or as numbers, and nothing else', () => {
+    expect(['1790000', ' 1.0 ', '-2.5', '1e3', 35, '', 'abc', '1,5', null, undefined, true, Number.NaN].map((v) => toNumber(v as never))).toEqual([
+      1790000, 1, -2.5, 1000, 35, null, null, null, null, null, null, null,
+    ]);
+  });
+
+  it('reads 0/1 flags sent as text, numbers or booleans, and nothing else', () => {
+    expect(['1', '0', 1, 0, true, false, ' 1 ', 'yes', '2', null, ''].map((v) => toBoolean(v as never))).toEqual([
+      true, false, true, false, true, false, true, null, null, null, null,
+    ]);
+  });
+
+  it('gives times only for text in Abaha’s format', async () => {
+    const [event] = await run(customerPerform, delivery(JSON.stringify({ user_id: 1, modified: 20220101, created: '2022-06-09T13:16:01', last_login: '2022-06-09 13:16' })));
+    expect(event).toMatchObject({ object_id: '1', modified: 20220101, modified_iso: null, created_iso: '2022-06-09T13:16:01+07:00', last_login_iso: '2022-06-09T13:16:00+07:00' });
+    expect(event!.id).toBe('customer:1:20220101');
   });
 });

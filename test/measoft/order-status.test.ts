@@ -3,6 +3,7 @@ import nock from 'nock';
 import { createAppTester, type Bundle } from 'zapier-platform-core';
 import App from '../../src/index';
 import orderStatus, { perform } from '../../src/measoft/order-status';
+import { toBoolean, toNumber } from '../../src/measoft/parse-order';
 import { orderStatusSample, type MeasoftOrderEvent } from '../../src/measoft/samples';
 import { MEASOFT_STATUSES } from '../../src/measoft/statuses';
 import { caught } from '../support/zapier-error';
@@ -370,5 +371,17 @@ describe('New Order Status: definition', () => {
       expect(loaded).toBe(true);
     });
     jest.dontMock('fast-xml-parser');
+  });
+});
+
+describe('MeaSoft value conversions', () => {
+  it('reads numbers with spaces, no-break spaces and decimal commas; empty or text is null', () => {
+    expect(['0.40', '4 990,50', '1\u00a0000', '-3', '', 'n/a', null].map((v) => toNumber(v))).toEqual([0.4, 4990.5, 1000, -3, null, null, null]);
+  });
+
+  it('reads YES/NO flags (and 1/0, true/false) in any case; anything else is null', () => {
+    expect(['YES', 'no', ' Yes ', '1', '0', 'TRUE', 'false', 'MAYBE', '', null].map((v) => toBoolean(v))).toEqual([
+      true, false, true, true, false, true, false, null, null, null,
+    ]);
   });
 });
