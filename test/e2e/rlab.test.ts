@@ -1,0 +1,171 @@
+/**
+ * R-Lab / DeliveryCRM operations end to end: the app through createAppTester against the sandbox's
+ * R-Lab hosts, DeliveryCRM and blacklist-history emulators over loopback. Each emulator checks the
+ * keys the way the vendor would; faults are real (refused connections, slow answers, 5xx).
+ */
+import { createAppTester } from 'zapier-platform-core';
+import App from '../../src/index';
+import { applyEnv, startSandbox, type Sandbox } from '../../sandbox/index';
+import { caught } from '../support/zapier-error';
+
+const appTester = createAppTester(App);
+
+type Result = Record<string, unknown>;
+
+describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
+  let sandbox: Sandbox;
+  let restoreEnv: () => void;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    restoreEnv = applyEnv(sandbox.urls);
+  });
+
+  afterAll(async () => {
+    restoreEnv();
+    delete process.env.RLAB_TIMEOUT_MS;
+    await sandbox.stop();
+  });
+
+  beforeEach(async () => {
+    for (const emulator of sandbox.emulators) await emulator.fault('none');
+    sandbox.clearRequests();
+  });
+
+  const create = (key: 'rlab_add_track' | 'rlab_update_track' | 'rlab_delete_track', inputData: Result) =>
+    appTester(App.creates[key].operation.perform, { authData: sandbox.accounts, inputData }) as Promise<Result>;
+  const search = (key: 'rlab_track_info' | 'blacklist_check' | 'notification_history', inputData: Result) =>
+    appTester(App.searches[key].operation.perform, { authData: sandbox.accounts, inputData }) as Promise<Result[]>;
+  const stored = (track: string) => sandbox.rlabState.track(sandbox.accounts.rlab_user_id, track);
+
+  it('adds a track, finds its status once the carrier accepts it, updates it and deletes it', async () => {
+    const added = await create('rlab_add_track', {
+      track: 'RA644000001RU',
+      phone: '+7 (916) 555-12-34',
+      email: 'buyer@example.ru',
+      name: 'Мария',
+      item_cost: 3490,
+      order_number: '100001',
+      description: 'Платье летнее',
+    });
+    expect(added).toMatchObject({ track: 'RA644000001RU', phone: '79165551234', result_state: 0, batch_count: 1 });
+    expect(stored('RA644000001RU')).toMatchObject({ phone: '79165551234', name: 'Мария', itemCost: 3490, orderNumber: '100001' });
+
+    sandbox.rlabState.setStatus(sandbox.accounts.rlab_user_id, 'RA644000001RU', 4, new Date('2024-05-20T10:00:00Z'));
+    const [info] = await search('rlab_track_info', { track: 'RA644000001RU' });
+    expect(info).toMatchObject({ trackNumber: 'RA644000001RU', trackMainStatus: 4, trackInfo: 'Приём отправления почтовым отделением' });
+
+    await create('rlab_update_track', { track: 'RA644000001RU', name: 'Мария Иванова' });
+    expect(stored('RA644000001RU')).toMatchObject({ name: 'Мария Иванова', phone: '79165551234', email: 'buyer@example.ru', itemCost: 3490 });
+
+    await create('rlab_delete_track', { track: 'RA644000001RU' });
+    expect(stored('RA644000001RU')).toBeUndefined();
+    expect(await search('rlab_track_info', { track: 'RA644000001RU' })).toEqual([]);
+  });
+
+  it('test mode: R-Lab checks the request and stores nothing', async () => {
+    await create('rlab_add_track', { track: 'TESTMODE0001', phone: '79160000000', test_mode: true });
+    expect(stored('TESTMODE0001')).toBeUndefined();
+    expect(sandbox.rlab.requestsTo('addtrack.ashx')).toHaveLength(1);
+  });
+
+  it('a wrong API key: R-Lab refuses the key and the user is sent to the connection', async () => {
+    const error = await caught(
+      appTester(App.creates.rlab_add_track.operation.perform, {
+        authData: { ...sandbox.accounts, rlab_api_key: 'not-the-key' },
+        inputData: { track: 'WRONGKEY001', phone: '79160000000' },
+      }),
+    );
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(error.message).toContain('Некорректный ключ запроса');
+    expect(error.message).not.toContain('not-the-key');
+    expect(stored('WRONGKEY001')).toBeUndefined();
+  });
+
+  it('250 tracks with the primary host down: three signed batches go to the backup, nothing lost or sent twice', async () => {
+    await sandbox.rlab.fault('down');
+    const tracks = Array.from({ length: 250 }, (_, i) => `BULK${String(i).padStart(6, '0')}`);
+    const result = await create('rlab_add_track', { track: tracks, phone: tracks.map(() => '79160000000') });
+    expect(result).toMatchObject({ track_count: 250, batch_count: 3, result_state: 0 });
+    const sent = sandbox.rlabBackup.requestsTo('addtrack.ashx').map((request) => (JSON.parse(request.body) as { trackingData: unknown[] }).trackingData.length);
+    expect(sent).toEqual([100, 100, 50]);
+    expect(sandbox.rlab.requests).toHaveLength(0);
+    for (const track of tracks) expect(stored(track)?.timesAdded).toBe(1);
+  });
+
+  it('primary answering 5xx: the same request goes once to the backup', async () => {
+    await sandbox.rlab.fault('http500');
+    await create('rlab_add_track', { track: 'FIVEXX0001', phone: '79160000000' });
+    expect(sandbox.rlab.requestsTo('addtrack.ashx')).toHaveLength(1);
+    expect(sandbox.rlabBackup.requestsTo('addtrack.ashx')).toHaveLength(1);
+    expect(stored('FIVEXX0001')?.timesAdded).toBe(1);
+  });
+
+  it('primary too slow: after the timeout the backup answers', async () => {
+    process.env.RLAB_TIMEOUT_MS = '300';
+    try {
+      await sandbox.rlab.fault('slow', { delayMs: 2000 });
+      const [info] = await search('rlab_track_info', { track: '80085275412345' });
+      expect(info).toMatchObject({ trackNumber: '80085275412345', trackMainStatus: 1 });
+      expect(sandbox.rlabBackup.requestsTo('gettrackinfo.ashx')).toHaveLength(1);
+    } finally {
+      delete process.env.RLAB_TIMEOUT_MS;
+    }
+  });
+
+  it('both hosts down: the run is handed back to Zapier to retry later', async () => {
+    await sandbox.rlab.fault('down');
+    await sandbox.rlabBackup.fault('down');
+    const error = await caught(create('rlab_add_track', { track: 'BOTHDOWN01', phone: '79160000000' }));
+    expect(error.name).toBe('ThrottledError');
+    expect(error.message).toContain('R-Lab is unreachable');
+  });
+
+  it('a 4xx from the primary is final: never retried on the backup', async () => {
+    await sandbox.rlab.fault('http500', { status: 404 });
+    await caught(create('rlab_add_track', { track: 'FOUR04001', phone: '79160000000' }));
+    expect(sandbox.rlabBackup.requests).toHaveLength(0);
+  });
+
+  it('finds the high-karma buyer in the blacklist, with the history when asked', async () => {
+    const [buyer] = await search('blacklist_check', { phone: '+7 (916) 000-00-13', include_history: true });
+    expect(buyer).toMatchObject({ blackPhone: '79160000013', blackKarma: 9, blackCancelCount: 9, blackDoneCount: 60 });
+    expect((buyer?.history as unknown[]).length).toBe(69);
+    expect(sandbox.blacklistHistory.requests).toHaveLength(1);
+  });
+
+  it('an unknown buyer is "nothing found" ([]), not an error', async () => {
+    expect(await search('blacklist_check', { phone: '79990001122' })).toEqual([]);
+  });
+
+  it('a blacklist server error (karma -3) is handed back for retry', async () => {
+    await sandbox.deliverycrm.fault('vendorerror');
+    const error = await caught(search('blacklist_check', { phone: '79160000013' }));
+    expect(error.name).toBe('ThrottledError');
+  });
+
+  it('a wrong key at DeliveryCRM (HTTP 403) sends the user to the connection', async () => {
+    const error = await caught(
+      appTester(App.searches.blacklist_check.operation.perform, {
+        authData: { ...sandbox.accounts, rlab_api_key: 'bad' },
+        inputData: { phone: '79160000013' },
+      }),
+    );
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(error.message).toContain('HTTP 403');
+  });
+
+  it('gives the notification history of a delivered track: statuses and the SMS sent', async () => {
+    const [history] = await search('notification_history', { track: '80085275412345' });
+    expect(history).toMatchObject({ track: '80085275412345', result: 1 });
+    expect(history?.status_history).toHaveLength(3);
+    expect(history?.sms).toHaveLength(3);
+  });
+
+  it('shows the balance R-Lab keeps (one per track added) in the connection test', async () => {
+    const info = (await appTester(App.authentication.test, {
+      authData: { rlab_user_id: sandbox.accounts.rlab_user_id, rlab_api_key: sandbox.accounts.rlab_api_key },
+    })) as Result;
+    expect(info).toMatchObject({ rlab_user_id: sandbox.accounts.rlab_user_id, rlab_balance: sandbox.rlabState.user(sandbox.accounts.rlab_user_id)?.balance });
+  });
+});
