@@ -32,7 +32,7 @@ export type AbahaTriggerInput = InferInputData<typeof abahaInputFields>;
 export const abahaDirections = (event: string): string =>
   'Copy the webhook URL shown here. In your Abaha shop open **Cấu hình webhook** (webhook settings) and click **Thêm mới** (add new). ' +
   `Paste the URL into **Webhook URL**, tick **${event}** under **Sự kiện** (events) and click **Cập nhật** (update). ` +
-  'Optionally type a header **Key** and **Value** under **Thông tin header** and enter the same two in this trigger\'s Secret Header fields, so only Abaha can start this Zap.';
+  'Optionally type a header **Key** and **Value** under **Thông tin header** and enter the same two in this trigger\'s Secret Header fields, so only Abaha can start this Zap. If Abaha resends an event, the Zap still runs only once.';
 
 /** The perform of the trigger for one kind: [] for the other kinds and for resent events. */
 export function abahaPerform(kind: AbahaKind, triggerKey: string) {
