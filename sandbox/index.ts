@@ -20,21 +20,21 @@ export type { FaultMode, FaultOptions, ReceivedRequest } from './emulators/serve
 export { DEFAULT_JUSTCLICK_ACCOUNT, DEFAULT_RLAB_USER };
 
 /** The environment variables the app reads its vendor addresses from (src/config.ts). */
-export interface SandboxUrls {
+export type SandboxUrls = {
   JUSTCLICK_BASE_URL: string;
   RLAB_BASE_URL: string;
   RLAB_FALLBACK_URL: string;
   DELIVERYCRM_BASE_URL: string;
   RLAB_BLACKLIST_BASE_URL: string;
-}
+};
 
 /** The connection fields (authData) the emulators accept. */
-export interface SandboxAccounts {
+export type SandboxAccounts = {
   justclick_login: string;
   justclick_secret: string;
   rlab_user_id: string;
   rlab_api_key: string;
-}
+};
 
 export interface SandboxOptions {
   /** Listen on basePort..basePort+4 (JustClick, R-Lab, R-Lab backup, DeliveryCRM, blacklist history); free ports when absent. */

@@ -3,12 +3,13 @@
  * JustClick emulator over loopback (which checks the hash the way JustClick's PHP server does).
  */
 import { createAppTester } from 'zapier-platform-core';
+import { test as connectionTest } from '../../src/authentication';
 import App from '../../src/index';
+import { perform } from '../../src/justclick/update-order-status';
 import { applyEnv, startSandbox, type Sandbox } from '../../sandbox/index';
 import { caught } from '../support/zapier-error';
 
 const appTester = createAppTester(App);
-const perform = App.creates.justclick_update_order_status.operation.perform;
 
 describe('e2e: JustClick Update Order Status against the sandbox', () => {
   let sandbox: Sandbox;
@@ -29,7 +30,7 @@ describe('e2e: JustClick Update Order Status against the sandbox', () => {
     sandbox.clearRequests();
   });
 
-  const run = (inputData: Record<string, unknown>, authData: Record<string, unknown> = sandbox.accounts) =>
+  const run = (inputData: { bill_id: string; status: string; date?: string; rpo?: string }, authData: Record<string, string> = sandbox.accounts) =>
     appTester(perform, { authData, inputData });
 
   it('marks a bill sent with its tracking number, even one PHP and Node encode differently', async () => {
@@ -96,7 +97,7 @@ describe('e2e: JustClick Update Order Status against the sandbox', () => {
 
   it('passes the connection test without changing any bill', async () => {
     const before = JSON.stringify([...sandbox.justclick.bills.values()]);
-    await expect(appTester(App.authentication.test, { authData: { justclick_login: sandbox.accounts.justclick_login, justclick_secret: sandbox.accounts.justclick_secret } })).resolves.toMatchObject({
+    await expect(appTester(connectionTest, { authData: { justclick_login: sandbox.accounts.justclick_login, justclick_secret: sandbox.accounts.justclick_secret } })).resolves.toMatchObject({
       justclick_login: sandbox.accounts.justclick_login,
     });
     expect(JSON.stringify([...sandbox.justclick.bills.values()])).toBe(before);

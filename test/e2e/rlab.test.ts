@@ -3,14 +3,35 @@
  * R-Lab hosts, DeliveryCRM and blacklist-history emulators over loopback. Each emulator checks the
  * keys the way the vendor would; faults are real (refused connections, slow answers, 5xx).
  */
-import { createAppTester } from 'zapier-platform-core';
+import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
+import { test as connectionTest } from '../../src/authentication';
 import App from '../../src/index';
+import { perform as addTrack } from '../../src/rlab/add-track';
+import { perform as blacklistCheck } from '../../src/rlab/blacklist-check';
+import { perform as deleteTrack } from '../../src/rlab/delete-track';
+import { perform as notificationHistory } from '../../src/rlab/notification-history';
+import { perform as trackInfo } from '../../src/rlab/track-info';
+import { perform as updateTrack } from '../../src/rlab/update-track';
 import { applyEnv, startSandbox, type Sandbox } from '../../sandbox/index';
 import { caught } from '../support/zapier-error';
 
 const appTester = createAppTester(App);
 
 type Result = Record<string, unknown>;
+type AnyPerform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+
+const PERFORMS = {
+  rlab_add_track: addTrack,
+  rlab_update_track: updateTrack,
+  rlab_delete_track: deleteTrack,
+  rlab_track_info: trackInfo,
+  blacklist_check: blacklistCheck,
+  notification_history: notificationHistory,
+} as unknown as Record<string, AnyPerform>;
+
+/** Runs an operation with loosely typed input, as Zapier hands mapped values (lists included). */
+const run = (key: string, authData: Record<string, string>, inputData: Result): Promise<unknown> =>
+  appTester(PERFORMS[key]!, { authData, inputData });
 
 describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
   let sandbox: Sandbox;
@@ -33,9 +54,9 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
   });
 
   const create = (key: 'rlab_add_track' | 'rlab_update_track' | 'rlab_delete_track', inputData: Result) =>
-    appTester(App.creates[key].operation.perform, { authData: sandbox.accounts, inputData }) as Promise<Result>;
+    run(key, sandbox.accounts, inputData) as Promise<Result>;
   const search = (key: 'rlab_track_info' | 'blacklist_check' | 'notification_history', inputData: Result) =>
-    appTester(App.searches[key].operation.perform, { authData: sandbox.accounts, inputData }) as Promise<Result[]>;
+    run(key, sandbox.accounts, inputData) as Promise<Result[]>;
   const stored = (track: string) => sandbox.rlabState.track(sandbox.accounts.rlab_user_id, track);
 
   it('adds a track, finds its status once the carrier accepts it, updates it and deletes it', async () => {
@@ -71,10 +92,7 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
 
   it('a wrong API key: R-Lab refuses the key and the user is sent to the connection', async () => {
     const error = await caught(
-      appTester(App.creates.rlab_add_track.operation.perform, {
-        authData: { ...sandbox.accounts, rlab_api_key: 'not-the-key' },
-        inputData: { track: 'WRONGKEY001', phone: '79160000000' },
-      }),
+      run('rlab_add_track', { ...sandbox.accounts, rlab_api_key: 'not-the-key' }, { track: 'WRONGKEY001', phone: '79160000000' }),
     );
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toContain('Некорректный ключ запроса');
@@ -146,10 +164,7 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
 
   it('a wrong key at DeliveryCRM (HTTP 403) sends the user to the connection', async () => {
     const error = await caught(
-      appTester(App.searches.blacklist_check.operation.perform, {
-        authData: { ...sandbox.accounts, rlab_api_key: 'bad' },
-        inputData: { phone: '79160000013' },
-      }),
+      run('blacklist_check', { ...sandbox.accounts, rlab_api_key: 'bad' }, { phone: '79160000013' }),
     );
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toContain('HTTP 403');
@@ -163,7 +178,7 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
   });
 
   it('shows the balance R-Lab keeps (one per track added) in the connection test', async () => {
-    const info = (await appTester(App.authentication.test, {
+    const info = (await appTester(connectionTest, {
       authData: { rlab_user_id: sandbox.accounts.rlab_user_id, rlab_api_key: sandbox.accounts.rlab_api_key },
     })) as Result;
     expect(info).toMatchObject({ rlab_user_id: sandbox.accounts.rlab_user_id, rlab_balance: sandbox.rlabState.user(sandbox.accounts.rlab_user_id)?.balance });
