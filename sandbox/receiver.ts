@@ -104,7 +104,7 @@ export const zapierReply = (): { status: 'success'; attempt: string; id: string;
 // ---------------------------------------------------------------------------------------------
 // The app and Zapier's cache, loaded once per process.
 
-type AppTester = ((method: string | ((z: ZObject, bundle: Bundle) => unknown), bundle: object) => Promise<unknown>) & {
+type AppTester = ((method: (z: ZObject, bundle: Bundle) => unknown, bundle: object) => Promise<unknown>) & {
   zcacheTestObj: unknown;
 };
 
@@ -196,6 +196,9 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   if (!app.triggers || !(options.triggerKey in app.triggers)) {
     throw new Error(`The app has no trigger ${options.triggerKey} (it has: ${Object.keys(app.triggers ?? {}).join(', ')})`);
   }
+  const trigger = app.triggers[options.triggerKey] as { operation?: { perform?: unknown } };
+  const perform = trigger.operation?.perform as ((z: ZObject, bundle: Bundle) => unknown) | undefined;
+  if (typeof perform !== 'function') throw new Error(`The trigger ${options.triggerKey} has no perform function`);
   const deliveries: Delivery[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -215,7 +218,8 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
         cleanedRequest,
       };
       const reply = zapierReply();
-      appTester(`triggers.${options.triggerKey}.operation.perform`, bundle)
+      Promise.resolve()
+        .then(() => appTester(perform, bundle))
         .then((items) => deliveries.push({ rawRequest, cleanedRequest, items: Array.isArray(items) ? items : [items], reply }))
         .catch((error: Error) => deliveries.push({ rawRequest, cleanedRequest, items: [], error: { name: error.name, message: error.message }, reply }))
         .finally(() => {
