@@ -41,7 +41,7 @@ const DASHED = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/; // y
  * the original string stays the only value rather than a wrong date.
  */
 export function localTimeToIso(text: string | null | undefined, offset: string): string | null {
-  const offsetShift = offsetMinutes(offset);
+  if (!/^(Z|[+-]\d{2}:\d{2})$/.test(offset)) throw new RangeError(`bad UTC offset ${offset}`);
   if (!text) return null;
   const trimmed = text.trim();
   let parts: string[];
@@ -56,19 +56,15 @@ export function localTimeToIso(text: string | null | undefined, offset: string):
   } else {
     return null;
   }
-  const [year, month, day, hour, minute, second] = parts;
-  const iso = `${year}-${month}-${day}T${hour}:${minute}:${second}${offset}`;
+  const [year, month, day, hour, minute, second] = parts as [string, string, string, string, string, string];
   // Reject impossible dates such as 31.02.2020 instead of letting Date roll them over.
-  const check = new Date(iso);
-  if (Number.isNaN(check.getTime())) return null;
-  const roundTrip = new Date(check.getTime() + offsetShift * 60_000).toISOString();
-  return roundTrip.startsWith(`${year}-${month}-${day}T${hour}:${minute}:${second}`) ? iso : null;
-}
-
-function offsetMinutes(offset: string): number {
-  if (offset === 'Z') return 0;
-  const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
-  if (!match) throw new RangeError(`bad UTC offset ${offset}`);
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
-  return match[1] === '-' ? -minutes : minutes;
+  const check = new Date(Date.UTC(+year, +month - 1, +day, +hour, +minute, +second));
+  const valid =
+    check.getUTCFullYear() === +year &&
+    check.getUTCMonth() === +month - 1 &&
+    check.getUTCDate() === +day &&
+    check.getUTCHours() === +hour &&
+    check.getUTCMinutes() === +minute &&
+    check.getUTCSeconds() === +second;
+  return valid ? `${year}-${month}-${day}T${hour}:${minute}:${second}${offset}` : null;
 }
