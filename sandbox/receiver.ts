@@ -151,6 +151,19 @@ function getRuntime(source: AppSource): Promise<Runtime> {
   return runtime;
 }
 
+/**
+ * The app and its tester as the receivers run them (with the nx-honouring cache), for running
+ * creates and searches in the same process, e.g. in the demo. Call it before anything else loads
+ * zapier-platform-core.
+ */
+export async function zapierRuntime(source: AppSource = 'src'): Promise<{
+  app: Runtime['app'] & { creates?: Record<string, unknown>; searches?: Record<string, unknown> };
+  run: (perform: unknown, bundle: object) => Promise<unknown>;
+}> {
+  const { app, appTester } = await getRuntime(source);
+  return { app, run: (perform, bundle) => appTester(perform as (z: ZObject, bundle: Bundle) => unknown, bundle) };
+}
+
 /** Stops the cache stand-in (after every receiver is closed). */
 export async function stopReceivers(): Promise<void> {
   if (!runtime) return;

@@ -1,0 +1,222 @@
+/**
+ * `npm run demo`: the Zaps this app exists for, run against the local sandbox (no accounts, no
+ * internet). It prints what arrived, what was sent and what came back, checks that each step did
+ * what it should, and exits 0 only when every check passed.
+ *
+ * The app is the built one (lib/, what Zapier runs): `npm run demo` builds it first. Each "Zap" is
+ * the trigger run by the local stand-in for Zapier's hook endpoint, then the app's actions with the
+ * trigger's fields mapped into them, as a Zap's steps would.
+ */
+import { applyEnv, startSandbox, type Sandbox } from './index';
+import { startReceiver, stopReceivers, zapierRuntime, type Receiver } from './receiver';
+import { abahaOrder, AbahaSender, measoftOrderXml, sendMeasoftStatus } from './senders';
+
+type Item = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A buyer with at least this many refused or unknown parcels is flagged (a Filter step in the Zap). */
+const KARMA_FLAG = 3;
+
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+const ok = (text: string) => paint('32', `  ✓ ${text}`);
+const bad = (text: string) => paint('31', `  ✗ ${text}`);
+
+class Step {
+  readonly lines: string[] = [];
+  failures = 0;
+  checks = 0;
+
+  constructor(readonly title: string) {}
+
+  say(arrow: '←' | '→' | '·', text: string): void {
+    this.lines.push(`  ${arrow} ${text}`);
+  }
+
+  check(passed: boolean, text: string, whyNot = ''): boolean {
+    this.checks += 1;
+    if (!passed) this.failures += 1;
+    this.lines.push(passed ? ok(text) : bad(`${text}${whyNot ? ` — ${whyNot}` : ''}`));
+    return passed;
+  }
+}
+
+interface Demo {
+  sandbox: Sandbox;
+  run: (perform: unknown, bundle: object) => Promise<unknown>;
+  app: { creates?: Record<string, any>; searches?: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  receivers: Receiver[];
+}
+
+const perform = (demo: Demo, kind: 'creates' | 'searches', key: string): unknown => {
+  const operation = demo.app[kind]?.[key]?.operation;
+  if (!operation) throw new Error(`the app has no ${kind.slice(0, -1)} ${key}`);
+  return operation.perform;
+};
+
+async function action(demo: Demo, kind: 'creates' | 'searches', key: string, inputData: Item): Promise<unknown> {
+  return demo.run(perform(demo, kind, key), { authData: demo.sandbox.accounts, inputData });
+}
+
+async function hook(demo: Demo, triggerKey: string, inputData: Item = {}): Promise<Receiver> {
+  const receiver = await startReceiver({ triggerKey, inputData, app: 'built' });
+  demo.receivers.push(receiver);
+  return receiver;
+}
+
+const lastStart = (receiver: Receiver): Item | undefined => receiver.zapStarts[receiver.zapStarts.length - 1] as Item | undefined;
+
+/** 1. MeaSoft posts COMPLETE → New Order Status → JustClick Update Order Status marks the bill paid. */
+async function deliveredOrderIsPaid(demo: Demo, step: Step): Promise<void> {
+  const bill = '100002';
+  const receiver = await hook(demo, 'order_status', { statuses: ['COMPLETE'] });
+  const xml = measoftOrderXml({ orderno: bill, status: 'COMPLETE', price: 2490, receiverName: 'Анна Петрова' });
+  step.say('←', `MeaSoft (courier): order ${bill} delivered to Анна Петрова, cash on delivery 2 490 ₽ collected`);
+  await sendMeasoftStatus(receiver.url, xml);
+  const event = lastStart(receiver);
+  if (!step.check(receiver.zapStarts.length === 1 && event?.status?.code === 'COMPLETE', 'New Order Status started the Zap', receiver.deliveries[0]?.error?.message)) return;
+  step.say('·', `status "${event!.status.title}" (${event!.status.code}) at ${event!.status.createtimegmt_iso}`);
+
+  step.say('→', `JustClick: Update Order Status — order ${event!.orderno} → paid, payment date ${event!.status.createtimegmt_iso}`);
+  const result = (await action(demo, 'creates', 'justclick_update_order_status', {
+    bill_id: event!.orderno,
+    status: 'paid',
+    date: event!.status.createtimegmt_iso,
+  })) as Item;
+  step.say('←', `JustClick answered "${result.justclick_error_text}" (code ${result.justclick_error_code}), signed with your API key`);
+  const stored = demo.sandbox.justclick.bills.get(bill);
+  step.check(stored?.status === 'paid', `order ${bill} is now "paid" in JustClick`, `it is "${stored?.status}"`);
+}
+
+/** 2. MeaSoft posts DEPARTURE with a tracking number → Add Tracking Number → Find Track Status. */
+async function shippedOrderIsTracked(demo: Demo, step: Step): Promise<void> {
+  const receiver = await hook(demo, 'order_status', { statuses: ['DEPARTURE'] });
+  const xml = measoftOrderXml({ orderno: '100003', status: 'DEPARTURE', awb: 'RA644000123RU', receiverName: 'Сергей Иванов', receiverPhone: '8 (903) 111-22-33', price: 1290 });
+  step.say('←', 'MeaSoft (courier): order 100003 left the warehouse, tracking number RA644000123RU');
+  await sendMeasoftStatus(receiver.url, xml);
+  const event = lastStart(receiver);
+  if (!step.check(event?.status?.code === 'DEPARTURE', 'New Order Status started the Zap', receiver.deliveries[0]?.error?.message)) return;
+
+  step.say('→', `R-Lab: Add Tracking Number ${event!.awb} for ${event!.receiver.person}, phone ${event!.receiver.phone}, order ${event!.orderno}`);
+  const added = (await action(demo, 'creates', 'rlab_add_track', {
+    track: event!.awb,
+    phone: event!.receiver.phone,
+    name: event!.receiver.person,
+    order_number: event!.orderno,
+    item_cost: event!.price,
+    payment_type: '1',
+  })) as Item;
+  step.say('←', `R-Lab: "${added.result_info}" (phone sent as ${added.phone})`);
+  const stored = demo.sandbox.rlabState.track(demo.sandbox.accounts.rlab_user_id, 'RA644000123RU');
+  step.check(stored?.phone === '79031112233', 'R-Lab now watches the parcel and will text the buyer at 79031112233', `stored phone: ${stored?.phone}`);
+
+  demo.sandbox.rlabState.setStatus(demo.sandbox.accounts.rlab_user_id, 'RA644000123RU', 4);
+  step.say('·', '(sandbox: Russian Post scans the parcel in at the post office)');
+  step.say('→', 'R-Lab: Find Track Status RA644000123RU');
+  const [found] = (await action(demo, 'searches', 'rlab_track_info', { track: 'RA644000123RU' })) as Item[];
+  step.say('←', `R-Lab: status ${found?.trackMainStatus} "${found?.trackMainStatusLabel ?? found?.trackInfo}", "${found?.trackInfo}"`);
+  step.check(found?.trackNumber === 'RA644000123RU' && found?.trackMainStatus === 4, 'Find Track Status shows the parcel accepted by the post office');
+}
+
+/** 3. Abaha posts a COD order twice → one Zap run → Find Buyer in Blacklist → flagged. */
+async function riskyBuyerIsFlagged(demo: Demo, step: Step): Promise<void> {
+  const receiver = await hook(demo, 'abaha_order', { secret_header_name: 'X-Shop-Token', secret_header_value: 'demo-shop-token-7f3a' });
+  const abaha = new AbahaSender({ name: 'X-Shop-Token', value: 'demo-shop-token-7f3a' });
+  const order = abahaOrder({ id: '208777', cart_code: '00000208777', address: { name: 'Олег', tel: '+7 (916) 000-00-13' } });
+  step.say('←', 'Abaha (shop): new order 00000208777, payment "Khi nhận hàng (COD)" (cash on delivery), buyer phone +7 (916) 000-00-13');
+  await abaha.send(receiver.url, order);
+  step.say('←', 'Abaha resends the same order (its automatic retry)');
+  await abaha.redeliver();
+  step.check(receiver.deliveries.length === 2 && receiver.zapStarts.length === 1, 'the Zap ran once; the resent order started nothing', `${receiver.zapStarts.length} runs`);
+  const event = lastStart(receiver);
+  if (!event) return;
+
+  step.say('→', `DeliveryCRM: Find Buyer in Blacklist, phone ${event.address.tel}`);
+  const [buyer] = (await action(demo, 'searches', 'blacklist_check', { phone: event.address.tel, include_history: true })) as Item[];
+  step.say('←', `DeliveryCRM: karma ${buyer?.blackKarma} — ${buyer?.blackComment}`);
+  const flagged = Number(buyer?.blackKarma) >= KARMA_FLAG;
+  step.check(flagged, `order flagged for a call before shipping (karma ${buyer?.blackKarma} ≥ ${KARMA_FLAG})`);
+}
+
+/** 4. 250 tracks with R-Lab's primary host down: three batches to the backup host. */
+async function bulkImportSurvivesOutage(demo: Demo, step: Step): Promise<void> {
+  const { sandbox } = demo;
+  await sandbox.rlab.fault('down');
+  sandbox.clearRequests();
+  const tracks = Array.from({ length: 250 }, (_, i) => `8008${String(5000000000 + i)}`);
+  step.say('·', "(sandbox: R-Lab's main address is down — connections refused)");
+  step.say('→', 'R-Lab: Add Tracking Number with 250 tracks (line items from a spreadsheet)');
+  const result = (await action(demo, 'creates', 'rlab_add_track', { track: tracks, phone: tracks.map((_, i) => `7916${String(1000000 + i)}`) })) as Item;
+  const batches = sandbox.rlabBackup.requestsTo('addtrack.ashx').map((request) => (JSON.parse(request.body) as { trackingData: unknown[] }).trackingData.length);
+  step.say('←', `R-Lab backup address took ${batches.length} requests of ${batches.join(' + ')} tracks: "${result.result_info}"`);
+  const user = sandbox.accounts.rlab_user_id;
+  const stored = tracks.filter((track) => sandbox.rlabState.track(user, track));
+  const twice = tracks.filter((track) => (sandbox.rlabState.track(user, track)?.timesAdded ?? 0) > 1);
+  step.check(batches.join(',') === '100,100,50', 'three batches (100, 100, 50) went to the backup host');
+  step.check(sandbox.rlab.requests.length === 0, 'nothing reached the main host while it was down');
+  step.check(stored.length === 250 && twice.length === 0, 'all 250 tracks stored, none sent twice', `${stored.length} stored, ${twice.length} twice`);
+  await sandbox.rlab.fault('none');
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  // Core prints a memory line per run unless it thinks it is under test; the demo is a test run.
+  process.env.NODE_ENV ??= 'test';
+  // Load the app only after the receiver's cache stand-in is plugged in (see receiver.ts).
+  const { app, run } = await zapierRuntime('built');
+  const sandbox = await startSandbox();
+  const restoreEnv = applyEnv(sandbox.urls);
+  const demo: Demo = { sandbox, run, app, receivers: [] };
+  console.log('Courier Shop Connect — demo against the local sandbox (no accounts, no internet).');
+  console.log('Emulated: JustClick, R-Lab (main and backup address), DeliveryCRM blacklist, MeaSoft and Abaha webhooks.\n');
+
+  const steps: Array<[string, (demo: Demo, step: Step) => Promise<void>]> = [
+    ['1. Parcel delivered → JustClick order marked paid', deliveredOrderIsPaid],
+    ['2. Parcel shipped → buyer gets tracking notifications', shippedOrderIsTracked],
+    ['3. Cash-on-delivery order → risky buyer flagged (Abaha resend ignored)', riskyBuyerIsFlagged],
+    ['4. 250 tracks imported while R-Lab’s main address is down', bulkImportSurvivesOutage],
+  ];
+  const results: Step[] = [];
+  for (const [title, body] of steps) {
+    const step = new Step(title);
+    try {
+      await body(demo, step);
+    } catch (error) {
+      step.check(false, 'the step failed', messageOf(error));
+    }
+    if (step.checks === 0) step.check(false, 'the step checked nothing');
+    results.push(step);
+    console.log(paint('1', step.title));
+    console.log(step.lines.join('\n'));
+    console.log('');
+  }
+
+  await Promise.all(demo.receivers.map((receiver) => receiver.close()));
+  await stopReceivers();
+  restoreEnv();
+  await sandbox.stop();
+
+  const passed = results.filter((step) => step.failures === 0).length;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const summary = `${passed} of ${results.length} Zaps did what they should (${seconds} s).`;
+  console.log(passed === results.length ? paint('32', `✓ ${summary}`) : paint('31', `✗ ${summary}`));
+  return passed === results.length ? 0 : 1;
+}
+
+/** A Zapier error's message (z.errors.Error carries JSON) or any other error's. */
+function messageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    const parsed = JSON.parse(message) as { message?: string };
+    return parsed.message ?? message;
+  } catch {
+    return message;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,23 @@
+/**
+ * `npm run demo` keeps working: the demo script runs against the built app (lib/, which
+ * `npm test` builds first) and must pass every step and exit 0.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.join(__dirname, '..', '..');
+
+it('the demo runs every Zap against the sandbox and exits 0', () => {
+  expect(existsSync(path.join(root, 'lib', 'index.js'))).toBe(true); // run `npm run build` first
+  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'sandbox', 'demo.ts')], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 60_000,
+  });
+  expect(result.stderr).toBe('');
+  expect(result.stdout).toContain('✓ 4 of 4 Zaps did what they should');
+  expect(result.stdout).not.toContain('✗');
+  expect(result.status).toBe(0);
+}, 70_000);
