@@ -8,7 +8,7 @@ import { toBoolean, toNumber } from '../../src/abaha/parse-event';
 import { abahaCustomerSample, abahaOrderSample, abahaProductSample, type AbahaEvent } from '../../src/abaha/samples';
 import App from '../../src/index';
 import { caught } from '../support/zapier-error';
-import { cacheRpc, failingCacheRpc, rpcAppTester } from '../measoft/cache-rpc';
+import { cacheRpc, failingCacheRpc, rpcAppTester } from '../support/cache-rpc';
 
 const appTester = createAppTester(App);
 

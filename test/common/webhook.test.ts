@@ -16,7 +16,7 @@ import {
 } from '../../src/common/webhook';
 import App from '../../src/index';
 import { caught } from '../support/zapier-error';
-import { cacheRpc, failingCacheRpc, rpcAppTester } from '../measoft/cache-rpc';
+import { cacheRpc, failingCacheRpc, rpcAppTester } from '../support/cache-rpc';
 
 afterEach(() => {
   expect(nock.pendingMocks()).toEqual([]);

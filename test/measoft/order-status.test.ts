@@ -7,7 +7,7 @@ import { toBoolean, toNumber } from '../../src/measoft/parse-order';
 import { orderStatusSample, type MeasoftOrderEvent } from '../../src/measoft/samples';
 import { MEASOFT_STATUSES } from '../../src/measoft/statuses';
 import { caught } from '../support/zapier-error';
-import { cacheRpc, failingCacheRpc, rpcAppTester } from './cache-rpc';
+import { cacheRpc, failingCacheRpc, rpcAppTester } from '../support/cache-rpc';
 
 const appTester = createAppTester(App);
 
