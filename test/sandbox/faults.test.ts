@@ -1,4 +1,5 @@
-import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { parse } from 'dotenv';
+import { envLines, startSandbox, type Sandbox } from '../../sandbox/index';
 import { RlabEmulator } from '../../sandbox/emulators/rlab';
 import { RlabState, seedRlabState } from '../../sandbox/emulators/rlab-state';
 import { call, entry, postRlab, refusedCode, rlabBody } from './helpers';
@@ -128,6 +129,35 @@ describe('startSandbox', () => {
     expect(Object.keys(sandbox.accounts).sort()).toEqual(['justclick_login', 'justclick_secret', 'rlab_api_key', 'rlab_user_id']);
     expect(sandbox.urls.RLAB_BASE_URL).not.toBe(sandbox.urls.RLAB_FALLBACK_URL);
     expect(sandbox.urls.JUSTCLICK_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\{login\}$/);
+  });
+
+  it('prints .env lines that zapier-platform invoke reads (dotenv): the five URLs and authData_<field>', () => {
+    const parsed = parse(envLines(sandbox).join('\n'));
+    expect(parsed).toEqual({
+      ...sandbox.urls,
+      authData_justclick_login: sandbox.accounts.justclick_login,
+      authData_justclick_secret: sandbox.accounts.justclick_secret,
+      authData_rlab_user_id: sandbox.accounts.rlab_user_id,
+      authData_rlab_api_key: sandbox.accounts.rlab_api_key,
+    });
+  });
+
+  it('listens on fixed ports when asked (basePort..basePort+4), and says so when they are taken', async () => {
+    // Find five consecutive free ports (other tests may hold some).
+    let fixed: Sandbox | undefined;
+    let basePort = 0;
+    for (let attempt = 0; !fixed && attempt < 20; attempt += 1) {
+      basePort = 20000 + Math.floor(Math.random() * 40000);
+      fixed = await startSandbox({ basePort }).catch(() => undefined);
+    }
+    if (!fixed) throw new Error('no five consecutive free ports found');
+    try {
+      expect(fixed.urls.RLAB_BASE_URL).toBe(`http://127.0.0.1:${basePort + 1}`);
+      expect(fixed.urls.JUSTCLICK_BASE_URL).toBe(`http://127.0.0.1:${basePort}/{login}`);
+      await expect(startSandbox({ basePort })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    } finally {
+      await fixed.stop();
+    }
   });
 
   it('primary and backup R-Lab hosts share one state; faults are per emulator', async () => {
