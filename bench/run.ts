@@ -5,9 +5,13 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { applyEnv, startSandbox } from '../sandbox';
 import { buildSizes } from './build-size';
 import { coldLoad } from './cold-load';
-import { ROOT, type Row } from './lib';
+import { BIN, ROOT, run, type Row } from './lib';
+import { measoftDocument } from './measoft-document';
+import { batching, operationOverhead } from './operations';
+import { parseBench } from './parse';
 import { prepareTemplate } from './template';
 
 const ratio = (a: number, b: number): number => a / b;
@@ -24,6 +28,56 @@ async function main(): Promise<void> {
     value: `${fmt(load.app, 0)} ms vs ${fmt(load.template, 0)} ms = ${fmt(loadRatio)}x`,
     target: '<= 1.15x',
     ok: loadRatio <= 1.15,
+  });
+
+  const document = measoftDocument(1024 * 1024);
+  const parse = parseBench(document);
+  const parseRatio = ratio(parse.app, parse.bare);
+  rows.push({
+    measure: `New Order Status parse of a ${fmt(Buffer.byteLength(document) / 2 ** 20)} MiB MeaSoft document vs bare XMLParser.parse (median, fresh processes)`,
+    value: `${fmt(parse.app, 1)} ms vs ${fmt(parse.bare, 1)} ms = ${fmt(parseRatio)}x (${fmt(parse.docsPerSecond, 1)} documents/s)`,
+    target: '<= 1.30x',
+    ok: parseRatio <= 1.3,
+  });
+  rows.push({
+    measure: '  same, vs XMLParser.parse(xml, true) (fast-xml-parser with its validator, which the app needs)',
+    value: `${fmt(parse.app, 1)} ms vs ${fmt(parse.bareValidating, 1)} ms = ${fmt(ratio(parse.app, parse.bareValidating))}x`,
+    target: 'printed',
+    ok: null,
+  });
+  rows.push({ measure: 'Peak RSS of a process parsing the 1 MiB document', value: `${fmt(parse.peakRssMiB, 0)} MiB`, target: 'printed', ok: null });
+
+  const sandbox = await startSandbox();
+  const restoreEnv = applyEnv(sandbox.urls);
+  try {
+    for (const op of await operationOverhead(sandbox)) {
+      const opRatio = ratio(op.app, op.bare);
+      rows.push({
+        measure: `${op.name}: createAppTester vs bare fetch of the same request (median of 60)`,
+        value: `${fmt(op.app)} ms vs ${fmt(op.bare)} ms = ${fmt(opRatio)}x`,
+        target: '<= 2.00x',
+        ok: opRatio <= 2,
+      });
+    }
+    for (const batch of await batching(sandbox, [1, 100, 101, 1000])) {
+      const expected = Math.ceil(batch.tracks / 100);
+      rows.push({
+        measure: `Add Tracking Number with ${batch.tracks} track(s): requests`,
+        value: String(batch.requests),
+        target: `= ${expected}`,
+        ok: batch.requests === expected,
+      });
+    }
+  } finally {
+    restoreEnv();
+    await sandbox.stop();
+  }
+  const tracks = JSON.parse(run(`${BIN}/tsx`, ['bench/add-tracks-child.ts', '1000'])) as { requests: number; maxRssKiB: number };
+  rows.push({
+    measure: 'Peak RSS of a process adding 1000 tracks (sandbox included)',
+    value: `${fmt(tracks.maxRssKiB / 1024, 0)} MiB (${tracks.requests} requests)`,
+    target: 'printed',
+    ok: null,
   });
 
   const size = buildSizes(template.dir);
