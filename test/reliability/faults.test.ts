@@ -1,0 +1,290 @@
+/**
+ * Faults, end to end: every operation runs through createAppTester against the sandbox emulators
+ * over loopback, which fail for real (a closed port, a held answer, a 5xx page, a cut-off body, a
+ * dropped connection, a 429, a tampered answer hash). For each fault the test asserts what the user
+ * sees (error class and message), how many requests each emulator received (a write is never sent
+ * twice where that could apply it twice), and whether the step is handed back to Zapier to retry
+ * (ThrottledError with its delay).
+ *
+ * Already proven elsewhere, not repeated here: 250 tracks in three batches with the primary down
+ * (test/e2e/rlab.test.ts), the backup skipped for later batches of the same run and the partial-run
+ * report (test/rlab/client.test.ts, test/rlab/add-track.test.ts), the R-Lab backup switched off
+ * (test/rlab/client.test.ts).
+ */
+import { createAppTester } from 'zapier-platform-core';
+import App from '../../src/index';
+import { OPERATIONS, countsTo, failure, useEnv, useSandbox } from './helpers';
+
+const appTester = createAppTester(App);
+const sandbox = useSandbox();
+const setEnv = useEnv();
+
+/** Short per-host timeout so "slow" costs a fraction of a second (src/rlab/client.ts reads it per call). */
+const TIMEOUT_MS = 300;
+const SLOW = { delayMs: 1500 };
+
+const run = (key: string, inputData: Record<string, unknown>, authData: Record<string, string> = sandbox().accounts) =>
+  appTester(OPERATIONS[key]!, { authData, inputData });
+
+const UNREACHABLE = (reasons: string) =>
+  `R-Lab is unreachable (${reasons}). Zapier will retry this step in about 5 minutes; if R-Lab stays down for more than 20 minutes, contact its support.`;
+
+beforeEach(() => setEnv({ RLAB_TIMEOUT_MS: String(TIMEOUT_MS) }));
+
+describe('R-Lab tracking: the primary host fails', () => {
+  const hosts = () => ({ primary: sandbox().rlab, backup: sandbox().rlabBackup });
+  const stored = (track: string) => sandbox().rlabState.track(sandbox().accounts.rlab_user_id, track);
+  const balance = () => sandbox().rlabState.user(sandbox().accounts.rlab_user_id)!.balance;
+  const add = (track: string) => run('rlab_add_track', { track, phone: '+7 916 000-00-00' });
+  const find = (track = '80085275412345') => run('rlab_track_info', { track }) as Promise<Array<Record<string, unknown>>>;
+
+  it('refusing connections: a write goes to the backup once, and is stored once', async () => {
+    await sandbox().rlab.fault('down');
+    const before = balance();
+
+    expect(await add('FLT-DOWN-W')).toMatchObject({ track: 'FLT-DOWN-W', result_state: 0 });
+
+    expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 0, backup: 1 });
+    expect(stored('FLT-DOWN-W')?.timesAdded).toBe(1);
+    expect(balance()).toBe(before - 1);
+  });
+
+  it('refusing connections: a read is answered by the backup', async () => {
+    await sandbox().rlab.fault('down');
+    expect(await find()).toEqual([expect.objectContaining({ trackNumber: '80085275412345', trackMainStatus: 1 })]);
+    expect(countsTo('gettrackinfo.ashx', hosts())).toEqual({ primary: 0, backup: 1 });
+  });
+
+  it('timing out: a read is asked again on the backup after RLAB_TIMEOUT_MS, well before the slow answer', async () => {
+    await sandbox().rlab.fault('slow', SLOW);
+    const started = Date.now();
+
+    expect(await find()).toEqual([expect.objectContaining({ trackNumber: '80085275412345' })]);
+
+    expect(Date.now() - started).toBeLessThan(SLOW.delayMs);
+    expect(countsTo('gettrackinfo.ashx', hosts())).toEqual({ primary: 1, backup: 1 });
+  });
+
+  it('timing out on a write: sent once to each host (issue 3 asks for the backup); R-Lab adds by track number, so the track is stored once', async () => {
+    // The slow primary stores the track and answers too late; the backup then adds the same track.
+    // R-Lab's add is keyed by the track number: the second add overwrites the first with the same
+    // values and the balance is charged once. Never more than one resend.
+    await sandbox().rlab.fault('slow', SLOW);
+    const before = balance();
+
+    expect(await add('FLT-SLOW-W')).toMatchObject({ track: 'FLT-SLOW-W', result_state: 0 });
+
+    expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 1 });
+    expect(stored('FLT-SLOW-W')?.timesAdded).toBe(2);
+    expect(balance()).toBe(before - 1);
+  });
+
+  it('timing out on a delete: the late primary deletes the track, so the backup reports it unknown and the user sees a refusal (finding, see report)', async () => {
+    await add('FLT-SLOW-D');
+    sandbox().clearRequests();
+    await sandbox().rlab.fault('slow', SLOW);
+
+    const error = await failure(run('rlab_delete_track', { track: 'FLT-SLOW-D' }));
+
+    // The track is gone, yet the step failed: a replay fails the same way, and the user may think
+    // the track is still watched. Documented here so a change to this behaviour is noticed.
+    expect(stored('FLT-SLOW-D')).toBeUndefined();
+    expect(error).toMatchObject({ name: 'AppError', code: 'RlabResult2' });
+    expect(error.message).toBe('R-Lab refused the request: "Треки не удалены, ошибок 1" (resultState 2).');
+    expect(countsTo('deltrack.ashx', hosts())).toEqual({ primary: 1, backup: 1 });
+  });
+
+  it('answering 5xx: the write goes to the backup once; the error page never reached R-Lab, so it is stored once', async () => {
+    await sandbox().rlab.fault('http500', { status: 503 });
+
+    expect(await add('FLT-5XX-W')).toMatchObject({ result_state: 0 });
+
+    expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 1 });
+    expect(stored('FLT-5XX-W')?.timesAdded).toBe(1);
+  });
+
+  it('answering malformed JSON to a read: asked again on the backup, which answers', async () => {
+    await sandbox().rlab.fault('malformed');
+    expect(await find()).toEqual([expect.objectContaining({ trackNumber: '80085275412345' })]);
+    expect(countsTo('gettrackinfo.ashx', hosts())).toEqual({ primary: 1, backup: 1 });
+  });
+
+  it.each([
+    ['rlab_add_track', 'addtrack', { track: 'FLT-MAL-A', phone: '79160000000' }],
+    ['rlab_update_track', 'updatetrack', { track: '80085275412345', name: 'Иван' }],
+    ['rlab_delete_track', 'deltrack', { track: '80085275412345' }],
+  ])('answering malformed JSON (HTTP 200) to %s: never resent, the user is told to check before replaying', async (key, method, inputData) => {
+    await sandbox().rlab.fault('malformed');
+
+    const error = await failure(run(key, inputData));
+
+    expect(error).toMatchObject({ name: 'AppError', code: 'RlabUnreadableAnswer' });
+    expect(error.message).toBe(
+      `R-Lab answered ${method} with something other than its API answer (HTTP 200: "{"resultState":0,"resultInfo":"Данные усп"). ` +
+        'The change may have been saved: check the tracks in your R-Lab account before you replay this step.',
+    );
+    expect(countsTo(`${method}.ashx`, hosts())).toEqual({ primary: 1, backup: 0 });
+  });
+
+  it('dropping the connection after storing a write: resent once to the backup, stored once (add is keyed by track)', async () => {
+    await sandbox().rlab.fault('reset');
+    expect(await add('FLT-RESET-W')).toMatchObject({ result_state: 0 });
+    expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 1 });
+    expect(stored('FLT-RESET-W')?.timesAdded).toBe(2);
+  });
+
+  it('answering 429 with Retry-After: handed back to Zapier with that delay, the backup is not asked', async () => {
+    await sandbox().rlab.fault('http429', { retryAfterSeconds: 120 });
+
+    const error = await failure(add('FLT-429-W'));
+
+    expect(error).toEqual({ name: 'ThrottledError', message: 'The server returned 429 (Too Many Requests)', raw: expect.any(String), delay: 120 });
+    expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 0 });
+    expect(stored('FLT-429-W')).toBeUndefined();
+  });
+});
+
+describe('R-Lab tracking: both hosts fail', () => {
+  const hosts = () => ({ primary: sandbox().rlab, backup: sandbox().rlabBackup });
+
+  it('both refusing connections: the step is handed back to Zapier for 300 s, nothing stored', async () => {
+    await sandbox().rlab.fault('down');
+    await sandbox().rlabBackup.fault('down');
+
+    const error = await failure(run('rlab_add_track', { track: 'FLT-BOTH-1', phone: '79160000000' }));
+
+    expect(error).toMatchObject({
+      name: 'ThrottledError',
+      delay: 300,
+      message: UNREACHABLE('main address: ECONNREFUSED; backup address: ECONNREFUSED'),
+    });
+    expect(sandbox().rlabState.track(sandbox().accounts.rlab_user_id, 'FLT-BOTH-1')).toBeUndefined();
+  });
+
+  it('both answering 5xx: one request to each, then handed back to Zapier', async () => {
+    await sandbox().rlab.fault('http500');
+    await sandbox().rlabBackup.fault('http500', { status: 502 });
+
+    const error = await failure(run('rlab_add_track', { track: 'FLT-BOTH-2', phone: '79160000000' }));
+
+    expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: UNREACHABLE('main address: HTTP 500; backup address: HTTP 502') });
+    expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 1 });
+  });
+
+  it('primary down and backup too slow: handed back to Zapier within two timeouts', async () => {
+    await sandbox().rlab.fault('down');
+    await sandbox().rlabBackup.fault('slow', SLOW);
+    const started = Date.now();
+
+    const error = await failure(run('rlab_track_info', { track: '80085275412345' }));
+
+    expect(Date.now() - started).toBeLessThan(SLOW.delayMs);
+    expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: UNREACHABLE('main address: ECONNREFUSED; backup address: no answer within 0.3 s') });
+  });
+
+  it('the connection test says the same when both hosts are down', async () => {
+    await sandbox().rlab.fault('down');
+    await sandbox().rlabBackup.fault('down');
+    const { rlab_user_id, rlab_api_key } = sandbox().accounts;
+    const error = await failure(appTester(App.authentication!.test as never, { authData: { rlab_user_id, rlab_api_key } }));
+    expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: UNREACHABLE('main address: ECONNREFUSED; backup address: ECONNREFUSED') });
+  });
+});
+
+describe('DeliveryCRM blacklist (no backup host): every fault of a read is handed back to Zapier', () => {
+  const check = () => run('blacklist_check', { phone: '79160000013' });
+  const unreachable = (reason: string) =>
+    `DeliveryCRM blacklist is unreachable (${reason}). Zapier will retry this step in about 5 minutes; ` +
+    'if DeliveryCRM blacklist stays down for more than 20 minutes, contact its support.';
+
+  it.each([
+    ['down', {}, 'ECONNREFUSED', 0],
+    ['slow', SLOW, 'no answer within 0.3 s', 1],
+    ['http500', {}, 'HTTP 500', 1],
+    ['malformed', {}, 'an unreadable answer with HTTP 200', 1],
+  ] as const)('%s: ThrottledError (300 s), asked once', async (mode, options, reason, requests) => {
+    await sandbox().deliverycrm.fault(mode, options);
+    const error = await failure(check());
+    expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: unreachable(reason) });
+    expect(sandbox().deliverycrm.requestsTo('/v1/black/check')).toHaveLength(requests);
+  });
+
+  it('429 with Retry-After: handed back with the vendor’s delay', async () => {
+    await sandbox().deliverycrm.fault('http429', { retryAfterSeconds: 30 });
+    expect(await failure(check())).toMatchObject({ name: 'ThrottledError', delay: 30 });
+    expect(sandbox().deliverycrm.requestsTo('/v1/black/check')).toHaveLength(1);
+  });
+});
+
+describe('JustClick Update Order Status: a write with no backup and no retry inside the app', () => {
+  const update = (bill_id: string) => run('justclick_update_order_status', { bill_id, status: 'cancel' });
+  const bill = (id: string) => sandbox().justclick.bills.get(id)!;
+  const requests = () => sandbox().justclick.requestsTo('/api/UpdateOrderStatus').length;
+
+  it('refusing connections: nothing was sent, so Zapier retries the step in 300 s', async () => {
+    await sandbox().justclick.fault('down');
+    const error = await failure(update('100001'));
+    expect(error).toMatchObject({
+      name: 'ThrottledError',
+      delay: 300,
+      message: 'JustClick could not be reached (ECONNREFUSED); nothing was sent. Zapier will retry this step later.',
+    });
+    expect(bill('100001').status).toBe('new');
+  });
+
+  it('answering 5xx: one request, not resent, and the user is told to check the order', async () => {
+    await sandbox().justclick.fault('http500', { status: 502 });
+    const error = await failure(update('100001'));
+    expect(error).toMatchObject({
+      name: 'AppError',
+      code: 'JustClickServerError',
+      message:
+        'JustClick answered with a server error (HTTP 502). The change may or may not have been applied: check the order in JustClick before you replay this step.',
+    });
+    expect(requests()).toBe(1);
+  });
+
+  it('answering malformed JSON: one request, never taken as success', async () => {
+    await sandbox().justclick.fault('malformed');
+    const error = await failure(update('100001'));
+    expect(error).toMatchObject({
+      name: 'AppError',
+      code: 'JustClickBadAnswer',
+      message:
+        'JustClick answered with something other than its API answer (HTTP 200: "{"error_code":0,"error_text":"O"). Check the JustClick Login in the connection.',
+    });
+    expect(requests()).toBe(1);
+  });
+
+  it('answering with a wrong hash: the status changed at JustClick, but an unsigned "OK" is not reported as done, and not resent', async () => {
+    await sandbox().justclick.fault('badhash');
+    const error = await failure(update('100002'));
+    expect(error).toMatchObject({
+      name: 'AppError',
+      code: 'JustClickUntrustedAnswer',
+      message:
+        "JustClick's answer is not signed with your API key, so it cannot be trusted and this step is not reported as done. " +
+        'Check the JustClick API Key in the connection, then check the order in JustClick.',
+    });
+    expect(requests()).toBe(1);
+    expect(bill('100002').history).toHaveLength(1);
+  });
+
+  it('dropping the connection after applying: one request, not resent, the user is told it may be applied', async () => {
+    await sandbox().justclick.fault('reset');
+    const error = await failure(update('100003'));
+    expect(error).toMatchObject({ name: 'AppError', code: 'JustClickNoAnswer' });
+    expect(error.message).toBe(
+      'JustClick did not answer (ECONNRESET). The change may or may not have been applied: check the order in JustClick before you replay this step.',
+    );
+    expect(requests()).toBe(1);
+    expect(bill('100003').history).toHaveLength(1);
+  });
+
+  it('answering 429 with Retry-After: handed back to Zapier with that delay, nothing applied', async () => {
+    await sandbox().justclick.fault('http429', { retryAfterSeconds: 90 });
+    expect(await failure(update('100004'))).toMatchObject({ name: 'ThrottledError', delay: 90, message: 'The server returned 429 (Too Many Requests)' });
+    expect(requests()).toBe(1);
+    expect(bill('100004').status).toBe('new');
+  });
+});
