@@ -11,11 +11,11 @@
  * report (test/rlab/client.test.ts, test/rlab/add-track.test.ts), the R-Lab backup switched off
  * (test/rlab/client.test.ts).
  */
-import { createAppTester } from 'zapier-platform-core';
 import App from '../../src/index';
-import { OPERATIONS, countsTo, failure, useEnv, useSandbox } from './helpers';
+import { appTester, runOperation, useSandbox } from '../e2e/helpers';
+import { useEnv } from '../rlab/helpers';
+import { countsTo, failure } from './helpers';
 
-const appTester = createAppTester(App);
 const sandbox = useSandbox();
 const setEnv = useEnv();
 
@@ -23,8 +23,7 @@ const setEnv = useEnv();
 const TIMEOUT_MS = 300;
 const SLOW = { delayMs: 1500 };
 
-const run = (key: string, inputData: Record<string, unknown>, authData: Record<string, string> = sandbox().accounts) =>
-  appTester(OPERATIONS[key]!, { authData, inputData });
+const run = (key: string, inputData: Record<string, unknown>) => runOperation(key, sandbox().accounts, inputData);
 
 const UNREACHABLE = (reasons: string) =>
   `R-Lab is unreachable (${reasons}). Zapier will retry this step in about 5 minutes; if R-Lab stays down for more than 20 minutes, contact its support.`;
