@@ -55,6 +55,9 @@ export interface RlabTrack {
   timesAdded: number;
 }
 
+/** What a shop sends R-Lab about a track (the rest R-Lab keeps itself). */
+export type ClientData = Omit<RlabTrack, 'createdAt' | 'updatedAt' | 'events' | 'notifications' | 'timesAdded'>;
+
 /** Realistic texts and carrier codes for each main status (Russian Post operation names). */
 export const STATUS_TEXTS: Record<MainStatus, { info: string; statusId: number }> = {
   0: { info: '', statusId: 0 },
@@ -102,7 +105,7 @@ export class RlabState {
   }
 
   /** Stores a new track, or replaces the client data of a track added before (keeping its history). */
-  addTrack(user: RlabUser, data: Omit<RlabTrack, 'createdAt' | 'updatedAt' | 'events' | 'notifications' | 'timesAdded'>): RlabTrack {
+  addTrack(user: RlabUser, data: ClientData): RlabTrack {
     const existing = user.tracks.get(data.track);
     if (existing) {
       Object.assign(existing, data);
@@ -143,31 +146,13 @@ export class RlabState {
   }
 }
 
-/**
- * Fills a state with the sandbox's account and a few tracks in realistic states, including the
- * R-Lab document's own example track (19191911187312, overdue).
- */
-export function seedRlabState(state: RlabState, account = DEFAULT_RLAB_USER): RlabUser {
-  const user = state.addUser(account.userId, account.apiKey, 1000);
-  const base = {
-    email: '',
-    name: '',
-    itemCost: 0,
-    description: '',
-    deliveryServiceId: 0,
-    paymentType: 1,
-    campaignId: 0,
-    sendToUserEmailFullTracking: false,
-    sendToAdminEmailFullTracking: false,
-  };
-  const day = (iso: string) => new Date(iso);
-  state.addTrack(user, { ...base, track: '19191911187312', phone: NO_SMS_PHONE, email: 'mikspark@yandex.ru', orderNumber: '' });
-  user.tracks.get('19191911187312')!.createdAt = day('2018-06-08T11:22:55Z');
-  state.setStatus(user.userId, '19191911187312', 4, day('2018-06-08T15:45:57Z'));
-  state.setStatus(user.userId, '19191911187312', 9, day('2018-07-19T00:33:53Z'));
+/** A seeded track: its client data, when it was added and the carrier's scans (UTC). */
+type SeedTrack = Partial<ClientData> & { track: string; createdAt: string; scans: Array<[MainStatus, string]> };
 
-  state.addTrack(user, {
-    ...base,
+const SEED_TRACKS: SeedTrack[] = [
+  // The R-Lab document's own example: overdue (status 9).
+  { track: '19191911187312', phone: NO_SMS_PHONE, email: 'mikspark@yandex.ru', createdAt: '2018-06-08T11:22:55Z', scans: [[4, '2018-06-08T15:45:57Z'], [9, '2018-07-19T00:33:53Z']] },
+  {
     track: '80085275412345',
     phone: '79161234567',
     email: 'anna.petrova@example.ru',
@@ -175,27 +160,46 @@ export function seedRlabState(state: RlabState, account = DEFAULT_RLAB_USER): Rl
     itemCost: 2490,
     orderNumber: '100002',
     description: 'Кроссовки беговые, 38 размер',
-  });
-  const delivered = user.tracks.get('80085275412345')!;
-  delivered.createdAt = day('2024-03-01T07:10:00Z');
-  state.setStatus(user.userId, delivered.track, 4, day('2024-03-01T12:30:00Z'));
-  state.setStatus(user.userId, delivered.track, 2, day('2024-03-05T08:02:00Z'));
-  state.setStatus(user.userId, delivered.track, 1, day('2024-03-06T14:41:00Z'));
-
-  state.addTrack(user, {
-    ...base,
+    createdAt: '2024-03-01T07:10:00Z',
+    scans: [[4, '2024-03-01T12:30:00Z'], [2, '2024-03-05T08:02:00Z'], [1, '2024-03-06T14:41:00Z']],
+  },
+  {
     track: '10044387000123',
     phone: '79031112233',
     name: 'Сергей',
     itemCost: 1290,
     orderNumber: '100003',
     description: 'Чехол для телефона',
-  });
-  const waiting = user.tracks.get('10044387000123')!;
-  waiting.createdAt = day('2024-04-10T09:00:00Z');
-  state.setStatus(user.userId, waiting.track, 4, day('2024-04-10T13:15:00Z'));
-  state.setStatus(user.userId, waiting.track, 2, day('2024-04-14T06:20:00Z'));
-  // Seeding is not a sale: give back the balance the three seeded tracks used.
+    createdAt: '2024-04-10T09:00:00Z',
+    scans: [[4, '2024-04-10T13:15:00Z'], [2, '2024-04-14T06:20:00Z']],
+  },
+];
+
+/**
+ * Fills a state with the sandbox's account and a few tracks in realistic states: delivered,
+ * waiting at the post office, and the R-Lab document's example (overdue).
+ */
+export function seedRlabState(state: RlabState, account = DEFAULT_RLAB_USER): RlabUser {
+  const user = state.addUser(account.userId, account.apiKey, 1000);
+  for (const { createdAt, scans, ...data } of SEED_TRACKS) {
+    const track = state.addTrack(user, {
+      phone: NO_SMS_PHONE,
+      email: '',
+      name: '',
+      itemCost: 0,
+      orderNumber: '',
+      description: '',
+      deliveryServiceId: 0,
+      paymentType: 1,
+      campaignId: 0,
+      sendToUserEmailFullTracking: false,
+      sendToAdminEmailFullTracking: false,
+      ...data,
+    });
+    track.createdAt = new Date(createdAt);
+    for (const [status, at] of scans) state.setStatus(user.userId, track.track, status, new Date(at));
+  }
+  // Seeding is not a sale: give back the balance the seeded tracks used.
   user.balance = 1000;
   return user;
 }

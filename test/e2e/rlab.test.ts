@@ -3,61 +3,20 @@
  * R-Lab hosts, DeliveryCRM and blacklist-history emulators over loopback. Each emulator checks the
  * keys the way the vendor would; faults are real (refused connections, slow answers, 5xx).
  */
-import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import { test as connectionTest } from '../../src/authentication';
-import App from '../../src/index';
-import { perform as addTrack } from '../../src/rlab/add-track';
-import { perform as blacklistCheck } from '../../src/rlab/blacklist-check';
-import { perform as deleteTrack } from '../../src/rlab/delete-track';
-import { perform as notificationHistory } from '../../src/rlab/notification-history';
-import { perform as trackInfo } from '../../src/rlab/track-info';
-import { perform as updateTrack } from '../../src/rlab/update-track';
-import { applyEnv, startSandbox, type Sandbox } from '../../sandbox/index';
 import { caught } from '../support/zapier-error';
-
-const appTester = createAppTester(App);
+import { appTester, runOperation as run, useSandbox } from './helpers';
 
 type Result = Record<string, unknown>;
-type AnyPerform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-
-const PERFORMS = {
-  rlab_add_track: addTrack,
-  rlab_update_track: updateTrack,
-  rlab_delete_track: deleteTrack,
-  rlab_track_info: trackInfo,
-  blacklist_check: blacklistCheck,
-  notification_history: notificationHistory,
-} as unknown as Record<string, AnyPerform>;
-
-/** Runs an operation with loosely typed input, as Zapier hands mapped values (lists included). */
-const run = (key: string, authData: Record<string, string>, inputData: Result): Promise<unknown> =>
-  appTester(PERFORMS[key]!, { authData, inputData });
 
 describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
-  let sandbox: Sandbox;
-  let restoreEnv: () => void;
-
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    restoreEnv = applyEnv(sandbox.urls);
-  });
-
-  afterAll(async () => {
-    restoreEnv();
-    delete process.env.RLAB_TIMEOUT_MS;
-    await sandbox.stop();
-  });
-
-  beforeEach(async () => {
-    for (const emulator of sandbox.emulators) await emulator.fault('none');
-    sandbox.clearRequests();
-  });
+  const sandbox = useSandbox();
 
   const create = (key: 'rlab_add_track' | 'rlab_update_track' | 'rlab_delete_track', inputData: Result) =>
-    run(key, sandbox.accounts, inputData) as Promise<Result>;
+    run(key, sandbox().accounts, inputData) as Promise<Result>;
   const search = (key: 'rlab_track_info' | 'blacklist_check' | 'notification_history', inputData: Result) =>
-    run(key, sandbox.accounts, inputData) as Promise<Result[]>;
-  const stored = (track: string) => sandbox.rlabState.track(sandbox.accounts.rlab_user_id, track);
+    run(key, sandbox().accounts, inputData) as Promise<Result[]>;
+  const stored = (track: string) => sandbox().rlabState.track(sandbox().accounts.rlab_user_id, track);
 
   it('adds a track, finds its status once the carrier accepts it, updates it and deletes it', async () => {
     const added = await create('rlab_add_track', {
@@ -72,7 +31,7 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
     expect(added).toMatchObject({ track: 'RA644000001RU', phone: '79165551234', result_state: 0, batch_count: 1 });
     expect(stored('RA644000001RU')).toMatchObject({ phone: '79165551234', name: 'Мария', itemCost: 3490, orderNumber: '100001' });
 
-    sandbox.rlabState.setStatus(sandbox.accounts.rlab_user_id, 'RA644000001RU', 4, new Date('2024-05-20T10:00:00Z'));
+    sandbox().rlabState.setStatus(sandbox().accounts.rlab_user_id, 'RA644000001RU', 4, new Date('2024-05-20T10:00:00Z'));
     const [info] = await search('rlab_track_info', { track: 'RA644000001RU' });
     expect(info).toMatchObject({ trackNumber: 'RA644000001RU', trackMainStatus: 4, trackInfo: 'Приём отправления почтовым отделением' });
 
@@ -87,12 +46,12 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
   it('test mode: R-Lab checks the request and stores nothing', async () => {
     await create('rlab_add_track', { track: 'TESTMODE0001', phone: '79160000000', test_mode: true });
     expect(stored('TESTMODE0001')).toBeUndefined();
-    expect(sandbox.rlab.requestsTo('addtrack.ashx')).toHaveLength(1);
+    expect(sandbox().rlab.requestsTo('addtrack.ashx')).toHaveLength(1);
   });
 
   it('a wrong API key: R-Lab refuses the key and the user is sent to the connection', async () => {
     const error = await caught(
-      run('rlab_add_track', { ...sandbox.accounts, rlab_api_key: 'not-the-key' }, { track: 'WRONGKEY001', phone: '79160000000' }),
+      run('rlab_add_track', { ...sandbox().accounts, rlab_api_key: 'not-the-key' }, { track: 'WRONGKEY001', phone: '79160000000' }),
     );
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toContain('Некорректный ключ запроса');
@@ -101,55 +60,55 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
   });
 
   it('250 tracks with the primary host down: three signed batches go to the backup, nothing lost or sent twice', async () => {
-    await sandbox.rlab.fault('down');
+    await sandbox().rlab.fault('down');
     const tracks = Array.from({ length: 250 }, (_, i) => `BULK${String(i).padStart(6, '0')}`);
     const result = await create('rlab_add_track', { track: tracks, phone: tracks.map(() => '79160000000') });
     expect(result).toMatchObject({ track_count: 250, batch_count: 3, result_state: 0 });
-    const sent = sandbox.rlabBackup.requestsTo('addtrack.ashx').map((request) => (JSON.parse(request.body) as { trackingData: unknown[] }).trackingData.length);
+    const sent = sandbox().rlabBackup.requestsTo('addtrack.ashx').map((request) => (JSON.parse(request.body) as { trackingData: unknown[] }).trackingData.length);
     expect(sent).toEqual([100, 100, 50]);
-    expect(sandbox.rlab.requests).toHaveLength(0);
+    expect(sandbox().rlab.requests).toHaveLength(0);
     for (const track of tracks) expect(stored(track)?.timesAdded).toBe(1);
   });
 
   it('primary answering 5xx: the same request goes once to the backup', async () => {
-    await sandbox.rlab.fault('http500');
+    await sandbox().rlab.fault('http500');
     await create('rlab_add_track', { track: 'FIVEXX0001', phone: '79160000000' });
-    expect(sandbox.rlab.requestsTo('addtrack.ashx')).toHaveLength(1);
-    expect(sandbox.rlabBackup.requestsTo('addtrack.ashx')).toHaveLength(1);
+    expect(sandbox().rlab.requestsTo('addtrack.ashx')).toHaveLength(1);
+    expect(sandbox().rlabBackup.requestsTo('addtrack.ashx')).toHaveLength(1);
     expect(stored('FIVEXX0001')?.timesAdded).toBe(1);
   });
 
   it('primary too slow: after the timeout the backup answers', async () => {
     process.env.RLAB_TIMEOUT_MS = '300';
     try {
-      await sandbox.rlab.fault('slow', { delayMs: 2000 });
+      await sandbox().rlab.fault('slow', { delayMs: 2000 });
       const [info] = await search('rlab_track_info', { track: '80085275412345' });
       expect(info).toMatchObject({ trackNumber: '80085275412345', trackMainStatus: 1 });
-      expect(sandbox.rlabBackup.requestsTo('gettrackinfo.ashx')).toHaveLength(1);
+      expect(sandbox().rlabBackup.requestsTo('gettrackinfo.ashx')).toHaveLength(1);
     } finally {
       delete process.env.RLAB_TIMEOUT_MS;
     }
   });
 
   it('both hosts down: the run is handed back to Zapier to retry later', async () => {
-    await sandbox.rlab.fault('down');
-    await sandbox.rlabBackup.fault('down');
+    await sandbox().rlab.fault('down');
+    await sandbox().rlabBackup.fault('down');
     const error = await caught(create('rlab_add_track', { track: 'BOTHDOWN01', phone: '79160000000' }));
     expect(error.name).toBe('ThrottledError');
     expect(error.message).toContain('R-Lab is unreachable');
   });
 
   it('a 4xx from the primary is final: never retried on the backup', async () => {
-    await sandbox.rlab.fault('http500', { status: 404 });
+    await sandbox().rlab.fault('http500', { status: 404 });
     await caught(create('rlab_add_track', { track: 'FOUR04001', phone: '79160000000' }));
-    expect(sandbox.rlabBackup.requests).toHaveLength(0);
+    expect(sandbox().rlabBackup.requests).toHaveLength(0);
   });
 
   it('finds the high-karma buyer in the blacklist, with the history when asked', async () => {
     const [buyer] = await search('blacklist_check', { phone: '+7 (916) 000-00-13', include_history: true });
     expect(buyer).toMatchObject({ blackPhone: '79160000013', blackKarma: 9, blackCancelCount: 9, blackDoneCount: 60 });
     expect((buyer?.history as unknown[]).length).toBe(69);
-    expect(sandbox.blacklistHistory.requests).toHaveLength(1);
+    expect(sandbox().blacklistHistory.requests).toHaveLength(1);
   });
 
   it('an unknown buyer is "nothing found" ([]), not an error', async () => {
@@ -157,14 +116,14 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
   });
 
   it('a blacklist server error (karma -3) is handed back for retry', async () => {
-    await sandbox.deliverycrm.fault('vendorerror');
+    await sandbox().deliverycrm.fault('vendorerror');
     const error = await caught(search('blacklist_check', { phone: '79160000013' }));
     expect(error.name).toBe('ThrottledError');
   });
 
   it('a wrong key at DeliveryCRM (HTTP 403) sends the user to the connection', async () => {
     const error = await caught(
-      run('blacklist_check', { ...sandbox.accounts, rlab_api_key: 'bad' }, { phone: '79160000013' }),
+      run('blacklist_check', { ...sandbox().accounts, rlab_api_key: 'bad' }, { phone: '79160000013' }),
     );
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toContain('HTTP 403');
@@ -179,8 +138,8 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
 
   it('shows the balance R-Lab keeps (one per track added) in the connection test', async () => {
     const info = (await appTester(connectionTest, {
-      authData: { rlab_user_id: sandbox.accounts.rlab_user_id, rlab_api_key: sandbox.accounts.rlab_api_key },
+      authData: { rlab_user_id: sandbox().accounts.rlab_user_id, rlab_api_key: sandbox().accounts.rlab_api_key },
     })) as Result;
-    expect(info).toMatchObject({ rlab_user_id: sandbox.accounts.rlab_user_id, rlab_balance: sandbox.rlabState.user(sandbox.accounts.rlab_user_id)?.balance });
+    expect(info).toMatchObject({ rlab_user_id: sandbox().accounts.rlab_user_id, rlab_balance: sandbox().rlabState.user(sandbox().accounts.rlab_user_id)?.balance });
   });
 });
