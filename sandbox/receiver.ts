@@ -116,7 +116,10 @@ interface Runtime {
 
 let runtime: Promise<Runtime> | null = null;
 
-/** The app the receiver runs: src/ (TypeScript, as tests and tsx load it) or the built lib/. */
+/**
+ * The app the receiver runs: src/ (TypeScript, as tests and tsx load it) or the built lib/. One
+ * process loads one of them: the first receiver (or zapierRuntime call) decides.
+ */
 export type AppSource = 'src' | 'built';
 
 async function loadRuntime(source: AppSource): Promise<Runtime> {
