@@ -5,7 +5,7 @@
  * differently (custom auth adds nothing to requests by itself).
  */
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
-import { AUTH_FIELDS, hasCredentials, requireJustClick, requireRlab } from './credentials';
+import { AUTH_FIELDS, hasAnyCredential, requireJustClick, requireRlab } from './credentials';
 import { verifyJustClickCredentials } from './justclick/client';
 import { rlabConnectionInfo, type RlabConnectionInfo } from './rlab/connection';
 
@@ -21,8 +21,10 @@ export const test = async (z: ZObject, bundle: Bundle): Promise<ConnectionInfo> 
     rlab_expired: null,
     rlab_tariff: null,
   };
-  const justClick = hasCredentials(bundle.authData, 'justclick');
-  const rlab = hasCredentials(bundle.authData, 'rlab');
+  // A pair filled in halfway is a mistake worth stopping for: requireJustClick / requireRlab below
+  // name the missing field, rather than the connection silently leaving that service out.
+  const justClick = hasAnyCredential(bundle.authData, 'justclick');
+  const rlab = hasAnyCredential(bundle.authData, 'rlab');
   if (!justClick && !rlab) {
     throw new z.errors.Error(
       `Fill in at least one service: ${AUTH_FIELDS.justclick_login} and ${AUTH_FIELDS.justclick_secret} for JustClick, ` +

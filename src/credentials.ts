@@ -33,9 +33,9 @@ type Service = keyof typeof SERVICES;
 
 const value = (authData: Bundle['authData'], key: AuthFieldKey): string => String(authData[key] ?? '').trim();
 
-/** True when both fields of the service's pair are filled in. */
-export function hasCredentials(authData: Bundle['authData'], service: Service): boolean {
-  return SERVICES[service].keys.every((key) => value(authData, key) !== '');
+/** True when at least one field of the service's pair is filled in. */
+export function hasAnyCredential(authData: Bundle['authData'], service: Service): boolean {
+  return SERVICES[service].keys.some((key) => value(authData, key) !== '');
 }
 
 function requirePair(z: ZObject, authData: Bundle['authData'], service: Service): string[] {

@@ -51,8 +51,17 @@ describe('connection test: JustClick', () => {
 });
 
 describe('connection test: fields', () => {
+  it('names the missing field of a pair filled in halfway, before any request', async () => {
+    const error = await caught(
+      appTester(connectionTest, { authData: { justclick_login: 'shop', rlab_user_id: '1', rlab_api_key: 'rlab-key-0123456789' } }),
+    );
+    expect(error.message).toBe(
+      'This step needs your JustClick credentials, but the connection has no JustClick API Key. Reconnect the account and fill in JustClick API Key.',
+    );
+  });
+
   it('asks for at least one complete pair', async () => {
-    const error = await caught(appTester(connectionTest, { authData: { justclick_login: 'shop' } }));
+    const error = await caught(appTester(connectionTest, { authData: { justclick_login: ' ', rlab_api_key: '' } }));
     expect(error.message).toBe(
       'Fill in at least one service: JustClick Login and JustClick API Key for JustClick, or R-Lab User ID and R-Lab API Key for R-Lab / DeliveryCRM.',
     );
