@@ -142,7 +142,10 @@ const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 /** A decimal number written plainly ("1790000", "0.40", "-1.5e3"); null for anything else. */
 export function decimal(text: string): number | null {
   const trimmed = text.trim();
-  return DECIMAL.test(trimmed) ? Number(trimmed) : null;
+  if (!DECIMAL.test(trimmed)) return null;
+  // "1e999" fits the pattern but is no amount: Infinity would reach the Zap as null anyway.
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : null;
 }
 
 /** What a body looks like at first sight, to name the wrong format in a message. */
