@@ -77,9 +77,31 @@ function refuseForbiddenKey(key: string): void {
   }
 }
 
+/** Deeper than any Abaha payload; text is checked before parsing, so it cannot exhaust the stack. */
+const MAX_DEPTH = 100;
+const TOO_DEEP = `the JSON is nested more than ${MAX_DEPTH} levels deep.`;
+
+/** True when arrays and objects in JSON text nest deeper than MAX_DEPTH (strings skipped, no recursion). */
+function nestedTooDeep(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c) i += 1; // a backslash escapes the next character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > MAX_DEPTH) return true;
+    } else if (code === 0x5d || code === 0x7d) depth -= 1;
+  }
+  return false;
+}
+
 /** Checks an already-parsed object (Zapier's cleanedRequest) the way the reviver checks text. */
 function assertSafeKeys(value: unknown, depth = 0): void {
-  if (depth > 100) throw new PayloadError('the JSON is nested more than 100 levels deep.');
+  if (depth > MAX_DEPTH) throw new PayloadError(TOO_DEEP);
   if (Array.isArray(value)) value.forEach((item) => assertSafeKeys(item, depth + 1));
   else if (value !== null && typeof value === 'object') {
     for (const key of Object.keys(value)) {
@@ -112,6 +134,8 @@ export function readAbahaPayload(content: string | undefined, cleanedRequest?: u
     const format = sniffFormat(body);
     if (format === 'empty') throw new PayloadError('the body is empty; Abaha sends a JSON object.');
     if (format === 'xml') throw new PayloadError('the body is XML, but Abaha sends JSON. Is this the URL of another trigger?');
+    // JSON.parse with a reviver recurses: deep text would end in a stack overflow, not this message.
+    if (nestedTooDeep(body)) throw new PayloadError(TOO_DEEP);
     try {
       // The reviver sees every key, "__proto__" included (JSON.parse makes it an own key).
       parsed = JSON.parse(body, (key: string, value: unknown) => {
