@@ -5,6 +5,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
 import { safeEqual } from '../common/hash';
+import { networkFailure, timeoutFromEnv } from '../common/network';
 import type { PhpQueryParams } from '../common/php-query';
 import { justClickBaseUrl } from '../config';
 import type { JustClickCredentials } from '../credentials';
@@ -43,11 +44,8 @@ export interface JustClickAnswer {
 /** Errors that mean the request never reached JustClick, so sending it again cannot apply it twice. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-function networkCode(error: unknown): string | undefined {
-  const value = error as { code?: unknown; errno?: unknown; cause?: { code?: unknown } };
-  const code = value?.code ?? value?.errno ?? value?.cause?.code;
-  return typeof code === 'string' ? code : undefined;
-}
+/** Long enough for a slow JustClick, short enough to fail clearly inside Zapier's 30 s for a step. */
+export const justClickTimeoutMs = (): number => timeoutFromEnv('JUSTCLICK_TIMEOUT_MS', 20_000);
 
 export async function callJustClick(
   z: ZObject,
@@ -64,10 +62,11 @@ export async function callJustClick(
       body,
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       skipThrowForStatus: true,
+      timeout: justClickTimeoutMs(),
     });
   } catch (error) {
     if (error instanceof z.errors.ThrottledError) throw error; // a 429: Zapier retries after Retry-After
-    const code = networkCode(error);
+    const { code, timedOut } = networkFailure(error);
     if (code && NOT_SENT_CODES.has(code)) {
       throw new z.errors.ThrottledError(
         `JustClick could not be reached (${code}); nothing was sent. Zapier will retry this step later.`,
@@ -75,7 +74,8 @@ export async function callJustClick(
       );
     }
     throw new z.errors.Error(
-      `JustClick did not answer (${code ?? 'connection lost'}). The change may or may not have been applied: ` +
+      `JustClick did not answer (${timedOut ? `no answer within ${justClickTimeoutMs() / 1000} s` : code ?? 'connection lost'}). ` +
+        'The change may or may not have been applied: ' +
         'check the order in JustClick before you replay this step.',
       'JustClickNoAnswer',
       502,

@@ -5,6 +5,7 @@
  */
 import type { HttpResponse, ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
+import { networkFailure, timeoutFromEnv } from '../common/network';
 import { rlabBaseUrl, rlabFallbackUrl } from '../config';
 import { AUTH_FIELDS, type RlabCredentials } from '../credentials';
 import { rlabTrackingKey, rlabUserInfoKey } from '../signatures';
@@ -48,10 +49,7 @@ export type RlabUserInfo = {
  * Per-host timeout. Two hosts must fit in Zapier's 30 s, so 10 s each; RLAB_TIMEOUT_MS overrides
  * it (tests use a short one).
  */
-export function rlabTimeoutMs(): number {
-  const value = Number(process.env.RLAB_TIMEOUT_MS);
-  return Number.isInteger(value) && value > 0 ? value : 10_000;
-}
+export const rlabTimeoutMs = (): number => timeoutFromEnv('RLAB_TIMEOUT_MS', 10_000);
 
 const JSON_HEADERS = { Accept: 'application/json' };
 
@@ -68,10 +66,9 @@ function rlabUserId(z: ZObject, credentials: RlabCredentials): number {
 
 /** Why a request never produced an answer: the error code, or the timeout, never the URL. */
 function networkReason(error: unknown): string {
-  const value = error as { code?: unknown; type?: unknown; cause?: { code?: unknown } } | undefined;
-  if (value?.type === 'request-timeout') return `no answer within ${rlabTimeoutMs() / 1000} s`;
-  const code = value?.code ?? value?.cause?.code;
-  return typeof code === 'string' ? code : 'connection failed';
+  const { code, timedOut } = networkFailure(error);
+  if (timedOut) return `no answer within ${rlabTimeoutMs() / 1000} s`;
+  return code ?? 'connection failed';
 }
 
 /** Reads a JSON answer, tolerating a UTF-8 byte order mark; undefined when it is not JSON. */

@@ -226,6 +226,30 @@ describe('Update Order Status: network failures (real sockets on 127.0.0.1)', ()
     expect(error.message).toBe('JustClick could not be reached (ECONNREFUSED); nothing was sent. Zapier will retry this step later.');
   });
 
+  it('gives up after JUSTCLICK_TIMEOUT_MS without retrying, because the change may already be applied', async () => {
+    let requests = 0;
+    const server = createServer(() => {
+      requests += 1; // never answers
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    process.env.JUSTCLICK_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    process.env.JUSTCLICK_TIMEOUT_MS = '300';
+    try {
+      const error = await caught(appTester(perform, { authData, inputData: { bill_id: '1', status: 'cancel' } }));
+      expect(error).toMatchObject({
+        code: 'JustClickNoAnswer',
+        message:
+          'JustClick did not answer (no answer within 0.3 s). The change may or may not have been applied: ' +
+          'check the order in JustClick before you replay this step.',
+      });
+      expect(requests).toBe(1);
+    } finally {
+      delete process.env.JUSTCLICK_TIMEOUT_MS;
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('does not retry when the connection drops after the request was sent', async () => {
     let requests = 0;
     const server = createServer((req) => {
