@@ -4,8 +4,7 @@ import path from 'node:path';
 import { ROOT, run } from './lib';
 
 function buildZip(appDir: string): number {
-  const env = { ...process.env, APP_DIR: appDir };
-  run('bash', ['-c', `APP_DIR="${env.APP_DIR}" scripts/zapier-stage.sh build --skip-validation`]);
+  run('bash', ['scripts/zapier-stage.sh', 'build', '--skip-validation'], ROOT, { APP_DIR: appDir });
   return statSync(path.join(appDir, 'build', 'build.zip')).size;
 }
 

@@ -8,12 +8,12 @@ export const BIN = path.join(ROOT, 'node_modules', '.bin');
 export const NODE22 = path.join(BIN, 'node');
 export const WORK = path.join(ROOT, '.bench');
 
-export function run(command: string, args: string[], cwd = ROOT): string {
+export function run(command: string, args: string[], cwd = ROOT, env: Record<string, string> = {}): string {
   return execFileSync(command, args, {
     cwd,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PATH: `${BIN}:${process.env.PATH ?? ''}`, DISABLE_ZAPIER_ANALYTICS: '1' },
+    env: { ...process.env, PATH: `${BIN}:${process.env.PATH ?? ''}`, DISABLE_ZAPIER_ANALYTICS: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
 }
