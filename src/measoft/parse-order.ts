@@ -15,10 +15,11 @@
  * after the GMT creation time of the same event in the example, i.e. Moscow time (MeaSoft's
  * servers), so its companions carry +03:00.
  */
-import type { X2jOptions, XMLParser as XMLParserType, XMLValidator as XMLValidatorType } from 'fast-xml-parser';
+import type { X2jOptions, XMLParser as XMLParserType } from 'fast-xml-parser';
 import { localTimeToIso } from '../common/dates';
 import { assertWithinLimit, decimal, FORBIDDEN_KEYS, PayloadError, sniffFormat } from '../common/webhook';
 import type { MeasoftOrderEvent, MeasoftStatus, MeasoftWebhookStatus } from './samples';
+import { findXmlFault } from './well-formed';
 
 /** MeaSoft's webhook times other than eventtime/createtimegmt: Moscow time (see above). */
 export const MEASOFT_WEBHOOK_OFFSET = '+03:00';
@@ -116,17 +117,13 @@ function readOrderElement(content: string | undefined): XmlElement {
   if (/<!(DOCTYPE|ENTITY)/i.test(body)) {
     throw new PayloadError('the XML declares a DOCTYPE or entities, which MeaSoft never sends; it was not read.');
   }
+  // fast-xml-parser's parser is lenient (it reads `<a></b>` as `<a/>`), so well-formedness is
+  // checked first.
+  const fault = findXmlFault(body);
+  if (fault) throw new PayloadError(`the XML is not well-formed: ${fault.message} (line ${fault.line}, column ${fault.column}).`);
   // Loaded on first use: the app's cold start does not pay for the XML parser.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { XMLParser, XMLValidator } = require('fast-xml-parser') as {
-    XMLParser: typeof XMLParserType;
-    XMLValidator: typeof XMLValidatorType;
-  };
-  const validation = XMLValidator.validate(body);
-  if (validation !== true) {
-    const { msg, line, col } = validation.err;
-    throw new PayloadError(`the XML is not well-formed: ${msg} (line ${line}, column ${col}).`);
-  }
+  const { XMLParser } = require('fast-xml-parser') as { XMLParser: typeof XMLParserType };
   let document: FxpNode;
   try {
     document = new XMLParser(options()).parse(body) as FxpNode;
@@ -134,9 +131,9 @@ function readOrderElement(content: string | undefined): XmlElement {
     if (error instanceof PayloadError) throw error;
     throw new PayloadError(`the XML could not be read: ${(error as Error).message}`);
   }
-  const roots = Object.entries(document).flatMap(([name, group]) => (group as FxpNode[]).map((node) => toElement(name, node)));
-  if (roots.length !== 1) throw new PayloadError(`the XML has ${roots.length} root elements; MeaSoft sends exactly one, <order>.`);
-  const root = roots[0]!;
+  // Well-formed, so exactly one root element.
+  const [name, group] = Object.entries(document)[0]!;
+  const root = toElement(name, (group as FxpNode[])[0]!);
   if (root.name !== 'order') throw new PayloadError(`the root element is <${root.name}>, but MeaSoft's webhook sends <order>.`);
   return root;
 }

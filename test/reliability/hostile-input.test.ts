@@ -87,12 +87,13 @@ const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
 /** Text as XML allows it (no control characters, no lone surrogates), escaped, or an entity / CDATA token as written. */
 const xmlText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 20 }).map((text) => escapeXml(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''))),
-  fc.constantFrom('&amp;', '&lt;', '&#x41;', '&#1044;', '&#0;', '&#x110000;', '&nbsp;', '&lol;', ' \n  ', 'Доставлен', '<![CDATA[<x>&amp;]]>'),
+  fc.constantFrom('&amp;', '&lt;', '&#x41;', '&#1044;', '&nbsp;', '&lol;', ' \n  ', 'Доставлен', '<![CDATA[<x>&amp;]]>'),
 );
 const xmlTree = fc.letrec<{ node: XmlNode }>((tie) => ({
   node: fc.record({
     name: xmlName,
-    attributes: fc.uniqueArray(fc.tuple(xmlName, xmlText), { selector: ([name]) => name, maxLength: 3 }),
+    // "<" is not allowed in an attribute value, so no CDATA there.
+    attributes: fc.uniqueArray(fc.tuple(xmlName, xmlText.filter((value) => !value.includes('<'))), { selector: ([name]) => name, maxLength: 3 }),
     children: fc.array(fc.oneof({ depthSize: 'small', maxDepth: 4 }, xmlText, tie('node')), { maxLength: 4 }),
   }),
 })).node;
@@ -445,7 +446,7 @@ describe('entity expansion, external entities and deep nesting are refused withi
     const closed = refusal(() => parseMeasoftOrder(`<order>${'<a>'.repeat(n)}${'</a>'.repeat(n)}<status>NEW</status></order>`));
     expect(closed.message).toBe('the XML could not be read: Maximum nested tags exceeded');
     const open = refusal(() => parseMeasoftOrder(`<order>${'<a>'.repeat(n)}<status>NEW</status></order>`));
-    expect(open.message).toMatch(/^the XML is not well-formed: Expected closing tag 'a' /);
+    expect(open.message).toBe('the XML is not well-formed: the closing tag </order> does not match <a> opened on line 1, column 300005 (line 1, column 300028).');
     expect(Math.max(closed.ms, open.ms)).toBeLessThan(1000);
   });
 

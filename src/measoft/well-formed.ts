@@ -1,0 +1,276 @@
+/**
+ * XML 1.0 well-formedness (W3C XML 1.0, 5th edition, sections 2.1-2.8, 3.1, 4.1), checked in one
+ * pass before fast-xml-parser builds the document. Its parser is lenient (it reads `<a></b>` as
+ * `<a/>`) and its XMLValidator is both weaker (it lets two roots, `]]>` in text and undeclared
+ * entities through) and slower (about two thirds of a parse). This check costs a few per cent of a
+ * parse: sticky regular expressions walk from tag to tag, and text is only searched for `&`.
+ *
+ * Documents with a DOCTYPE are refused by the caller before this runs, so no entity other than the
+ * five predefined ones can be declared. The spec makes any other `&name;` a fault; this check lets
+ * it through on purpose, and the parser keeps it as written: an HTML habit such as `&nbsp;` in a
+ * courier's comment should not cost the shop a status change, and nothing can be expanded.
+ * test/measoft/well-formed.test.ts compares this check with libxml2 on thousands of documents.
+ */
+
+export interface XmlFault {
+  message: string;
+  line: number;
+  column: number;
+}
+
+// Name and NameChar productions [4], [4a], [5].
+const NAME_START =
+  ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F' +
+  '\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
+const NAME = `[${NAME_START}][${NAME_CHAR}]*`;
+const S = '[ \\t\\r\\n]';
+
+// Names are read character by character (regular expressions that build match arrays cost several
+// times more on a large document); ASCII from a table, anything else with these.
+const NAME_START_Y = new RegExp(`[${NAME_START}]`, 'uy');
+const NAME_CHAR_Y = new RegExp(`[${NAME_CHAR}]`, 'uy');
+const STARTS = 1;
+const CONTINUES = 2;
+const ASCII_NAME = new Uint8Array(128);
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code);
+  if (/[A-Za-z_:]/.test(char)) ASCII_NAME[code] = STARTS | CONTINUES;
+  else if (/[0-9.-]/.test(char)) ASCII_NAME[code] = CONTINUES;
+}
+
+const REFERENCE = new RegExp(`&(?:#([0-9]+)|#x([0-9a-fA-F]+)|${NAME});`, 'uy');
+const PI = new RegExp(`<\\?(${NAME})(?:\\?>|${S})`, 'uy');
+// [23] XMLDecl, with VersionInfo [24], EncodingDecl [80] and SDDecl [32] in the spec's order. Like
+// libxml2, "1." is read as a version. The encoding is not checked against a list: the body reaches
+// the app already decoded, so the name is never used (libxml2 refuses names it cannot decode).
+const XML_DECLARATION = new RegExp(
+  `<\\?xml${S}+version${S}*=${S}*(?:"1\\.[0-9]*"|'1\\.[0-9]*')` +
+    `(?:${S}+encoding${S}*=${S}*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?` +
+    `(?:${S}+standalone${S}*=${S}*(?:"(?:yes|no)"|'(?:yes|no)'))?${S}*\\?>`,
+  'y',
+);
+// [2] Char excludes these; lone surrogates are found with String#isWellFormed.
+const NOT_A_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+
+const MALFORMED_TAG = 'the tag is malformed (an attribute without a quoted value, "<" inside a value, or a missing ">")';
+
+class Fault extends Error {
+  constructor(
+    readonly what: string,
+    readonly at: number,
+  ) {
+    super(what);
+  }
+}
+
+function position(xml: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = xml.indexOf('\n'); i !== -1 && i < index; i = xml.indexOf('\n', i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+const isChar = (code: number): boolean =>
+  code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+
+/** Every `&` in xml[from, to) starts an entity reference or a reference to a legal character. */
+function checkReferences(xml: string, from: number, to: number): void {
+  for (let amp = xml.indexOf('&', from); amp !== -1 && amp < to; amp = xml.indexOf('&', amp + 1)) {
+    REFERENCE.lastIndex = amp;
+    const match = REFERENCE.exec(xml);
+    if (!match || REFERENCE.lastIndex > to) throw new Fault('"&" must start a reference such as &amp; or &#1234;', amp);
+    const [, decimal, hex] = match;
+    if (decimal !== undefined || hex !== undefined) {
+      const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex!, 16);
+      if (!isChar(code)) throw new Fault(`${match[0]} is not a character XML allows`, amp);
+    }
+  }
+}
+
+const isSpace = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
+
+/** Where the Name starting at `at` ends; `at` itself when no Name starts there. */
+function nameEnd(xml: string, at: number): number {
+  let p = at;
+  for (let want = STARTS; p < xml.length; want = CONTINUES) {
+    const code = xml.charCodeAt(p);
+    if (code < 128) {
+      if ((ASCII_NAME[code]! & want) === 0) break;
+      p += 1;
+    } else {
+      const pattern = want === STARTS ? NAME_START_Y : NAME_CHAR_Y;
+      pattern.lastIndex = p;
+      if (!pattern.test(xml)) break;
+      p = pattern.lastIndex;
+    }
+  }
+  return p;
+}
+
+function skipSpace(xml: string, at: number): number {
+  let p = at;
+  while (isSpace(xml.charCodeAt(p))) p += 1;
+  return p;
+}
+
+/** The first well-formedness fault of the document, or undefined when it is well-formed. */
+export function findXmlFault(xml: string): XmlFault | undefined {
+  try {
+    check(xml);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof Fault)) throw error;
+    return { message: error.what, ...position(xml, error.at) };
+  }
+}
+
+/**
+ * One pass over the document. Positions only move forward, and the next "<", "&" and "]]>" are
+ * remembered, so no stretch of text is searched twice: linear time whatever the input.
+ */
+function check(xml: string): void {
+  const badChar = NOT_A_CHAR.exec(xml);
+  if (badChar) throw new Fault(`the character U+${badChar[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`, badChar.index);
+  if (!xml.isWellFormed()) throw new Fault('the text contains a broken UTF-16 surrogate pair', surrogateIndex(xml));
+
+  const n = xml.length;
+  const openNames: string[] = [];
+  const openAt: number[] = [];
+  const attributeNames: string[] = [];
+  let rootSeen = false;
+  let nextLt = -1;
+  let nextAmp = -1;
+  let nextCdataEnd = -1;
+  /** Checks the references in xml[from, to), a stretch of text or an attribute value without "<". */
+  const references = (from: number, to: number) => {
+    if (nextAmp < from) nextAmp = found(xml.indexOf('&', from), n);
+    if (nextAmp < to) checkReferences(xml, from, to);
+  };
+
+  let i = 0;
+  if (xml.startsWith('<?xml') && /^<\?xml[ \t\r\n?]/.test(xml)) {
+    XML_DECLARATION.lastIndex = 0;
+    if (!XML_DECLARATION.test(xml)) throw new Fault('the XML declaration is malformed (expected <?xml version="1.0" ...?>)', 0);
+    i = XML_DECLARATION.lastIndex;
+  }
+  while (i < n) {
+    if (nextLt < i) nextLt = found(xml.indexOf('<', i), n);
+    const lt = nextLt;
+    if (lt > i) {
+      if (openNames.length === 0) {
+        for (let k = i; k < lt; k += 1) {
+          if (!isSpace(xml.charCodeAt(k))) throw new Fault(rootSeen ? 'there is content after the root element' : 'there is text before the root element', k);
+        }
+      } else {
+        references(i, lt);
+        if (nextCdataEnd < i) nextCdataEnd = found(xml.indexOf(']]>', i), n);
+        if (nextCdataEnd < lt) throw new Fault('"]]>" is not allowed in text', nextCdataEnd);
+      }
+    }
+    if (lt === n) break;
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 0x2f /* / */) {
+      const nameStart = lt + 2;
+      const nameStop = nameEnd(xml, nameStart);
+      const close = skipSpace(xml, nameStop);
+      if (nameStop === nameStart || xml.charCodeAt(close) !== 0x3e) throw new Fault('the closing tag is malformed (expected </name>)', lt);
+      const opened = openNames.pop();
+      const name = xml.slice(nameStart, nameStop);
+      if (opened === undefined) throw new Fault(`the closing tag </${name}> has no opening tag`, lt);
+      const openedAt = openAt.pop()!;
+      if (opened !== name) {
+        const where = position(xml, openedAt);
+        throw new Fault(`the closing tag </${name}> does not match <${opened}> opened on line ${where.line}, column ${where.column}`, lt);
+      }
+      i = close + 1;
+    } else if (next === 0x21 /* ! */) {
+      if (xml.startsWith('<!--', lt)) {
+        const end = xml.indexOf('-->', lt + 4);
+        if (end === -1) throw new Fault('the comment is not closed with -->', lt);
+        if (xml.indexOf('--', lt + 4) < end) throw new Fault('"--" is not allowed inside a comment', lt);
+        i = end + 3;
+      } else if (xml.startsWith('<![CDATA[', lt)) {
+        if (openNames.length === 0) throw new Fault('CDATA is only allowed inside an element', lt);
+        const end = xml.indexOf(']]>', lt + 9);
+        if (end === -1) throw new Fault('the CDATA section is not closed with ]]>', lt);
+        i = end + 3;
+      } else {
+        throw new Fault('"<!" must start a comment or a CDATA section here', lt);
+      }
+    } else if (next === 0x3f /* ? */) {
+      PI.lastIndex = lt;
+      const match = PI.exec(xml);
+      if (!match) throw new Fault('the processing instruction is malformed (expected <?name ...?>)', lt);
+      if (match[1]!.toLowerCase() === 'xml') {
+        throw new Fault(`the name "${match[1]}" is reserved: an XML declaration is only allowed at the very start of the document`, lt);
+      }
+      const end = xml.indexOf('?>', lt + 2 + match[1]!.length);
+      if (end === -1) throw new Fault('the processing instruction is not closed with ?>', lt);
+      i = end + 2;
+    } else {
+      // A start tag: <name (S name S? = S? "value")* S? /?>
+      const nameStop = nameEnd(xml, lt + 1);
+      if (nameStop === lt + 1) throw new Fault(MALFORMED_TAG, lt);
+      const name = xml.slice(lt + 1, nameStop);
+      if (openNames.length === 0 && rootSeen) throw new Fault(`<${name}> is a second root element; a document has exactly one`, lt);
+      rootSeen = true;
+      attributeNames.length = 0;
+      let p = nameStop;
+      let selfClosing = false;
+      for (;;) {
+        const spaced = skipSpace(xml, p);
+        const code = xml.charCodeAt(spaced);
+        if (code === 0x3e /* > */) {
+          p = spaced + 1;
+          break;
+        }
+        if (code === 0x2f /* / */ && xml.charCodeAt(spaced + 1) === 0x3e) {
+          p = spaced + 2;
+          selfClosing = true;
+          break;
+        }
+        // An attribute, which must follow whitespace.
+        const attributeStop = spaced === p ? spaced : nameEnd(xml, spaced);
+        if (attributeStop === spaced) throw new Fault(MALFORMED_TAG, lt);
+        const attribute = xml.slice(spaced, attributeStop);
+        if (attributeNames.includes(attribute)) throw new Fault(`the attribute "${attribute}" is repeated`, spaced);
+        attributeNames.push(attribute);
+        const equals = skipSpace(xml, attributeStop);
+        const quoteAt = skipSpace(xml, equals + 1);
+        const quote = xml.charCodeAt(quoteAt);
+        if (xml.charCodeAt(equals) !== 0x3d /* = */ || (quote !== 0x22 && quote !== 0x27)) throw new Fault(MALFORMED_TAG, lt);
+        const valueEnd = xml.indexOf(quote === 0x22 ? '"' : "'", quoteAt + 1);
+        if (valueEnd === -1) throw new Fault(MALFORMED_TAG, lt);
+        if (nextLt <= quoteAt) nextLt = found(xml.indexOf('<', quoteAt + 1), n);
+        if (nextLt < valueEnd) throw new Fault(MALFORMED_TAG, lt);
+        references(quoteAt + 1, valueEnd);
+        p = valueEnd + 1;
+      }
+      if (!selfClosing) {
+        openNames.push(name);
+        openAt.push(lt);
+      }
+      i = p;
+    }
+  }
+  if (openNames.length > 0) throw new Fault(`the document ends before <${openNames.at(-1)}> is closed`, openAt.at(-1)!);
+  if (!rootSeen) throw new Fault('there is no root element', 0);
+}
+
+const found = (index: number, notFound: number): number => (index === -1 ? notFound : index);
+
+function surrogateIndex(xml: string): number {
+  for (let k = 0; k < xml.length; k += 1) {
+    const c = xml.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = xml.charCodeAt(k + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) k += 1;
+      else return k;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return k;
+  }
+  return 0;
+}
