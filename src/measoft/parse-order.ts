@@ -84,6 +84,8 @@ function options(): Partial<X2jOptions> {
     transformAttributeName: (name: string) => refuseForbiddenName('attribute', name),
     // Names such as "toString" are kept as sent: the tree below is built from them safely.
     onDangerousProperty: (name: string) => name,
+    // Callbacks get the parser's path object instead of a string built for every tag.
+    jPath: false,
   };
   return parserOptions;
 }
@@ -92,15 +94,16 @@ const OWN_KEYS = new Set([':@', '#text', '#cdata']);
 
 /** One parsed element (its attributes, text and children grouped by name) as an XmlElement. */
 function toElement(name: string, node: FxpNode): XmlElement {
-  const attributes = Object.entries(((node[':@'] as FxpNode[] | undefined)?.[0] ?? {}) as Record<string, unknown>).map(
-    ([key, value]) => [key, decodeEntities(String(value))] as [string, string],
-  );
+  const attributes: Array<[string, string]> = [];
+  const attributeGroup = (node[':@'] as FxpNode[] | undefined)?.[0];
+  if (attributeGroup) for (const key in attributeGroup) attributes.push([key, decodeEntities(String(attributeGroup[key]))]);
   let text = decodeEntities(String(node['#text'] ?? ''));
-  for (const part of (node['#cdata'] as FxpNode[] | undefined) ?? []) text += String(part['#text'] ?? '');
+  const cdata = node['#cdata'] as FxpNode[] | undefined;
+  if (cdata) for (const part of cdata) text += String(part['#text'] ?? '');
   const children: XmlElement[] = [];
-  for (const [childName, group] of Object.entries(node)) {
+  for (const childName in node) {
     if (OWN_KEYS.has(childName)) continue;
-    for (const child of group as FxpNode[]) children.push(toElement(childName, child));
+    for (const child of node[childName] as FxpNode[]) children.push(toElement(childName, child));
   }
   return { name, attributes, children, text: text.trim() };
 }

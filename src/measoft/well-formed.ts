@@ -50,8 +50,9 @@ const XML_DECLARATION = new RegExp(
     `(?:${S}+standalone${S}*=${S}*(?:"(?:yes|no)"|'(?:yes|no)'))?${S}*\\?>`,
   'y',
 );
-// [2] Char excludes these; lone surrogates are found with String#isWellFormed.
+// [2] Char excludes these, and lone surrogates (String#isWellFormed finds those fast).
 const NOT_A_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const MALFORMED_TAG = 'the tag is malformed (an attribute without a quoted value, "<" inside a value, or a missing ">")';
 
@@ -135,7 +136,7 @@ export function findXmlFault(xml: string): XmlFault | undefined {
 function check(xml: string): void {
   const badChar = NOT_A_CHAR.exec(xml);
   if (badChar) throw new Fault(`the character U+${badChar[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`, badChar.index);
-  if (!xml.isWellFormed()) throw new Fault('the text contains a broken UTF-16 surrogate pair', surrogateIndex(xml));
+  if (!xml.isWellFormed()) throw new Fault('the text contains a broken UTF-16 surrogate pair', LONE_SURROGATE.exec(xml)!.index);
 
   const n = xml.length;
   const openNames: string[] = [];
@@ -262,15 +263,3 @@ function check(xml: string): void {
 }
 
 const found = (index: number, notFound: number): number => (index === -1 ? notFound : index);
-
-function surrogateIndex(xml: string): number {
-  for (let k = 0; k < xml.length; k += 1) {
-    const c = xml.charCodeAt(k);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = xml.charCodeAt(k + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) k += 1;
-      else return k;
-    } else if (c >= 0xdc00 && c <= 0xdfff) return k;
-  }
-  return 0;
-}
