@@ -94,6 +94,39 @@ export async function operationOverhead(sandbox: Sandbox, calls = 60): Promise<A
   return results;
 }
 
+/**
+ * Why the overhead is what it is: core compiles (deep-copies and freezes) the whole app definition
+ * on every call, so the same search costs less in an app that has only that operation. Measured
+ * side by side: the full app, a one-operation app with the same connection, and the bare fetch.
+ */
+export async function definitionCost(sandbox: Sandbox, calls = 60): Promise<{ full: number; single: number; bare: number; definitionKiB: number }> {
+  const operation = OPERATIONS.find((candidate) => candidate.key === 'rlab_track_info')!;
+  const single = { ...App, triggers: {}, creates: {}, searches: { rlab_track_info: App.searches!.rlab_track_info! } } as typeof App;
+  const fullTester = createAppTester(App);
+  const singleTester = createAppTester(single);
+  const authData = { ...sandbox.accounts };
+  const emulator = operation.emulator(sandbox);
+  emulator.clearRequests();
+  await runOperation(fullTester, operation, authData);
+  const bare = replay(emulator.url, emulator.requests.at(-1)!);
+  const samples = { full: [] as number[], single: [] as number[], bare: [] as number[] };
+  for (let i = -5; i < calls; i += 1) {
+    const fullMs = await time(() => runOperation(fullTester, operation, authData));
+    const singleMs = await time(() => runOperation(singleTester, operation, authData));
+    const bareMs = await time(bare);
+    if (i < 0) continue;
+    samples.full.push(fullMs);
+    samples.single.push(singleMs);
+    samples.bare.push(bareMs);
+  }
+  return {
+    full: median(samples.full),
+    single: median(samples.single),
+    bare: median(samples.bare),
+    definitionKiB: Buffer.byteLength(JSON.stringify(App)) / 1024,
+  };
+}
+
 const tracks = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(8, '0')}`);
 
 /** How many requests Add Tracking Number makes for N tracks. */

@@ -10,7 +10,7 @@ import { buildSizes } from './build-size';
 import { coldLoad } from './cold-load';
 import { BIN, ROOT, run, type Row } from './lib';
 import { measoftDocument } from './measoft-document';
-import { batching, operationOverhead } from './operations';
+import { batching, definitionCost, operationOverhead } from './operations';
 import { parseBench } from './parse';
 import { prepareTemplate } from './template';
 
@@ -59,6 +59,13 @@ async function main(): Promise<void> {
         ok: opRatio <= 2,
       });
     }
+    const cost = await definitionCost(sandbox);
+    rows.push({
+      measure: `  why: Find Track Status in an app with only that operation (core copies the ${fmt(cost.definitionKiB, 0)} KiB definition on every call)`,
+      value: `${fmt(cost.single)} ms vs ${fmt(cost.full)} ms in the full app, bare fetch ${fmt(cost.bare)} ms = ${fmt(ratio(cost.single, cost.bare))}x`,
+      target: 'printed',
+      ok: null,
+    });
     for (const batch of await batching(sandbox, [1, 100, 101, 1000])) {
       const expected = Math.ceil(batch.tracks / 100);
       rows.push({
