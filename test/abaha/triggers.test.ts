@@ -39,11 +39,6 @@ const refusal = async (content: string | undefined, extra: Parameters<typeof del
   return error.message;
 };
 
-afterEach(() => {
-  expect(nock.pendingMocks()).toEqual([]);
-  nock.cleanAll();
-});
-
 describe("Abaha triggers: the vendor's examples", () => {
   it('turns each example into its trigger’s sample', async () => {
     expect(await run(orderPerform, delivery(ORDER))).toEqual([abahaOrderSample]);

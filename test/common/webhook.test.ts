@@ -19,8 +19,6 @@ import { caught } from '../support/zapier-error';
 import { cacheRpc, failingCacheRpc, rpcAppTester } from '../support/cache-rpc';
 
 afterEach(() => {
-  expect(nock.pendingMocks()).toEqual([]);
-  nock.cleanAll();
   jest.restoreAllMocks();
 });
 

@@ -41,11 +41,6 @@ const refusal = async (content: string | undefined) => {
   return error.message;
 };
 
-afterEach(() => {
-  expect(nock.pendingMocks()).toEqual([]);
-  nock.cleanAll();
-});
-
 describe("New Order Status: MeaSoft's own examples", () => {
   it('turns the example of the wiki page (2022 revision) into the sample', async () => {
     expect(await run(SEED)).toEqual([orderStatusSample]);

@@ -14,8 +14,6 @@ let hosts: FakeHost[] = [];
 beforeEach(() => setEnv({ RLAB_BASE_URL: undefined, RLAB_FALLBACK_URL: '' }));
 
 afterEach(async () => {
-  expect(nock.pendingMocks()).toEqual([]);
-  nock.cleanAll();
   await Promise.all(hosts.map((host) => host.close()));
   hosts = [];
 });

@@ -13,8 +13,6 @@ const setEnv = useEnv();
 let hosts: FakeHost[] = [];
 
 afterEach(async () => {
-  expect(nock.pendingMocks()).toEqual([]);
-  nock.cleanAll();
   await Promise.all(hosts.map((host) => host.close()));
   hosts = [];
 });

@@ -13,10 +13,6 @@ const JC_SECRET = 'jc-secret-0123456789';
 const bothPairs = { justclick_login: 'shop', justclick_secret: JC_SECRET, ...rlabAuth };
 
 beforeEach(() => setEnv({ RLAB_BASE_URL: undefined, RLAB_FALLBACK_URL: '' }));
-afterEach(() => {
-  expect(nock.pendingMocks()).toEqual([]);
-  nock.cleanAll();
-});
 
 // getuserinfo.ashx signed md5("1:3c6e..."), the document's example pair.
 const userInfo = () =>

@@ -16,8 +16,6 @@ const authData = { rlab_user_id: USER, rlab_api_key: KEY };
 let host: FakeHost | undefined;
 
 afterEach(async () => {
-  expect(nock.pendingMocks()).toEqual([]);
-  nock.cleanAll();
   await host?.close();
   host = undefined;
 });

@@ -12,10 +12,6 @@ const setEnv = useEnv();
 const R_LAB = 'https://apilr2.r-lab.biz';
 
 beforeEach(() => setEnv({ RLAB_BASE_URL: undefined, RLAB_FALLBACK_URL: '' }));
-afterEach(() => {
-  expect(nock.pendingMocks()).toEqual([]);
-  nock.cleanAll();
-});
 
 const body = (track: string, carrier: number) =>
   `{"trackingUserId":1,"trackingRequestKey":"${md5(`1:${track}:3c6e0b8a9c15224a8228b9a98ca1531d`)}","testMode":false,"trackingData":[{` +

@@ -16,8 +16,6 @@ let host: FakeHost | undefined;
 beforeEach(() => setEnv({ RLAB_BASE_URL: undefined, RLAB_FALLBACK_URL: '' }));
 
 afterEach(async () => {
-  expect(nock.pendingMocks()).toEqual([]);
-  nock.cleanAll();
   await host?.close();
   host = undefined;
 });

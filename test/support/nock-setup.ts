@@ -16,3 +16,10 @@ afterAll(() => {
   nock.cleanAll();
   nock.restore();
 });
+
+// Every interceptor a test set up was used: each request went out exactly as the test expected.
+afterEach(() => {
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  expect(pending).toEqual([]);
+});
