@@ -39,15 +39,16 @@ type FxpNode = Record<string, unknown>;
 
 const XML_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-/** The five XML entities and numeric references; anything else stays as written. */
+/**
+ * The five XML entities and character references; undeclared entities stay as written. Only text
+ * that passed findXmlFault gets here, so every character reference names a legal character.
+ */
 function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return Object.prototype.hasOwnProperty.call(XML_ENTITIES, ref) ? XML_ENTITIES[ref]! : whole;
+  return text.replace(/&(?:#x([0-9a-fA-F]+)|#([0-9]+)|([a-zA-Z]+));/g, (whole, hex?: string, decimal?: string, name?: string) => {
+    if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
+    if (decimal !== undefined) return String.fromCodePoint(Number.parseInt(decimal, 10));
+    return Object.prototype.hasOwnProperty.call(XML_ENTITIES, name!) ? XML_ENTITIES[name!]! : whole;
   });
 }
 
