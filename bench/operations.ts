@@ -62,34 +62,52 @@ async function time(call: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/** Runs an operation once and returns a bare fetch replaying the request it made to its emulator. */
+async function recordReplay(appTester: AppTester, operation: Operation, authData: Record<string, string>, sandbox: Sandbox) {
+  const emulator = operation.emulator(sandbox);
+  emulator.clearRequests();
+  await runOperation(appTester, operation, authData);
+  const recorded = emulator.requests.at(-1);
+  if (!recorded) throw new Error(`${operation.name} sent nothing to ${emulator.name}`);
+  return replay(emulator.url, recorded);
+}
+
+interface Timed {
+  /** Untimed work before each call. */
+  prepare?: () => Promise<unknown>;
+  call: () => Promise<unknown>;
+}
+
+/** The calls in turn, round after round (so drift hits all alike); medians after 5 warm-up rounds. */
+async function sideBySide<K extends string>(calls: number, timed: Record<K, Timed>): Promise<Record<K, number>> {
+  const keys = Object.keys(timed) as K[];
+  const samples = new Map<K, number[]>(keys.map((key) => [key, []]));
+  for (let round = -5; round < calls; round += 1) {
+    for (const key of keys) {
+      await timed[key].prepare?.();
+      const ms = await time(timed[key].call);
+      if (round >= 0) samples.get(key)!.push(ms);
+    }
+  }
+  return Object.fromEntries(keys.map((key) => [key, median(samples.get(key)!)])) as Record<K, number>;
+}
+
 export async function operationOverhead(sandbox: Sandbox, calls = 60): Promise<Array<{ name: string; app: number; bare: number }>> {
   const appTester = createAppTester(App);
   const authData = { ...sandbox.accounts };
   const results = [];
   for (const operation of OPERATIONS) {
-    const emulator = operation.emulator(sandbox);
     const setUp = OPERATIONS.find((candidate) => candidate.key === operation.before);
     const prepare = async () => {
       if (setUp) await runOperation(appTester, setUp, authData);
     };
     await prepare();
-    emulator.clearRequests();
-    await runOperation(appTester, operation, authData);
-    const recorded = emulator.requests.at(-1);
-    if (!recorded) throw new Error(`${operation.name} sent nothing to ${emulator.name}`);
-    const bare = replay(emulator.url, recorded);
-    const app: number[] = [];
-    const direct: number[] = [];
-    for (let i = -5; i < calls; i += 1) {
-      await prepare();
-      const appMs = await time(() => runOperation(appTester, operation, authData));
-      await prepare();
-      const bareMs = await time(bare);
-      if (i < 0) continue; // warm-up
-      app.push(appMs);
-      direct.push(bareMs);
-    }
-    results.push({ name: operation.name, app: median(app), bare: median(direct) });
+    const bare = await recordReplay(appTester, operation, authData, sandbox);
+    const medians = await sideBySide(calls, {
+      app: { prepare, call: () => runOperation(appTester, operation, authData) },
+      bare: { prepare, call: bare },
+    });
+    results.push({ name: operation.name, ...medians });
   }
   return results;
 }
@@ -105,26 +123,12 @@ export async function definitionCost(sandbox: Sandbox, calls = 60): Promise<{ fu
   const fullTester = createAppTester(App);
   const singleTester = createAppTester(single);
   const authData = { ...sandbox.accounts };
-  const emulator = operation.emulator(sandbox);
-  emulator.clearRequests();
-  await runOperation(fullTester, operation, authData);
-  const bare = replay(emulator.url, emulator.requests.at(-1)!);
-  const samples = { full: [] as number[], single: [] as number[], bare: [] as number[] };
-  for (let i = -5; i < calls; i += 1) {
-    const fullMs = await time(() => runOperation(fullTester, operation, authData));
-    const singleMs = await time(() => runOperation(singleTester, operation, authData));
-    const bareMs = await time(bare);
-    if (i < 0) continue;
-    samples.full.push(fullMs);
-    samples.single.push(singleMs);
-    samples.bare.push(bareMs);
-  }
-  return {
-    full: median(samples.full),
-    single: median(samples.single),
-    bare: median(samples.bare),
-    definitionKiB: Buffer.byteLength(JSON.stringify(App)) / 1024,
-  };
+  const medians = await sideBySide(calls, {
+    full: { call: () => runOperation(fullTester, operation, authData) },
+    single: { call: () => runOperation(singleTester, operation, authData) },
+    bare: { call: await recordReplay(fullTester, operation, authData, sandbox) },
+  });
+  return { ...medians, definitionKiB: Buffer.byteLength(JSON.stringify(App)) / 1024 };
 }
 
 const tracks = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(8, '0')}`);
