@@ -1,0 +1,97 @@
+import zapier from 'zapier-platform-core';
+import type { ZObject } from 'zapier-platform-core';
+import { asList, readBoolean, readChoice, readNumber, readText } from '../../src/common/input';
+
+const z = { errors: zapier.errors } as unknown as ZObject;
+
+/** The message a reader throws, as the user sees it. */
+function messageOf(read: () => unknown): string {
+  try {
+    read();
+  } catch (error) {
+    return (JSON.parse((error as Error).message) as { message: string }).message;
+  }
+  throw new Error('expected the reader to throw');
+}
+
+describe('readText and asList', () => {
+  it('trims, and reads null and undefined as empty', () => {
+    expect(readText('  a b ')).toBe('a b');
+    expect(readText(null)).toBe('');
+    expect(readText(undefined)).toBe('');
+    expect(readText(12)).toBe('12');
+  });
+
+  it('turns one value or line items into a list', () => {
+    expect(asList(undefined)).toEqual([]);
+    expect(asList('a')).toEqual(['a']);
+    expect(asList(['a', 'b'])).toEqual(['a', 'b']);
+  });
+});
+
+describe('readBoolean', () => {
+  it.each([
+    [true, true],
+    ['true', true],
+    ['Yes', true],
+    ['1', true],
+    ['да', true],
+    [false, false],
+    ['no', false],
+    ['0', false],
+    ['Нет', false],
+  ])('reads %p as %p', (value, expected) => expect(readBoolean(z, 'Test Mode', value)).toBe(expected));
+
+  it('reads an empty field as not given', () => {
+    expect(readBoolean(z, 'Test Mode', '')).toBeUndefined();
+    expect(readBoolean(z, 'Test Mode', undefined)).toBeUndefined();
+  });
+
+  it('refuses anything else, naming the field', () => {
+    expect(messageOf(() => readBoolean(z, 'Test Mode', 'maybe'))).toBe('Test Mode: expected yes or no (true or false) (got "maybe").');
+  });
+});
+
+describe('readNumber', () => {
+  it('reads numbers written the way shops write money', () => {
+    expect(readNumber(z, 'Order Cost', '1 790 000')).toBe(1790000);
+    expect(readNumber(z, 'Order Cost', '123,45')).toBe(123.45);
+    expect(readNumber(z, 'Order Cost', '1\u00a0000.5')).toBe(1000.5);
+    expect(readNumber(z, 'Order Cost', 7)).toBe(7);
+    expect(readNumber(z, 'Order Cost', '')).toBeUndefined();
+  });
+
+  it('refuses text, negative numbers unless allowed, and fractions for whole-number fields', () => {
+    expect(messageOf(() => readNumber(z, 'Order Cost', 'ten'))).toBe('Order Cost: expected a number such as 123.45 (got "ten").');
+    expect(messageOf(() => readNumber(z, 'Order Cost', '-5'))).toBe('Order Cost: expected a number such as 123.45 (got "-5").');
+    expect(readNumber(z, 'Offset', '-5', { negative: true })).toBe(-5);
+    expect(messageOf(() => readNumber(z, 'Campaign', '1.5', { integer: true }))).toBe(
+      'Campaign: expected a whole number such as 12 (got "1.5").',
+    );
+    expect(messageOf(() => readNumber(z, 'Campaign', 2.5, { integer: true }))).toBe(
+      'Campaign: expected a whole number such as 12 (got "2.5").',
+    );
+    expect(() => readNumber(z, 'Order Cost', Number.POSITIVE_INFINITY)).toThrow();
+    expect(() => readNumber(z, 'Order Cost', '1e999')).toThrow();
+  });
+});
+
+describe('readChoice', () => {
+  const choices = [
+    { value: 'paid', label: 'Paid' },
+    { value: 'return', label: 'Returned by the Buyer' },
+  ] as const;
+
+  it('returns the choice by its value, or by value or label in any case', () => {
+    expect(readChoice(z, 'New Status', 'paid', choices)).toBe('paid');
+    expect(readChoice(z, 'New Status', ' PAID ', choices)).toBe('paid');
+    expect(readChoice(z, 'New Status', 'returned by the buyer', choices)).toBe('return');
+    expect(readChoice(z, 'New Status', '', choices)).toBeUndefined();
+  });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'sent'])('refuses %s like any unknown value', (value) => {
+    expect(messageOf(() => readChoice(z, 'New Status', value, choices))).toBe(
+      `New Status: expected one of paid (Paid), return (Returned by the Buyer) (got "${value}").`,
+    );
+  });
+});
