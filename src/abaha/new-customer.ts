@@ -1,4 +1,5 @@
 import { defineTrigger } from 'zapier-platform-core';
+import { CUSTOMER_FIELDS, abahaOutputFields } from './fields';
 import { abahaCustomerSample } from './samples';
 import { abahaDirections, abahaInputFields, abahaPerform } from './webhook-trigger';
 
@@ -19,22 +20,6 @@ export default defineTrigger({
     inputFields: abahaInputFields,
     perform,
     sample: abahaCustomerSample,
-    outputFields: [
-      { key: 'id', label: 'Event ID (Kind, User ID and Modified Time)', type: 'string' },
-      { key: 'user_id', label: 'Customer User ID', type: 'string' },
-      { key: 'name', label: 'Customer Name', type: 'string' },
-      { key: 'tel', label: 'Phone', type: 'string' },
-      { key: 'email', label: 'Email', type: 'string' },
-      { key: 'birthday', label: 'Birthday', type: 'string' },
-      { key: 'gender', label: 'Gender', type: 'string' },
-      { key: 'language', label: 'Language', type: 'string' },
-      { key: 'premium_boolean', label: 'Premium Member', type: 'boolean' },
-      { key: 'premium_point_number', label: 'Premium Points', type: 'number' },
-      { key: 'ref_code', label: 'Referral Code', type: 'string' },
-      { key: 'store_id', label: 'Store ID', type: 'string' },
-      { key: 'delete_flag_boolean', label: 'Deleted', type: 'boolean' },
-      { key: 'created_iso', label: 'Created At', type: 'datetime' },
-      { key: 'modified_iso', label: 'Modified At', type: 'datetime' },
-    ],
+    outputFields: abahaOutputFields(CUSTOMER_FIELDS),
   },
 });

@@ -1,4 +1,5 @@
 import { defineTrigger } from 'zapier-platform-core';
+import { PRODUCT_FIELDS, abahaOutputFields } from './fields';
 import { abahaProductSample } from './samples';
 import { abahaDirections, abahaInputFields, abahaPerform } from './webhook-trigger';
 
@@ -19,28 +20,6 @@ export default defineTrigger({
     inputFields: abahaInputFields,
     perform,
     sample: abahaProductSample,
-    outputFields: [
-      { key: 'id', label: 'Event ID (Kind, Product ID and Modified Time)', type: 'string' },
-      { key: 'object_id', label: 'Product ID', type: 'string' },
-      { key: 'product_code', label: 'Product Code', type: 'string' },
-      { key: 'sku', label: 'SKU', type: 'string' },
-      { key: 'name', label: 'Product Name', type: 'string' },
-      { key: 'cat_id', label: 'Category ID', type: 'string' },
-      { key: 'brand', label: 'Brand', type: 'string' },
-      { key: 'price_number', label: 'Price', type: 'number' },
-      { key: 'discount_number', label: 'Sale Price', type: 'number' },
-      { key: 'discount_percent_number', label: 'Discount Percent', type: 'number' },
-      { key: 'inventory_number', label: 'Stock', type: 'number' },
-      { key: 'sales_number', label: 'Units Sold', type: 'number' },
-      { key: 'weight_number', label: 'Weight', type: 'number' },
-      { key: 'rate_number', label: 'Rating', type: 'number' },
-      { key: 'slug', label: 'Slug', type: 'string' },
-      { key: 'image', label: 'Image URL', type: 'string' },
-      { key: 'has_attr_boolean', label: 'Has Attributes', type: 'boolean' },
-      { key: 'empty_flag_boolean', label: 'Out of Stock', type: 'boolean' },
-      { key: 'delete_flag_boolean', label: 'Deleted', type: 'boolean' },
-      { key: 'created_iso', label: 'Created At', type: 'datetime' },
-      { key: 'modified_iso', label: 'Modified At', type: 'datetime' },
-    ],
+    outputFields: abahaOutputFields(PRODUCT_FIELDS),
   },
 });

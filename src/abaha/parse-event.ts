@@ -17,6 +17,7 @@
  */
 import { localTimeToIso } from '../common/dates';
 import { assertWithinLimit, decimal, FORBIDDEN_KEYS, PayloadError, sniffFormat } from '../common/webhook';
+import { CUSTOMER_FIELDS, ORDER_FIELDS, PRODUCT_FIELDS, type AbahaField } from './fields';
 import type { AbahaEvent } from './samples';
 
 export type AbahaKind = 'order' | 'product' | 'customer';
@@ -27,44 +28,13 @@ export const ABAHA_OFFSET = '+07:00';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-interface Companions {
-  numbers?: readonly string[];
-  booleans?: readonly string[];
-  times?: readonly string[];
-  nested?: Readonly<Record<string, Companions>>;
-}
+/** How the app reads a field (see fields.ts): kept as sent, or with a typed companion. */
+export type FieldKind = 'number' | 'flag' | 'time' | 'sent-number';
 
-/** Which fields get which companion, per kind (field meanings from the seed's examples). */
-const COMPANIONS: Readonly<Record<AbahaKind, Companions>> = {
-  order: {
-    numbers: [
-      'total_value', 'total_after', 'total_cashback', 'fee_ship', 'weight', 'wallet_fee', 'commission_ref',
-      'dropship_commission_ref', 'total_before', 'total_cal_commission', 'total_discount_value',
-      'total_count_selected', 'count_selected', 'commerce_fee', 'star',
-    ],
-    booleans: ['accept_commission_ref', 'is_reject', 'delete_flag'],
-    times: ['orders_time', 'delivery_time', 'comment_time', 'accept_commission_ref_date', 'modified', 'created'],
-    nested: {
-      address: {
-        numbers: ['latitude', 'longitude'],
-        booleans: ['default_flag', 'delete_flag'],
-        times: ['modified', 'created'],
-      },
-    },
-  },
-  product: {
-    numbers: [
-      'price', 'discount', 'discount_percent', 'commission_ref', 'cashback_percent', 'cart_step', 'rate',
-      'inventory', 'sale_in_stock', 'level_inventory_min', 'level_inventory_max', 'weight', 'sales',
-    ],
-    booleans: ['has_attr', 'delete_flag', 'empty_flag'],
-    times: ['modified', 'created'],
-  },
-  customer: {
-    numbers: ['premium_point'],
-    booleans: ['premium', 'delete_flag', 'is_refer', 'bonus_invite_flag'],
-    times: ['premium_date', 'last_login', 'accept_refer_date', 'modified', 'created'],
-  },
+const FIELDS: Readonly<Record<AbahaKind, readonly AbahaField[]>> = {
+  order: ORDER_FIELDS,
+  product: PRODUCT_FIELDS,
+  customer: CUSTOMER_FIELDS,
 };
 
 const OBJECT_ID_FIELD: Readonly<Record<AbahaKind, string>> = { order: 'id', product: 'id', customer: 'user_id' };
@@ -179,29 +149,48 @@ export function toBoolean(value: Json | undefined): boolean | null {
 const toTime = (value: Json | undefined): string | null =>
   typeof value === 'string' ? localTimeToIso(value, ABAHA_OFFSET) : null;
 
-/** A copy of the object with companions placed right after their fields. */
-function withCompanions(source: JsonObject, spec: Companions): JsonObject {
-  const companionOf = new Map<string, Array<[string, Json]>>();
-  const add = (field: string, suffix: string, value: Json) => {
-    const name = `${field}${suffix}`;
-    if (hasOwn(source, name)) return; // a vendor field of that name wins
-    companionOf.set(field, [...(companionOf.get(field) ?? []), [name, value]]);
-  };
-  for (const field of spec.numbers ?? []) add(field, '_number', toNumber(source[field]));
-  for (const field of spec.booleans ?? []) add(field, '_boolean', toBoolean(source[field]));
-  for (const field of spec.times ?? []) add(field, '_iso', toTime(source[field]));
-
+/**
+ * A copy of the object with companions placed right after their fields. A time that reads as a
+ * date (or is empty) is given only as `<field>_iso`; text that does not read as one stays as sent,
+ * with `<field>_iso` null, so nothing Abaha sent is lost.
+ */
+function withCompanions(source: JsonObject, fields: readonly AbahaField[]): JsonObject {
+  const known = new Map(fields.map((field) => [field.key, field] as const));
   const out: JsonObject = {};
-  const put = (key: string, value: Json) =>
+  const put = (key: string, value: Json) => {
+    if (hasOwn(out, key)) return; // a vendor field of a companion's name wins
     Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  };
+  const companions = (field: AbahaField, value: Json | undefined): Array<[string, Json]> => {
+    switch (field.kind) {
+      case 'number':
+        return [[`${field.key}_number`, toNumber(value)]];
+      case 'flag':
+        return [[`${field.key}_boolean`, toBoolean(value)]];
+      case 'time':
+        return [[`${field.key}_iso`, toTime(value)]];
+      default:
+        return [];
+    }
+  };
+  const vendorNames = new Set(Object.keys(source));
   for (const [key, value] of Object.entries(source)) {
-    const nested = spec.nested?.[key];
-    put(key, nested && value !== null && typeof value === 'object' && !Array.isArray(value) ? withCompanions(value, nested) : value);
-    for (const [name, companion] of companionOf.get(key) ?? []) put(name, companion);
-    companionOf.delete(key);
+    const field = known.get(key);
+    const pairs = field ? companions(field, value).filter(([name]) => !vendorNames.has(name)) : [];
+    // A time is given as `<field>_iso` only; text that is not a time stays as sent beside it.
+    const readTime = field?.kind === 'time' && (value === null || value === '' || pairs[0]?.[1] != null);
+    if (field?.nested && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      put(key, withCompanions(value, field.nested));
+    } else if (!readTime) {
+      put(key, value);
+    }
+    for (const [name, companion] of pairs) put(name, companion);
   }
   // Companions of fields this payload lacks: still there (null), so every event has the same keys.
-  for (const pairs of companionOf.values()) for (const [name, companion] of pairs) put(name, companion);
+  for (const field of fields) {
+    if (hasOwn(source, field.key)) continue;
+    for (const [name, companion] of companions(field, undefined)) if (!vendorNames.has(name)) put(name, companion);
+  }
   return out;
 }
 
@@ -216,7 +205,7 @@ export function shapeAbahaEvent(kind: AbahaKind, payload: JsonObject): AbahaEven
   const objectId = idText(payload[OBJECT_ID_FIELD[kind]]);
   const modified = idText(payload.modified);
   const out: JsonObject = { id: `${kind}:${objectId ?? ''}:${modified ?? ''}`, kind, object_id: objectId };
-  for (const [key, value] of Object.entries(withCompanions(payload, COMPANIONS[kind]))) {
+  for (const [key, value] of Object.entries(withCompanions(payload, FIELDS[kind]))) {
     let name = key;
     while ((RESERVED as readonly string[]).includes(name) || hasOwn(out, name)) name = `abaha_${name}`;
     Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });

@@ -1,0 +1,73 @@
+/**
+ * Every visible operation of the app, read from the app definition itself, against Zapier's
+ * checks D012/D023/D024: a sample, labelled outputFields of the sample's types for every key a
+ * user would map, and ISO 8601 dates with a zone. A new operation is checked without being listed.
+ */
+import App from '../src/index';
+import { dateProblems, flattenOutput, looksLikeDate, sampleProblems, type OutputFieldLike } from './support/output-shape';
+
+type Operation = { key: string; display: { label: string; hidden?: boolean }; operation: { sample?: unknown; outputFields?: unknown[] } };
+
+const groups = { trigger: App.triggers, search: App.searches, create: App.creates } as Record<string, Record<string, Operation> | undefined>;
+const visible = Object.entries(groups).flatMap(([kind, operations]) =>
+  Object.values(operations ?? {})
+    .filter((operation) => !operation.display.hidden)
+    .map((operation) => [`${kind} ${operation.key}`, operation] as const),
+);
+
+describe('every operation’s sample and output fields', () => {
+  it('covers every visible operation of the app', () => {
+    expect(visible.length).toBeGreaterThanOrEqual(Object.keys(App.triggers ?? {}).length);
+  });
+
+  it.each(visible)('%s: sample keys labelled, types as declared, dates ISO 8601 with zone', (_name, operation) => {
+    const { sample, outputFields } = operation.operation;
+    expect(sample).toBeDefined();
+    const fields = (outputFields ?? []).filter((field): field is OutputFieldLike => typeof field === 'object' && field !== null);
+    expect(sampleProblems(sample, fields)).toEqual([]);
+  });
+});
+
+describe('the checker itself', () => {
+  it('names the key of every problem it finds', () => {
+    const sample = { a: 'x', b: 1, c: { d: '2022-01-20 17:08:43' }, e: [{ f: true }], g: null };
+    const fields = [
+      { key: 'a', label: 'A', type: 'number' },
+      { key: 'b', label: '', type: 'integer' },
+      { key: 'c__d', label: 'D', type: 'datetime' },
+      { key: 'e[]f', label: 'F', type: 'boolean' },
+      { key: 'h', label: 'H', type: 'string', required: true },
+    ];
+    expect(sampleProblems(sample, fields)).toEqual([
+      'a: the sample\'s "x" is not of the output field\'s type number',
+      'b: output field has no label',
+      'c__d: the sample\'s "2022-01-20 17:08:43" is not of the output field\'s type datetime',
+      'g: in the sample but has no output field',
+      'h: required output field missing from the sample',
+      'c__d: 2022-01-20 17:08:43',
+    ]);
+  });
+
+  it('flattens objects as parent__child and line items as parent[]child', () => {
+    expect(flattenOutput({ a: { b: 1 }, c: [{ d: 2 }, { d: 3 }], e: [], f: ['x'] })).toEqual([
+      ['a__b', 1],
+      ['c[]d', 2],
+      ['c[]d', 3],
+      ['e', []],
+      ['f', ['x']],
+    ]);
+  });
+
+  it.each(['2022-01-20 17:08:43', '2022-01-20T17:08:43', '13.04.2015', '08.06.2018 14:22:55', '01 Aug 2019 06:50:30'])(
+    'refuses %s as a date without ISO form or zone',
+    (text) => {
+      expect(looksLikeDate(text)).toBe(true);
+      expect(dateProblems({ when: text })).toEqual([`when: ${text}`]);
+    },
+  );
+
+  it.each(['2019-08-01', '2019-08-01T06:50:30-0500', '2022-01-20T17:08:43+03:00', '2022-01-20T14:08:43Z', '00032011', 'RA644000886RU'])(
+    'accepts %s',
+    (text) => expect(dateProblems({ when: text })).toEqual([]),
+  );
+});
