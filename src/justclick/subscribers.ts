@@ -36,7 +36,7 @@ function readEmail(z: ZObject, value: unknown): string {
 }
 
 const emailField = {
-  key: 'email',
+  key: 'email' as const,
   label: 'Email',
   required: true,
   type: 'string' as const,

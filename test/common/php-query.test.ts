@@ -96,7 +96,7 @@ describe('byte-identical to PHP http_build_query', () => {
     fc.array(tricky, { minLength: 1, maxLength: 4 }),
     utm,
     tricky,
-  ).map(([goods, rid, utmValues, email]) => [
+  ).map(([goods, rid, utmValues, email]): PhpQueryParams => [
     ['goods', goods],
     ['rid', rid],
     ['bill_email', email],

@@ -2,10 +2,12 @@ import nock from 'nock';
 import { createAppTester } from 'zapier-platform-core';
 import App from '../../src/index';
 import { perform as findOrder } from '../../src/justclick/find-order';
-import { perform as newOrder } from '../../src/justclick/new-order';
+import { perform as typedNewOrder } from '../../src/justclick/new-order';
 import { orderSample } from '../../src/justclick/orders';
 import { caught } from '../support/zapier-error';
-import { JUSTCLICK, authData, body, freezeDate, signed } from './support';
+import { JUSTCLICK, authData, body, freezeDate, loose, signed } from './support';
+
+const newOrder = loose(typedNewOrder);
 
 const appTester = createAppTester(App);
 

@@ -1,4 +1,5 @@
 /** What the JustClick unit tests share: the example account of JustClick's own PHP example, signing. */
+import type { Bundle, ZObject } from 'zapier-platform-core';
 import { md5 } from '../../src/common/hash';
 
 export const LOGIN = 'username';
@@ -24,3 +25,6 @@ export function freezeDate(iso: string): void {
     doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
   });
 }
+
+/** A perform as Zapier calls it: mapped values arrive as text, whatever the field's type says. */
+export const loose = (perform: unknown) => perform as (z: ZObject, bundle: Bundle) => Promise<unknown>;
