@@ -5,7 +5,7 @@ import {
   type InferInputData,
   type ZObject,
 } from 'zapier-platform-core';
-import { parseDateTime, toIsoUtc, toUnixSeconds } from '../common/dates';
+import { MOSCOW, readDateTime, toIsoUtc, toUnixSeconds } from '../common/dates';
 import { invalidInput } from '../common/errors';
 import type { PhpQueryParams } from '../common/php-query';
 import { requireJustClick } from '../credentials';
@@ -42,9 +42,16 @@ const inputFields = defineInputFields([
     key: 'date',
     label: 'Date Sent or Paid',
     required: false,
-    type: 'datetime',
+    // Text, not `datetime`: Zapier's editor would rewrite a datetime value before the app sees it,
+    // reading 02.05.2024 month first (5 February) and replacing a date it cannot read, such as
+    // 2024-02-30, with the current time. The app reads the text itself (see DATE_FORMATS).
+    type: 'string',
     helpText:
-      'When the order was shipped (for **Sent**) or paid (for **Paid**). JustClick requires it for these two statuses: when left empty, the time the step runs is used. A date without a time zone is read as UTC.',
+      'When the order was shipped (for **Sent**) or paid (for **Paid**). Write it day first with dots, as in Russia: ' +
+      '`02.05.2024 10:00` is 2 May 2024 (the time may be left out, then midnight; `2.5.2024` works too); or ISO 8601: ' +
+      '`2024-05-02T10:00:00+03:00`; or a Unix timestamp in seconds, `1714633200`. A date or time without a time zone ' +
+      'is Moscow time (UTC+3), the time JustClick works in. A date that does not exist (30 February, 25:00) is refused. ' +
+      'JustClick requires a date for these two statuses: when left empty, the time the step runs is used.',
   },
   {
     key: 'rpo',
@@ -67,6 +74,10 @@ interface ValidRequest {
 
 const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
 
+const DATE_FORMATS =
+  'a date such as 02.05.2024 10:00 (day first, Moscow time), 2024-05-02T10:00:00+03:00 or a Unix timestamp such as 1714633200';
+const DATE_ON_CALENDAR = 'a date and time that exist in the calendar (no 30 February or 31 April, hours 00 to 23)';
+
 /** Checks every field before anything is sent; the error names the field and what was expected. */
 function validate(z: ZObject, input: UpdateOrderStatusInput, now: Date): ValidRequest {
   const billId = text(input.bill_id);
@@ -79,12 +90,12 @@ function validate(z: ZObject, input: UpdateOrderStatusInput, now: Date): ValidRe
   if (status === 'sent' && rpo === '') {
     throw invalidInput(z, 'Postal Tracking Number (RPO)', 'a tracking number, which JustClick requires for the status Sent');
   }
-  const dateText = text(input.date);
   let date: Date | undefined;
-  if (dateText !== '') {
-    date = parseDateTime(dateText);
-    if (!date) throw invalidInput(z, 'Date Sent or Paid', 'a date such as 2013-03-03T00:00:00+03:00 or a Unix timestamp', dateText);
+  const reading = readDateTime(input.date, MOSCOW);
+  if (reading && 'problem' in reading) {
+    throw invalidInput(z, 'Date Sent or Paid', reading.problem === 'calendar' ? DATE_ON_CALENDAR : DATE_FORMATS, text(input.date));
   }
+  if (reading) date = reading.date;
   const needsDate = status === 'sent' || status === 'paid';
   return {
     billId,

@@ -105,9 +105,61 @@ describe('Update Order Status: requests', () => {
   });
 });
 
+describe('Update Order Status: dates as the user means them', () => {
+  const sent = (date: number) => body(`bill_id=100000&status=paid&date=${date}`);
+  const run = (date: unknown) => appTester(perform, { authData, inputData: { bill_id: '100000', status: 'paid', date } as never });
+
+  it.each([
+    // Day first, as written in Russia: 2 May 2024 10:00 Moscow time (UTC+3) = 07:00 UTC.
+    ['02.05.2024 10:00', 1714633200],
+    ['2.5.2024 10:00', 1714633200],
+    ['02.05.2024', 1714597200],
+    // JustClick's own example: 3 March 2013 00:00 = 1362254400, Moscow time (then UTC+4).
+    ['03.03.2013 00:00', 1362254400],
+    ['2024-05-02T10:00:00', 1714633200],
+    ['2024-05-02T10:00:00+03:00', 1714633200],
+    ['2024-05-02T07:00:00Z', 1714633200],
+    ['1714633200', 1714633200],
+    [1714633200, 1714633200],
+  ])('%j is sent as %i', async (date, unix) => {
+    const scope = nock(JUSTCLICK).post('/api/UpdateOrderStatus', sent(unix)).reply(200, signed(0, 'OK'));
+    const result = await run(date);
+    expect(result).toMatchObject({ date_unix: unix, date: new Date(unix * 1000).toISOString().replace('.000', ''), date_defaulted: false });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("is a text field, so Zapier's editor does not rewrite it first (the CLI's invoke does what the editor does)", async () => {
+    // zapier-platform invoke converts inputs by field type the way Zapier's editor does. For a datetime
+    // field it would read 02.05.2024 as 5 February and turn 2024-02-30 into the current time.
+    const resolveInputDataTypes = require('zapier-platform-cli/src/oclif/commands/invoke/input-types.js') as (
+      inputData: Record<string, unknown>,
+      fields: unknown[],
+      timezone: string,
+    ) => Record<string, unknown>;
+    const fields = App.creates.justclick_update_order_status!.operation.inputFields as { key: string; type?: string }[];
+    expect(fields.find((field) => field.key === 'date')?.type).toBe('string');
+    expect(resolveInputDataTypes({ date: '02.05.2024 10:00' }, [{ key: 'date', type: 'datetime' }], 'America/Chicago')).toEqual({
+      date: '2024-02-05T10:00:00-06:00',
+    });
+
+    const inputData = resolveInputDataTypes({ bill_id: '100000', status: 'paid', date: '02.05.2024 10:00' }, fields, 'America/Chicago');
+    const scope = nock(JUSTCLICK).post('/api/UpdateOrderStatus', sent(1714633200)).reply(200, signed(0, 'OK'));
+    await expect(appTester(perform, { authData, inputData })).resolves.toMatchObject({ date_unix: 1714633200 });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('says in its help text which forms it reads and in which time zone', () => {
+    const fields = App.creates.justclick_update_order_status!.operation.inputFields as { key: string; helpText?: string }[];
+    const help = fields.find((field) => field.key === 'date')?.helpText ?? '';
+    expect(help).toContain('`02.05.2024 10:00` is 2 May 2024');
+    expect(help).toContain('Moscow time (UTC+3)');
+    expect(help).not.toMatch(/free text|UTC\./);
+  });
+});
+
 describe('Update Order Status: bad input is refused before any request', () => {
   // nock.disableNetConnect() is on and no interceptor is set: any request would fail the test differently.
-  it.each([
+  it.each<[Record<string, string>, string]>([
     [{ bill_id: '', status: 'paid' }, 'Order Number: expected the number of a JustClick order.'],
     [{ bill_id: '1', status: 'shipped' }, 'New Status: expected one of sent, paid, return, cancel (got "shipped").'],
     [
@@ -116,8 +168,20 @@ describe('Update Order Status: bad input is refused before any request', () => {
     ],
     [
       { bill_id: '1', status: 'paid', date: 'next Tuesday-ish' },
-      'Date Sent or Paid: expected a date such as 2013-03-03T00:00:00+03:00 or a Unix timestamp (got "next Tuesday-ish").',
+      'Date Sent or Paid: expected a date such as 02.05.2024 10:00 (day first, Moscow time), 2024-05-02T10:00:00+03:00 ' +
+        'or a Unix timestamp such as 1714633200 (got "next Tuesday-ish").',
     ],
+    [
+      // Month-first with slashes is ambiguous (2 May or 5 February): refused rather than guessed.
+      { bill_id: '1', status: 'paid', date: '02/05/2024' },
+      'Date Sent or Paid: expected a date such as 02.05.2024 10:00 (day first, Moscow time), 2024-05-02T10:00:00+03:00 ' +
+        'or a Unix timestamp such as 1714633200 (got "02/05/2024").',
+    ],
+    ...['2024-02-30', '31.04.2024', '02.05.2024 25:00', '2024-02-30T10:00:00+03:00'].map((date): [Record<string, string>, string] => [
+      { bill_id: '1', status: 'paid', date },
+      'Date Sent or Paid: expected a date and time that exist in the calendar (no 30 February or 31 April, hours 00 to 23) ' +
+        `(got "${date}").`,
+    ]),
   ])('%j', async (inputData, message) => {
     const error = await caught(appTester(perform, { authData, inputData }));
     expect(error).toMatchObject({ message, code: 'InvalidInput' });
