@@ -45,6 +45,42 @@ describe('connection test: JustClick', () => {
   });
 });
 
+describe('connection test: JustClick Login as users paste it', () => {
+  it('takes the login from a pasted address, tests it and labels the connection with it', async () => {
+    probe().reply(200, signed(203, 'Не передан номер заказа'));
+    const info = await appTester(connectionTest, { authData: { justclick_login: ' https://Shop.JustClick.ru/ ', justclick_secret: SECRET } });
+    expect(info).toMatchObject({ justclick_login: 'shop' });
+    await expect(connectionLabel({} as never, { inputData: info } as never)).resolves.toBe('JustClick shop');
+  });
+
+  it.each([
+    ['owner@shop.ru', 'an e-mail address is not the login'],
+    ['https://shop.getcourse.ru/', "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)"],
+  ])('refuses %j with the same message as the steps, before any request', async (login, why) => {
+    const error = await caught(appTester(connectionTest, { authData: { justclick_login: login, justclick_secret: SECRET } }));
+    expect(error).toMatchObject({
+      message:
+        'JustClick Login: expected the first part of your JustClick address, e.g. myshop for myshop.justclick.ru ' +
+        `(the whole address may be pasted); ${why}.`,
+      code: 'InvalidInput',
+    });
+  });
+
+  it.each([
+    // A key pasted into the login field, with spaces, malformed or identical to the key: never printed back.
+    ['jc secret 0123456789', 'jc-secret-0123456789-other'],
+    ['Key:jc-secret-0123456789', 'jc-secret-0123456789-other'],
+    [SECRET, SECRET],
+    [SECRET.toUpperCase(), SECRET],
+  ])('never echoes a malformed JustClick Login (%j) or the key in its message', async (login, secret) => {
+    const error = await caught(appTester(connectionTest, { authData: { justclick_login: login, justclick_secret: secret } }));
+    expect(error.code).toBe('InvalidInput');
+    for (const value of [login, login.trim().toLowerCase(), secret, 'jc-secret', '0123456789']) {
+      expect(error.message.toLowerCase()).not.toContain(value.toLowerCase());
+    }
+  });
+});
+
 describe('connection test: fields', () => {
   it('names the missing field of a pair filled in halfway, before any request', async () => {
     const error = await caught(

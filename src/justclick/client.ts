@@ -58,7 +58,7 @@ export async function callJustClick(
   try {
     response = await z.request({
       method: 'POST',
-      url: `${justClickBaseUrl(credentials.login)}/api/${method}`,
+      url: `${justClickBaseUrl(credentials.login, credentials.domain)}/api/${method}`,
       body,
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       skipThrowForStatus: true,

@@ -105,6 +105,56 @@ describe('Update Order Status: requests', () => {
   });
 });
 
+describe('Update Order Status: JustClick Login as users paste it', () => {
+  const signedBody = (query: string, login: string) => `${query}&hash=${md5(`${query}::${login}::${SECRET}`)}`;
+  const run = (login: string) =>
+    appTester(perform, { authData: { justclick_login: login, justclick_secret: SECRET }, inputData: { bill_id: '1', status: 'cancel' } });
+
+  it.each([
+    'myshop',
+    ' MyShop ',
+    'myshop.justclick.ru',
+    'https://myshop.justclick.ru',
+    'HTTPS://MYSHOP.JUSTCLICK.RU/',
+    'https://myshop.justclick.ru/api/UpdateOrderStatus',
+    'http://myshop.justclick.ru/?from=menu#top',
+  ])('%j: sends to myshop.justclick.ru, signed with the login myshop', async (login) => {
+    const scope = nock('https://myshop.justclick.ru')
+      .post('/api/UpdateOrderStatus', signedBody('bill_id=1&status=cancel', 'myshop'))
+      .reply(200, signed(0, 'OK'));
+    await expect(run(login)).resolves.toMatchObject({ bill_id: '1', status: 'cancel' });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('sends to the justclick.io address an InfluencerSoft account was pasted with', async () => {
+    const scope = nock('https://myshop.justclick.io')
+      .post('/api/UpdateOrderStatus', signedBody('bill_id=1&status=cancel', 'myshop'))
+      .reply(200, signed(0, 'OK'));
+    await expect(run('https://myshop.justclick.io/')).resolves.toMatchObject({ justclick_error_code: 0 });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  const expected = 'JustClick Login: expected the first part of your JustClick address, e.g. myshop for myshop.justclick.ru (the whole address may be pasted)';
+  // nock.disableNetConnect() is on and no interceptor is set: a request would fail differently.
+  it.each([
+    ['owner@myshop.ru', 'an e-mail address is not the login'],
+    ['https://owner@myshop.justclick.ru', 'an e-mail address is not the login'],
+    ['my shop', 'a login has no spaces'],
+    ['магазин', 'a login has only Latin letters, digits and hyphens'],
+    ['-myshop', 'a login has only Latin letters, digits and hyphens'],
+    ['https://myshop.getcourse.ru', "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)"],
+    ['https://justclick.ru/', "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)"],
+    ['www.justclick.ru', "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)"],
+    ['a.b.justclick.ru', "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)"],
+    ['myshop.justclick.ru.evil.example', "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)"],
+    [SECRET.toLowerCase(), 'it holds the same value as JustClick API Key'],
+  ])('refuses %j before any request, saying what the login looks like', async (login, why) => {
+    const error = await caught(run(login));
+    expect(error).toMatchObject({ message: `${expected}; ${why}.`, code: 'InvalidInput' });
+    expect(error.message).not.toContain('did not answer');
+  });
+});
+
 describe('Update Order Status: dates as the user means them', () => {
   const sent = (date: number) => body(`bill_id=100000&status=paid&date=${date}`);
   const run = (date: unknown) => appTester(perform, { authData, inputData: { bill_id: '100000', status: 'paid', date } as never });
