@@ -7,7 +7,9 @@ import {
 } from 'zapier-platform-core';
 import { MOSCOW, readDateTime, toIsoUtc, toUnixSeconds } from '../common/dates';
 import { invalidInput } from '../common/errors';
+import { readChoice, readText } from '../common/input';
 import type { PhpQueryParams } from '../common/php-query';
+import { normaliseTrackingNumber } from '../common/tracking-number';
 import { requireJustClick } from '../credentials';
 import { callJustClick, justClickError, untrustedAnswerError } from './client';
 import { updateOrderStatusSample, type UpdatedOrder } from './samples';
@@ -58,7 +60,10 @@ const inputFields = defineInputFields([
     label: 'Postal Tracking Number (RPO)',
     required: false,
     type: 'string',
-    helpText: 'The tracking number of the parcel, e.g. `10000000000000`. Required when the new status is **Sent**.',
+    helpText:
+      'The tracking number of the parcel, e.g. `10000000000000` or `RA644000886RU`. Required when the new status is **Sent**. ' +
+      'It is sent as carriers write it: spaces removed, letters in upper case, Cyrillic letters that look like Latin ones ' +
+      '(А, В, Е, К, М, Н, О, Р, С, Т, У, Х) replaced by the Latin ones; the output shows the number as sent.',
   },
 ]);
 
@@ -72,28 +77,27 @@ interface ValidRequest {
   rpo?: string;
 }
 
-const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
-
 const DATE_FORMATS =
   'a date such as 02.05.2024 10:00 (day first, Moscow time), 2024-05-02T10:00:00+03:00 or a Unix timestamp such as 1714633200';
 const DATE_ON_CALENDAR = 'a date and time that exist in the calendar (no 30 February or 31 April, hours 00 to 23)';
 
 /** Checks every field before anything is sent; the error names the field and what was expected. */
 function validate(z: ZObject, input: UpdateOrderStatusInput, now: Date): ValidRequest {
-  const billId = text(input.bill_id);
+  const billId = readText(input.bill_id);
   if (billId === '') throw invalidInput(z, 'Order Number', 'the number of a JustClick order');
-  const status = text(input.status);
+  const status = readText(input.status);
   if (!(status in ORDER_STATUSES)) {
     throw invalidInput(z, 'New Status', `one of ${Object.keys(ORDER_STATUSES).join(', ')}`, status);
   }
-  const rpo = text(input.rpo);
+  // As the carrier writes it (no spaces, upper-case Latin), or JustClick stores a track nobody finds.
+  const rpo = normaliseTrackingNumber(readText(input.rpo));
   if (status === 'sent' && rpo === '') {
     throw invalidInput(z, 'Postal Tracking Number (RPO)', 'a tracking number, which JustClick requires for the status Sent');
   }
   let date: Date | undefined;
   const reading = readDateTime(input.date, MOSCOW);
   if (reading && 'problem' in reading) {
-    throw invalidInput(z, 'Date Sent or Paid', reading.problem === 'calendar' ? DATE_ON_CALENDAR : DATE_FORMATS, text(input.date));
+    throw invalidInput(z, 'Date Sent or Paid', reading.problem === 'calendar' ? DATE_ON_CALENDAR : DATE_FORMATS, readText(input.date));
   }
   if (reading) date = reading.date;
   const needsDate = status === 'sent' || status === 'paid';

@@ -13,9 +13,10 @@ describe('e2e: JustClick Update Order Status against the sandbox', () => {
   const run = (inputData: { bill_id: string; status: string; date?: string; rpo?: string }, authData: Record<string, string> = sandbox().accounts) =>
     appTester(perform, { authData, inputData });
 
-  it('marks a bill sent with its tracking number, even one PHP and Node encode differently', async () => {
-    const rpo = "RA 644000123RU (посылка!)*~'";
-    const result = await run({ bill_id: '100001', status: 'sent', date: '2024-05-20T12:00:00+03:00', rpo });
+  it('marks a bill sent with its tracking number as carriers write it, even one PHP and Node encode differently', async () => {
+    // Typed with spaces, in lower case and with a Cyrillic а; sent without spaces in upper-case Latin.
+    const rpo = "RA644000123RU(1/2)!*~'";
+    const result = await run({ bill_id: '100001', status: 'sent', date: '2024-05-20T12:00:00+03:00', rpo: "rа 644000123ru (1/2)!*~'" });
     expect(result).toMatchObject({ bill_id: '100001', status: 'sent', date_unix: 1716195600, rpo, justclick_error_code: 0, justclick_error_text: 'OK' });
     expect(sandbox().justclick.bills.get('100001')).toMatchObject({ status: 'sent', date: '1716195600', rpo });
     expect(sandbox().justclick.requests).toHaveLength(1);

@@ -47,16 +47,36 @@ describe('Update Order Status: requests', () => {
 
   it('encodes values the PHP way (space as +, ! * \' ( ) ~ escaped) before hashing', async () => {
     const scope = nock(JUSTCLICK)
-      .post('/api/UpdateOrderStatus', body('bill_id=A+1%21&status=sent&date=1362254400&rpo=%D0%A0%D0%9F%D0%9E%2A%28%29%7E%27'))
+      .post('/api/UpdateOrderStatus', body('bill_id=A+1%21%D0%96&status=sent&date=1362254400&rpo=%D0%96%2A%28%29%7E%27'))
       .reply(200, signed(0, 'ok'));
 
     const result = await appTester(perform, {
       authData,
-      inputData: { bill_id: 'A 1!', status: 'sent', date: '2013-03-03T00:00:00+04:00', rpo: "РПО*()~'" },
+      inputData: { bill_id: 'A 1!Ж', status: 'sent', date: '2013-03-03T00:00:00+04:00', rpo: "Ж*()~'" },
     });
 
-    expect(result).toMatchObject({ bill_id: 'A 1!', rpo: "РПО*()~'", justclick_error_text: 'ok' });
+    expect(result).toMatchObject({ bill_id: 'A 1!Ж', rpo: "Ж*()~'", justclick_error_text: 'ok' });
     expect(scope.isDone()).toBe(true);
+  });
+
+  it('sends the tracking number as carriers write it, signs that value and shows it in the output', async () => {
+    // Spaces, lower case and a Cyrillic а (looks like the Latin a) in the typed number.
+    const scope = nock(JUSTCLICK)
+      .post('/api/UpdateOrderStatus', body('bill_id=100000&status=sent&date=1362254400&rpo=RA644000886RU'))
+      .reply(200, signed(0, 'OK'));
+
+    const result = await appTester(perform, {
+      authData,
+      inputData: { bill_id: '100000', status: 'sent', date: '1362254400', rpo: ' rа 644 000 886 ru ' },
+    });
+
+    expect(result).toMatchObject({ rpo: 'RA644000886RU' });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('refuses Sent when the tracking number is only white space', async () => {
+    const error = await caught(appTester(perform, { authData, inputData: { bill_id: '1', status: 'sent', rpo: ' \u200b ' } }));
+    expect(error.message).toBe('Postal Tracking Number (RPO): expected a tracking number, which JustClick requires for the status Sent.');
   });
 
   it('leaves out the optional params that are empty', async () => {
