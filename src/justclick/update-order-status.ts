@@ -23,6 +23,8 @@ export const ORDER_STATUSES = {
 
 type OrderStatus = keyof typeof ORDER_STATUSES;
 
+const STATUS_CHOICES = (Object.entries(ORDER_STATUSES) as [OrderStatus, string][]).map(([value, label]) => ({ value, label }));
+
 const inputFields = defineInputFields([
   {
     key: 'bill_id',
@@ -37,8 +39,10 @@ const inputFields = defineInputFields([
     label: 'New Status',
     required: true,
     type: 'string',
-    choices: Object.entries(ORDER_STATUSES).map(([value, label]) => ({ value, label, sample: value })),
-    helpText: 'What happened to the order. **Sent** needs a postal tracking number; **Sent** and **Paid** also take a date.',
+    choices: STATUS_CHOICES.map((choice) => ({ ...choice, sample: choice.value })),
+    helpText:
+      'What happened to the order. **Sent** needs a postal tracking number; **Sent** and **Paid** also take a date. ' +
+      'A mapped value may be the code (`sent`, `paid`, `return`, `cancel`) or the name shown here, in any case.',
   },
   {
     key: 'date',
@@ -85,10 +89,9 @@ const DATE_ON_CALENDAR = 'a date and time that exist in the calendar (no 30 Febr
 function validate(z: ZObject, input: UpdateOrderStatusInput, now: Date): ValidRequest {
   const billId = readText(input.bill_id);
   if (billId === '') throw invalidInput(z, 'Order Number', 'the number of a JustClick order');
-  const status = readText(input.status);
-  if (!(status in ORDER_STATUSES)) {
-    throw invalidInput(z, 'New Status', `one of ${Object.keys(ORDER_STATUSES).join(', ')}`, status);
-  }
+  // Only the four choices: never a name every object has, such as `constructor` (readChoice uses a Map).
+  const status = readChoice(z, 'New Status', input.status, STATUS_CHOICES);
+  if (status === undefined) throw invalidInput(z, 'New Status', `one of ${STATUS_CHOICES.map((choice) => choice.value).join(', ')}`);
   // As the carrier writes it (no spaces, upper-case Latin), or JustClick stores a track nobody finds.
   const rpo = normaliseTrackingNumber(readText(input.rpo));
   if (status === 'sent' && rpo === '') {
@@ -103,7 +106,7 @@ function validate(z: ZObject, input: UpdateOrderStatusInput, now: Date): ValidRe
   const needsDate = status === 'sent' || status === 'paid';
   return {
     billId,
-    status: status as OrderStatus,
+    status,
     date: date ?? (needsDate ? now : undefined),
     dateDefaulted: date === undefined && needsDate,
     rpo: rpo === '' ? undefined : rpo,

@@ -227,11 +227,34 @@ describe('Update Order Status: dates as the user means them', () => {
   });
 });
 
+const STATUSES = 'one of sent (Sent (Shipped by Post)), paid (Paid), return (Returned by the Buyer), cancel (Cancelled)';
+
+describe('Update Order Status: New Status', () => {
+  it.each([
+    ['Paid', 'paid'],
+    ['PAID', 'paid'],
+    [' cancelled ', 'cancel'],
+    ['Returned by the Buyer', 'return'],
+    ['Sent (Shipped by Post)', 'sent'],
+  ])('reads %j as the choice %s', async (typed, status) => {
+    const scope = nock(JUSTCLICK).post('/api/UpdateOrderStatus', body(`bill_id=1&status=${status}&date=1362254400&rpo=1`)).reply(200, signed(0, 'OK'));
+    const result = await appTester(perform, { authData, inputData: { bill_id: '1', status: typed, date: '1362254400', rpo: '1' } });
+    expect(result).toMatchObject({ status });
+    expect(scope.isDone()).toBe(true);
+  });
+});
+
 describe('Update Order Status: bad input is refused before any request', () => {
   // nock.disableNetConnect() is on and no interceptor is set: any request would fail the test differently.
   it.each<[Record<string, string>, string]>([
     [{ bill_id: '', status: 'paid' }, 'Order Number: expected the number of a JustClick order.'],
-    [{ bill_id: '1', status: 'shipped' }, 'New Status: expected one of sent, paid, return, cancel (got "shipped").'],
+    [{ bill_id: '1', status: 'shipped' }, `New Status: expected ${STATUSES} (got "shipped").`],
+    // Names every JavaScript object has are not choices.
+    ...['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'].map((status): [Record<string, string>, string] => [
+      { bill_id: '1', status },
+      `New Status: expected ${STATUSES} (got "${status}").`,
+    ]),
+    [{ bill_id: '1', status: ' ' }, 'New Status: expected one of sent, paid, return, cancel.'],
     [
       { bill_id: '1', status: 'sent', date: '1362254400' },
       'Postal Tracking Number (RPO): expected a tracking number, which JustClick requires for the status Sent.',
