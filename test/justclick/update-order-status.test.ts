@@ -345,6 +345,38 @@ describe('Update Order Status: answers', () => {
     );
   });
 
+  // Only JustClick's documented envelope {error_code, error_text, hash} is ever read as a result.
+  it.each<[string, string | object]>([
+    ['null', 'null'],
+    ['a number', '0'],
+    ['a string', '"OK"'],
+    ['an array', '[0, "OK"]'],
+    ['an empty object', '{}'],
+    ['no error_code', JSON.stringify({ error_text: 'OK', hash: md5(`0::OK::${SECRET}`) })],
+    ['a non-numeric error_code', JSON.stringify({ error_code: 'ok', error_text: 'OK', hash: md5(`ok::OK::${SECRET}`) })],
+    ['a boolean error_code', JSON.stringify({ error_code: false, error_text: 'OK', hash: md5(`false::OK::${SECRET}`) })],
+    ['a fractional error_code', JSON.stringify({ error_code: 0.5, error_text: 'OK', hash: md5(`0.5::OK::${SECRET}`) })],
+    ['a negative error_code', JSON.stringify({ error_code: -1, error_text: 'OK', hash: md5(`-1::OK::${SECRET}`) })],
+    ['a cut-off body', JSON.stringify(signed(0, 'OK')).slice(0, 30)],
+    ['a valid answer followed by more', `${JSON.stringify(signed(0, 'OK'))}<br>`],
+  ])('an answer with %s is not a result', async (_what, reply) => {
+    answer(200, reply);
+    const error = await caught(run());
+    expect(error).toMatchObject({ code: 'JustClickBadAnswer' });
+    expect(error.message).toMatch(/^JustClick answered with something other than its API answer \(HTTP 200: /);
+  });
+
+  it.each<[string, object]>([
+    ['a hash that is not text', { error_code: 0, error_text: 'OK', hash: 12345 }],
+    ['a hash of another text', { error_code: 0, error_text: 'ok', hash: md5(`0::OK::${SECRET}`) }],
+    ['a hash of another code', { error_code: 0, error_text: 'OK', hash: md5(`203::OK::${SECRET}`) }],
+    ['an empty hash', { error_code: 0, error_text: 'OK', hash: '' }],
+    ['a result but no hash', { error_code: 0, error_text: 'OK', result: { bill_id: '100000' } }],
+  ])('a success with %s is never reported as done', async (_what, reply) => {
+    answer(200, reply);
+    expect((await caught(run())).code).toBe('JustClickUntrustedAnswer');
+  });
+
   it('does not retry a 5xx, because the change may already be applied', async () => {
     const scope = answer(502, 'Bad Gateway');
     const error = await caught(run());
