@@ -1,5 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { invalidInput, missingCredentials } from './common/errors';
+import { readText } from './common/input';
 
 /**
  * The shared connection's fields. The keys are a public contract (other tools rely on them);
@@ -38,7 +39,7 @@ const SERVICES = {
 
 type Service = keyof typeof SERVICES;
 
-const value = (authData: Bundle['authData'], key: AuthFieldKey): string => String(authData[key] ?? '').trim();
+const value = (authData: Bundle['authData'], key: AuthFieldKey): string => readText(authData[key]);
 
 /** True when at least one field of the service's pair is filled in. */
 export function hasAnyCredential(authData: Bundle['authData'], service: Service): boolean {
