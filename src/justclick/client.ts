@@ -1,6 +1,6 @@
 /**
  * JustClick API client: signs the request the way JustClick's PHP server checks it, sends it, and
- * trusts an answer only when its own hash verifies (shared/seeds/001).
+ * trusts an answer only when its own hash verifies (JustClick API, https://justclick.ru/api/; docs/justclick.md).
  */
 import type { ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
@@ -11,7 +11,7 @@ import { justClickBaseUrl } from '../config';
 import type { JustClickCredentials } from '../credentials';
 import { justClickResponseHash, justClickSignedBody } from '../signatures';
 
-/** English explanations of JustClick's documented error codes (shared/notes/vendors.md). */
+/** English explanations of JustClick's documented error codes (its "Ответы API сервиса" page; docs/justclick.md). */
 export const JUSTCLICK_ERROR_CODES: Readonly<Record<number, string>> = {
   1: 'the request carried no hash',
   2: 'the request carried no data',

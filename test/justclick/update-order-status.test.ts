@@ -10,7 +10,7 @@ import { caught } from '../support/zapier-error';
 
 const appTester = createAppTester(App);
 
-// JustClick's own example account (shared/seeds/001).
+// JustClick's own example account (its UpdateOrderStatus page; docs/justclick.md).
 const LOGIN = 'username';
 const SECRET = 'X'.repeat(40);
 const authData = { justclick_login: LOGIN, justclick_secret: SECRET };
