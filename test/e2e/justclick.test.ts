@@ -23,6 +23,27 @@ describe('e2e: JustClick Update Order Status against the sandbox', () => {
     expect(sandbox().justclick.requests[0]?.path).toBe(`/${sandbox().accounts.justclick_login}/api/UpdateOrderStatus`);
   });
 
+  it('a day-first date reaches JustClick as the day meant, in Moscow time', async () => {
+    const result = await run({ bill_id: '100002', status: 'paid', date: '02.05.2024 10:00' });
+    expect(result).toMatchObject({ date: '2024-05-02T07:00:00Z', date_unix: 1714633200 });
+    expect(sandbox().justclick.bills.get('100002')).toMatchObject({ status: 'paid', date: '1714633200' });
+  });
+
+  it('a pasted account address works as the login, for the steps and the connection test', async () => {
+    const { justclick_login: login, justclick_secret: secret } = sandbox().accounts;
+    const pasted = `https://${login.toUpperCase()}.justclick.ru/`;
+    await expect(appTester(connectionTest, { authData: { justclick_login: pasted, justclick_secret: secret } })).resolves.toMatchObject({ justclick_login: login });
+    await run({ bill_id: '100000', status: 'cancel' }, { justclick_login: pasted, justclick_secret: secret });
+    expect(sandbox().justclick.bills.get('100000')?.status).toBe('cancel');
+    expect(sandbox().justclick.requests.map((request) => request.path)).toEqual([`/${login}/api/UpdateOrderStatus`, `/${login}/api/UpdateOrderStatus`]);
+  });
+
+  it('an e-mail as the login is refused before anything reaches JustClick', async () => {
+    const error = await caught(run({ bill_id: '100000', status: 'cancel' }, { ...sandbox().accounts, justclick_login: 'owner@shop.ru' }));
+    expect(error.message).toMatch(/^JustClick Login: expected the first part of your JustClick address.*an e-mail address is not the login\.$/);
+    expect(sandbox().justclick.requests).toHaveLength(0);
+  });
+
   it('marks a bill paid', async () => {
     await run({ bill_id: '100002', status: 'paid', date: '1716195600' });
     expect(sandbox().justclick.bills.get('100002')).toMatchObject({ status: 'paid', date: '1716195600' });
