@@ -21,13 +21,35 @@ describe('e2e: JustClick Update Order Status against the sandbox', () => {
   const run = (inputData: { bill_id: string; status: string; date?: string; rpo?: string }, authData: Record<string, string> = sandbox().accounts) =>
     appTester(perform, { authData, inputData });
 
-  it('marks a bill sent with its tracking number, even one PHP and Node encode differently', async () => {
-    const rpo = "RA 644000123RU (посылка!)*~'";
-    const result = await run({ bill_id: '100001', status: 'sent', date: '2024-05-20T12:00:00+03:00', rpo });
+  it('marks a bill sent with its tracking number as carriers write it, even one PHP and Node encode differently', async () => {
+    // Typed with spaces, in lower case and with a Cyrillic а; sent without spaces in upper-case Latin.
+    const rpo = "RA644000123RU(1/2)!*~'";
+    const result = await run({ bill_id: '100001', status: 'sent', date: '2024-05-20T12:00:00+03:00', rpo: "rа 644000123ru (1/2)!*~'" });
     expect(result).toMatchObject({ bill_id: '100001', status: 'sent', date_unix: 1716195600, rpo, justclick_error_code: 0, justclick_error_text: 'OK' });
     expect(sandbox().justclick.bills.get('100001')).toMatchObject({ status: 'sent', date: '1716195600', rpo });
     expect(sandbox().justclick.requests).toHaveLength(1);
     expect(sandbox().justclick.requests[0]?.path).toBe(`/${sandbox().accounts.justclick_login}/api/UpdateOrderStatus`);
+  });
+
+  it('a day-first date reaches JustClick as the day meant, in Moscow time', async () => {
+    const result = await run({ bill_id: '100002', status: 'paid', date: '02.05.2024 10:00' });
+    expect(result).toMatchObject({ date: '2024-05-02T07:00:00Z', date_unix: 1714633200 });
+    expect(sandbox().justclick.bills.get('100002')).toMatchObject({ status: 'paid', date: '1714633200' });
+  });
+
+  it('a pasted account address works as the login, for the steps and the connection test', async () => {
+    const { justclick_login: login, justclick_secret: secret } = sandbox().accounts;
+    const pasted = `https://${login.toUpperCase()}.justclick.ru/`;
+    await expect(appTester(connectionTest, { authData: { justclick_login: pasted, justclick_secret: secret } })).resolves.toMatchObject({ justclick_login: login });
+    await run({ bill_id: '100000', status: 'cancel' }, { justclick_login: pasted, justclick_secret: secret });
+    expect(sandbox().justclick.bills.get('100000')?.status).toBe('cancel');
+    expect(sandbox().justclick.requests.map((request) => request.path)).toEqual([`/${login}/api/UpdateOrderStatus`, `/${login}/api/UpdateOrderStatus`]);
+  });
+
+  it('an e-mail as the login is refused before anything reaches JustClick', async () => {
+    const error = await caught(run({ bill_id: '100000', status: 'cancel' }, { ...sandbox().accounts, justclick_login: 'owner@shop.ru' }));
+    expect(error.message).toMatch(/^JustClick Login: expected the first part of your JustClick address.*an e-mail address is not the login\.$/);
+    expect(sandbox().justclick.requests).toHaveLength(0);
   });
 
   it('marks a bill paid', async () => {
