@@ -1,5 +1,6 @@
 import { defineCreate, defineInputFields, type CreatePerform, type InferInputData, type ZObject } from 'zapier-platform-core';
-import { parseDateTime, toUnixSeconds } from '../common/dates';
+import { toUnixSeconds } from '../common/dates';
+import { DATE_HELP, readJustClickDate } from './dates';
 import { invalidInput } from '../common/errors';
 import { asList, readNumber, readText } from '../common/input';
 import type { PhpQueryParams } from '../common/php-query';
@@ -62,11 +63,12 @@ const inputFields = defineInputFields([
     key: 'order_date',
     label: 'Order Date',
     required: false,
-    type: 'datetime',
+    // Text, not `datetime`: see dates.ts.
+    type: 'string',
     helpText:
       'When the order was placed, e.g. the order date of the step that started the Zap. Map it: JustClick recognises ' +
       'an order sent again with the same data and date, so a replayed step returns the existing order instead of a ' +
-      'second one. Empty: JustClick uses the time the step runs. A date without a time zone is read as UTC.',
+      `second one. Empty: JustClick uses the time the step runs. ${DATE_HELP}`,
   },
   ...utmInputFields,
 ]);
@@ -110,11 +112,7 @@ function validate(z: ZObject, input: CreateOrderInput): ValidOrder {
   const goods = readGoods(z, input.goods);
   const email = readText(input.email);
   if (!EMAIL.test(email)) throw invalidInput(z, 'Buyer Email', 'an e-mail address such as anna@example.com', input.email);
-  const dateText = readText(input.order_date);
-  const orderDate = dateText === '' ? undefined : parseDateTime(dateText);
-  if (dateText !== '' && !orderDate) {
-    throw invalidInput(z, 'Order Date', 'a date such as 2024-05-20T12:00:00+03:00 or a Unix timestamp', dateText);
-  }
+  const orderDate = readJustClickDate(z, 'Order Date', input.order_date);
   const fields: Record<string, string> = {};
   for (const key of ['first_name', 'last_name', 'middle_name', 'phone', 'country', 'region', 'city', 'address', 'postal_code', 'coupon', 'tag', 'comment'] as const) {
     const value = readText(input[key]);

@@ -5,12 +5,13 @@ import {
   type InferInputData,
   type ZObject,
 } from 'zapier-platform-core';
-import { MOSCOW, readDateTime, toIsoUtc, toUnixSeconds } from '../common/dates';
+import { toIsoUtc, toUnixSeconds } from '../common/dates';
 import { invalidInput } from '../common/errors';
 import { readChoice, readText } from '../common/input';
 import type { PhpQueryParams } from '../common/php-query';
 import { normaliseTrackingNumber } from '../common/tracking-number';
 import { requireJustClick } from '../credentials';
+import { DATE_HELP, readJustClickDate } from './dates';
 import { callJustClick, justClickError, untrustedAnswerError } from './client';
 import { updateOrderStatusSample, type UpdatedOrder } from './samples';
 
@@ -48,15 +49,10 @@ const inputFields = defineInputFields([
     key: 'date',
     label: 'Date Sent or Paid',
     required: false,
-    // Text, not `datetime`: Zapier's editor would rewrite a datetime value before the app sees it,
-    // reading 02.05.2024 month first (5 February) and replacing a date it cannot read, such as
-    // 2024-02-30, with the current time. The app reads the text itself (see DATE_FORMATS).
+    // Text, not `datetime`: see dates.ts.
     type: 'string',
     helpText:
-      'When the order was shipped (for **Sent**) or paid (for **Paid**). Write it day first with dots, as in Russia: ' +
-      '`02.05.2024 10:00` is 2 May 2024 (the time may be left out, then midnight; `2.5.2024` works too); or ISO 8601: ' +
-      '`2024-05-02T10:00:00+03:00`; or a Unix timestamp in seconds, `1714633200`. A date or time without a time zone ' +
-      'is Moscow time (UTC+3), the time JustClick works in. A date that does not exist (30 February, 25:00) is refused. ' +
+      `When the order was shipped (for **Sent**) or paid (for **Paid**). ${DATE_HELP} ` +
       'JustClick requires a date for these two statuses: when left empty, the time the step runs is used.',
   },
   {
@@ -81,10 +77,6 @@ interface ValidRequest {
   rpo?: string;
 }
 
-const DATE_FORMATS =
-  'a date such as 02.05.2024 10:00 (day first, Moscow time), 2024-05-02T10:00:00+03:00 or a Unix timestamp such as 1714633200';
-const DATE_ON_CALENDAR = 'a date and time that exist in the calendar (no 30 February or 31 April, hours 00 to 23)';
-
 /** Checks every field before anything is sent; the error names the field and what was expected. */
 function validate(z: ZObject, input: UpdateOrderStatusInput, now: Date): ValidRequest {
   const billId = readText(input.bill_id);
@@ -97,12 +89,7 @@ function validate(z: ZObject, input: UpdateOrderStatusInput, now: Date): ValidRe
   if (status === 'sent' && rpo === '') {
     throw invalidInput(z, 'Postal Tracking Number (RPO)', 'a tracking number, which JustClick requires for the status Sent');
   }
-  let date: Date | undefined;
-  const reading = readDateTime(input.date, MOSCOW);
-  if (reading && 'problem' in reading) {
-    throw invalidInput(z, 'Date Sent or Paid', reading.problem === 'calendar' ? DATE_ON_CALENDAR : DATE_FORMATS, readText(input.date));
-  }
-  if (reading) date = reading.date;
+  const date = readJustClickDate(z, 'Date Sent or Paid', input.date);
   const needsDate = status === 'sent' || status === 'paid';
   return {
     billId,

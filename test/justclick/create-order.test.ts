@@ -26,6 +26,24 @@ describe('Create Order', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it.each([
+    ['02.05.2024 10:00', 1714633200], // day first, Moscow time: 2 May 2024 07:00 UTC
+    ['2.5.2024', 1714597200], // midnight in Moscow
+    ['2024-05-02T10:00:00+03:00', 1714633200],
+  ])('reads the Order Date %s as the user means it (bill_created %d)', async (orderDate, unix) => {
+    const query = `goods%5B0%5D%5Bgood_name%5D=course-basic&bill_email=anna%40example.com&bill_created=${unix}`;
+    const scope = nock(JUSTCLICK).post('/api/CreateOrder', body(query)).reply(200, signed(0, 'OK', { bill_id: 100006 }));
+    await appTester(perform, { authData, inputData: { goods: [{ good_name: 'course-basic' }], email: 'anna@example.com', order_date: orderDate } });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each(['2024-02-30', '31.04.2024 10:00'])('refuses the impossible Order Date %s before any request', async (orderDate) => {
+    const error = await caught(appTester(perform, { authData, inputData: { goods: [{ good_name: 'a' }], email: 'a@b.ru', order_date: orderDate } }));
+    expect(error.message).toBe(
+      `Order Date: expected a date and time that exist in the calendar (no 30 February or 31 April, hours 00 to 23) (got "${orderDate}").`,
+    );
+  });
+
   it('sends every field in the order of the documentation, and a product without a price takes the shop price', async () => {
     const query = [
       'goods%5B0%5D%5Bgood_name%5D=course-basic',
@@ -141,7 +159,7 @@ describe('Create Order', () => {
     [{ goods: [{ good_name: ' ' }], email: 'a@b.ru' }, 'Product: expected the ID of a product in your JustClick shop.'],
     [{ goods: [{ good_name: 'a' }, { good_name: 'b', good_sum: 'free' }], email: 'a@b.ru' }, 'Price (line 2): expected a number such as 123.45 (got "free").'],
     [{ goods: [{ good_name: 'a' }], email: 'Анна Петрова' }, 'Buyer Email: expected an e-mail address such as anna@example.com (got "Анна Петрова").'],
-    [{ goods: [{ good_name: 'a' }], email: 'a@b.ru', order_date: 'soon' }, 'Order Date: expected a date such as 2024-05-20T12:00:00+03:00 or a Unix timestamp (got "soon").'],
+    [{ goods: [{ good_name: 'a' }], email: 'a@b.ru', order_date: 'soon' }, 'Order Date: expected a date such as 02.05.2024 10:00 (day first, Moscow time), 2024-05-02T10:00:00+03:00 or a Unix timestamp such as 1714633200 (got "soon").'],
   ])('refuses %j before any request', async (inputData, message) => {
     expect(await caught(appTester(perform, { authData, inputData }))).toMatchObject({ message, code: 'InvalidInput' });
   });
