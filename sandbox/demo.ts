@@ -43,17 +43,17 @@ class Step {
 interface Demo {
   sandbox: Sandbox;
   run: (perform: unknown, bundle: object) => Promise<unknown>;
-  app: { creates?: Record<string, any>; searches?: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  app: { creates?: Record<string, any>; searches?: Record<string, any>; triggers?: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
   receivers: Receiver[];
 }
 
-const perform = (demo: Demo, kind: 'creates' | 'searches', key: string): unknown => {
+const perform = (demo: Demo, kind: 'creates' | 'searches' | 'triggers', key: string): unknown => {
   const operation = demo.app[kind]?.[key]?.operation;
   if (!operation) throw new Error(`the app has no ${kind.slice(0, -1)} ${key}`);
   return operation.perform;
 };
 
-async function action(demo: Demo, kind: 'creates' | 'searches', key: string, inputData: Item): Promise<unknown> {
+async function action(demo: Demo, kind: 'creates' | 'searches' | 'triggers', key: string, inputData: Item): Promise<unknown> {
   return demo.run(perform(demo, kind, key), { authData: demo.sandbox.accounts, inputData });
 }
 
@@ -137,6 +137,52 @@ async function riskyBuyerIsFlagged(demo: Demo, step: Step): Promise<void> {
   step.check(flagged, `order flagged for a call before shipping (karma ${buyer?.blackKarma} ≥ ${KARMA_FLAG})`);
 }
 
+/**
+ * 5. JustClick: a paid order (created yesterday, paid now) → New Order (Only Paid Orders) →
+ * Find Buyer in Blacklist → R-Lab Add Tracking Number for the parcel the shop sends.
+ */
+async function paidOrderIsShipped(demo: Demo, step: Step): Promise<void> {
+  const { justclick } = demo.sandbox;
+  const now = Math.floor(Date.now() / 1000);
+  justclick.addBill({
+    id: '100100',
+    created: now - 86400,
+    goods: [{ good_name: 'book-print', good_title: 'Книга (печатная)', sum: 1290, price: 1290 }],
+    fields: { bill_email: 'good.buyer@example.ru', bill_first_name: 'Мария', bill_surname: 'Соколова', bill_phone: '+7 926 123-45-67', bill_city: 'Москва' },
+  });
+  step.say('←', 'JustClick (shop): order 100100 for "Книга (печатная)" was placed yesterday by Мария Соколова');
+  const before = (await action(demo, 'triggers', 'justclick_new_order', { only_paid: 'yes' })) as Item[];
+  step.check(!before.some((order) => order.bill_id === '100100'), 'New Order (Only Paid Orders) does not start the Zap while it is unpaid');
+  const bill = justclick.bills.get('100100')!;
+  bill.status = 'paid';
+  bill.paid = now;
+  step.say('·', '(sandbox: the buyer pays the order on JustClick\'s payment page)');
+  const orders = (await action(demo, 'triggers', 'justclick_new_order', { only_paid: 'yes' })) as Item[];
+  const order = orders.find((item) => item.bill_id === '100100');
+  if (!step.check(order?.id === '100100-paid', 'New Order (Only Paid Orders) started the Zap once the order was paid', `${orders.length} orders`)) return;
+  step.say('·', `order ${order!.bill_id}, paid ${order!.paid}, ${order!.goods.map((good: Item) => `${good.good_title} ${good.sum} ₽`).join(', ')}, phone ${order!.phone}`);
+
+  step.say('→', `DeliveryCRM: Find Buyer in Blacklist, phone ${order!.phone}, e-mail ${order!.email}`);
+  const [buyer] = (await action(demo, 'searches', 'blacklist_check', { phone: order!.phone, email: order!.email })) as Item[];
+  step.say('←', `DeliveryCRM: karma ${buyer?.blackKarma} — ${buyer?.blackComment}`);
+  if (!step.check(Number(buyer?.blackKarma) < KARMA_FLAG, `buyer not flagged (karma ${buyer?.blackKarma} < ${KARMA_FLAG}), so the parcel goes out`)) return;
+
+  const track = 'RA644000777RU';
+  step.say('·', `(the shop hands the parcel to Russian Post: tracking number ${track})`);
+  step.say('→', `R-Lab: Add Tracking Number ${track} for ${order!.first_name} ${order!.last_name}, order ${order!.bill_id}, ${order!.price} ₽`);
+  const added = (await action(demo, 'creates', 'rlab_add_track', {
+    track,
+    phone: order!.phone,
+    name: `${order!.first_name} ${order!.last_name}`,
+    email: order!.email,
+    order_number: order!.bill_id,
+    item_cost: order!.price,
+  })) as Item;
+  step.say('←', `R-Lab: "${added.result_info}"`);
+  const stored = demo.sandbox.rlabState.track(demo.sandbox.accounts.rlab_user_id, track);
+  step.check(stored?.phone === '79261234567', 'R-Lab now watches the parcel and will text the buyer at 79261234567', `stored phone: ${stored?.phone}`);
+}
+
 /** 4. 250 tracks with R-Lab's primary host down: three batches to the backup host. */
 async function bulkImportSurvivesOutage(demo: Demo, step: Step): Promise<void> {
   const { sandbox } = demo;
@@ -174,6 +220,7 @@ async function main(): Promise<number> {
     ['2. Parcel shipped → buyer gets tracking notifications', shippedOrderIsTracked],
     ['3. Cash-on-delivery order → risky buyer flagged (Abaha resend ignored)', riskyBuyerIsFlagged],
     ['4. 250 tracks imported while R-Lab’s main address is down', bulkImportSurvivesOutage],
+    ['5. JustClick order paid → buyer checked → parcel tracked', paidOrderIsShipped],
   ];
   const results: Step[] = [];
   for (const [title, body] of steps) {

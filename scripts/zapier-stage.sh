@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs `zapier-platform build` or `push` from a staging copy that holds only what an app ships:
-# its entry, the compiled code, package files, .zapierapprc and production dependencies.
+# its entry, the compiled code, package files, .zapierapprc and production dependencies, plus the
+# project's sources (the files git tracks or would track) for source.zip.
 # Zapier's CLI copies the whole project, node_modules included, before building; with this
 # project's development tools (the CLI itself, jest, Node 22) that copy runs out of file handles.
 #   scripts/zapier-stage.sh build [flags]    -> build/build.zip in the app's folder
@@ -15,6 +16,14 @@ trap 'rm -rf "$stage"' EXIT
 export PATH="$root/node_modules/.bin:$PATH" DISABLE_ZAPIER_ANALYTICS=1
 
 if [ "$app" = "$root" ]; then (cd "$root" && npm run --silent build); fi
+# source.zip holds every file of the copy that the copy's .gitignore lets through (node_modules/, lib/
+# and build/ are ignored there): so the project's sources go in as git lists them (tracked, or new and
+# not ignored; a tracked file deleted from the work tree is skipped), then the compiled code.
+if [ "$app" = "$root" ]; then
+  (cd "$root" && git ls-files -z --cached --others --exclude-standard \
+    | tar -cf - --null --ignore-failed-read -T - 2>/dev/null) | tar -xf - -C "$stage"
+elif [ -e "$app/.gitignore" ]; then cp "$app/.gitignore" "$stage/"
+fi
 for item in package.json package-lock.json index.js lib dist .zapierapprc; do
   if [ -e "$app/$item" ]; then cp -r "$app/$item" "$stage/"; fi
 done

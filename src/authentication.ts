@@ -65,8 +65,9 @@ export default {
       required: false,
       type: 'string',
       helpText:
-        'The login of your JustClick account: the first part of its address, e.g. `username` for username.justclick.ru. ' +
-        `${pairHelp} JustClick.`,
+        'The login of your JustClick account: the first part of its address, e.g. `myshop` for myshop.justclick.ru ' +
+        '(not your e-mail). You may paste the address itself, such as `https://myshop.justclick.ru/`; an InfluencerSoft ' +
+        `address (myshop.justclick.io) works too. ${pairHelp} JustClick.`,
     },
     {
       key: 'justclick_secret',

@@ -23,9 +23,16 @@ function baseUrl(name: BaseUrlName): string {
   return trimSlash(value === undefined || value.trim() === '' ? DEFAULTS[name] : value.trim());
 }
 
-/** JustClick serves each account on its own subdomain: `{login}` in the address is the login. */
-export const justClickBaseUrl = (login: string): string =>
-  baseUrl('JUSTCLICK_BASE_URL').replace('{login}', encodeURIComponent(login));
+/**
+ * JustClick serves each account on its own subdomain: `{login}` in the address is the login. An
+ * account whose address the user pasted as myshop.justclick.io (InfluencerSoft, JustClick's
+ * international brand) is reached there unless JUSTCLICK_BASE_URL says otherwise.
+ */
+export function justClickBaseUrl(login: string, domain = 'justclick.ru'): string {
+  const set = (process.env.JUSTCLICK_BASE_URL ?? '').trim() !== '';
+  const template = set ? baseUrl('JUSTCLICK_BASE_URL') : DEFAULTS.JUSTCLICK_BASE_URL.replace('justclick.ru', domain);
+  return template.replace('{login}', encodeURIComponent(login));
+}
 
 export const rlabBaseUrl = (): string => baseUrl('RLAB_BASE_URL');
 

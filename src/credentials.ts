@@ -1,5 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { missingCredentials } from './common/errors';
+import { invalidInput, missingCredentials } from './common/errors';
+import { readText } from './common/input';
 
 /**
  * The shared connection's fields. The keys are a public contract (other tools rely on them);
@@ -14,9 +15,16 @@ export const AUTH_FIELDS = {
 
 export type AuthFieldKey = keyof typeof AUTH_FIELDS;
 
+/** The domains JustClick serves accounts on: justclick.ru, and justclick.io for InfluencerSoft, its international brand. */
+export const JUSTCLICK_DOMAINS = ['justclick.ru', 'justclick.io'] as const;
+export type JustClickDomain = (typeof JUSTCLICK_DOMAINS)[number];
+
 export interface JustClickCredentials {
+  /** The account's name: the subdomain of its address, in lower case. */
   login: string;
   secret: string;
+  /** Where the account is served: the domain of a pasted address, justclick.ru otherwise. */
+  domain: JustClickDomain;
 }
 
 export interface RlabCredentials {
@@ -31,7 +39,7 @@ const SERVICES = {
 
 type Service = keyof typeof SERVICES;
 
-const value = (authData: Bundle['authData'], key: AuthFieldKey): string => String(authData[key] ?? '').trim();
+const value = (authData: Bundle['authData'], key: AuthFieldKey): string => readText(authData[key]);
 
 /** True when at least one field of the service's pair is filled in. */
 export function hasAnyCredential(authData: Bundle['authData'], service: Service): boolean {
@@ -45,9 +53,41 @@ function requirePair(z: ZObject, authData: Bundle['authData'], service: Service)
   return keys.map((key) => value(authData, key));
 }
 
+// A subdomain: letters, digits and inner hyphens, at most 63 characters (RFC 1035).
+const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * What users paste as JustClick Login: the login itself (`myshop`), or the account's address
+ * (`https://MyShop.justclick.ru/`, with or without a path). Returns the login (a host name is
+ * case-insensitive, so it is lower-cased) or why the text cannot be one. The reason never repeats
+ * the text, which may be a secret pasted into the wrong field.
+ */
+export function readJustClickLogin(typed: string): { login: string; domain: JustClickDomain } | { problem: string } {
+  const text = typed.trim().toLowerCase();
+  if (text.includes('@')) return { problem: 'an e-mail address is not the login' };
+  if (/\s/.test(text)) return { problem: 'a login has no spaces' };
+  const address = /^(?:https?:\/\/)?([^/?#]*)(?:[/?#].*)?$/.exec(text);
+  const host = /[./:]/.test(text) && address ? (address[1] ?? '') : undefined;
+  if (host === undefined) return SUBDOMAIN.test(text) ? { login: text, domain: 'justclick.ru' } : { problem: 'a login has only Latin letters, digits and hyphens' };
+  for (const domain of JUSTCLICK_DOMAINS) {
+    if (!host.endsWith(`.${domain}`)) continue;
+    const login = host.slice(0, -domain.length - 1);
+    if (SUBDOMAIN.test(login) && login !== 'www') return { login, domain };
+  }
+  return { problem: "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)" };
+}
+
+const JUSTCLICK_LOGIN_EXPECTED = 'the first part of your JustClick address, e.g. myshop for myshop.justclick.ru (the whole address may be pasted)';
+
 export function requireJustClick(z: ZObject, bundle: Pick<Bundle, 'authData'>): JustClickCredentials {
-  const [login, secret] = requirePair(z, bundle.authData, 'justclick') as [string, string];
-  return { login, secret };
+  const [typed, secret] = requirePair(z, bundle.authData, 'justclick') as [string, string];
+  const reading = readJustClickLogin(typed);
+  if ('problem' in reading) throw invalidInput(z, AUTH_FIELDS.justclick_login, `${JUSTCLICK_LOGIN_EXPECTED}; ${reading.problem}`);
+  // A key pasted into both fields would otherwise travel in the host name, outside the encrypted body.
+  if (reading.login === secret.toLowerCase()) {
+    throw invalidInput(z, AUTH_FIELDS.justclick_login, `${JUSTCLICK_LOGIN_EXPECTED}; it holds the same value as ${AUTH_FIELDS.justclick_secret}`);
+  }
+  return { ...reading, secret };
 }
 
 export function requireRlab(z: ZObject, bundle: Pick<Bundle, 'authData'>): RlabCredentials {

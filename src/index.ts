@@ -13,7 +13,8 @@ export default defineApp({
   version,
   platformVersion: zapier.version,
   authentication,
-  triggers: { ...measoft.triggers, ...abaha.triggers },
+  triggers: { ...measoft.triggers, ...abaha.triggers, ...justclick.triggers },
   creates: { ...justclick.creates, ...rlab.creates },
-  searches: { ...rlab.searches },
+  searches: { ...rlab.searches, ...justclick.searches },
+  searchOrCreates: { ...justclick.searchOrCreates },
 });

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { createAppTester } from 'zapier-platform-core';
 import { md5 } from '../src/common/hash';
@@ -42,6 +44,118 @@ describe('connection test: JustClick', () => {
     probe().reply(200, signed(code, 'Ошибка'));
     const error = await caught(appTester(connectionTest, { authData }));
     expect(error.message).toContain(`error ${code} "Ошибка"`);
+  });
+});
+
+describe('connection test: JustClick messages fit the connection, not a step', () => {
+  // The step's advice: true for an order update, false for a test that changes no order.
+  const stepAdvice = /retry this step|check the order|replay|this step/i;
+  const advice =
+    'The connection test changes no order in JustClick, so it is safe to test again in a few minutes. ' +
+    "If this keeps happening, check JustClick Login: your account's address is the login followed by .justclick.ru, such as myshop.justclick.ru.";
+  const test = () => caught(appTester(connectionTest, { authData }));
+
+  afterEach(() => {
+    delete process.env.JUSTCLICK_BASE_URL;
+    delete process.env.JUSTCLICK_TIMEOUT_MS;
+  });
+
+  const listen = async (handler?: () => void) => {
+    const server = handler ? createServer(handler) : createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    process.env.JUSTCLICK_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return server;
+  };
+
+  it('JustClick cannot be reached (a real refused connection)', async () => {
+    const server = await listen();
+    await new Promise((resolve) => server.close(resolve));
+    const error = await test();
+    expect(error).toMatchObject({ message: `JustClick could not be reached (ECONNREFUSED). ${advice}`, code: 'JustClickConnectionTestFailed' });
+    expect(error.name).not.toBe('ThrottledError');
+  });
+
+  it('JustClick does not answer in time (a real server that never answers)', async () => {
+    const server = await listen(() => undefined);
+    process.env.JUSTCLICK_TIMEOUT_MS = '300';
+    try {
+      const error = await test();
+      expect(error.message).toMatch(/^JustClick did not answer\b.*?\. The connection test changes no order/);
+      expect(error.message.endsWith(advice)).toBe(true);
+      expect(error.message).not.toMatch(stepAdvice);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('JustClick answers with a server error', async () => {
+    probe().reply(502, 'Bad Gateway');
+    expect(await test()).toMatchObject({ message: `JustClick answered with a server error (HTTP 502). ${advice}` });
+  });
+
+  it('JustClick asks to slow down', async () => {
+    probe().reply(429, 'slow down', { 'Retry-After': '60' });
+    const error = await test();
+    expect(error).toMatchObject({ message: `JustClick asks to slow down (HTTP 429). ${advice}` });
+    expect(error.name).not.toBe('ThrottledError');
+  });
+
+  it('an answer not signed with the key names the key, not an order', async () => {
+    probe().reply(200, signed(203, 'Не передан номер заказа', 'another-key'));
+    expect(await test()).toMatchObject({
+      message:
+        "JustClick's answer is not signed with this API key, so the connection cannot be confirmed. " +
+        'Copy the JustClick API Key again from the API page of your JustClick account.',
+      code: 'JustClickUntrustedAnswer',
+    });
+  });
+
+  it.each([
+    ['not JSON', 200, '<html>Вход</html>'],
+    ['JSON without error_code', 200, { error_text: 'OK', hash: 'x' }],
+    ['a wrong key', 200, { error_code: 4, error_text: 'Неверный хэш', hash: 'x' }],
+    ['an unknown login', 200, signed(5, 'Неверное имя пользователя')],
+    ['a disabled account', 200, signed(7, 'Аккаунт отключен')],
+  ])('%s: no step advice', async (_what, status, reply) => {
+    probe().reply(status, reply as nock.Body);
+    expect((await test()).message).not.toMatch(stepAdvice);
+  });
+});
+
+describe('connection test: JustClick Login as users paste it', () => {
+  it('takes the login from a pasted address, tests it and labels the connection with it', async () => {
+    probe().reply(200, signed(203, 'Не передан номер заказа'));
+    const info = await appTester(connectionTest, { authData: { justclick_login: ' https://Shop.JustClick.ru/ ', justclick_secret: SECRET } });
+    expect(info).toMatchObject({ justclick_login: 'shop' });
+    await expect(connectionLabel({} as never, { inputData: info } as never)).resolves.toBe('JustClick shop');
+  });
+
+  it.each([
+    ['owner@shop.ru', 'an e-mail address is not the login'],
+    ['https://shop.getcourse.ru/', "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)"],
+  ])('refuses %j with the same message as the steps, before any request', async (login, why) => {
+    const error = await caught(appTester(connectionTest, { authData: { justclick_login: login, justclick_secret: SECRET } }));
+    expect(error).toMatchObject({
+      message:
+        'JustClick Login: expected the first part of your JustClick address, e.g. myshop for myshop.justclick.ru ' +
+        `(the whole address may be pasted); ${why}.`,
+      code: 'InvalidInput',
+    });
+  });
+
+  it.each([
+    // A key pasted into the login field, with spaces, malformed or identical to the key: never printed back.
+    ['jc secret 0123456789', 'jc-secret-0123456789-other'],
+    ['Key:jc-secret-0123456789', 'jc-secret-0123456789-other'],
+    [SECRET, SECRET],
+    [SECRET.toUpperCase(), SECRET],
+  ])('never echoes a malformed JustClick Login (%j) or the key in its message', async (login, secret) => {
+    const error = await caught(appTester(connectionTest, { authData: { justclick_login: login, justclick_secret: secret } }));
+    expect(error.code).toBe('InvalidInput');
+    for (const value of [login, login.trim().toLowerCase(), secret, 'jc-secret', '0123456789']) {
+      expect(error.message.toLowerCase()).not.toContain(value.toLowerCase());
+    }
   });
 });
 

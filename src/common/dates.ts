@@ -1,30 +1,137 @@
 /** Date handling shared by the vendors: Unix seconds, and vendor-local wall-clock times as ISO 8601. */
 
-const UNIX_DIGITS = /^-?\d+(\.\d+)?$/;
+/** The time zone of JustClick and R-Lab, Moscow-based services (UTC+3 since October 2014, UTC+4 before). */
+export const MOSCOW = 'Europe/Moscow';
+
+/** What a user typed into a date field: a date, or why it is not one. */
+export type DateReading = { date: Date } | { problem: 'format' | 'calendar' };
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+// A zone written after a time: Z, +03, +0300 or +03:00 (and GMT/UTC in RFC 2822 dates).
+const OFFSET = '(Z|[+-]\\d{2}(?::?\\d{2})?)';
+const ISO = new RegExp(
+  `^(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?\\s*${OFFSET}?)?$`,
+  'i',
+);
+// Day first, as written in Russia: 02.05.2024 is 2 May. One-digit day and month are read the same way.
+const DAY_FIRST = new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?:,?[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*${OFFSET}?)?$`, 'i');
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+// RFC 2822, as e-mail headers and JavaScript's toUTCString() write it: Thu, 02 May 2024 07:00:00 GMT.
+const RFC2822 =
+  /^(?:([a-z]{3}),\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+(GMT|UTC|UT|Z|[+-]\d{4})$/i;
+const UNIX_SECONDS = /^\d{10}$/;
+const UNIX_MILLISECONDS = /^\d{13}$/;
+
+const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+function isOnCalendar({ year, month, day, hour, minute, second }: WallClock): boolean {
+  return (
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
+    hour <= 23 && minute <= 59 && second <= 59
+  );
+}
+
+const wallAsUtc = (t: WallClock): number => {
+  const date = new Date(Date.UTC(2000, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond));
+  date.setUTCFullYear(t.year); // Date.UTC reads years 0-99 as 1900-1999
+  return date.getTime();
+};
+
+/** The zone's offset from UTC at the instant `utc`, in milliseconds (from the IANA data Node carries). */
+function zoneOffsetMs(timeZone: string, utc: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(utc));
+  const get = (type: string): number => Number(parts.find((part) => part.type === type)?.value);
+  const wholeSecond = utc - (((utc % 1000) + 1000) % 1000);
+  return wallAsUtc({ year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second'), millisecond: 0 }) - wholeSecond;
+}
+
+/** The instant a wall-clock time names, read in `timeZone` when `offset` is absent. */
+function toInstant(wall: WallClock, offset: string | undefined, timeZone: string): Date {
+  const local = wallAsUtc(wall);
+  if (offset !== undefined) return new Date(local - offsetMs(offset));
+  // Two passes find the offset in force at that local time, also across a change of the zone's rules.
+  const first = local - zoneOffsetMs(timeZone, local);
+  return new Date(local - zoneOffsetMs(timeZone, first));
+}
+
+function offsetMs(offset: string): number {
+  const upper = offset.toUpperCase();
+  if (upper === 'Z' || upper === 'GMT' || upper === 'UTC' || upper === 'UT') return 0;
+  const [, sign, hours, minutes] = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset) as unknown as [string, string, string, string?];
+  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes ?? 0)) * 60_000;
+}
+
+const validOffset = (offset: string | undefined): boolean =>
+  offset === undefined || !/^[+-]/.test(offset) || (Math.abs(offsetMs(offset)) <= 14 * 3_600_000 && Number(offset.slice(-2)) < 60);
 
 /**
- * Reads what Zapier may hand a datetime field: ISO 8601, a Unix timestamp (seconds, or
- * milliseconds when it is too large to be seconds) or free text that `Date` understands.
- * Text without an offset is taken as UTC, the time zone Zapier's workers run in.
- * Returns undefined when the value is not a date.
+ * Reads a date a user typed or mapped, strictly, so it reaches the vendor as meant:
+ * - ISO 8601: 2024-05-02, 2024-05-02 10:00, 2024-05-02T10:00:00, with or without an offset (Z, +03:00);
+ * - day first with dots, as written in Russia: 02.05.2024 or 2.5.2024, with or without a time (10:00, 10:00:30);
+ * - RFC 2822 as e-mail headers write it: Thu, 02 May 2024 07:00:00 GMT;
+ * - a Unix timestamp in seconds (10 digits) or milliseconds (13 digits).
+ * A date or time without an offset is read in `timeZone`; a date without a time is its midnight.
+ * An impossible calendar date or time (2024-02-30, 31.04.2024, 25:00) is refused, never rolled over.
+ * Returns undefined for an empty value.
  */
-export function parseDateTime(value: string | number): Date | undefined {
-  const text = String(value).trim();
+export function readDateTime(value: unknown, timeZone: string): DateReading | undefined {
+  const text = value === undefined || value === null ? '' : String(value).trim();
   if (text === '') return undefined;
-  let date: Date;
-  if (UNIX_DIGITS.test(text)) {
-    const number = Number(text);
-    date = new Date(Math.abs(number) >= 1e11 ? number : number * 1000);
+  if (UNIX_SECONDS.test(text)) return { date: new Date(Number(text) * 1000) };
+  if (UNIX_MILLISECONDS.test(text)) return { date: new Date(Number(text)) };
+
+  let wall: WallClock;
+  let offset: string | undefined;
+  let weekday: string | undefined;
+  const number = (part: string | undefined): number => Number(part ?? 0);
+  const iso = ISO.exec(text);
+  const dotted = iso ? null : DAY_FIRST.exec(text);
+  const rfc = iso || dotted ? null : RFC2822.exec(text);
+  if (iso) {
+    const [, year, month, day, hour, minute, second, fraction] = iso;
+    offset = iso[8];
+    const millisecond = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
+    wall = { year: number(year), month: number(month), day: number(day), hour: number(hour), minute: number(minute), second: number(second), millisecond };
+  } else if (dotted) {
+    const [, day, month, year, hour, minute, second] = dotted;
+    offset = dotted[7];
+    wall = { year: number(year), month: number(month), day: number(day), hour: number(hour), minute: number(minute), second: number(second), millisecond: 0 };
+  } else if (rfc) {
+    const [, day, monthName, year, hour, minute, second] = rfc.slice(1);
+    weekday = rfc[1];
+    offset = rfc[8];
+    const month = MONTHS.indexOf(String(monthName).toLowerCase()) + 1;
+    if (month === 0) return { problem: 'format' };
+    wall = { year: number(year), month, day: number(day), hour: number(hour), minute: number(minute), second: number(second), millisecond: 0 };
   } else {
-    const hasZone = /(Z|[+-]\d{2}:?\d{2}|GMT|UTC)\s*$/i.test(text);
-    const isoLocal = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(text);
-    date = new Date(isoLocal ? `${text.replace(' ', 'T')}${text.length > 10 ? 'Z' : 'T00:00:00Z'}` : text);
-    if (!hasZone && !isoLocal && !Number.isNaN(date.getTime())) {
-      // Free text such as "March 3 2013 10:00" is read in the process's zone; pin it to UTC.
-      date = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-    }
+    return { problem: 'format' };
   }
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  if (!isOnCalendar(wall) || !validOffset(offset)) return { problem: 'calendar' };
+  if (weekday !== undefined) {
+    const named = WEEKDAYS.indexOf(weekday.toLowerCase());
+    if (named === -1) return { problem: 'format' };
+    if (named !== new Date(wallAsUtc(wall)).getUTCDay()) return { problem: 'calendar' };
+  }
+  return { date: toInstant(wall, offset, timeZone) };
 }
 
 export const toUnixSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);

@@ -1,6 +1,6 @@
 /**
  * JustClick API client: signs the request the way JustClick's PHP server checks it, sends it, and
- * trusts an answer only when its own hash verifies (shared/seeds/001).
+ * trusts an answer only when its own hash verifies (JustClick API, https://justclick.ru/api/; docs/justclick.md).
  */
 import type { ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
@@ -11,7 +11,7 @@ import { justClickBaseUrl } from '../config';
 import type { JustClickCredentials } from '../credentials';
 import { justClickResponseHash, justClickSignedBody } from '../signatures';
 
-/** English explanations of JustClick's documented error codes (shared/notes/vendors.md). */
+/** English explanations of JustClick's documented error codes (its "Ответы API сервиса" page; docs/justclick.md). */
 export const JUSTCLICK_ERROR_CODES: Readonly<Record<number, string>> = {
   1: 'the request carried no hash',
   2: 'the request carried no data',
@@ -21,12 +21,30 @@ export const JUSTCLICK_ERROR_CODES: Readonly<Record<number, string>> = {
   6: "JustClick refuses API calls from this IP address (see the API settings of your JustClick account)",
   7: 'the JustClick account is disabled',
   8: 'the API call limit is reached, or the API is disabled for this account',
+  // Contacts (AddLeadToGroup, GetLeadGroupStatuses), https://help.justclick.ru/archives/511
+  100: 'the contact has no e-mail address',
+  101: 'the contact could not be added to the group',
+  102: 'the contact is already in every group given',
+  103: 'one of the groups does not exist',
+  104: 'contacts cannot be added to this group',
   200: 'the order does not exist',
   201: 'the status is not valid',
+  202: 'an error happened while the order was being paid',
   203: 'no order number was given',
   302: 'there is no order with this number',
   303: 'there is no such status',
+  400: 'there is no order with this number',
+  500: 'there is no contact with this e-mail address',
+  501: 'the contact is in no group',
+  600: "the buyer's e-mail address is not valid",
   601: 'the order already exists',
+  602: 'the order could not be created',
+  603: 'the order has no products',
+  604: 'the shop has no product with this ID',
+  605: 'the product needs delivery data (an address or a name) that the order lacks',
+  700: 'the shop has no products',
+  800: 'the contact group does not exist',
+  801: 'there is no contact with this e-mail address',
 };
 
 /** Codes that say the login or the key is wrong: the user must fix the connection. */
@@ -58,7 +76,7 @@ export async function callJustClick(
   try {
     response = await z.request({
       method: 'POST',
-      url: `${justClickBaseUrl(credentials.login)}/api/${method}`,
+      url: `${justClickBaseUrl(credentials.login, credentials.domain)}/api/${method}`,
       body,
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       skipThrowForStatus: true,
@@ -132,12 +150,45 @@ export function justClickError(z: ZObject, answer: JustClickAnswer): Error {
   return new z.errors.Error(message, `JustClickError${answer.errorCode}`, 400);
 }
 
+/** Where a message is read: in a step's run (an order was at stake) or in the connection test (none was). */
+export type JustClickContext = 'step' | 'connection';
+
 /** An answer that claims success but is not signed with the account's key is never taken as success. */
-export function untrustedAnswerError(z: ZObject): Error {
+export function untrustedAnswerError(z: ZObject, context: JustClickContext = 'step'): Error {
+  const message =
+    context === 'step'
+      ? "JustClick's answer is not signed with your API key, so it cannot be trusted and this step is not reported " +
+        'as done. Check the JustClick API Key in the connection, then check the order in JustClick.'
+      : "JustClick's answer is not signed with this API key, so the connection cannot be confirmed. " +
+        'Copy the JustClick API Key again from the API page of your JustClick account.';
+  return new z.errors.Error(message, 'JustClickUntrustedAnswer', 502);
+}
+
+/**
+ * The connection test changes no order, so the step's advice after a failed exchange ("Zapier will
+ * retry this step", "check the order before you replay it") does not fit there. This keeps the
+ * first sentence, which says what happened, and gives advice for the connection instead.
+ */
+function forConnectionTest(z: ZObject, error: unknown, domain: string): unknown {
+  const { name, message: raw } = error as Error;
+  let message = String(raw ?? '');
+  let code: unknown;
+  try {
+    const parsed = JSON.parse(message) as { message?: unknown; code?: unknown };
+    if (typeof parsed?.message === 'string') ({ message, code } = { message: parsed.message, code: parsed.code });
+  } catch {
+    // a plain-text message
+  }
+  const failedExchange = name === 'ThrottledError' || code === 'JustClickNoAnswer' || code === 'JustClickServerError';
+  if (!failedExchange) return error;
+  const what = /\b429\b/.test(message)
+    ? 'JustClick asks to slow down (HTTP 429).'
+    : (/^.*?[.;](?=\s|$)/.exec(message)?.[0].replace(/;$/, '.') ?? 'JustClick could not be reached.');
   return new z.errors.Error(
-    "JustClick's answer is not signed with your API key, so it cannot be trusted and this step is not reported " +
-      'as done. Check the JustClick API Key in the connection, then check the order in JustClick.',
-    'JustClickUntrustedAnswer',
+    `${what} The connection test changes no order in JustClick, so it is safe to test again in a few minutes. ` +
+      `If this keeps happening, check JustClick Login: your account's address is the login followed by .${domain}, ` +
+      `such as myshop.${domain}.`,
+    'JustClickConnectionTestFailed',
     502,
   );
 }
@@ -150,9 +201,14 @@ export function untrustedAnswerError(z: ZObject): Error {
  * signed with the key, therefore proves both.
  */
 export async function verifyJustClickCredentials(z: ZObject, credentials: JustClickCredentials): Promise<void> {
-  const answer = await callJustClick(z, credentials, 'UpdateOrderStatus', [['bill_id', '']]);
+  let answer: JustClickAnswer;
+  try {
+    answer = await callJustClick(z, credentials, 'UpdateOrderStatus', [['bill_id', '']]);
+  } catch (error) {
+    throw forConnectionTest(z, error, credentials.domain);
+  }
   if (CREDENTIAL_CODES.has(answer.errorCode) || [1, 6, 7, 8].includes(answer.errorCode)) {
     throw justClickError(z, answer);
   }
-  if (!answer.verified) throw untrustedAnswerError(z);
+  if (!answer.verified) throw untrustedAnswerError(z, 'connection');
 }

@@ -5,10 +5,13 @@ import {
   type InferInputData,
   type ZObject,
 } from 'zapier-platform-core';
-import { parseDateTime, toIsoUtc, toUnixSeconds } from '../common/dates';
+import { toIsoUtc, toUnixSeconds } from '../common/dates';
 import { invalidInput } from '../common/errors';
+import { readChoice, readText } from '../common/input';
 import type { PhpQueryParams } from '../common/php-query';
+import { normaliseTrackingNumber } from '../common/tracking-number';
 import { requireJustClick } from '../credentials';
+import { DATE_HELP, readJustClickDate } from './dates';
 import { callJustClick, justClickError, untrustedAnswerError } from './client';
 import { updateOrderStatusSample, type UpdatedOrder } from './samples';
 
@@ -20,6 +23,8 @@ export const ORDER_STATUSES = {
 } as const;
 
 type OrderStatus = keyof typeof ORDER_STATUSES;
+
+const STATUS_CHOICES = (Object.entries(ORDER_STATUSES) as [OrderStatus, string][]).map(([value, label]) => ({ value, label }));
 
 const inputFields = defineInputFields([
   {
@@ -35,23 +40,30 @@ const inputFields = defineInputFields([
     label: 'New Status',
     required: true,
     type: 'string',
-    choices: Object.entries(ORDER_STATUSES).map(([value, label]) => ({ value, label, sample: value })),
-    helpText: 'What happened to the order. **Sent** needs a postal tracking number; **Sent** and **Paid** also take a date.',
+    choices: STATUS_CHOICES.map((choice) => ({ ...choice, sample: choice.value })),
+    helpText:
+      'What happened to the order. **Sent** needs a postal tracking number; **Sent** and **Paid** also take a date. ' +
+      'A mapped value may be the code (`sent`, `paid`, `return`, `cancel`) or the name shown here, in any case.',
   },
   {
     key: 'date',
     label: 'Date Sent or Paid',
     required: false,
-    type: 'datetime',
+    // Text, not `datetime`: see dates.ts.
+    type: 'string',
     helpText:
-      'When the order was shipped (for **Sent**) or paid (for **Paid**). JustClick requires it for these two statuses: when left empty, the time the step runs is used. A date without a time zone is read as UTC.',
+      `When the order was shipped (for **Sent**) or paid (for **Paid**). ${DATE_HELP} ` +
+      'JustClick requires a date for these two statuses: when left empty, the time the step runs is used.',
   },
   {
     key: 'rpo',
     label: 'Postal Tracking Number (RPO)',
     required: false,
     type: 'string',
-    helpText: 'The tracking number of the parcel, e.g. `10000000000000`. Required when the new status is **Sent**.',
+    helpText:
+      'The tracking number of the parcel, e.g. `10000000000000` or `RA644000886RU`. Required when the new status is **Sent**. ' +
+      'It is sent as carriers write it: spaces removed, letters in upper case, Cyrillic letters that look like Latin ones ' +
+      '(А, В, Е, К, М, Н, О, Р, С, Т, У, Х) replaced by the Latin ones; the output shows the number as sent.',
   },
 ]);
 
@@ -65,30 +77,23 @@ interface ValidRequest {
   rpo?: string;
 }
 
-const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
-
 /** Checks every field before anything is sent; the error names the field and what was expected. */
 function validate(z: ZObject, input: UpdateOrderStatusInput, now: Date): ValidRequest {
-  const billId = text(input.bill_id);
+  const billId = readText(input.bill_id);
   if (billId === '') throw invalidInput(z, 'Order Number', 'the number of a JustClick order');
-  const status = text(input.status);
-  if (!(status in ORDER_STATUSES)) {
-    throw invalidInput(z, 'New Status', `one of ${Object.keys(ORDER_STATUSES).join(', ')}`, status);
-  }
-  const rpo = text(input.rpo);
+  // Only the four choices: never a name every object has, such as `constructor` (readChoice uses a Map).
+  const status = readChoice(z, 'New Status', input.status, STATUS_CHOICES);
+  if (status === undefined) throw invalidInput(z, 'New Status', `one of ${STATUS_CHOICES.map((choice) => choice.value).join(', ')}`);
+  // As the carrier writes it (no spaces, upper-case Latin), or JustClick stores a track nobody finds.
+  const rpo = normaliseTrackingNumber(readText(input.rpo));
   if (status === 'sent' && rpo === '') {
     throw invalidInput(z, 'Postal Tracking Number (RPO)', 'a tracking number, which JustClick requires for the status Sent');
   }
-  const dateText = text(input.date);
-  let date: Date | undefined;
-  if (dateText !== '') {
-    date = parseDateTime(dateText);
-    if (!date) throw invalidInput(z, 'Date Sent or Paid', 'a date such as 2013-03-03T00:00:00+03:00 or a Unix timestamp', dateText);
-  }
+  const date = readJustClickDate(z, 'Date Sent or Paid', input.date);
   const needsDate = status === 'sent' || status === 'paid';
   return {
     billId,
-    status: status as OrderStatus,
+    status,
     date: date ?? (needsDate ? now : undefined),
     dateDefaulted: date === undefined && needsDate,
     rpo: rpo === '' ? undefined : rpo,

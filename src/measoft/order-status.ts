@@ -1,4 +1,5 @@
-import { defineInputFields, defineTrigger, type InferInputData, type WebhookTriggerPerform } from 'zapier-platform-core';
+import { defineInputFields, defineTrigger, type InferInputData, type WebhookTriggerPerform, type ZObject } from 'zapier-platform-core';
+import { asList, readChoice, readText } from '../common/input';
 import { isFirstDelivery, parseDelivery, rawBody } from '../common/webhook';
 import { parseMeasoftOrder } from './parse-order';
 import { orderStatusSample, type MeasoftOrderEvent } from './samples';
@@ -15,18 +16,31 @@ const inputFields = defineInputFields([
     type: 'string',
     choices: MEASOFT_STATUS_CHOICES,
     helpText:
-      'Start the Zap only when the order reaches one of these MeaSoft statuses (the code in the `<status>` element). Leave empty to start it on every status change.',
+      'Start the Zap only when the order reaches one of these MeaSoft statuses (the code in the `<status>` element). Leave empty to start it on every status change. ' +
+      'A mapped value may hold several codes separated by commas, such as `COMPLETE, CANCELED`; a code MeaSoft does not have is refused.',
   },
 ]);
 
 type OrderStatusInput = InferInputData<typeof inputFields>;
 
-const statusCode = (value: unknown): string => String(value ?? '').trim().toUpperCase();
+// The codes alone, so a refusal lists them briefly; readChoice still matches them in any case.
+const STATUS_CODES = MEASOFT_STATUS_CHOICES.map(({ value }) => ({ value, label: value }));
+
+/**
+ * The chosen status codes. Only MeaSoft's codes count: anything else, including names every
+ * JavaScript object has (`constructor`), is refused rather than silently matching nothing.
+ * A mapped value may list several codes separated by commas.
+ */
+function wantedStatuses(z: ZObject, value: unknown): Set<string> {
+  const typed = asList(value).flatMap((entry) => readText(entry).split(','));
+  const codes = typed.map((code) => readChoice(z, 'Only These Statuses', code, STATUS_CODES));
+  return new Set(codes.filter((code): code is string => code !== undefined));
+}
 
 export const perform = (async (z, bundle) => {
+  const wanted = wantedStatuses(z, bundle.inputData.statuses);
   const event = parseDelivery(z, 'MeaSoft', () => parseMeasoftOrder(rawBody(bundle)));
-  const wanted = (bundle.inputData.statuses ?? []).map(statusCode).filter((code) => code !== '');
-  if (wanted.length > 0 && !wanted.includes(statusCode(event.status.code))) return [];
+  if (wanted.size > 0 && !wanted.has(readText(event.status.code).toUpperCase())) return [];
   // MeaSoft may resend an event it thinks failed (it expects a reply Zapier cannot give).
   if (!(await isFirstDelivery(z, bundle, ORDER_STATUS_KEY, event.id))) return [];
   return [event];

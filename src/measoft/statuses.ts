@@ -1,5 +1,5 @@
 /**
- * MeaSoft status codes with the Russian titles MeaSoft's own software uses (shared/notes/vendors.md)
+ * MeaSoft status codes with the Russian titles MeaSoft's own software uses (docs/measoft.md)
  * and their English meaning. A courier company may rename the `title` it sends; the code stays.
  */
 export const MEASOFT_STATUSES = {

@@ -1,37 +1,68 @@
-import { localTimeToIso, parseDateTime, toIsoUtc, toUnixSeconds } from '../../src/common/dates';
+import { localTimeToIso, MOSCOW, readDateTime, toIsoUtc, toUnixSeconds } from '../../src/common/dates';
 
-describe('parseDateTime', () => {
-  const unix = (value: string | number) => {
-    const date = parseDateTime(value);
-    return date ? toUnixSeconds(date) : undefined;
+describe('readDateTime', () => {
+  const unix = (value: string | number, zone = MOSCOW) => {
+    const reading = readDateTime(value, zone);
+    return reading && 'date' in reading ? toUnixSeconds(reading.date) : reading;
   };
 
   it('reads ISO 8601 with an offset', () => {
     expect(unix('2013-03-03T00:00:00+04:00')).toBe(1362254400);
     expect(unix('2013-03-02T20:00:00Z')).toBe(1362254400);
+    expect(unix('2013-03-02t20:00:00z')).toBe(1362254400);
+    expect(unix('2013-03-03T00:00:00.999+0400')).toBe(1362254400);
+    expect(unix('2024-05-02 10:00 +03')).toBe(1714633200);
   });
 
-  it('reads ISO without an offset as UTC', () => {
-    expect(unix('2013-03-02T20:00:00')).toBe(1362254400);
-    expect(unix('2013-03-02 20:00')).toBe(1362254400);
-    expect(unix('2013-03-02')).toBe(1362182400);
+  it("reads a date without an offset in the zone given, with that zone's offset on that day", () => {
+    // JustClick's own example: 3 March 2013 00:00 is 1362254400, Moscow time (UTC+4 from 2011 to 2014).
+    expect(unix('2013-03-03T00:00:00')).toBe(1362254400);
+    expect(unix('03.03.2013 00:00')).toBe(1362254400);
+    expect(unix('03.03.2013')).toBe(1362254400);
+    // Moscow has been UTC+3 since 26 October 2014.
+    expect(unix('2024-05-02 10:00')).toBe(1714633200);
+    expect(unix('2024-05-02')).toBe(1714597200);
+    expect(unix('2024-05-02T10:00', 'UTC')).toBe(1714644000);
   });
 
-  it('reads Unix seconds and milliseconds, as numbers or text', () => {
+  it('reads dotted dates day first: 02.05.2024 is 2 May, not 5 February', () => {
+    expect(unix('02.05.2024 10:00')).toBe(1714633200);
+    expect(unix('02.05.2024 10:00:00')).toBe(1714633200);
+    expect(unix('2.5.2024 10:00')).toBe(1714633200);
+    expect(unix('02.05.2024, 10:00')).toBe(1714633200);
+    expect(unix('02.05.2024 9:30')).toBe(1714631400);
+    expect(unix('02.05.2024 10:00 +05:00')).toBe(1714626000);
+    expect(unix('13.05.2024')).toBe(1715547600);
+  });
+
+  it('reads RFC 2822 dates as e-mail headers write them', () => {
+    expect(unix('Sat, 02 Mar 2013 20:00:00 GMT')).toBe(1362254400);
+    expect(unix('3 Mar 2013 00:00:00 +0400')).toBe(1362254400);
+    expect(unix('Sun, 02 Mar 2013 20:00:00 GMT')).toEqual({ problem: 'calendar' }); // 2 March 2013 was a Saturday
+  });
+
+  it('reads Unix seconds (10 digits) and milliseconds (13 digits), as numbers or text', () => {
     expect(unix(1362254400)).toBe(1362254400);
     expect(unix('1362254400')).toBe(1362254400);
     expect(unix('1362254400000')).toBe(1362254400);
   });
 
-  it('reads free text as UTC', () => {
-    expect(unix('March 2, 2013 20:00:00')).toBe(1362254400);
-    expect(unix('Sat, 02 Mar 2013 20:00:00 GMT')).toBe(1362254400);
+  it('refuses impossible calendar dates and times instead of rolling them over', () => {
+    for (const text of ['2024-02-30', '2024-02-30T10:00:00Z', '31.04.2024', '29.02.2023 10:00', '02.05.2024 25:00', '2024-05-02 10:60', '2024-13-01', '00.05.2024', '2024-05-02T10:00:00+03:99']) {
+      expect([text, unix(text)]).toEqual([text, { problem: 'calendar' }]);
+    }
+    expect(unix('29.02.2024')).toBe(1709154000); // a leap year
   });
 
-  it('returns undefined for what is not a date', () => {
-    expect(parseDateTime('tomorrow-ish')).toBeUndefined();
-    expect(parseDateTime('  ')).toBeUndefined();
-    expect(parseDateTime('2013-13-45')).toBeUndefined();
+  it('refuses what it does not read exactly, rather than guessing', () => {
+    for (const text of ['tomorrow-ish', '25:00', '02/05/2024', 'March 2, 2013 20:00:00', '2024', '20240502', '136225440', '2024-5-2', '02.05.24']) {
+      expect([text, unix(text)]).toEqual([text, { problem: 'format' }]);
+    }
+  });
+
+  it('returns undefined for an empty value', () => {
+    expect(readDateTime('  ', MOSCOW)).toBeUndefined();
+    expect(readDateTime(null, MOSCOW)).toBeUndefined();
   });
 
   it('formats ISO 8601 without milliseconds', () => {

@@ -84,6 +84,44 @@ describe('byte-identical to PHP http_build_query', () => {
     echo json_encode($out, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_THROW_ON_ERROR);
   `;
 
+  // The JustClick shapes: CreateOrder's goods[n][good_name]/[good_sum] (a list of records with
+  // numbers and text), AddLeadToGroup's rid[n] (a list of texts) and utm[...] (a record of texts).
+  const goodsLine = fc.record(
+    { good_name: tricky, good_sum: fc.oneof(fc.integer({ min: 0, max: 1e7 }), fc.constant(null), fc.constantFrom(2490, 1990.5, 0.01)) },
+    { requiredKeys: ['good_name'] },
+  );
+  const utm = fc.dictionary(fc.constantFrom('utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'), tricky, { maxKeys: 5 });
+  const justClickParams = fc.tuple(
+    fc.array(goodsLine, { minLength: 1, maxLength: 4 }),
+    fc.array(tricky, { minLength: 1, maxLength: 4 }),
+    utm,
+    tricky,
+  ).map(([goods, rid, utmValues, email]): PhpQueryParams => [
+    ['goods', goods],
+    ['rid', rid],
+    ['bill_email', email],
+    ['utm', utmValues],
+  ]);
+
+  it('matches PHP for 300 generated JustClick shapes: goods[n][good_name]/[good_sum], rid[n], utm[...]', () => {
+    const cases = fc.sample(fc.record({ params: justClickParams, login: fc.constantFrom('username', 'магазин'), secret }), {
+      numRuns: 300,
+      seed: 20261124,
+    });
+    const php = spawnSync('php', ['-r', PHP], { input: JSON.stringify(cases), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (php.error) throw new Error(`php-cli is needed for this test (.ci/run installs it): ${php.error.message}`);
+    expect(php.stderr).toBe('');
+    const expected = JSON.parse(php.stdout) as Array<{ query: string; hash: string }>;
+    expect(expected).toHaveLength(cases.length);
+    cases.forEach((testCase, index) => {
+      const query = httpBuildQuery(testCase.params as PhpQueryParams);
+      expect({ query, hash: justClickRequestHash(query, testCase.login, testCase.secret) }).toEqual(expected[index]);
+    });
+    // The generator really produced the nested shapes (and floats PHP prints the same way).
+    expect(cases.some((testCase) => httpBuildQuery(testCase.params as PhpQueryParams).includes('goods%5B1%5D%5Bgood_sum%5D=1990.5'))).toBe(true);
+    expect(cases.some((testCase) => httpBuildQuery(testCase.params as PhpQueryParams).includes('rid%5B2%5D='))).toBe(true);
+  });
+
   it('matches PHP for 400 generated inputs: Cyrillic, emoji, spaces, !*\'()~+&=%#, empty and long strings', () => {
     const cases = fc.sample(fc.record({ params, login: fc.constantFrom('username', 'shop-1', 'магазин'), secret }), {
       numRuns: 400,

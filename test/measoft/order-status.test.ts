@@ -211,6 +211,25 @@ describe('New Order Status: the Only These Statuses filter', () => {
     expect(await run(SEED, { statuses: [''] })).toHaveLength(1);
   });
 
+  it('reads a mapped list of codes separated by commas', async () => {
+    expect(await run(MULTI, { statuses: 'DELIVERY, complete' })).toHaveLength(1);
+    expect(await run(MULTI, { statuses: 'DELIVERY,NEW' })).toEqual([]);
+  });
+
+  const CODES = Object.keys(MEASOFT_STATUSES).join(', ');
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'DELIVERED', 'COMPLETE: Доставлен (Delivered) extra'])(
+    'refuses %j, which is not one of its choices, instead of silently matching nothing',
+    async (typed) => {
+      const error = await caught(run(MULTI, { statuses: ['COMPLETE', typed] }));
+      expect(error).toMatchObject({ message: `Only These Statuses: expected one of ${CODES} (got "${typed}").`, code: 'InvalidInput' });
+    },
+  );
+
+  it('refuses an unknown status before reading the delivery', async () => {
+    const error = await caught(run('not xml at all', { statuses: ['valueOf'] }));
+    expect(error.message).toBe(`Only These Statuses: expected one of ${CODES} (got "valueOf").`);
+  });
+
   it('offers every MeaSoft status, labelled in Russian and English', () => {
     const field = orderStatus.operation.inputFields![0] as { key: string; list: boolean; choices: Array<{ value: string; label: string }> };
     expect(field.key).toBe('statuses');

@@ -1,0 +1,99 @@
+/**
+ * Hidden triggers that fill the product and group dropdowns: GetAllGoods
+ * (https://help.justclick.ru/archives/category/api, fields as in docs/justclick-api.md) and
+ * GetAllGroups. Each item's `id` is what the API takes back: good_name in CreateOrder's goods,
+ * rass_name in AddLeadToGroup's rid[].
+ */
+import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { requireJustClick } from '../credentials';
+import { isRecord, listOf, moneyOrNull, textOrNull, trustedAnswer, unexpectedResult } from './answers';
+import { callJustClick } from './client';
+
+export interface Product {
+  id: string;
+  name: string;
+  good_id: string | null;
+  good_title: string | null;
+  price: number | null;
+}
+
+export interface Group {
+  id: string;
+  name: string;
+}
+
+const empty = (result: unknown) => result === undefined || result === null || result === '';
+
+export const performProducts = (async (z, bundle) => {
+  // 700: "the shop has no products" is an empty dropdown, not a failure.
+  const answer = trustedAnswer(z, await callJustClick(z, requireJustClick(z, bundle), 'GetAllGoods', []), [0, 700]);
+  if (answer.errorCode === 700 || empty(answer.result)) return [];
+  const list = listOf(answer.result);
+  if (!list) throw unexpectedResult(z, 'GetAllGoods', answer.result);
+  return list.map((raw): Product => {
+    const goodName = isRecord(raw) ? textOrNull(raw.good_name) : null;
+    if (!isRecord(raw) || goodName === null) throw unexpectedResult(z, 'GetAllGoods', raw);
+    const title = textOrNull(raw.good_title);
+    return {
+      id: goodName,
+      name: title ? `${title} (${goodName})` : goodName,
+      good_id: textOrNull(raw.good_id),
+      good_title: title,
+      price: moneyOrNull(raw.good_sum),
+    };
+  });
+}) satisfies PollingTriggerPerform;
+
+export const performGroups = (async (z, bundle) => {
+  const answer = trustedAnswer(z, await callJustClick(z, requireJustClick(z, bundle), 'GetAllGroups', []));
+  if (empty(answer.result)) return [];
+  const list = listOf(answer.result);
+  if (!list) throw unexpectedResult(z, 'GetAllGroups', answer.result);
+  return list.map((raw): Group => {
+    const rassName = isRecord(raw) ? textOrNull(raw.rass_name) : null;
+    if (!isRecord(raw) || rassName === null) throw unexpectedResult(z, 'GetAllGroups', raw);
+    const title = textOrNull(raw.rass_title);
+    return { id: rassName, name: title ? `${title} (${rassName})` : rassName };
+  });
+}) satisfies PollingTriggerPerform;
+
+export const products = defineTrigger({
+  key: 'justclick_products',
+  noun: 'Product',
+  display: {
+    label: 'New Product',
+    description: 'Triggers when a product is added to your JustClick shop (feeds the product dropdowns).',
+    hidden: true,
+  },
+  operation: {
+    type: 'polling',
+    perform: performProducts,
+    sample: { id: 'course-basic', name: 'Базовый курс (course-basic)', good_id: '12549', good_title: 'Базовый курс', price: 2990 },
+    outputFields: [
+      { key: 'id', label: 'Product ID', type: 'string' },
+      { key: 'name', label: 'Product', type: 'string' },
+      { key: 'good_id', label: 'Product Number', type: 'string' },
+      { key: 'good_title', label: 'Product Name', type: 'string' },
+      { key: 'price', label: 'Price', type: 'number' },
+    ],
+  },
+});
+
+export const groups = defineTrigger({
+  key: 'justclick_groups',
+  noun: 'Group',
+  display: {
+    label: 'New Contact Group',
+    description: 'Triggers when a contact group is added to your JustClick account (feeds the group dropdowns).',
+    hidden: true,
+  },
+  operation: {
+    type: 'polling',
+    perform: performGroups,
+    sample: { id: 'newsletter', name: 'Рассылка магазина (newsletter)' },
+    outputFields: [
+      { key: 'id', label: 'Group ID', type: 'string' },
+      { key: 'name', label: 'Group', type: 'string' },
+    ],
+  },
+});

@@ -1,0 +1,54 @@
+import { defineInputFields, defineSearch, type InferInputData, type SearchPerform } from 'zapier-platform-core';
+import { invalidInput } from '../common/errors';
+import { readText } from '../common/input';
+import { requireJustClick } from '../credentials';
+import { trustedAnswer } from './answers';
+import { callJustClick } from './client';
+import { orderOutputFields, orderSample, readOrder } from './orders';
+
+/** Codes by which getOrderDetails says there is no such order: nothing found, not a failure. */
+const NOT_FOUND = [200, 302, 400];
+
+const inputFields = defineInputFields([
+  {
+    key: 'bill_id',
+    label: 'Order Number',
+    required: true,
+    type: 'string',
+    helpText: 'The number of the JustClick order (bill), e.g. `100000`, as shown in the order list of your JustClick account.',
+  },
+]);
+
+type FindOrderInput = InferInputData<typeof inputFields>;
+
+export const perform = (async (z, bundle) => {
+  const billId = readText(bundle.inputData.bill_id);
+  // getOrderDetails takes the number as an integer (https://help.justclick.ru/archives/2656).
+  if (!/^\d+$/.test(billId)) throw invalidInput(z, 'Order Number', 'the number of a JustClick order, digits only', bundle.inputData.bill_id);
+  const credentials = requireJustClick(z, bundle);
+  const answer = trustedAnswer(
+    z,
+    await callJustClick(z, credentials, 'getOrderDetails', [
+      ['bill_id', billId],
+      ['good_info', true],
+    ]),
+    [0, ...NOT_FOUND],
+  );
+  if (answer.errorCode !== 0) return [];
+  return [readOrder(z, 'getOrderDetails', answer.result)];
+}) satisfies SearchPerform<FindOrderInput>;
+
+export default defineSearch({
+  key: 'justclick_find_order',
+  noun: 'Order',
+  display: {
+    label: 'Find Order',
+    description: 'Finds a JustClick order by its number, with the buyer, the payment status and the products.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: orderSample,
+    outputFields: orderOutputFields,
+  },
+});

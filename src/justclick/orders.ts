@@ -1,0 +1,186 @@
+/**
+ * A JustClick order (bill) as getOrdersWithGoods and getOrderDetails describe it
+ * (https://help.justclick.ru/archives/2642, https://help.justclick.ru/archives/2656), turned into
+ * what a Zap maps: goods as line items, money as numbers, times as ISO 8601 with Moscow's offset.
+ */
+import type { ZObject } from 'zapier-platform-core';
+import { isRecord, listOf, moneyOrNull, moscowIso, textOrNull, unexpectedResult, type Raw } from './answers';
+
+export type OrderItem = {
+  /** The product ID in JustClick (good_name). */
+  good_name: string | null;
+  good_title: string | null;
+  /** The price in this order. */
+  sum: number | null;
+  /** The product's price in the shop. */
+  price: number | null;
+};
+
+export type JustClickOrder = {
+  id: string;
+  bill_id: string;
+  pay_status: string | null;
+  created: string | null;
+  paid: string | null;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  middle_name: string | null;
+  phone: string | null;
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  address: string | null;
+  postal_code: string | null;
+  price: number | null;
+  sum_to_pay: number | null;
+  payway: string | null;
+  type: string | null;
+  comment: string | null;
+  tag: string | null;
+  coupon: string | null;
+  domain: string | null;
+  payment_link: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_content: string | null;
+  utm_term: string | null;
+  goods: OrderItem[];
+  goods_count: number;
+};
+
+/**
+ * The goods of an order: `items` (each with id, title, price, sum) as JustClick's answers carry
+ * them, or only the product IDs (`good_ids`, a list or comma-separated text) when that is all.
+ */
+function readGoods(raw: Raw): OrderItem[] {
+  const items = listOf(raw.items) ?? listOf(raw.goods);
+  if (items) {
+    return items.filter(isRecord).map((item) => ({
+      good_name: textOrNull(item.id ?? item.good_name),
+      good_title: textOrNull(item.title ?? item.good_title),
+      sum: moneyOrNull(item.sum ?? item.good_sum),
+      price: moneyOrNull(item.price),
+    }));
+  }
+  const ids = Array.isArray(raw.good_ids) ? raw.good_ids : typeof raw.good_ids === 'string' ? raw.good_ids.split(',') : [];
+  return ids
+    .map((id) => textOrNull(id))
+    .filter((id): id is string => id !== null)
+    .map((id) => ({ good_name: id, good_title: null, sum: null, price: null }));
+}
+
+/** One order of an answer; one without an order number is not an order JustClick documents. */
+export function readOrder(z: ZObject, method: string, raw: unknown): JustClickOrder {
+  if (!isRecord(raw)) throw unexpectedResult(z, method, raw);
+  const billId = textOrNull(raw.id ?? raw.bill_id);
+  if (billId === null) throw unexpectedResult(z, method, raw);
+  const utm = isRecord(raw.utm) ? raw.utm : {};
+  const goods = readGoods(raw);
+  return {
+    id: billId,
+    bill_id: billId,
+    pay_status: textOrNull(raw.pay_status),
+    created: moscowIso(raw.created),
+    paid: moscowIso(raw.paid),
+    email: textOrNull(raw.email),
+    first_name: textOrNull(raw.first_name),
+    last_name: textOrNull(raw.last_name),
+    middle_name: textOrNull(raw.middle_name),
+    phone: textOrNull(raw.phone),
+    country: textOrNull(raw.country),
+    region: textOrNull(raw.region),
+    city: textOrNull(raw.city),
+    address: textOrNull(raw.address),
+    postal_code: textOrNull(raw.postalcode),
+    price: moneyOrNull(raw.price),
+    sum_to_pay: moneyOrNull(raw.bill_sum_topay),
+    payway: textOrNull(raw.payway),
+    type: textOrNull(raw.type),
+    comment: textOrNull(raw.comment),
+    tag: textOrNull(raw.tag),
+    coupon: textOrNull(raw.kupon),
+    domain: textOrNull(raw.domain),
+    payment_link: textOrNull(raw.link),
+    utm_source: textOrNull(utm.source ?? utm.utm_source),
+    utm_medium: textOrNull(utm.medium ?? utm.utm_medium),
+    utm_campaign: textOrNull(utm.campaign ?? utm.utm_campaign),
+    utm_content: textOrNull(utm.content ?? utm.utm_content),
+    utm_term: textOrNull(utm.term ?? utm.utm_term),
+    goods,
+    goods_count: goods.length,
+  };
+}
+
+// An order as JustClick's documentation lists its fields, with one product.
+export const orderSample: JustClickOrder = {
+  id: '100000',
+  bill_id: '100000',
+  pay_status: 'paid',
+  created: '2024-05-20T12:00:00+03:00',
+  paid: '2024-05-20T12:15:00+03:00',
+  email: 'anna@example.com',
+  first_name: 'Анна',
+  last_name: 'Петрова',
+  middle_name: 'Сергеевна',
+  phone: '+79031112233',
+  country: 'Россия',
+  region: 'Московская область',
+  city: 'Москва',
+  address: 'ул. Тверская, д. 1, кв. 5',
+  postal_code: '125009',
+  price: 2490,
+  sum_to_pay: 0,
+  payway: 'card',
+  type: 'physical',
+  comment: 'Позвонить за час',
+  tag: 'spring-sale',
+  coupon: 'SPRING10',
+  domain: 'shop.example.ru',
+  payment_link: 'https://sandboxshop.justclick.ru/order/100000/',
+  utm_source: 'newsletter',
+  utm_medium: 'email',
+  utm_campaign: 'spring',
+  utm_content: 'button',
+  utm_term: 'курс',
+  goods: [{ good_name: 'course-basic', good_title: 'Базовый курс', sum: 2490, price: 2990 }],
+  goods_count: 1,
+};
+
+export const orderOutputFields = [
+  { key: 'id', label: 'ID', type: 'string' as const },
+  { key: 'bill_id', label: 'Order Number', type: 'string' as const },
+  { key: 'pay_status', label: 'Payment Status', type: 'string' as const },
+  { key: 'created', label: 'Created At', type: 'datetime' as const },
+  { key: 'paid', label: 'Paid At', type: 'datetime' as const },
+  { key: 'email', label: 'Buyer Email', type: 'string' as const },
+  { key: 'first_name', label: 'Buyer First Name', type: 'string' as const },
+  { key: 'last_name', label: 'Buyer Last Name', type: 'string' as const },
+  { key: 'middle_name', label: 'Buyer Middle Name', type: 'string' as const },
+  { key: 'phone', label: 'Buyer Phone', type: 'string' as const },
+  { key: 'country', label: 'Country', type: 'string' as const },
+  { key: 'region', label: 'Region', type: 'string' as const },
+  { key: 'city', label: 'City', type: 'string' as const },
+  { key: 'address', label: 'Address', type: 'string' as const },
+  { key: 'postal_code', label: 'Postal Code', type: 'string' as const },
+  { key: 'price', label: 'Order Total', type: 'number' as const },
+  { key: 'sum_to_pay', label: 'Left to Pay', type: 'number' as const },
+  { key: 'payway', label: 'Payment Method', type: 'string' as const },
+  { key: 'type', label: 'Order Type', type: 'string' as const },
+  { key: 'comment', label: 'Comment', type: 'string' as const },
+  { key: 'tag', label: 'Tag', type: 'string' as const },
+  { key: 'coupon', label: 'Coupon', type: 'string' as const },
+  { key: 'domain', label: 'Domain', type: 'string' as const },
+  { key: 'payment_link', label: 'Payment Page URL', type: 'string' as const },
+  { key: 'utm_source', label: 'UTM Source', type: 'string' as const },
+  { key: 'utm_medium', label: 'UTM Medium', type: 'string' as const },
+  { key: 'utm_campaign', label: 'UTM Campaign', type: 'string' as const },
+  { key: 'utm_content', label: 'UTM Content', type: 'string' as const },
+  { key: 'utm_term', label: 'UTM Term', type: 'string' as const },
+  { key: 'goods[]good_name', label: 'Product ID', type: 'string' as const },
+  { key: 'goods[]good_title', label: 'Product Name', type: 'string' as const },
+  { key: 'goods[]sum', label: 'Product Price in Order', type: 'number' as const },
+  { key: 'goods[]price', label: 'Product Shop Price', type: 'number' as const },
+  { key: 'goods_count', label: 'Number of Products', type: 'integer' as const },
+];
