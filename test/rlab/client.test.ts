@@ -50,7 +50,7 @@ describe('R-Lab client: requests', () => {
 
     const answer = await run((z) => createRlabClient(z, credentials).call('gettrackinfo', twoTracks));
 
-    expect(answer).toEqual({ resultState: 0, resultInfo: 'Запрос выполнен', resultData: [] });
+    expect(answer).toEqual({ resultState: 0, resultInfo: 'Запрос выполнен', resultData: [], servedByBackup: false });
   });
 
   it('sends Cyrillic unescaped, as the PHP example with JSON_UNESCAPED_UNICODE', async () => {
@@ -75,17 +75,22 @@ describe('R-Lab client: requests', () => {
     expect(info).toEqual({ userExpireDate: '13.04.2015', userBalance: 384, userExpired: false, userBalanceUnlimited: false, userDateUnlimited: false });
   });
 
-  it('refuses a user ID that is not a number before sending anything', async () => {
-    const error = await caught(run((z) => getUserInfo(z, { userId: 'shop', apiKey: API_KEY })));
+  it('refuses a user ID that is not a number before sending anything, without printing it back (it may be the key)', async () => {
+    const error = await caught(run((z) => getUserInfo(z, { userId: API_KEY, apiKey: API_KEY })));
     expect(error.message).toBe(
-      'R-Lab User ID: expected the number shown in your DeliveryCRM profile (got "shop"). Reconnect the account with the right value.',
+      'R-Lab User ID: expected the number (digits only) shown in your DeliveryCRM profile, but the value filled in is not a number. Correct R-Lab User ID and test again.',
     );
+    const inStep = await caught(run(async (z) => createRlabClient(z, { userId: `  ${API_KEY}`, apiKey: API_KEY })));
+    expect(inStep.message).toBe(
+      'R-Lab User ID: expected the number (digits only) shown in your DeliveryCRM profile, but the value filled in is not a number. Reconnect the account with the right R-Lab User ID.',
+    );
+    expect(inStep.message).not.toContain(API_KEY.slice(0, 8));
   });
 
   it('says when getuserinfo answers without the account data', async () => {
     nock('https://apilr2.r-lab.biz').post('/getuserinfo.ashx').reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: null });
     const error = await caught(run((z) => getUserInfo(z, credentials)));
-    expect(error.message).toBe('R-Lab answered getuserinfo without the account data (resultInfo "Запрос выполнен").');
+    expect(error.message).toBe('R-Lab answered getuserinfo without the account data (resultInfo "Запрос выполнен"). Test the connection again in a few minutes.');
   });
 
   it('lets core turn a 429 into a ThrottledError, without trying the backup', async () => {
@@ -175,7 +180,7 @@ describe('R-Lab client: backup address', () => {
     const error = await caught(run((z) => createRlabClient(z, credentials).call('gettrackinfo', oneTrack)));
 
     expect(error.name).toBe('ThrottledError');
-    expect(error.message).toMatch(/^R-Lab is unreachable \(main address: no answer within 0.1 s; the backup address is switched off\)/);
+    expect(error.message).toMatch(/^R-Lab is unreachable \(main address: did not answer in time \(0.1 s\); the backup address is switched off\)/);
   });
 
   it('does not retry a 4xx on the backup', async () => {
@@ -209,7 +214,7 @@ describe('R-Lab client: backup address', () => {
 
     const answer = await run((z) => createRlabClient(z, credentials).call('addtrack', oneTrack));
 
-    expect(answer).toEqual({ resultState: 2, resultInfo: 'Ошибка', resultData: null });
+    expect(answer).toEqual({ resultState: 2, resultInfo: 'Ошибка', resultData: null, servedByBackup: false });
     expect(backup.received).toHaveLength(0);
   });
 
