@@ -212,8 +212,8 @@ export function createRlabClient(z: ZObject, credentials: RlabCredentials, optio
       headers: { 'Content-Type': 'text/plain; charset=utf-8', ...JSON_HEADERS },
     });
     if (response instanceof HostDown) return response;
-    // A 5xx may come from a proxy after R-Lab applied the request: a write is checked before it is resent.
-    if (response.status >= 500) return new HostDown(`HTTP ${response.status}`, true);
+    // An error page in place of R-Lab's answer: the request did not reach R-Lab's handler.
+    if (response.status >= 500) return new HostDown(`HTTP ${response.status}`, false);
     if (response.status >= 400) throw refusedStatus(z, 'R-Lab', response, hidden);
     const answer = parseRlabAnswer(response.content);
     if (answer) return { ...answer, resultInfo: withoutValues(answer.resultInfo, hidden) };

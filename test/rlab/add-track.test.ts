@@ -309,15 +309,25 @@ describe('Add Tracking Number: many tracks', () => {
     );
   });
 
-  it('also lists the tracks when R-Lab stops answering after the first request; the unconfirmed one is not offered for replay', async () => {
-    // A 503 may come from a proxy after R-Lab applied the request, and with no backup it cannot be checked.
+  it('also lists the tracks when R-Lab becomes unreachable after the first request', async () => {
     await localRlab((_body, index) => (index === 0 ? { body: OK } : { status: 503, body: 'down' }));
     const all = tracks(101);
 
     const error = await caught(appTester(perform, { authData, inputData: { track: all } }));
 
+    expect(error.message).toMatch(/^R-Lab request 2 of 2 failed: R-Lab is unreachable \(main address: HTTP 503; the backup address is switched off\)\./);
+    expect(error.message).toContain(`Not added (1 tracks): ${all[100]}.`);
+  });
+
+  it('does not resend a batch whose answer never came when the backup is switched off: its tracks are listed to check, not to replay', async () => {
+    await localRlab((_body, index) => (index === 0 ? { body: OK } : 'hang'));
+    setEnv({ RLAB_TIMEOUT_MS: '200' });
+    const all = tracks(101);
+
+    const error = await caught(appTester(perform, { authData, inputData: { track: all } }));
+
     expect(error.message).toMatch(
-      /^R-Lab request 2 of 2 failed: R-Lab did not confirm addtrack \(main address: HTTP 503; the backup address is switched off, so it could not be checked\)\./,
+      /^R-Lab request 2 of 2 failed: R-Lab did not confirm addtrack \(main address: did not answer in time \(0\.2 s\); the backup address is switched off, so it could not be checked\)\./,
     );
     expect(error.message).toContain(`Already added (100 tracks): ${all.slice(0, 100).join(', ')}.`);
     expect(error.message).toMatch(new RegExp(`Not confirmed \\(1 tracks; .*\\): ${all[100]}\\. Not added \\(0 tracks\\): none\\.$`));
