@@ -1,5 +1,5 @@
 /**
- * R-Lab / DeliveryCRM client (shared/seeds/002): the tracking API (POST JSON to
+ * R-Lab / DeliveryCRM client (R-Lab API document, see docs/rlab.md): the tracking API (POST JSON to
  * {RLAB_BASE_URL}/<method>.ashx, falling back once to RLAB_FALLBACK_URL) and the DeliveryCRM GET
  * calls (blacklist, notification history). Builds and signs requests; operations never do.
  */
