@@ -90,6 +90,44 @@ describe('emulator faults', () => {
     expect(state.track(USER, 'RESET001')).toBeDefined();
   });
 
+  it('stall: applies the request, sends the headers, then trickles the body byte by byte', async () => {
+    await rlab.fault('stall', { delayMs: 50, intervalMs: 100 });
+    const started = Date.now();
+    const response = await fetch(`${rlab.url}/addtrack.ashx`, { method: 'POST', body: JSON.stringify(rlabBody(USER, KEY, [entry('STALL001')])) });
+    const headersAt = Date.now() - started;
+    expect(response.status).toBe(200);
+    expect(Number(response.headers.get('content-length'))).toBeGreaterThan(10);
+    expect(state.track(USER, 'STALL001')).toBeDefined(); // stored before the body is done: a client that gives up may hide a success
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(first.value).toHaveLength(1);
+    const second = await reader.read();
+    expect(Date.now() - started - headersAt).toBeGreaterThanOrEqual(90);
+    expect(second.value).toHaveLength(1);
+    await reader.cancel();
+  });
+
+  it('stall: a client that gives up leaves nothing pending for stop()', async () => {
+    await rlab.fault('stall', { intervalMs: 60_000 });
+    const response = await fetch(`${rlab.url}/getuserinfo.ashx`, { method: 'POST', body: '{}' });
+    await response.body!.getReader().read();
+    const started = Date.now();
+    await rlab.stop();
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('partial (R-Lab): every second track of a request is refused, the others really stored', async () => {
+    await rlab.fault('partial');
+    const answer = await add('PART0001');
+    expect(answer.json).toMatchObject({ resultState: 0 }); // one track: nothing at an odd position
+    const batch = await postRlab(`${rlab.url}/addtrack.ashx`, rlabBody(USER, KEY, [entry('PART0002'), entry('PART0003'), entry('PART0004')]));
+    expect(batch.json).toEqual({ resultState: 1, resultInfo: 'Часть данных добавлены в базу, ошибок 1', resultData: null });
+    expect([state.track(USER, 'PART0002'), state.track(USER, 'PART0003'), state.track(USER, 'PART0004')].map(Boolean)).toEqual([true, false, true]);
+    const removed = await postRlab(`${rlab.url}/deltrack.ashx`, rlabBody(USER, KEY, [entry('PART0002'), entry('PART0004')]));
+    expect(removed.json).toMatchObject({ resultState: 1, resultInfo: 'Часть треков удалены, ошибок 1' });
+    expect([state.track(USER, 'PART0002'), state.track(USER, 'PART0004')].map(Boolean)).toEqual([false, true]);
+  });
+
   it('times: a fault for the next N requests only, then normal answers', async () => {
     await rlab.fault('http500', { times: 2 });
     expect((await add('TIMES001')).status).toBe(500);
@@ -101,6 +139,7 @@ describe('emulator faults', () => {
 
   it('refuses faults an emulator does not have, and `times` with down', async () => {
     await expect(rlab.fault('badhash')).rejects.toThrow("R-Lab emulator has no fault 'badhash'");
+    await expect(rlab.fault('nonrecord')).rejects.toThrow("R-Lab emulator has no fault 'nonrecord'");
     await expect(rlab.fault('down', { times: 1 })).rejects.toThrow("'down' lasts until another fault mode is set");
   });
 
