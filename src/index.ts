@@ -14,6 +14,6 @@ export default defineApp({
   platformVersion: zapier.version,
   authentication,
   triggers: { ...measoft.triggers, ...abaha.triggers },
-  creates: { ...justclick.creates, ...rlab.creates },
-  searches: { ...rlab.searches },
+  creates: { ...justclick.creates, ...rlab.creates, ...measoft.creates },
+  searches: { ...rlab.searches, ...measoft.searches },
 });

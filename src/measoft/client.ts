@@ -67,6 +67,8 @@ function badAnswer(z: ZObject, why: string): Error {
 export interface CallOptions {
   /** True for requests that change data: a lost answer then may or may not have applied it. */
   write: boolean;
+  /** A root error code that means "nothing found" for this request (11, "Заказы не найдены"), read as an empty answer. */
+  noneFound?: number;
 }
 
 /** Sends one request and returns the root of MeaSoft's answer, refusing errors and undocumented answers. */
@@ -112,6 +114,7 @@ export async function callMeasoft(z: ZObject, credentials: MeasoftCredentials, r
   }
   // Errors come as an `error` attribute on the root, whatever the root is called.
   const code = errorCode(z, root, 'root');
+  if (code !== 0 && code === options.noneFound) return { ...root, name: request.name, children: [] };
   if (code !== 0) throw measoftError(z, code, errorText(root), 'api');
   if (root.name !== request.name) throw badAnswer(z, `the root element is <${root.name}>, not <${request.name}>`);
   return root;
@@ -156,7 +159,7 @@ export async function findOrders(z: ZObject, credentials: MeasoftCredentials, fi
     textElement('datefrom', filters.datefrom),
     textElement('dateto', filters.dateto),
   ]);
-  return ordersOf(z, await callMeasoft(z, credentials, request, { write: false }));
+  return ordersOf(z, await callMeasoft(z, credentials, request, { write: false, noneFound: 11 }));
 }
 
 /** `statusreq` with `changes=ONLY_LAST` on a stream: orders changed since that stream's last commit. */
