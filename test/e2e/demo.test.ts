@@ -17,7 +17,7 @@ it('the demo runs every Zap against the sandbox and exits 0', () => {
     timeout: 60_000,
   });
   expect(result.stderr).toBe('');
-  expect(result.stdout).toContain('✓ 4 of 4 Zaps did what they should');
+  expect(result.stdout).toContain('✓ 5 of 5 Zaps did what they should');
   expect(result.stdout).not.toContain('✗');
   expect(result.status).toBe(0);
 }, 70_000);
