@@ -12,9 +12,9 @@ import { rlabConnectionInfo, type RlabConnectionInfo } from './rlab/connection';
 
 /** What the connection test finds; it feeds the connection label. */
 export type ConnectionInfo = { justclick_login: string | null } & { [K in keyof RlabConnectionInfo]: RlabConnectionInfo[K] | null } & {
-  measoft_login?: string | null;
-  measoft_extra?: string | null;
-  abaha_header_name?: string | null;
+  measoft_login: string | null;
+  measoft_extra: string | null;
+  abaha_header_name: string | null;
 };
 
 export const test = async (z: ZObject, bundle: Bundle): Promise<ConnectionInfo> => {
