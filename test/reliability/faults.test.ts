@@ -372,3 +372,42 @@ describe('JustClick Update Order Status: a write with no backup and no retry ins
     expect(bill('100004').status).toBe('new');
   });
 });
+
+describe('MeaSoft API fails', () => {
+  const create = (orderno2: string) =>
+    run('measoft_create_order', {
+      orderno2,
+      receiver_name: 'Анна Петрова',
+      receiver_phone: '+7 (916) 000-00-00',
+      receiver_town: 'Москва',
+      receiver_address: 'Петровка, 38',
+      weight: '1',
+      quantity: 1,
+    });
+  const requests = () => sandbox().measoft.requests.length;
+
+  it('refusing connections: nothing was sent, handed back to Zapier to retry', async () => {
+    await sandbox().measoft.fault('down');
+    expect(await failure(create('SHOP-F1'))).toMatchObject({
+      name: 'ThrottledError',
+      delay: 300,
+      message: 'MeaSoft could not be reached (ECONNREFUSED); nothing was sent. Zapier will retry this step later.',
+    });
+  });
+
+  it('late headers, then a trickling body: the whole exchange ends at MEASOFT_TIMEOUT_MS with "did not answer in time", and a write is not resent', async () => {
+    setEnv({ MEASOFT_TIMEOUT_MS: String(TIMEOUT_MS) });
+    await sandbox().measoft.fault('stall', { delayMs: 250, intervalMs: 1000 });
+    const started = Date.now();
+    const error = await failure(create('SHOP-F2'));
+    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 250);
+    expect(error).toMatchObject({
+      name: 'AppError',
+      code: 'MeasoftNoAnswer',
+      message: 'MeaSoft did not answer in time (0.3 s). Nothing was changed; Zapier tries again at the next run.',
+    });
+    // Create Courier Order first looks the shop's number up; the lookup stalled, so no order was sent.
+    expect(requests()).toBe(1);
+    expect(sandbox().measoft.orders.size).toBe(0);
+  });
+});

@@ -42,6 +42,9 @@ describe('connection test: R-Lab', () => {
       rlab_paid_until: '13.04.2015',
       rlab_expired: false,
       rlab_tariff: 'balance 384 tracks, paid until 13.04.2015',
+      measoft_login: null,
+      measoft_extra: null,
+      abaha_header_name: null,
     });
     await expect(label(info)).resolves.toBe('JustClick shop · R-Lab user 1 (balance 384 tracks, paid until 13.04.2015)');
   });

@@ -161,16 +161,24 @@ describe('startSandbox', () => {
 
   afterAll(() => sandbox.stop());
 
-  it('returns exactly the five base-URL variables and the four connection fields', () => {
+  it('returns exactly the six base-URL variables and the seven connection fields', () => {
     expect(Object.keys(sandbox.urls).sort()).toEqual(
-      ['DELIVERYCRM_BASE_URL', 'JUSTCLICK_BASE_URL', 'RLAB_BASE_URL', 'RLAB_BLACKLIST_BASE_URL', 'RLAB_FALLBACK_URL'],
+      ['DELIVERYCRM_BASE_URL', 'JUSTCLICK_BASE_URL', 'MEASOFT_BASE_URL', 'RLAB_BASE_URL', 'RLAB_BLACKLIST_BASE_URL', 'RLAB_FALLBACK_URL'],
     );
-    expect(Object.keys(sandbox.accounts).sort()).toEqual(['justclick_login', 'justclick_secret', 'rlab_api_key', 'rlab_user_id']);
+    expect(Object.keys(sandbox.accounts).sort()).toEqual([
+      'justclick_login',
+      'justclick_secret',
+      'measoft_extra',
+      'measoft_login',
+      'measoft_password',
+      'rlab_api_key',
+      'rlab_user_id',
+    ]);
     expect(sandbox.urls.RLAB_BASE_URL).not.toBe(sandbox.urls.RLAB_FALLBACK_URL);
     expect(sandbox.urls.JUSTCLICK_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\{login\}$/);
   });
 
-  it('prints .env lines that zapier-platform invoke reads (dotenv): the five URLs and authData_<field>', () => {
+  it('prints .env lines that zapier-platform invoke reads (dotenv): the six URLs and authData_<field>', () => {
     const parsed = parse(envLines(sandbox).join('\n'));
     expect(parsed).toEqual({
       ...sandbox.urls,
@@ -178,21 +186,25 @@ describe('startSandbox', () => {
       authData_justclick_secret: sandbox.accounts.justclick_secret,
       authData_rlab_user_id: sandbox.accounts.rlab_user_id,
       authData_rlab_api_key: sandbox.accounts.rlab_api_key,
+      authData_measoft_login: sandbox.accounts.measoft_login,
+      authData_measoft_password: sandbox.accounts.measoft_password,
+      authData_measoft_extra: sandbox.accounts.measoft_extra,
     });
   });
 
-  it('listens on fixed ports when asked (basePort..basePort+4), and says so when they are taken', async () => {
-    // Find five consecutive free ports (other tests may hold some).
+  it('listens on fixed ports when asked (basePort..basePort+5), and says so when they are taken', async () => {
+    // Find six consecutive free ports (other tests may hold some).
     let fixed: Sandbox | undefined;
     let basePort = 0;
     for (let attempt = 0; !fixed && attempt < 20; attempt += 1) {
       basePort = 20000 + Math.floor(Math.random() * 40000);
       fixed = await startSandbox({ basePort }).catch(() => undefined);
     }
-    if (!fixed) throw new Error('no five consecutive free ports found');
+    if (!fixed) throw new Error('no six consecutive free ports found');
     try {
       expect(fixed.urls.RLAB_BASE_URL).toBe(`http://127.0.0.1:${basePort + 1}`);
       expect(fixed.urls.JUSTCLICK_BASE_URL).toBe(`http://127.0.0.1:${basePort}/{login}`);
+      expect(fixed.urls.MEASOFT_BASE_URL).toBe(`http://127.0.0.1:${basePort + 5}/api/`);
       await expect(startSandbox({ basePort })).rejects.toMatchObject({ code: 'EADDRINUSE' });
     } finally {
       await fixed.stop();
