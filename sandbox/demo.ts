@@ -203,6 +203,74 @@ async function bulkImportSurvivesOutage(demo: Demo, step: Step): Promise<void> {
   await sandbox.rlab.fault('none');
 }
 
+/**
+ * 5. A new shop order arrives → MeaSoft: Create Courier Order → the courier moves it on → New Order
+ * Status (Polling) picks the changes up → JustClick Update Order Status marks the order sent.
+ */
+async function courierOrderIsSent(demo: Demo, step: Step): Promise<void> {
+  const { sandbox } = demo;
+  const bill = '100004'; // the shop's order, also a JustClick bill
+  const measoft = {
+    measoft_login: sandbox.accounts.measoft_login,
+    measoft_password: sandbox.accounts.measoft_password,
+    measoft_extra: sandbox.accounts.measoft_extra,
+  };
+  const trigger = (demo.app as { triggers?: Record<string, any> }).triggers?.measoft_order_status_poll?.operation; // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (!step.check(Boolean(trigger), 'the app has New Order Status (Polling)')) return;
+  const pollZap = async (meta: Item = {}) =>
+    (await demo.run(trigger.perform, { authData: measoft, inputData: { statuses: ['DEPARTURE'] }, meta: { zap: { id: 'demo-courier-zap' }, ...meta } })) as Item[];
+  await pollZap({ isPopulatingDedupe: true }); // the Zap is turned on: what is already there only fills Zapier's dedupe
+
+  const receiver = await hook(demo, 'abaha_order');
+  const abaha = new AbahaSender();
+  step.say('←', `Abaha (shop): new order ${bill} for Анна Петрова, cash on delivery 2 490 ₽`);
+  await abaha.send(receiver.url, abahaOrder({ id: bill, cart_code: bill, total_after: '2490', address: { name: 'Анна Петрова', tel: '+7 (916) 000-00-00', address: 'Петровка, 38, кв. 5', city: 'Москва' } }));
+  const event = lastStart(receiver);
+  if (!step.check(Boolean(event), 'New Order (Abaha) started the Zap', receiver.deliveries[0]?.error?.message)) return;
+
+  const inputData = {
+    orderno2: event!.cart_code,
+    receiver_name: event!.address.name,
+    receiver_phone: event!.address.tel,
+    receiver_town: event!.address.city,
+    receiver_address: event!.address.address,
+    paytype: 'CASH',
+    price: event!.total_after,
+    items: [{ item_name: 'Заказ интернет-магазина', item_quantity: 1, item_price: event!.total_after }],
+  };
+  step.say('→', `MeaSoft: Create Courier Order for shop order ${bill}, ${inputData.receiver_town}, ${inputData.receiver_address}`);
+  const created = (await action(demo, 'creates', 'measoft_create_order', { ...inputData })) as Item;
+  step.say('←', `MeaSoft: courier order ${created.orderno}, status ${created.status?.code} "${created.status?.title}"`);
+  const replay = (await demo.run(perform(demo, 'creates', 'measoft_create_order'), { authData: measoft, inputData })) as Item;
+  step.check(replay.created_now === false && replay.orderno === created.orderno && sandbox.measoft.orders.size === 1, 'replaying the step returned the same courier order, no second one');
+
+  // Zapier starts the Zap once per new id; the trigger's filter lets only DEPARTURE through.
+  const seen = new Set<string>();
+  const starts: Item[] = [];
+  for (const code of ['PICKUP', 'ACCEPTED', 'DEPARTURE']) {
+    sandbox.measoft.advance(created.orderno, code);
+    step.say('·', `(sandbox: the courier service sets ${code}; Zapier polls)`);
+    for (const item of [...(await pollZap()), ...(await pollZap())]) {
+      if (item.orderno !== created.orderno || seen.has(item.id)) continue;
+      seen.add(item.id);
+      starts.push(item);
+      step.say('←', `New Order Status (Polling): order ${item.orderno} is ${item.status.code} "${item.status.title}"`);
+    }
+  }
+  const departed = starts[0];
+  if (!step.check(starts.length === 1 && departed?.status?.code === 'DEPARTURE', 'the polling trigger started the Zap once, for DEPARTURE')) return;
+
+  step.say('→', `JustClick: Update Order Status — order ${departed!.orderno2} → sent, tracking number ${departed!.orderno}`);
+  const result = (await action(demo, 'creates', 'justclick_update_order_status', {
+    bill_id: departed!.orderno2,
+    status: 'sent',
+    date: departed!.status.createtimegmt_iso,
+    rpo: departed!.orderno,
+  })) as Item;
+  step.say('←', `JustClick answered "${result.justclick_error_text}" (code ${result.justclick_error_code})`);
+  step.check(sandbox.justclick.bills.get(bill)?.status === 'sent', `order ${bill} is now "sent" in JustClick`, `it is "${sandbox.justclick.bills.get(bill)?.status}"`);
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   // Core prints a memory line per run unless it thinks it is under test; the demo is a test run.
@@ -213,7 +281,7 @@ async function main(): Promise<number> {
   const restoreEnv = applyEnv(sandbox.urls);
   const demo: Demo = { sandbox, run, app, receivers: [] };
   console.log('Courier Shop Connect — demo against the local sandbox (no accounts, no internet).');
-  console.log('Emulated: JustClick, R-Lab (main and backup address), DeliveryCRM blacklist, MeaSoft and Abaha webhooks.\n');
+  console.log('Emulated: JustClick, R-Lab (main and backup address), DeliveryCRM blacklist, MeaSoft (API and webhooks) and Abaha webhooks.\n');
 
   const steps: Array<[string, (demo: Demo, step: Step) => Promise<void>]> = [
     ['1. Parcel delivered → JustClick order marked paid', deliveredOrderIsPaid],
@@ -221,6 +289,7 @@ async function main(): Promise<number> {
     ['3. Cash-on-delivery order → risky buyer flagged (Abaha resend ignored)', riskyBuyerIsFlagged],
     ['4. 250 tracks imported while R-Lab’s main address is down', bulkImportSurvivesOutage],
     ['5. JustClick order paid → buyer checked → parcel tracked', paidOrderIsShipped],
+    ['6. New order → courier order in MeaSoft → status polled → JustClick order marked sent', courierOrderIsSent],
   ];
   const results: Step[] = [];
   for (const [title, body] of steps) {

@@ -1,7 +1,7 @@
 /**
  * `npm run sandbox`: starts every emulator and prints the .env lines that point the app (and
  * `zapier-platform invoke`, which reads .env from the project folder) at them, then keeps running
- * until Ctrl-C. The ports are fixed (SANDBOX_PORT, default 18401..18405) so the .env stays valid
+ * until Ctrl-C. The ports are fixed (SANDBOX_PORT, default 18401..18406) so the .env stays valid
  * across restarts; when they are taken, free ports are used and printed.
  *
  *   npm run sandbox                  # print the lines; copy them into .env
@@ -19,7 +19,7 @@ async function start(): Promise<Sandbox> {
     return await startSandbox({ basePort });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    console.error(`Ports ${basePort}..${basePort + 4} are taken; using free ports instead.`);
+    console.error(`Ports ${basePort}..${basePort + 5} are taken; using free ports instead.`);
     return startSandbox();
   }
 }

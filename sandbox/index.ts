@@ -12,12 +12,13 @@
  */
 import { DEFAULT_JUSTCLICK_ACCOUNT, JustClickEmulator, type JustClickOptions } from './emulators/justclick';
 import { BlacklistHistoryEmulator, DeliveryCrmEmulator } from './emulators/deliverycrm';
+import { DEFAULT_MEASOFT_ACCOUNT, MeasoftEmulator } from './emulators/measoft';
 import { RlabEmulator } from './emulators/rlab';
 import { DEFAULT_RLAB_USER, RlabState, seedRlabState } from './emulators/rlab-state';
 import type { Emulator } from './emulators/server';
 
 export type { FaultMode, FaultOptions, ReceivedRequest } from './emulators/server';
-export { DEFAULT_JUSTCLICK_ACCOUNT, DEFAULT_RLAB_USER };
+export { DEFAULT_JUSTCLICK_ACCOUNT, DEFAULT_MEASOFT_ACCOUNT, DEFAULT_RLAB_USER };
 
 /** The environment variables the app reads its vendor addresses from (src/config.ts). */
 export type SandboxUrls = {
@@ -26,6 +27,7 @@ export type SandboxUrls = {
   RLAB_FALLBACK_URL: string;
   DELIVERYCRM_BASE_URL: string;
   RLAB_BLACKLIST_BASE_URL: string;
+  MEASOFT_BASE_URL: string;
 };
 
 /** The connection fields (authData) the emulators accept. */
@@ -34,10 +36,13 @@ export type SandboxAccounts = {
   justclick_secret: string;
   rlab_user_id: string;
   rlab_api_key: string;
+  measoft_login: string;
+  measoft_password: string;
+  measoft_extra: string;
 };
 
 export interface SandboxOptions {
-  /** Listen on basePort..basePort+4 (JustClick, R-Lab, R-Lab backup, DeliveryCRM, blacklist history); free ports when absent. */
+  /** Listen on basePort..basePort+5 (JustClick, R-Lab, R-Lab backup, DeliveryCRM, blacklist history, MeaSoft); free ports when absent. */
   basePort?: number;
   justclick?: JustClickOptions;
   rlab?: { userId?: string; apiKey?: string };
@@ -55,6 +60,8 @@ export interface Sandbox {
   rlabBackup: RlabEmulator;
   deliverycrm: DeliveryCrmEmulator;
   blacklistHistory: BlacklistHistoryEmulator;
+  /** MeaSoft's XML API (MEASOFT_BASE_URL). */
+  measoft: MeasoftEmulator;
   /** The tracks, users and notification histories behind R-Lab and DeliveryCRM. */
   rlabState: RlabState;
   emulators: Emulator[];
@@ -74,7 +81,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const rlabBackup = new RlabEmulator(rlabState, 'R-Lab backup');
   const deliverycrm = new DeliveryCrmEmulator(rlabState);
   const blacklistHistory = new BlacklistHistoryEmulator();
-  const emulators: Emulator[] = [justclick, rlab, rlabBackup, deliverycrm, blacklistHistory];
+  const measoft = new MeasoftEmulator({}, options.now);
+  const emulators: Emulator[] = [justclick, rlab, rlabBackup, deliverycrm, blacklistHistory, measoft];
   try {
     for (const [index, emulator] of emulators.entries()) {
       await emulator.start(options.basePort === undefined ? 0 : options.basePort + index);
@@ -90,18 +98,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       RLAB_FALLBACK_URL: rlabBackup.url,
       DELIVERYCRM_BASE_URL: deliverycrm.url,
       RLAB_BLACKLIST_BASE_URL: blacklistHistory.url,
+      MEASOFT_BASE_URL: measoft.apiUrl,
     },
     accounts: {
       justclick_login: justclick.account.login,
       justclick_secret: justclick.account.secret,
       rlab_user_id: rlabUser.userId,
       rlab_api_key: rlabUser.apiKey,
+      measoft_login: measoft.account.login,
+      measoft_password: measoft.account.password,
+      measoft_extra: measoft.account.extra,
     },
     justclick,
     rlab,
     rlabBackup,
     deliverycrm,
     blacklistHistory,
+    measoft,
     rlabState,
     emulators,
     clearRequests: () => emulators.forEach((emulator) => emulator.clearRequests()),

@@ -5,12 +5,17 @@
  * differently (custom auth adds nothing to requests by itself).
  */
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
-import { AUTH_FIELDS, hasAnyCredential, requireJustClick, requireRlab } from './credentials';
+import { AUTH_FIELDS, connectionAbahaHeader, hasAnyCredential, requireJustClick, requireRlab } from './credentials';
 import { verifyJustClickCredentials } from './justclick/client';
+import { verifyMeasoftCredentials } from './measoft/connection';
 import { rlabConnectionInfo, type RlabConnectionInfo } from './rlab/connection';
 
 /** What the connection test finds; it feeds the connection label. */
-export type ConnectionInfo = { justclick_login: string | null } & { [K in keyof RlabConnectionInfo]: RlabConnectionInfo[K] | null };
+export type ConnectionInfo = { justclick_login: string | null } & { [K in keyof RlabConnectionInfo]: RlabConnectionInfo[K] | null } & {
+  measoft_login: string | null;
+  measoft_extra: string | null;
+  abaha_header_name: string | null;
+};
 
 export const test = async (z: ZObject, bundle: Bundle): Promise<ConnectionInfo> => {
   const info: ConnectionInfo = {
@@ -20,15 +25,22 @@ export const test = async (z: ZObject, bundle: Bundle): Promise<ConnectionInfo> 
     rlab_paid_until: null,
     rlab_expired: null,
     rlab_tariff: null,
+    measoft_login: null,
+    measoft_extra: null,
+    abaha_header_name: null,
   };
   // A pair filled in halfway is a mistake worth stopping for: requireJustClick / requireRlab below
   // name the missing field, rather than the connection silently leaving that service out.
   const justClick = hasAnyCredential(bundle.authData, 'justclick');
   const rlab = hasAnyCredential(bundle.authData, 'rlab');
-  if (!justClick && !rlab) {
+  const measoft = hasAnyCredential(bundle.authData, 'measoft');
+  const abaha = hasAnyCredential(bundle.authData, 'abaha');
+  if (!justClick && !rlab && !measoft && !abaha) {
     throw new z.errors.Error(
       `Fill in at least one service: ${AUTH_FIELDS.justclick_login} and ${AUTH_FIELDS.justclick_secret} for JustClick, ` +
-        `or ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} for R-Lab / DeliveryCRM.`,
+        `or ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} for R-Lab / DeliveryCRM, ` +
+        `or ${AUTH_FIELDS.measoft_login}, ${AUTH_FIELDS.measoft_password} and ${AUTH_FIELDS.measoft_extra} for MeaSoft, ` +
+        `or ${AUTH_FIELDS.abaha_header_name} and ${AUTH_FIELDS.abaha_header_value} for Abaha.`,
       'MissingCredentials',
       401,
     );
@@ -42,6 +54,9 @@ export const test = async (z: ZObject, bundle: Bundle): Promise<ConnectionInfo> 
     // getuserinfo.ashx changes nothing; a wrong key comes back as an error naming both R-Lab fields.
     Object.assign(info, await rlabConnectionInfo(z, requireRlab(z, bundle)));
   }
+  if (measoft) Object.assign(info, await verifyMeasoftCredentials(z, bundle));
+  // Abaha has no API to ask: the pair is only checked to be complete.
+  if (abaha) info.abaha_header_name = connectionAbahaHeader(z, bundle)?.name ?? null;
   return info;
 };
 
@@ -51,6 +66,8 @@ export const connectionLabel = async (_z: ZObject, bundle: Bundle): Promise<stri
   const parts: string[] = [];
   if (info.justclick_login) parts.push(`JustClick ${info.justclick_login}`);
   if (info.rlab_user_id) parts.push(`R-Lab user ${info.rlab_user_id}${info.rlab_tariff ? ` (${info.rlab_tariff})` : ''}`);
+  if (info.measoft_login) parts.push(`MeaSoft ${info.measoft_login} (courier service ${info.measoft_extra})`);
+  if (info.abaha_header_name) parts.push(`Abaha header ${info.abaha_header_name}`);
   return parts.join(' · ');
 };
 
@@ -93,6 +110,48 @@ export default {
       required: false,
       type: 'password',
       helpText: 'The API key shown next to your user ID in your [DeliveryCRM profile](https://deliverycrm.ru/client/profile/index).',
+    },
+    {
+      key: 'measoft_login',
+      label: AUTH_FIELDS.measoft_login,
+      required: false,
+      type: 'string',
+      helpText:
+        'The login of your client account with your courier service, which runs on MeaSoft: your courier service issues it ' +
+        '(the same login you use in its client area at [home.courierexe.ru](https://home.courierexe.ru)). ' +
+        `Needed for Find, Create and Cancel Courier Order and for New Order Status (Polling). ${pairHelp} MeaSoft's API (leave all three empty).`,
+    },
+    {
+      key: 'measoft_password',
+      label: AUTH_FIELDS.measoft_password,
+      required: false,
+      type: 'password',
+      helpText: 'The password that goes with the MeaSoft Login; your courier service issues it.',
+    },
+    {
+      key: 'measoft_extra',
+      label: AUTH_FIELDS.measoft_extra,
+      required: false,
+      type: 'string',
+      helpText:
+        "Your courier service's code in MeaSoft (a number such as `8`, the `extra` of MeaSoft's API). Ask your courier service for it; " +
+        'it is issued together with the login.',
+    },
+    {
+      key: 'abaha_header_name',
+      label: AUTH_FIELDS.abaha_header_name,
+      required: false,
+      type: 'string',
+      helpText:
+        "Optional. The header **Key** you typed under **Thông tin header** in Abaha's webhook settings, e.g. `X-Shop-Token`. " +
+        "The Abaha triggers check it when their own Secret Header fields are empty. Abaha has no API to check it against, so the connection test only checks that both Abaha fields are filled in.",
+    },
+    {
+      key: 'abaha_header_value',
+      label: AUTH_FIELDS.abaha_header_value,
+      required: false,
+      type: 'password',
+      helpText: "Optional. The header **Value** you typed next to that Key in Abaha's webhook settings.",
     },
   ],
   test,

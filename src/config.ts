@@ -12,6 +12,7 @@ const DEFAULTS = {
   RLAB_FALLBACK_URL: 'http://api-r-lab-b.1gb.ru',
   DELIVERYCRM_BASE_URL: 'https://api.deliverycrm.ru',
   RLAB_BLACKLIST_BASE_URL: 'https://black.r-lab.biz',
+  MEASOFT_BASE_URL: 'https://home.courierexe.ru/api/',
 } as const;
 
 type BaseUrlName = keyof typeof DEFAULTS;
@@ -46,3 +47,6 @@ export function rlabFallbackUrl(): string | null {
 export const deliveryCrmBaseUrl = (): string => baseUrl('DELIVERYCRM_BASE_URL');
 
 export const rlabBlacklistBaseUrl = (): string => baseUrl('RLAB_BLACKLIST_BASE_URL');
+
+/** MeaSoft's XML API answers at its folder address, with the trailing slash. */
+export const measoftApiUrl = (): string => `${baseUrl('MEASOFT_BASE_URL')}/`;

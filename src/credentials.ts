@@ -11,6 +11,11 @@ export const AUTH_FIELDS = {
   justclick_secret: 'JustClick API Key',
   rlab_user_id: 'R-Lab User ID',
   rlab_api_key: 'R-Lab API Key',
+  measoft_login: 'MeaSoft Login',
+  measoft_password: 'MeaSoft Password',
+  measoft_extra: 'MeaSoft Courier Service Code',
+  abaha_header_name: 'Abaha Secret Header Key',
+  abaha_header_value: 'Abaha Secret Header Value',
 } as const;
 
 export type AuthFieldKey = keyof typeof AUTH_FIELDS;
@@ -27,6 +32,13 @@ export interface JustClickCredentials {
   domain: JustClickDomain;
 }
 
+export interface MeasoftCredentials {
+  login: string;
+  password: string;
+  /** The courier service's code (`extra` in MeaSoft's `<auth>`). */
+  extra: string;
+}
+
 export interface RlabCredentials {
   userId: string;
   apiKey: string;
@@ -35,6 +47,8 @@ export interface RlabCredentials {
 const SERVICES = {
   justclick: { name: 'JustClick', keys: ['justclick_login', 'justclick_secret'] },
   rlab: { name: 'R-Lab / DeliveryCRM', keys: ['rlab_user_id', 'rlab_api_key'] },
+  measoft: { name: 'MeaSoft', keys: ['measoft_login', 'measoft_password', 'measoft_extra'] },
+  abaha: { name: 'Abaha', keys: ['abaha_header_name', 'abaha_header_value'] },
 } as const;
 
 type Service = keyof typeof SERVICES;
@@ -93,4 +107,18 @@ export function requireJustClick(z: ZObject, bundle: Pick<Bundle, 'authData'>): 
 export function requireRlab(z: ZObject, bundle: Pick<Bundle, 'authData'>): RlabCredentials {
   const [userId, apiKey] = requirePair(z, bundle.authData, 'rlab') as [string, string];
   return { userId, apiKey };
+}
+
+export function requireMeasoft(z: ZObject, bundle: Pick<Bundle, 'authData'>): MeasoftCredentials {
+  const [login, password, extra] = requirePair(z, bundle.authData, 'measoft') as [string, string, string];
+  return { login, password, extra };
+}
+
+/** The connection's Abaha header pair, or null when both are empty (a half-filled pair is an error). */
+export function connectionAbahaHeader(z: ZObject, bundle: Pick<Bundle, 'authData'>): { name: string; value: string } | null {
+  // Static-webhook tests may run without a connection.
+  const authData = bundle.authData ?? {};
+  if (!hasAnyCredential(authData, 'abaha')) return null;
+  const [name, value] = requirePair(z, authData, 'abaha') as [string, string];
+  return { name, value };
 }

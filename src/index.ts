@@ -14,7 +14,7 @@ export default defineApp({
   platformVersion: zapier.version,
   authentication,
   triggers: { ...measoft.triggers, ...abaha.triggers, ...justclick.triggers },
-  creates: { ...justclick.creates, ...rlab.creates },
-  searches: { ...rlab.searches, ...justclick.searches },
+  creates: { ...justclick.creates, ...rlab.creates, ...measoft.creates },
+  searches: { ...rlab.searches, ...justclick.searches, ...measoft.searches },
   searchOrCreates: { ...justclick.searchOrCreates },
 });

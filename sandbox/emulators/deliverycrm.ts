@@ -1,5 +1,5 @@
 /**
- * DeliveryCRM's API (shared/seeds/002): GET /v1/black/check (request_key =
+ * DeliveryCRM's API (R-Lab / DeliveryCRM API document): GET /v1/black/check (request_key =
  * sha1(user_id:key:phone:email)) and GET /v1/track/history (request_key =
  * sha1(user_id + tracks concatenated + key), tracks as PHP query arrays). It shares R-Lab's state:
  * the notification history of a track is the one R-Lab's tracking hosts recorded for it.
@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { BLACKLIST_RECORDS, blacklistJson, findRecords, karmaAnswer, summarize, type BlacklistRecord } from './blacklist-data';
 import { parsePhpQuery, utf8, type PhpArray } from './php';
 import { RlabState, type RlabTrack } from './rlab-state';
-import { Emulator, json, type ReceivedRequest, type Reply, type VendorFault } from './server';
+import { Emulator, json, type NonRecordShape, type ReceivedRequest, type Reply, type VendorFault } from './server';
 
 const sha1 = (text: string): string => createHash('sha1').update(text, 'utf8').digest('hex');
 
@@ -43,13 +43,13 @@ export class DeliveryCrmEmulator extends Emulator {
   ) {
     super({
       name: 'DeliveryCRM',
-      handler: (request, fault) => this.handle(request, fault),
-      vendorFaults: ['vendorerror'],
+      handler: (request, fault, options) => this.handle(request, fault, options.shape ?? 'null'),
+      vendorFaults: ['vendorerror', 'nonrecord'],
       malformed: { status: 200, headers: { 'Content-Type': 'application/json; charset=UTF-8' }, body: '[{"blackPhone":"7916' },
     });
   }
 
-  private handle(request: ReceivedRequest, fault: VendorFault): Reply {
+  private handle(request: ReceivedRequest, fault: VendorFault, shape: NonRecordShape): Reply {
     if (request.method !== 'GET') return json({ name: 'Method Not Allowed', message: 'Method Not Allowed. This URL can only handle the following request methods: GET.', code: 0, status: 405 }, 405);
     const query = parsePhpQuery(request.rawQuery);
     const field = (name: string): string => {
@@ -63,7 +63,7 @@ export class DeliveryCrmEmulator extends Emulator {
       const phone = field('phone');
       const email = field('email');
       if (!user || key !== sha1(`${userId}:${user.apiKey}:${phone}:${email}`)) return forbidden();
-      return this.check(phone, email, fault);
+      return this.check(phone, email, fault, shape);
     }
     if (request.path === '/v1/track/history') {
       const tracks = query.get('tracks');
@@ -75,9 +75,10 @@ export class DeliveryCrmEmulator extends Emulator {
     return json({ name: 'Not Found', message: 'Страница не найдена.', code: 0, status: 404 }, 404);
   }
 
-  private check(phone: string, email: string, fault: VendorFault): Reply {
+  private check(phone: string, email: string, fault: VendorFault, shape: NonRecordShape): Reply {
     const body = (value: unknown) => ({ status: 200, headers: { 'Content-Type': 'application/json; charset=UTF-8' }, body: blacklistJson(value) });
     if (fault === 'vendorerror') return body([{ ...karmaAnswer(phone, email, -3), history: null }]);
+    if (fault === 'nonrecord') return body(nonRecord(shape, this.records, phone, email));
     if (phone.trim() === '' && email.trim() === '') return body([{ ...karmaAnswer(null, null, -2), history: null }]);
     const found = findRecords(this.records, phone, email);
     if (found.length === 0) return body([{ ...karmaAnswer(phone, email, -1), history: null }]);
@@ -107,6 +108,26 @@ export class DeliveryCrmEmulator extends Emulator {
       data.push(historyItem(stored));
     });
     return json({ errors: errors.size === 0 ? [] : { tracks: phpList(errors) }, success: true, data });
+  }
+}
+
+/**
+ * What a failing blacklist may send with HTTP 200 instead of its records (the `nonrecord` fault):
+ * null, an error object, the framework's error envelope, or the buyer's record without blackKarma.
+ */
+function nonRecord(shape: NonRecordShape, records: readonly BlacklistRecord[], phone: string, email: string): unknown {
+  switch (shape) {
+    case 'error':
+      return { error: 'Service temporarily unavailable' };
+    case 'internal':
+      return { name: 'Internal Server Error', message: 'An internal server error occurred.', code: 0, status: 500 };
+    case 'nokarma': {
+      const [record] = findRecords(records, phone, email);
+      const { blackKarma: _karma, ...rest } = record ? summarize(record) : karmaAnswer(phone, email, -1);
+      return [{ ...rest, history: null }];
+    }
+    default:
+      return null;
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * R-Lab's tracking API (shared/seeds/002): addtrack, updatetrack, deltrack, gettrackinfo and
+ * R-Lab's tracking API (R-Lab's API document): addtrack, updatetrack, deltrack, gettrackinfo and
  * getuserinfo (.ashx), JSON posted as text/plain. The key is recomputed from what was received:
  * md5(userId:all tracks without separators:apiKey), or md5(userId:apiKey) for getuserinfo.
  * The primary and the backup host are two emulators over one RlabState, like the vendor's two
@@ -35,7 +35,12 @@ interface ParsedRequest {
   user: RlabUser;
   testMode: boolean;
   entries: Entry[];
+  /** Refuse the entries at odd positions (the `partial` fault). */
+  partial: boolean;
 }
+
+/** True when the `partial` fault refuses this entry. */
+const refusedByFault = (parsed: ParsedRequest, index: number): boolean => parsed.partial && index % 2 === 1;
 
 const md5 = (text: string): string => createHash('md5').update(text, 'utf8').digest('hex');
 
@@ -77,12 +82,14 @@ export class RlabEmulator extends Emulator {
   ) {
     super({
       name,
-      handler: (request) => this.handle(request),
+      handler: (request, fault) => this.handle(request, fault === 'partial'),
+      vendorFaults: ['partial'],
       malformed: { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: '{"resultState":0,"resultInfo":"Данные усп' },
     });
   }
 
-  private handle(request: ReceivedRequest): Reply {
+  /** `partial`: every second track of an add, update or delete is refused, the others really applied. */
+  private handle(request: ReceivedRequest, partial: boolean): Reply {
     const method = request.path.replace(/^\/+/, '').toLowerCase();
     const known = ['addtrack.ashx', 'updatetrack.ashx', 'deltrack.ashx', 'gettrackinfo.ashx', 'getuserinfo.ashx'];
     if (!known.includes(method)) return { status: 404, headers: { 'Content-Type': 'text/html' }, body: '<h2>404 - File or directory not found.</h2>' };
@@ -117,7 +124,7 @@ export class RlabEmulator extends Emulator {
     if (!user || key !== md5(`${userId}:${tracks.join('')}:${user.apiKey}`)) return result(2, RLAB_TEXTS.badKey);
     if (entries.length === 0) return result(2, RLAB_TEXTS.noData);
     if (entries.length > MAX_TRACKS_PER_REQUEST) return result(2, RLAB_TEXTS.tooMany);
-    const parsed: ParsedRequest = { user, testMode: body.testMode === true, entries: entries as Entry[] };
+    const parsed: ParsedRequest = { user, testMode: body.testMode === true, entries: entries as Entry[], partial };
 
     switch (method) {
       case 'addtrack.ashx':
@@ -131,10 +138,11 @@ export class RlabEmulator extends Emulator {
     }
   }
 
-  private add({ user, testMode, entries }: ParsedRequest): Reply {
+  private add(parsed: ParsedRequest): Reply {
+    const { user, testMode, entries } = parsed;
     let errors = 0;
-    for (const entry of entries) {
-      if (entryError(entry, false)) {
+    for (const [index, entry] of entries.entries()) {
+      if (entryError(entry, false) || refusedByFault(parsed, index)) {
         errors += 1;
         continue;
       }
@@ -158,11 +166,12 @@ export class RlabEmulator extends Emulator {
   }
 
   /** Per the document, an empty value (0 for the cost) leaves the stored value unchanged. */
-  private update({ user, testMode, entries }: ParsedRequest): Reply {
+  private update(parsed: ParsedRequest): Reply {
+    const { user, testMode, entries } = parsed;
     let errors = 0;
-    for (const entry of entries) {
+    for (const [index, entry] of entries.entries()) {
       const stored = user.tracks.get(trackOf(entry));
-      if (entryError(entry, true) || !stored) {
+      if (entryError(entry, true) || !stored || refusedByFault(parsed, index)) {
         errors += 1;
         continue;
       }
@@ -182,11 +191,12 @@ export class RlabEmulator extends Emulator {
     return outcome(errors, entries.length, testMode ? RLAB_TEXTS.checked : RLAB_TEXTS.updated, RLAB_TEXTS.updatedPartly, RLAB_TEXTS.updatedNone);
   }
 
-  private remove({ user, testMode, entries }: ParsedRequest): Reply {
+  private remove(parsed: ParsedRequest): Reply {
+    const { user, testMode, entries } = parsed;
     let errors = 0;
-    for (const entry of entries) {
+    for (const [index, entry] of entries.entries()) {
       const track = trackOf(entry);
-      if (!user.tracks.has(track)) {
+      if (!user.tracks.has(track) || refusedByFault(parsed, index)) {
         errors += 1;
         continue;
       }

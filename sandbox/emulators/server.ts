@@ -10,17 +10,28 @@
  * - `http429`: 429 with Retry-After (`retryAfterSeconds`, default 60); the vendor never sees it.
  * - `malformed`: 200 with a cut-off body; the vendor never sees the request.
  * - `reset`: the vendor handles the request, then the connection is dropped without an answer.
- * - `badhash` (JustClick) and `vendorerror` (DeliveryCRM blacklist): handed to the vendor's logic.
+ * - `stall`: the vendor handles the request (state changes) and its headers go out after
+ *   `delayMs` (default 0), then the body trickles one byte every `intervalMs` (default 1000).
+ * - `badhash` (JustClick), `vendorerror` and `nonrecord` (DeliveryCRM blacklist), `partial`
+ *   (R-Lab: every second track of a request refused, the others really stored): handed to the
+ *   vendor's logic.
  * `times` limits a fault to the next N requests, after which the emulator behaves normally again.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type FaultMode = 'none' | 'down' | 'slow' | 'http500' | 'http429' | 'malformed' | 'reset' | 'badhash' | 'vendorerror';
+export type FaultMode = 'none' | 'down' | 'slow' | 'http500' | 'http429' | 'malformed' | 'reset' | 'stall' | 'badhash' | 'vendorerror' | 'partial' | 'nonrecord';
+
+/** `nonrecord`: what the blacklist answers instead of its records. */
+export type NonRecordShape = 'null' | 'error' | 'internal' | 'nokarma';
 
 export interface FaultOptions {
-  /** `slow`: how long to hold the answer, in ms (default 3000). */
+  /** `slow`: how long to hold the answer, in ms (default 3000); `stall`: how long to hold the headers (default 0). */
   delayMs?: number;
+  /** `stall`: ms between two bytes of the body (default 1000). */
+  intervalMs?: number;
+  /** `nonrecord`: null, {"error": ...}, {"name": "Internal Server Error", ...} or a record without blackKarma (default null). */
+  shape?: NonRecordShape;
   /** `http500`: the status to answer with (default 500). */
   status?: number;
   /** `http429`: the Retry-After value in seconds (default 60). */
@@ -52,9 +63,11 @@ export interface Reply {
 }
 
 /** What the vendor's logic is told about the active fault (only the modes it handles itself). */
-export type VendorFault = 'badhash' | 'vendorerror' | null;
+export type VendorFault = 'badhash' | 'vendorerror' | 'partial' | 'nonrecord' | null;
 
-export type VendorHandler = (request: ReceivedRequest, fault: VendorFault) => Reply;
+const VENDOR_FAULTS: ReadonlySet<FaultMode> = new Set(['badhash', 'vendorerror', 'partial', 'nonrecord']);
+
+export type VendorHandler = (request: ReceivedRequest, fault: VendorFault, options: FaultOptions) => Reply;
 
 export interface EmulatorOptions {
   name: string;
@@ -66,7 +79,7 @@ export interface EmulatorOptions {
 }
 
 const MAX_BODY = 10 * 1024 * 1024;
-const GENERIC_FAULTS: FaultMode[] = ['none', 'down', 'slow', 'http500', 'http429', 'malformed', 'reset'];
+const GENERIC_FAULTS: FaultMode[] = ['none', 'down', 'slow', 'http500', 'http429', 'malformed', 'reset', 'stall'];
 
 export const json = (value: unknown, status = 200, contentType = 'application/json; charset=utf-8'): Reply => ({
   status,
@@ -227,8 +240,8 @@ export class Emulator {
 
     let reply: Reply;
     try {
-      const vendorFault = mode === 'badhash' || mode === 'vendorerror' ? mode : null;
-      reply = this.handler(request, vendorFault);
+      const vendorFault = VENDOR_FAULTS.has(mode) ? (mode as VendorFault) : null;
+      reply = this.handler(request, vendorFault, options);
     } catch (error) {
       // An emulator bug must be visible in the test, not look like a vendor answer.
       reply = { status: 599, body: `${this.name} emulator failed: ${(error as Error).stack ?? String(error)}` };
@@ -238,17 +251,38 @@ export class Emulator {
       req.socket.destroy();
       return;
     }
-    if (mode === 'slow') {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          this.timers.delete(timer);
-          resolve();
-        }, options.delayMs ?? 3000);
-        this.timers.add(timer);
-      });
+    if (mode === 'slow' || mode === 'stall') {
+      await this.wait(options.delayMs ?? (mode === 'slow' ? 3000 : 0));
       if (res.destroyed) return;
     }
+    if (mode === 'stall') {
+      await this.trickle(res, reply, options.intervalMs ?? 1000);
+      return;
+    }
     send(res, reply);
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.add(timer);
+    });
+  }
+
+  /** The headers (with the full Content-Length) at once, then the body one byte per interval. */
+  private async trickle(res: ServerResponse, reply: Reply, intervalMs: number): Promise<void> {
+    const body = Buffer.from(reply.body, 'utf8');
+    res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(body.length) });
+    res.flushHeaders();
+    for (let index = 0; index < body.length; index += 1) {
+      if (res.destroyed || !this.server) return;
+      res.write(body.subarray(index, index + 1));
+      if (index + 1 < body.length) await this.wait(intervalMs);
+    }
+    if (!res.destroyed) res.end();
   }
 }
 

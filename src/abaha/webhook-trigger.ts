@@ -3,7 +3,9 @@
  * event, and the directions. One Abaha URL may carry every kind; each trigger keeps only its own.
  */
 import { defineInputFields, type InferInputData, type WebhookTriggerPerform } from 'zapier-platform-core';
+import { readText } from '../common/input';
 import { checkSecretHeader, isFirstDelivery, parseDelivery, rawBody } from '../common/webhook';
+import { AUTH_FIELDS, connectionAbahaHeader } from '../credentials';
 import { parseAbahaEvent, type AbahaKind } from './parse-event';
 import type { AbahaEvent } from './samples';
 
@@ -14,7 +16,7 @@ export const abahaInputFields = defineInputFields([
     required: false,
     type: 'string',
     helpText:
-      'Optional. The **Key** you typed under **Thông tin header** (header information) in Abaha\'s webhook settings, e.g. `X-Shop-Token`. Use letters, digits and dashes. When this and Secret Header Value are filled in, requests without that header and value start nothing.',
+      'Optional. The **Key** you typed under **Thông tin header** (header information) in Abaha\'s webhook settings, e.g. `X-Shop-Token`. Use letters, digits and dashes. When this and Secret Header Value are filled in, requests without that header and value start nothing. Leave both empty to use the Abaha Secret Header pair of the connection, if it has one.',
   },
   {
     key: 'secret_header_value',
@@ -37,11 +39,14 @@ export const abahaDirections = (event: string): string =>
 /** The perform of the trigger for one kind: [] for the other kinds and for resent events. */
 export function abahaPerform(kind: AbahaKind, triggerKey: string) {
   return (async (z, bundle) => {
+    const own = readText(bundle.inputData.secret_header_name) !== '' || readText(bundle.inputData.secret_header_value) !== '';
+    // The trigger's own pair wins; when both are empty, the connection's pair (if any) applies.
+    const fromConnection = own ? null : connectionAbahaHeader(z, bundle);
     checkSecretHeader(z, bundle.rawRequest?.headers, {
-      name: bundle.inputData.secret_header_name,
-      value: bundle.inputData.secret_header_value,
-      nameLabel: 'Secret Header Key',
-      valueLabel: 'Secret Header Value',
+      name: fromConnection ? fromConnection.name : bundle.inputData.secret_header_name,
+      value: fromConnection ? fromConnection.value : bundle.inputData.secret_header_value,
+      nameLabel: fromConnection ? AUTH_FIELDS.abaha_header_name : 'Secret Header Key',
+      valueLabel: fromConnection ? AUTH_FIELDS.abaha_header_value : 'Secret Header Value',
       senderSettings: "Abaha's webhook settings (Thông tin header)",
     });
     const event = parseDelivery(z, 'Abaha', () => parseAbahaEvent(kind, rawBody(bundle), bundle.cleanedRequest));

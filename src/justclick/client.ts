@@ -5,7 +5,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
 import { safeEqual } from '../common/hash';
-import { networkFailure, timeoutFromEnv } from '../common/network';
+import { NoAnswer, requestWithin, STEP_BUDGET_MS, TimeBudget, timeoutFromEnv } from '../common/network';
 import type { PhpQueryParams } from '../common/php-query';
 import { justClickBaseUrl } from '../config';
 import type { JustClickCredentials } from '../credentials';
@@ -59,10 +59,10 @@ export interface JustClickAnswer {
   result: unknown;
 }
 
-/** Errors that mean the request never reached JustClick, so sending it again cannot apply it twice. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-
-/** Long enough for a slow JustClick, short enough to fail clearly inside Zapier's 30 s for a step. */
+/**
+ * Long enough for a slow JustClick, short enough to fail clearly inside Zapier's 30 s for a step:
+ * the whole exchange (connect, headers and body) gets this long.
+ */
 export const justClickTimeoutMs = (): number => timeoutFromEnv('JUSTCLICK_TIMEOUT_MS', 20_000);
 
 export async function callJustClick(
@@ -72,27 +72,26 @@ export async function callJustClick(
   params: PhpQueryParams,
 ): Promise<JustClickAnswer> {
   const body = justClickSignedBody(params, credentials.login, credentials.secret);
-  let response;
-  try {
-    response = await z.request({
+  const response = await requestWithin(
+    z,
+    {
       method: 'POST',
       url: `${justClickBaseUrl(credentials.login, credentials.domain)}/api/${method}`,
       body,
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       skipThrowForStatus: true,
-      timeout: justClickTimeoutMs(),
-    });
-  } catch (error) {
-    if (error instanceof z.errors.ThrottledError) throw error; // a 429: Zapier retries after Retry-After
-    const { code, timedOut } = networkFailure(error);
-    if (code && NOT_SENT_CODES.has(code)) {
+    },
+    new TimeBudget(justClickTimeoutMs(), STEP_BUDGET_MS).nextLimitMs(),
+  );
+  if (response instanceof NoAnswer) {
+    if (!response.mayHaveArrived) {
       throw new z.errors.ThrottledError(
-        `JustClick could not be reached (${code}); nothing was sent. Zapier will retry this step later.`,
+        `JustClick could not be reached (${response.reason}); nothing was sent. Zapier will retry this step later.`,
         300,
       );
     }
     throw new z.errors.Error(
-      `JustClick did not answer (${timedOut ? `no answer within ${justClickTimeoutMs() / 1000} s` : code ?? 'connection lost'}). ` +
+      `JustClick ${response.failure.timedOut ? response.reason : `did not answer (${response.reason})`}. ` +
         'The change may or may not have been applied: ' +
         'check the order in JustClick before you replay this step.',
       'JustClickNoAnswer',

@@ -27,7 +27,7 @@ export const MEASOFT_WEBHOOK_OFFSET = '+03:00';
 // ---------------------------------------------------------------------------------------------
 // XML to a small element tree
 
-interface XmlElement {
+export interface XmlElement {
   name: string;
   attributes: Array<[string, string]>;
   children: XmlElement[];
@@ -111,12 +111,22 @@ function toElement(name: string, node: FxpNode): XmlElement {
 
 /** Reads the body into the `<order>` element, or throws a PayloadError saying what is wrong. */
 function readOrderElement(content: string | undefined): XmlElement {
+  const root = readXmlRoot(content, '<order> document');
+  if (root.name !== 'order') throw new PayloadError(`the root element is <${root.name}>, but MeaSoft's webhook sends <order>.`);
+  return root;
+}
+
+/**
+ * Reads any MeaSoft XML document (a webhook or an API answer) into its root element with the same
+ * checks: size, format, no DOCTYPE, well-formed. `what` names what MeaSoft sends ("<order> document"), for messages.
+ */
+export function readXmlRoot(content: string | undefined, what: string): XmlElement {
   const body = (content ?? '').replace(/^\uFEFF/, '');
   assertWithinLimit(body);
   const format = sniffFormat(body);
-  if (format === 'empty') throw new PayloadError('the body is empty; MeaSoft sends an XML <order> document.');
-  if (format === 'json') throw new PayloadError('the body is JSON, but MeaSoft sends XML (an <order> document). Is this the URL of another trigger?');
-  if (format === 'other') throw new PayloadError('the body is not XML; MeaSoft sends an XML <order> document.');
+  if (format === 'empty') throw new PayloadError(`the body is empty; MeaSoft sends an XML ${what}.`);
+  if (format === 'json') throw new PayloadError(`the body is JSON, but MeaSoft sends XML (an ${what}). Is this the URL of another trigger?`);
+  if (format === 'other') throw new PayloadError(`the body is not XML; MeaSoft sends an XML ${what}.`);
   // Never expanded, never fetched: a document declaring a DOCTYPE or entities is refused outright.
   if (/<!(DOCTYPE|ENTITY)/i.test(body)) {
     throw new PayloadError('the XML declares a DOCTYPE or entities, which MeaSoft never sends; it was not read.');
@@ -137,9 +147,7 @@ function readOrderElement(content: string | undefined): XmlElement {
   }
   // Well-formed, so exactly one root element.
   const [name, group] = Object.entries(document)[0]!;
-  const root = toElement(name, (group as FxpNode[])[0]!);
-  if (root.name !== 'order') throw new PayloadError(`the root element is <${root.name}>, but MeaSoft's webhook sends <order>.`);
-  return root;
+  return toElement(name, (group as FxpNode[])[0]!);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,7 +313,11 @@ function list<T>(
 
 /** Parses MeaSoft's webhook XML; throws PayloadError for anything that is not an order event. */
 export function parseMeasoftOrder(content: string | undefined): MeasoftOrderEvent {
-  const order = readOrderElement(content);
+  return orderFromElement(readOrderElement(content));
+}
+
+/** One `<order>` element (a webhook's root, or one order of an API answer) as the trigger's output. */
+export function orderFromElement(order: XmlElement): MeasoftOrderEvent {
   const statusElement = child(order, 'status');
   if (!statusElement) throw new PayloadError('the <order> has no <status> element, so there is no status change to report.');
   const status = convertStatus(statusElement);

@@ -1,12 +1,13 @@
 import { defineSearch, defineInputFields, type InferInputData, type SearchPerform, type ZObject } from 'zapier-platform-core';
-import { invalidInput } from '../common/errors';
-import { toFederalPhone } from '../common/phone';
+import { invalidInput, preview } from '../common/errors';
+import { readBoolean, readText } from '../common/input';
 import { httpBuildQuery } from '../common/php-query';
 import { deliveryCrmBaseUrl, rlabBlacklistBaseUrl } from '../config';
 import { requireRlab } from '../credentials';
 import { blacklistRequestKey } from '../signatures';
-import { getDeliveryCrmJson, unreachableError } from './client';
-import { labelOf, moscowIso, num, records, str } from './json';
+import { createDeliveryCrmReader, hiddenValues, unreachableError, unusableAnswerError } from './client';
+import { isRecord, labelOf, moscowIso, num, records, str } from './json';
+import { readPhone } from './phone';
 import { blacklistSample, type BlacklistEvent, type BlacklistRecord } from './samples';
 
 /** bwType (seed 002, GetWhiteBlackHistoryInfo). */
@@ -45,6 +46,7 @@ const NOTHING_FOUND = -1;
 const NO_INPUT = -2;
 const SERVER_ERROR = -3;
 const SERVICE = 'DeliveryCRM blacklist';
+const HISTORY_SERVICE = 'R-Lab blacklist history';
 
 const inputFields = defineInputFields([
   {
@@ -84,14 +86,28 @@ function parseEvent(item: Record<string, unknown>): BlacklistEvent {
   };
 }
 
-/** The check's records; [] for "nothing found", an error for the two other error codes. */
-export function parseBlacklist(z: ZObject, data: unknown): BlacklistRecord[] {
-  const found = records(data);
-  const karma = (record: Record<string, unknown>) => num(record.blackKarma) ?? 0;
+/** The documented answer: a list of records, each with its karma; anything else is not a result. */
+function documentedRecords(z: ZObject, service: string, data: unknown, hidden: readonly string[]): Record<string, unknown>[] {
+  if (!Array.isArray(data) || data.length === 0 || !data.every((item) => isRecord(item) && num(item.blackKarma) !== null)) {
+    throw unusableAnswerError(z, service, preview(data, hidden));
+  }
+  return data as Record<string, unknown>[];
+}
+
+/**
+ * The check's records; [] for "nothing found" (karma -1), an error for the two other error codes
+ * and for any answer that is not the documented list of records: this search exists to stop
+ * fraud, so an answer it cannot read is never a clean buyer.
+ */
+export function parseBlacklist(z: ZObject, data: unknown, hidden: readonly string[] = []): BlacklistRecord[] {
+  const found = documentedRecords(z, SERVICE, data, hidden);
+  const karma = (record: Record<string, unknown>) => num(record.blackKarma)!;
   const failed = found.find((record) => karma(record) === SERVER_ERROR);
-  if (failed) throw unreachableError(z, SERVICE, `it reported a server error: "${text(failed.blackComment)}"`);
+  if (failed) throw unreachableError(z, SERVICE, `it reported a server error: "${text(failed.blackComment)}", that is, its server failed for now`);
   const refused = found.find((record) => karma(record) === NO_INPUT);
-  if (refused) throw invalidInput(z, 'Phone or Email', `a phone or an e-mail the blacklist accepts (it answered "${text(refused.blackComment)}")`);
+  if (refused) {
+    throw invalidInput(z, 'Phone or Email', `a phone or an e-mail the blacklist accepts (it answered "${text(refused.blackComment)}", that is, it received neither)`);
+  }
   return found
     .filter((record) => karma(record) !== NOTHING_FOUND)
     .map((record) => ({
@@ -99,9 +115,9 @@ export function parseBlacklist(z: ZObject, data: unknown): BlacklistRecord[] {
       blackEmail: text(record.blackEmail),
       blackKarma: karma(record),
       blackComment: text(record.blackComment),
-      blackCancelCount: num(record.blackCancelCount) ?? 0,
-      blackExpiredCount: num(record.blackExpiredCount) ?? 0,
-      blackDoneCount: num(record.blackDoneCount) ?? 0,
+      blackCancelCount: num(record.blackCancelCount),
+      blackExpiredCount: num(record.blackExpiredCount),
+      blackDoneCount: num(record.blackDoneCount),
       blackTotalShopOrderCost: null,
       history_included: false,
       history: [],
@@ -109,8 +125,8 @@ export function parseBlacklist(z: ZObject, data: unknown): BlacklistRecord[] {
 }
 
 /** Adds GetWhiteBlackHistoryInfo's records to the check's: same phone and e-mail, or the only one. */
-export function withHistory(found: BlacklistRecord[], data: unknown): BlacklistRecord[] {
-  const history = records(data);
+export function withHistory(z: ZObject, found: BlacklistRecord[], data: unknown, hidden: readonly string[] = []): BlacklistRecord[] {
+  const history = documentedRecords(z, HISTORY_SERVICE, data, hidden).filter((item) => num(item.blackKarma) !== NOTHING_FOUND);
   return found.map((record) => {
     const match =
       history.find((item) => text(item.blackPhone) === record.blackPhone && text(item.blackEmail) === record.blackEmail) ??
@@ -125,13 +141,14 @@ export function withHistory(found: BlacklistRecord[], data: unknown): BlacklistR
 }
 
 export const perform = (async (z, bundle) => {
-  const rawPhone = String(bundle.inputData.phone ?? '').trim();
-  const phone = toFederalPhone(rawPhone);
-  if (phone === undefined) throw invalidInput(z, 'Phone', 'a phone number such as +7 916 000-00-00', rawPhone);
-  const email = String(bundle.inputData.email ?? '').trim();
+  const phone = readPhone(z, 'Phone', readText(bundle.inputData.phone));
+  const email = readText(bundle.inputData.email);
   if (phone === '' && email === '') throw invalidInput(z, 'Phone or Email', 'a phone, an e-mail or both');
-  const includeHistory = ['true', 'yes', '1'].includes(String(bundle.inputData.include_history ?? '').toLowerCase());
-  const { userId, apiKey } = requireRlab(z, bundle);
+  const includeHistory = readBoolean(z, 'Include Order History', bundle.inputData.include_history) ?? false;
+  const credentials = requireRlab(z, bundle);
+  const { userId, apiKey } = credentials;
+  const get = createDeliveryCrmReader(z, credentials);
+  const hidden = hiddenValues(credentials);
 
   const query = httpBuildQuery([
     ['user_id', userId],
@@ -139,14 +156,14 @@ export const perform = (async (z, bundle) => {
     ['phone', phone],
     ['email', email],
   ]);
-  const found = parseBlacklist(z, await getDeliveryCrmJson(z, SERVICE, `${deliveryCrmBaseUrl()}/v1/black/check?${query}`));
+  const found = parseBlacklist(z, await get(SERVICE, `${deliveryCrmBaseUrl()}/v1/black/check?${query}`), hidden);
   if (!includeHistory || found.length === 0) return found;
   const historyQuery = httpBuildQuery([
     ['blackPhone', phone],
     ['blackEmail', email],
   ]);
-  const history = await getDeliveryCrmJson(z, 'R-Lab blacklist history', `${rlabBlacklistBaseUrl()}/api/BlackList/GetWhiteBlackHistoryInfo?${historyQuery}`);
-  return withHistory(found, history);
+  const history = await get(HISTORY_SERVICE, `${rlabBlacklistBaseUrl()}/api/BlackList/GetWhiteBlackHistoryInfo?${historyQuery}`);
+  return withHistory(z, found, history, hidden);
 }) satisfies SearchPerform<BlacklistInput>;
 
 export default defineSearch({

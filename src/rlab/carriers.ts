@@ -1,5 +1,8 @@
+import type { ZObject } from 'zapier-platform-core';
+import { readChoice, readText } from '../common/input';
+
 /**
- * The two carrier numberings of R-Lab / DeliveryCRM (shared/seeds/002): the tracking API's
+ * The two carrier numberings of R-Lab / DeliveryCRM (the R-Lab API document): the tracking API's
  * trackingUserClientDeliveryServiceId (table after addtrack.ashx) and the notification-history
  * API's service_id (end of the document). They differ, so each operation offers its own list.
  */
@@ -46,3 +49,22 @@ export const choicesOf = (table: Readonly<Record<number, string>>, first?: numbe
   Object.entries(table)
     .sort(([a], [b]) => (Number(a) === first ? -1 : Number(b) === first ? 1 : 0))
     .map(([value, label]) => ({ value, label, sample: value }));
+
+/**
+ * The code of a choice field (carrier, payment type): by its number or its label, any case;
+ * undefined when empty. Looked up with readChoice, so `constructor` or `__proto__` are unknown
+ * values like any other.
+ */
+export function readCode(z: ZObject, label: string, value: unknown, table: Readonly<Record<number, string>>, first?: number): number | undefined {
+  const choices = choicesOf(table, first);
+  // Each half of a label such as "CDEK (СДЭК)" names the choice too: "cdek", "сдэк", "prepaid".
+  const halves = new Map<string, string>();
+  for (const choice of choices) {
+    const parts = /^(.*?) \((.*)\)$/.exec(choice.label);
+    for (const part of parts ? [parts[1]!, parts[2]!] : []) halves.set(part.toLowerCase(), choice.value);
+  }
+  const half = halves.get(readText(value).toLowerCase());
+  if (half !== undefined) return Number(half);
+  const code = readChoice(z, label, value, choices);
+  return code === undefined ? undefined : Number(code);
+}

@@ -1,15 +1,16 @@
 /**
- * R-Lab / DeliveryCRM client (shared/seeds/002): the tracking API (POST JSON to
+ * R-Lab / DeliveryCRM client (R-Lab API document, see docs/rlab.md): the tracking API (POST JSON to
  * {RLAB_BASE_URL}/<method>.ashx, falling back once to RLAB_FALLBACK_URL) and the DeliveryCRM GET
  * calls (blacklist, notification history). Builds and signs requests; operations never do.
  */
 import type { HttpResponse, ZObject } from 'zapier-platform-core';
-import { preview } from '../common/errors';
-import { networkFailure, timeoutFromEnv } from '../common/network';
+import { preview, withoutValues } from '../common/errors';
+import { NoAnswer, requestWithin, TimeBudget, timeoutFromEnv } from '../common/network';
 import { rlabBaseUrl, rlabFallbackUrl } from '../config';
 import { AUTH_FIELDS, type RlabCredentials } from '../credentials';
 import { rlabTrackingKey, rlabUserInfoKey } from '../signatures';
 import { isRecord } from './json';
+import { inWantedState, storedTracks, type WriteMethod } from './reconcile';
 
 export type RlabMethod = 'addtrack' | 'updatetrack' | 'deltrack' | 'gettrackinfo' | 'getuserinfo';
 
@@ -46,29 +47,34 @@ export type RlabUserInfo = {
 };
 
 /**
- * Per-host timeout. Two hosts must fit in Zapier's 30 s, so 10 s each; RLAB_TIMEOUT_MS overrides
- * it (tests use a short one).
+ * How long one exchange with an R-Lab / DeliveryCRM address may take, connect, headers and body
+ * together: 10 s, RLAB_TIMEOUT_MS overrides it (tests use a short one). A step's exchanges together
+ * stop at 2.5 times that, at most 25 s (src/common/network.ts), inside Zapier's 30 s.
  */
 export const rlabTimeoutMs = (): number => timeoutFromEnv('RLAB_TIMEOUT_MS', 10_000);
 
 const JSON_HEADERS = { Accept: 'application/json' };
 
-function rlabUserId(z: ZObject, credentials: RlabCredentials): number {
+/**
+ * Where a message is read: in a Zap step (Zapier retries a ThrottledError) or in the connection
+ * test (nothing is retried there; the user tries again).
+ */
+export type MessageContext = 'step' | 'connection';
+
+/** The values of the connection fields, which no message shows even when a vendor echoes one. */
+export const hiddenValues = (credentials: RlabCredentials): string[] => [credentials.apiKey, credentials.userId];
+
+function rlabUserId(z: ZObject, credentials: RlabCredentials, context: MessageContext): number {
   if (!/^\d{1,15}$/.test(credentials.userId)) {
+    // Never the value: a key pasted into the wrong field must not be printed back.
     throw new z.errors.Error(
-      `${AUTH_FIELDS.rlab_user_id}: expected the number shown in your DeliveryCRM profile (got "${preview(credentials.userId)}"). Reconnect the account with the right value.`,
+      `${AUTH_FIELDS.rlab_user_id}: expected the number (digits only) shown in your DeliveryCRM profile, but the value filled in is not a number. ` +
+        (context === 'connection' ? `Correct ${AUTH_FIELDS.rlab_user_id} and test again.` : `Reconnect the account with the right ${AUTH_FIELDS.rlab_user_id}.`),
       'InvalidCredentials',
       401,
     );
   }
   return Number(credentials.userId);
-}
-
-/** Why a request never produced an answer: the error code, or the timeout, never the URL. */
-function networkReason(error: unknown): string {
-  const { code, timedOut } = networkFailure(error);
-  if (timedOut) return `no answer within ${rlabTimeoutMs() / 1000} s`;
-  return code ?? 'connection failed';
 }
 
 /** Reads a JSON answer, tolerating a UTF-8 byte order mark; undefined when it is not JSON. */
@@ -105,107 +111,256 @@ export function parseRlabAnswer(content: string): RlabAnswer | undefined {
 
 /** A host that failed in a way the document says to retry elsewhere: down, timed out, 5xx. */
 class HostDown {
-  constructor(readonly reason: string) {}
+  constructor(
+    readonly reason: string,
+    /** False only when the request cannot have reached R-Lab (connection refused, no time left to send it). */
+    readonly mayHaveApplied: boolean,
+  ) {}
 }
 
-export function unreachableError(z: ZObject, service: string, reasons: string): Error {
-  return new z.errors.ThrottledError(
-    `${service} is unreachable (${reasons}). Zapier will retry this step in about 5 minutes; ` +
-      `if ${service} stays down for more than 20 minutes, contact its support.`,
-    300,
-  );
-}
-
-async function request(z: ZObject, options: { method: 'GET' | 'POST'; url: string; body?: string; headers: Record<string, string> }) {
-  try {
-    return await z.request({ ...options, skipThrowForStatus: true, timeout: rlabTimeoutMs() });
-  } catch (error) {
-    if (error instanceof z.errors.ThrottledError) throw error; // a 429: Zapier retries after Retry-After
-    return new HostDown(networkReason(error));
+/** Both addresses (or the only one) failed to answer; the same text in a step and in the connection test, with the advice that fits. */
+export function unreachableError(z: ZObject, service: string, reasons: string, context: MessageContext = 'step'): Error {
+  const after = `if ${service} stays down for more than 20 minutes, contact its support.`;
+  if (context === 'connection') {
+    return new z.errors.Error(`${service} is unreachable (${reasons}). Test the connection again in about 5 minutes; ${after}`, 'RlabUnreachable', 503);
   }
+  return new z.errors.ThrottledError(`${service} is unreachable (${reasons}). Zapier will retry this step in about 5 minutes; ${after}`, 300);
 }
 
-function refusedStatus(z: ZObject, service: string, response: HttpResponse): Error {
+/** A read answered with something other than the vendor's documented answers: never a result, asked again later. */
+export function unusableAnswerError(z: ZObject, service: string, what: string, context: MessageContext = 'step'): Error {
+  const advice = context === 'connection' ? 'Test the connection again in a few minutes.' : 'Zapier will retry this step in about 5 minutes.';
+  return new z.errors.ThrottledError(`${service} answered with something other than its documented answer (${what}), so it is not taken as a result. ${advice}`, 300);
+}
+
+type Sender = (options: { method: 'GET' | 'POST'; url: string; body?: string; headers: Record<string, string> }) => Promise<HttpResponse | HostDown>;
+
+/** One step's requests: each exchange within its time, all of them within the step's budget. */
+function sender(z: ZObject, budget: TimeBudget): Sender {
+  return async (options) => {
+    const response = await requestWithin(z, { ...options, skipThrowForStatus: true }, budget.nextLimitMs());
+    return response instanceof NoAnswer ? new HostDown(response.reason, response.mayHaveArrived) : response;
+  };
+}
+
+function refusedStatus(z: ZObject, service: string, response: HttpResponse, hidden: readonly string[]): Error {
   const credentials = response.status === 401 || response.status === 403;
   const hint = credentials
     ? `check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} in the connection`
-    : `answer: "${preview(response.content)}"`;
+    : `answer: "${preview(response.content, hidden)}"`;
   const message = `${service} refused the request with HTTP ${response.status} (${hint}).`;
   return credentials ? new z.errors.ExpiredAuthError(message) : new z.errors.Error(message, 'RlabHttpError', response.status);
 }
 
-async function sendTo(z: ZObject, url: string, body: string, method: RlabMethod): Promise<RlabAnswer | HostDown> {
-  const response = await request(z, {
-    method: 'POST',
-    url,
-    body,
-    // As the vendor's PHP example: the JSON as plain text, Unicode unescaped (JSON.stringify's default).
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', ...JSON_HEADERS },
-  });
-  if (response instanceof HostDown) return response;
-  if (response.status >= 500) return new HostDown(`HTTP ${response.status}`);
-  if (response.status >= 400) throw refusedStatus(z, 'R-Lab', response);
-  const answer = parseRlabAnswer(response.content);
-  if (answer) return answer;
-  if (READ_METHODS.has(method)) return new HostDown(`an unreadable answer with HTTP ${response.status}`);
-  // A write that got a 200 may have been saved: sending it again could apply it twice.
-  throw new z.errors.Error(
-    `R-Lab answered ${method} with something other than its API answer (HTTP ${response.status}: "${preview(response.content)}"). ` +
-      'The change may have been saved: check the tracks in your R-Lab account before you replay this step.',
-    'RlabUnreadableAnswer',
-    502,
-  );
-}
+/** An answer and the address it came from: the backup is plain http, so buyer data travelled unencrypted. */
+export type RlabReply = RlabAnswer & { servedByBackup: boolean };
 
-export type RlabClient = {
-  call(method: RlabMethod, trackingData: TrackingEntry[] | null, testMode?: boolean): Promise<RlabAnswer>;
+/** A write: R-Lab's answer for what was sent (null when nothing was left to send) and what it already held. */
+export type WriteResult = {
+  reply: RlabReply | null;
+  /** Sent in this call (to the address that answered). */
+  sent: TrackingEntry[];
+  /** Already in the wanted state when checked on the backup after the main address gave no answer. */
+  alreadyApplied: TrackingEntry[];
 };
 
+export type RlabClient = {
+  call(method: RlabMethod, trackingData: TrackingEntry[] | null, testMode?: boolean): Promise<RlabReply>;
+  write(method: WriteMethod, entries: TrackingEntry[], testMode: boolean): Promise<WriteResult>;
+};
+
+export type RlabClientOptions = { context?: MessageContext };
+
+/** The tracks an RlabUnconfirmedWrite error is about: R-Lab may or may not have applied them. */
+export const unconfirmedTracks = new WeakMap<Error, TrackingEntry[]>();
+
+const trackList = (entries: TrackingEntry[]) => entries.map((entry) => entry.trackingUserClientTrack).join(', ');
+
 /**
- * The tracking API. "If the service is down, retry ... try the backup address" (seed 002): a
- * connection failure, timeout or 5xx on the main address sends the same request once to the backup;
- * a 4xx or any resultState is final. Once the main address failed, later calls of the same run
- * (batches) go straight to the backup, so a run does not wait for the timeout twice per batch.
+ * The tracking API. "If the service is down, retry ... try the backup address"
+ * (https://apilr2.r-lab.biz API document): a connection failure, timeout, stalled answer or 5xx on
+ * the main address sends the request to the backup; a 4xx or any resultState is final. Once the
+ * main address failed, later calls of the same run (batches) go straight to the backup, so a run
+ * does not wait for the timeout twice per batch.
+ *
+ * A write whose answer never came may have been applied by the main address. Before it goes to the
+ * backup, the backup (the same database) is asked with gettrackinfo which of its tracks are
+ * already as the write wants them, and only the others are sent. When that cannot be checked, the
+ * write is not sent again and the user is told to check, rather than risk applying it twice.
  */
-export function createRlabClient(z: ZObject, credentials: RlabCredentials): RlabClient {
-  const userId = rlabUserId(z, credentials);
-  let primaryDown: string | undefined;
+export function createRlabClient(z: ZObject, credentials: RlabCredentials, options: RlabClientOptions = {}): RlabClient {
+  const context = options.context ?? 'step';
+  const userId = rlabUserId(z, credentials, context);
+  const hidden = hiddenValues(credentials);
+  const send = sender(z, new TimeBudget(rlabTimeoutMs()));
+  let primaryDown: HostDown | undefined;
+
+  const bodyOf = (trackingData: TrackingEntry[] | null, testMode: boolean) => {
+    const trackingRequestKey =
+      trackingData === null
+        ? rlabUserInfoKey(credentials.userId, credentials.apiKey)
+        : rlabTrackingKey(credentials.userId, trackingData.map((entry) => entry.trackingUserClientTrack), credentials.apiKey);
+    return JSON.stringify({ trackingUserId: userId, trackingRequestKey, testMode, trackingData });
+  };
+
+  async function sendTo(base: string, method: RlabMethod, body: string): Promise<RlabAnswer | HostDown> {
+    const response = await send({
+      method: 'POST',
+      url: `${base}/${method}.ashx`,
+      body,
+      // As the vendor's PHP example: the JSON as plain text, Unicode unescaped (JSON.stringify's default).
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', ...JSON_HEADERS },
+    });
+    if (response instanceof HostDown) return response;
+    // An error page in place of R-Lab's answer: the request did not reach R-Lab's handler.
+    if (response.status >= 500) return new HostDown(`HTTP ${response.status}`, false);
+    if (response.status >= 400) throw refusedStatus(z, 'R-Lab', response, hidden);
+    const answer = parseRlabAnswer(response.content);
+    if (answer) return { ...answer, resultInfo: withoutValues(answer.resultInfo, hidden) };
+    if (READ_METHODS.has(method)) return new HostDown(`an unreadable answer with HTTP ${response.status}`, false);
+    // A write that got a 200 may have been saved: sending it again could apply it twice.
+    throw new z.errors.Error(
+      `R-Lab answered ${method} with something other than its API answer (HTTP ${response.status}: "${preview(response.content, hidden)}"). ` +
+        'The change may have been saved: check the tracks in your R-Lab account before you replay this step.',
+      'RlabUnreadableAnswer',
+      502,
+    );
+  }
+
+  const reasonsOf = (backup: string) => `main address: ${primaryDown!.reason}; ${backup}`;
+
+  /** One request, main address first; the backup when the main address is down. */
+  async function route(method: RlabMethod, trackingData: TrackingEntry[] | null, testMode: boolean): Promise<RlabReply | HostDown> {
+    const body = bodyOf(trackingData, testMode);
+    if (primaryDown === undefined) {
+      const answer = await sendTo(rlabBaseUrl(), method, body);
+      if (!(answer instanceof HostDown)) return { ...answer, servedByBackup: false };
+      primaryDown = answer;
+    }
+    const fallback = rlabFallbackUrl();
+    if (fallback === null) return new HostDown('the backup address is switched off', false);
+    const answer = await sendTo(fallback, method, body);
+    return answer instanceof HostDown ? new HostDown(`backup address: ${answer.reason}`, answer.mayHaveApplied) : { ...answer, servedByBackup: true };
+  }
+
+  /** `down` says what happened at the backup ("backup address: ...", or that it is switched off). */
+  const unreachable = (down: HostDown): Error => unreachableError(z, 'R-Lab', reasonsOf(down.reason), context);
+
+  /** A write that may have been applied and cannot be checked or resent safely. */
+  function uncertain(method: WriteMethod, entries: TrackingEntry[], why: string): Error {
+    const error = new z.errors.Error(
+      `R-Lab did not confirm ${method} (${why}). The change may have been saved for these tracks: ${trackList(entries)}. ` +
+        'It is not sent again, so nothing is applied twice: check these tracks in your R-Lab account (Find Track Status) before you replay this step.',
+      'RlabUnconfirmedWrite',
+      504,
+    );
+    unconfirmedTracks.set(error, entries);
+    return error;
+  }
+
   return {
     async call(method, trackingData, testMode = false) {
-      const trackingRequestKey =
-        trackingData === null
-          ? rlabUserInfoKey(credentials.userId, credentials.apiKey)
-          : rlabTrackingKey(credentials.userId, trackingData.map((entry) => entry.trackingUserClientTrack), credentials.apiKey);
-      const body = JSON.stringify({ trackingUserId: userId, trackingRequestKey, testMode, trackingData });
-      if (primaryDown === undefined) {
-        const answer = await sendTo(z, `${rlabBaseUrl()}/${method}.ashx`, body, method);
-        if (!(answer instanceof HostDown)) return answer;
-        primaryDown = answer.reason;
+      const reply = await route(method, trackingData, testMode);
+      if (reply instanceof HostDown) throw unreachable(reply);
+      return reply;
+    },
+
+    async write(method, entries, testMode) {
+      const mainWasUp = primaryDown === undefined;
+      if (mainWasUp) {
+        const answer = await sendTo(rlabBaseUrl(), method, bodyOf(entries, testMode));
+        if (!(answer instanceof HostDown)) return { reply: { ...answer, servedByBackup: false }, sent: entries, alreadyApplied: [] };
+        primaryDown = answer;
       }
       const fallback = rlabFallbackUrl();
-      const reasons = [`main address: ${primaryDown}`];
-      if (fallback !== null) {
-        const answer = await sendTo(z, `${fallback}/${method}.ashx`, body, method);
-        if (!(answer instanceof HostDown)) return answer;
-        reasons.push(`backup address: ${answer.reason}`);
-      } else {
-        reasons.push('the backup address is switched off');
+      let pending = entries;
+      const alreadyApplied: TrackingEntry[] = [];
+      // Only a write that reached the main address (and is not a test-mode check) can have been applied there.
+      if (mainWasUp && primaryDown!.mayHaveApplied && !testMode) {
+        if (fallback === null) throw uncertain(method, entries, reasonsOf('the backup address is switched off, so it could not be checked'));
+        const check = await sendTo(fallback, 'gettrackinfo', bodyOf(entries.map((entry) => emptyEntryOf(entry)), false));
+        const stored = check instanceof HostDown ? undefined : storedTracks(check);
+        if (!stored) {
+          const why = check instanceof HostDown ? `backup address: ${check.reason}` : 'backup address: an unexpected gettrackinfo answer';
+          throw uncertain(method, entries, reasonsOf(why));
+        }
+        pending = [];
+        for (const entry of entries) {
+          if (inWantedState(method, entry, stored.get(entry.trackingUserClientTrack)) === true) alreadyApplied.push(entry);
+          else pending.push(entry);
+        }
+        if (pending.length === 0) return { reply: null, sent: [], alreadyApplied };
       }
-      throw unreachableError(z, 'R-Lab', reasons.join('; '));
+      if (fallback === null) throw unreachable(new HostDown('the backup address is switched off', false));
+      const answer = await sendTo(fallback, method, bodyOf(pending, testMode));
+      if (answer instanceof HostDown) {
+        const backup = `backup address: ${answer.reason}`;
+        if (answer.mayHaveApplied && !testMode) throw uncertain(method, pending, reasonsOf(backup));
+        throw unreachable(new HostDown(backup, false));
+      }
+      return { reply: { ...answer, servedByBackup: true }, sent: pending, alreadyApplied };
     },
   };
 }
 
-const isKeyError = (info: string): boolean => /ключ|key/i.test(info);
+/** An entry with only the track (and carrier) filled in, as the document's gettrackinfo example. */
+export const emptyEntryOf = (entry: Pick<TrackingEntry, 'trackingUserClientTrack' | 'trackingUserClientDeliveryServiceId'>): TrackingEntry => ({
+  trackingUserClientPhone: '',
+  trackingUserClientTrack: entry.trackingUserClientTrack,
+  trackingUserClientEmail: '',
+  trackingUserClientName: '',
+  trackingUserClientItemCost: 0,
+  sendToUserEmailFullTracking: false,
+  sendToAdminEmailFullTracking: false,
+  ...(entry.trackingUserClientDeliveryServiceId === undefined ? {} : { trackingUserClientDeliveryServiceId: entry.trackingUserClientDeliveryServiceId }),
+});
 
-/** A resultState other than 0 as the error the user sees, carrying R-Lab's resultInfo. */
-export function rlabResultError(z: ZObject, answer: RlabAnswer): Error {
+/** What a documented R-Lab refusal means in English, what to do, and the fields it points at. */
+type Explanation = { english: string; todo: string };
+
+/**
+ * R-Lab's documented texts (API document, "Примеры ответов от сервера"), and the "none applied"
+ * variants of the partial answers ("Данные не добавлены в базу, ошибок 1").
+ */
+export function explainResult(method: RlabMethod, info: string, state: number): Explanation {
+  const errors = /ошиб\S*\s+(\d+)/i.exec(info)?.[1];
+  const counted = errors === undefined ? '' : ` (${errors} refused)`;
+  if (/ключ|key/i.test(info)) {
+    return {
+      english: 'the request key is wrong: R-Lab User ID and R-Lab API Key do not belong to one account',
+      todo: `Copy ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} from your DeliveryCRM profile (https://deliverycrm.ru/client/profile/index) into the connection.`,
+    };
+  }
+  if (state === 1) {
+    return { english: `R-Lab applied part of the request${counted}`, todo: 'See which tracks were applied below.' };
+  }
+  if (method === 'deltrack' && /не удален/i.test(info)) {
+    return {
+      english: `R-Lab deleted none of the tracks${counted}: it does not hold them (already deleted, never added, or filed under another carrier)`,
+      todo: 'Check Tracking Number and Carrier; Find Track Status shows whether R-Lab holds a track.',
+    };
+  }
+  if (method === 'updatetrack' && /не обновлен/i.test(info)) {
+    return {
+      english: `R-Lab updated none of the tracks${counted}: usually it does not hold the track, or it refused a new Phone`,
+      todo: 'Check Tracking Number (add it first with Add Tracking Number) and Phone (international form, e.g. +7 916 000-00-00).',
+    };
+  }
+  if (method === 'addtrack' && /не добавлен/i.test(info)) {
+    return {
+      english: `R-Lab stored none of the tracks${counted}; it names no field, and usually it is a Phone it cannot read`,
+      todo: 'Check Phone (international form, e.g. +7 916 000-00-00) and Tracking Number.',
+    };
+  }
+  return { english: 'R-Lab gave no other reason', todo: "Check the step's values against R-Lab's rules, or ask R-Lab's support with this text." };
+}
+
+/** A resultState other than 0 as the error the user sees: R-Lab's own text, then in English what it means and what to do. */
+export function rlabResultError(z: ZObject, answer: RlabAnswer, method: RlabMethod = 'gettrackinfo'): Error {
   const info = `"${answer.resultInfo || 'no explanation given'}"`;
-  if (isKeyError(answer.resultInfo)) {
-    return new z.errors.ExpiredAuthError(
-      `R-Lab refused the request key: ${info}. Check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} in the connection ` +
-        '(both are shown in your DeliveryCRM profile).',
-    );
+  const { english, todo } = explainResult(method, answer.resultInfo, answer.resultState);
+  if (/ключ|key/i.test(answer.resultInfo)) {
+    return new z.errors.ExpiredAuthError(`R-Lab refused the request key: ${info}, that is, ${english}. ${todo}`);
   }
   const what =
     answer.resultState === 1
@@ -213,18 +368,17 @@ export function rlabResultError(z: ZObject, answer: RlabAnswer): Error {
       : answer.resultState === 2
         ? 'R-Lab refused the request'
         : `R-Lab answered with the unknown result ${answer.resultState}`;
-  return new z.errors.Error(`${what}: ${info} (resultState ${answer.resultState}).`, `RlabResult${answer.resultState}`, 400);
+  return new z.errors.Error(`${what}: ${info} (resultState ${answer.resultState}), that is, ${english}. ${todo}`, `RlabResult${answer.resultState}`, 400);
 }
-
 
 /** The account's balance and tariff (getuserinfo.ashx); used by the connection test. */
 export async function getUserInfo(z: ZObject, credentials: RlabCredentials): Promise<RlabUserInfo> {
-  const answer = await createRlabClient(z, credentials).call('getuserinfo', null);
-  if (answer.resultState !== 0) throw rlabResultError(z, answer);
+  const answer = await createRlabClient(z, credentials, { context: 'connection' }).call('getuserinfo', null);
+  if (answer.resultState !== 0) throw rlabResultError(z, answer, 'getuserinfo');
   const data = answer.resultData;
   if (!isRecord(data) || typeof data.userBalance !== 'number') {
     throw new z.errors.Error(
-      `R-Lab answered getuserinfo without the account data (resultInfo "${preview(answer.resultInfo)}").`,
+      `R-Lab answered getuserinfo without the account data (resultInfo "${preview(answer.resultInfo)}"). Test the connection again in a few minutes.`,
       'RlabBadAnswer',
       502,
     );
@@ -239,15 +393,20 @@ export async function getUserInfo(z: ZObject, credentials: RlabCredentials): Pro
 }
 
 /**
- * A DeliveryCRM / blacklist GET. These hosts have no backup address: a host that is down, slow or
- * answering 5xx or unreadable text hands the step back to Zapier to retry (reads change nothing).
+ * DeliveryCRM / blacklist GETs of one step. These hosts have no backup address: a host that is
+ * down, slow or answering 5xx or unreadable text hands the step back to Zapier to retry (reads
+ * change nothing). The step's GETs share one time budget.
  */
-export async function getDeliveryCrmJson(z: ZObject, service: string, url: string): Promise<unknown> {
-  const response = await request(z, { method: 'GET', url, headers: JSON_HEADERS });
-  if (response instanceof HostDown) throw unreachableError(z, service, response.reason);
-  if (response.status >= 500) throw unreachableError(z, service, `HTTP ${response.status}`);
-  if (response.status >= 400) throw refusedStatus(z, service, response);
-  const data = parseJson(response.content);
-  if (data === undefined) throw unreachableError(z, service, `an unreadable answer with HTTP ${response.status}`);
-  return data;
+export function createDeliveryCrmReader(z: ZObject, credentials: RlabCredentials) {
+  const send = sender(z, new TimeBudget(rlabTimeoutMs()));
+  const hidden = hiddenValues(credentials);
+  return async (service: string, url: string): Promise<unknown> => {
+    const response = await send({ method: 'GET', url, headers: JSON_HEADERS });
+    if (response instanceof HostDown) throw unreachableError(z, service, response.reason);
+    if (response.status >= 500) throw unreachableError(z, service, `HTTP ${response.status}`);
+    if (response.status >= 400) throw refusedStatus(z, service, response, hidden);
+    const data = parseJson(response.content);
+    if (data === undefined) throw unreachableError(z, service, `an unreadable answer with HTTP ${response.status}`);
+    return data;
+  };
 }

@@ -1,13 +1,15 @@
 import { defineSearch, defineInputFields, type InferInputData, type SearchPerform, type ZObject } from 'zapier-platform-core';
-import { invalidInput, preview } from '../common/errors';
+import { invalidInput, preview, withoutValues } from '../common/errors';
+import { readText } from '../common/input';
 import { httpBuildQuery } from '../common/php-query';
 import { deliveryCrmBaseUrl } from '../config';
 import { AUTH_FIELDS, requireRlab } from '../credentials';
 import { trackHistoryRequestKey } from '../signatures';
-import { HISTORY_SERVICES, choicesOf } from './carriers';
-import { getDeliveryCrmJson } from './client';
+import { HISTORY_SERVICES, choicesOf, readCode } from './carriers';
+import { createDeliveryCrmReader, hiddenValues, unusableAnswerError } from './client';
 import { isRecord, labelOf, moscowIso, num, records, str } from './json';
 import { notificationHistorySample, type Notification, type NotificationHistory, type StatusEvent } from './samples';
+import { readTrackingNumber } from './tracks';
 
 /** The result field (end of seed 002): STATE_FINISHED_SUCCESS = 1 ... */
 export const HISTORY_RESULTS: Readonly<Record<number, string>> = {
@@ -17,7 +19,7 @@ export const HISTORY_RESULTS: Readonly<Record<number, string>> = {
   5: 'Finished: Not Delivered',
 };
 
-const RUSSIAN_POST = '14';
+const RUSSIAN_POST = 14;
 
 const inputFields = defineInputFields([
   {
@@ -25,7 +27,7 @@ const inputFields = defineInputFields([
     label: 'Tracking Number',
     required: true,
     type: 'string',
-    helpText: 'A tracking number already added to R-Lab / DeliveryCRM, e.g. `18112831338669`.',
+    helpText: 'A tracking number already added to R-Lab / DeliveryCRM, e.g. `18112831338669`. Spaces, lower case and Cyrillic look-alike letters are corrected as carriers write numbers. An unknown track is nothing found.',
   },
   {
     key: 'service_id',
@@ -33,7 +35,7 @@ const inputFields = defineInputFields([
     required: false,
     type: 'string',
     choices: choicesOf(HISTORY_SERVICES, 14),
-    default: RUSSIAN_POST,
+    default: String(RUSSIAN_POST),
     helpText: 'The carrier of the parcel. This list is numbered differently from the one of Add Tracking Number; Russian Post when empty.',
   },
 ]);
@@ -62,20 +64,34 @@ function errorText(errors: unknown): string {
     .join('; ');
 }
 
-/** {success, errors, data: [...]} as outputs; [] for a track DeliveryCRM does not know. */
-export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: number): NotificationHistory[] {
-  if (!isRecord(data)) throw new z.errors.Error(`DeliveryCRM answered with something other than a track history: "${preview(data)}".`, 'DeliveryCrmBadAnswer', 502);
-  const found = records(data.data);
-  const errors = errorText(data.errors);
-  if (found.length === 0 && (data.success === false || errors !== '')) {
-    const hint = /key|ключ/i.test(errors) ? ` Check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} in the connection.` : '';
-    throw new z.errors.Error(`DeliveryCRM refused the request: ${errors.replace(/\.$/, '') || 'no explanation given'}.${hint}`, 'DeliveryCrmRefused', 400);
+/**
+ * The documented answer {success, errors, data: [...]} as outputs. An unknown track is "nothing
+ * found" ([]): DeliveryCRM answers it with success and no data (its per-track errors, such as
+ * 'Track at index "0" not found.', are not a failure of the request). A refusal (success false)
+ * is an error, and anything that is not the documented answer is asked again, never a result.
+ */
+export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: number, hidden: readonly string[] = []): NotificationHistory[] {
+  if (!isRecord(data)) throw unusableAnswerError(z, 'DeliveryCRM', `a track history was expected, it sent ${preview(data, hidden)}`);
+  if (data.success !== true) {
+    const errors = withoutValues(errorText(data.errors), hidden);
+    if (data.success !== false || errors === '') throw unusableAnswerError(z, 'DeliveryCRM', `a track history was expected, it sent ${preview(data, hidden)}`);
+    const key = /key|ключ/i.test(errors);
+    const english = key
+      ? `that is, the request key is wrong. Check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} in the connection (both are in your DeliveryCRM profile).`
+      : /track/i.test(errors)
+        ? 'that is, it refused the Tracking Number. Check Tracking Number and Carrier.'
+        : 'that is, it refused the request and gave only this reason. Check the step\'s values, or ask DeliveryCRM\'s support with this text.';
+    throw new z.errors.Error(`DeliveryCRM refused the request: ${errors.replace(/\.$/, '')}; ${english}`, 'DeliveryCrmRefused', 400);
   }
-  return found.map((item) => {
+  const items = data.data;
+  if (!Array.isArray(items) || !items.every((item) => isRecord(item) && (typeof item.track === 'string' || typeof item.track === 'number'))) {
+    throw unusableAnswerError(z, 'DeliveryCRM', `a list of tracks was expected in data, it sent ${preview(items, hidden)}`);
+  }
+  return (items as Record<string, unknown>[]).map((item) => {
     const result = num(item.result);
     const createdAt = str(item.created_at);
     return {
-      track: String(item.track ?? ''),
+      track: String(item.track),
       service_id: serviceId,
       service_name: HISTORY_SERVICES[serviceId] ?? String(serviceId),
       price: num(item.price),
@@ -101,20 +117,19 @@ export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: n
 }
 
 export const perform = (async (z, bundle) => {
-  const track = String(bundle.inputData.track ?? '').trim();
-  if (track === '') throw invalidInput(z, 'Tracking Number', 'a tracking number');
-  const serviceText = String(bundle.inputData.service_id ?? '').trim() || RUSSIAN_POST;
-  if (!Object.hasOwn(HISTORY_SERVICES, serviceText)) throw invalidInput(z, 'Carrier', 'one of the listed carriers', serviceText);
-  const serviceId = Number(serviceText);
-  const { userId, apiKey } = requireRlab(z, bundle);
+  if (readText(bundle.inputData.track) === '') throw invalidInput(z, 'Tracking Number', 'a tracking number');
+  const track = readTrackingNumber(z, 'Tracking Number', bundle.inputData.track);
+  const serviceId = readCode(z, 'Carrier', bundle.inputData.service_id, HISTORY_SERVICES, 14) ?? RUSSIAN_POST;
+  const credentials = requireRlab(z, bundle);
+  const { userId, apiKey } = credentials;
   // tracks[0][track]=...&tracks[0][service_id]=..., encoded like the vendor's PHP http_build_query.
   const query = httpBuildQuery([
     ['user_id', userId],
     ['request_key', trackHistoryRequestKey(userId, [track], apiKey)],
     ['tracks', [{ track, service_id: serviceId }]],
   ]);
-  const data = await getDeliveryCrmJson(z, 'DeliveryCRM', `${deliveryCrmBaseUrl()}/v1/track/history?${query}`);
-  return parseNotificationHistory(z, data, serviceId);
+  const data = await createDeliveryCrmReader(z, credentials)('DeliveryCRM', `${deliveryCrmBaseUrl()}/v1/track/history?${query}`);
+  return parseNotificationHistory(z, data, serviceId, hiddenValues(credentials));
 }) satisfies SearchPerform<NotificationHistoryInput>;
 
 const channelFields = (key: 'sms' | 'viber' | 'call' | 'email', label: string) => [

@@ -1,6 +1,6 @@
 /**
  * Output shapes of the R-Lab / DeliveryCRM operations and their samples, built from the examples
- * of the vendor document (shared/seeds/002). Dates: the vendor's text as sent, plus ISO 8601 with
+ * of the vendor document (the R-Lab API document). Dates: the vendor's text as sent, plus ISO 8601 with
  * Moscow time (+03:00), the zone the service works in.
  */
 
@@ -23,6 +23,8 @@ export type TrackOutcome = {
   batch: number;
   result_state: number;
   result_info: string;
+  /** True when R-Lab's plain-http backup address answered for this track: its data travelled unencrypted. */
+  served_by_backup: boolean;
 };
 
 /**
@@ -36,6 +38,8 @@ export type TracksResult = Partial<TrackOutcome> & {
   test_mode: boolean;
   result_state: number;
   result_info: string;
+  /** True when any track went over the plain-http backup address. */
+  served_by_backup: boolean;
 };
 
 const addedTrack: TrackOutcome = {
@@ -54,6 +58,7 @@ const addedTrack: TrackOutcome = {
   batch: 1,
   result_state: 0,
   result_info: 'Данные успешно добавлены в базу',
+  served_by_backup: false,
 };
 
 const single = (track: TrackOutcome): TracksResult => ({
@@ -64,6 +69,7 @@ const single = (track: TrackOutcome): TracksResult => ({
   test_mode: false,
   result_state: track.result_state,
   result_info: track.result_info,
+  served_by_backup: track.served_by_backup,
 });
 
 export const addTrackSample = single(addedTrack);
@@ -129,6 +135,8 @@ export type TrackInfo = {
   trackingHistory: unknown;
   delivery_service_id: number;
   delivery_service_name: string;
+  /** True when R-Lab's plain-http backup address answered: the buyer data travelled unencrypted. */
+  served_by_backup: boolean;
 };
 
 export const trackInfoSample: TrackInfo = {
@@ -162,6 +170,7 @@ export const trackInfoSample: TrackInfo = {
   trackingHistory: null,
   delivery_service_id: 0,
   delivery_service_name: 'Russian Post (Почта России)',
+  served_by_backup: false,
 };
 
 /** One order of the buyer's history (GetWhiteBlackHistoryInfo). */
@@ -181,9 +190,10 @@ export type BlacklistRecord = {
   blackEmail: string;
   blackKarma: number;
   blackComment: string;
-  blackCancelCount: number;
-  blackExpiredCount: number;
-  blackDoneCount: number;
+  /** null when the answer lacks the count (never a made-up 0). */
+  blackCancelCount: number | null;
+  blackExpiredCount: number | null;
+  blackDoneCount: number | null;
   /** Only with the history: the total of the buyer's orders. */
   blackTotalShopOrderCost: number | null;
   history_included: boolean;

@@ -1,11 +1,12 @@
 import { defineSearch, defineInputFields, type InferInputData, type SearchPerform, type ZObject } from 'zapier-platform-core';
-import { invalidInput } from '../common/errors';
+import { invalidInput, preview } from '../common/errors';
+import { readText } from '../common/input';
 import { requireRlab } from '../credentials';
-import { TRACKING_CARRIERS, choicesOf } from './carriers';
-import { createRlabClient, rlabResultError, type RlabAnswer } from './client';
+import { TRACKING_CARRIERS, choicesOf, readCode } from './carriers';
+import { createRlabClient, emptyEntryOf, rlabResultError, unusableAnswerError, type RlabReply } from './client';
 import { isRecord, labelOf, moscowIso, num, str } from './json';
 import { trackInfoSample, type TrackInfo } from './samples';
-import { emptyEntry } from './tracks';
+import { readTrackingNumber, SERVED_BY_BACKUP } from './tracks';
 
 /** trackMainStatus, as the table after gettrackinfo.ashx explains it. */
 export const MAIN_STATUSES: Readonly<Record<number, string>> = {
@@ -27,7 +28,7 @@ const inputFields = defineInputFields([
     label: 'Tracking Number',
     required: true,
     type: 'string',
-    helpText: 'A tracking number already added to R-Lab, e.g. `19527937484546`.',
+    helpText: 'A tracking number already added to R-Lab, e.g. `19527937484546`. Spaces, lower case and Cyrillic look-alike letters are corrected as carriers write numbers.',
   },
   {
     key: 'delivery_service_id',
@@ -47,13 +48,17 @@ type TrackInfoInput = InferInputData<typeof inputFields>;
 const NOT_FOUND = /не найден|not found/i;
 
 /** The answer's tracks as outputs; [] when R-Lab knows none. */
-export function parseTrackInfo(z: ZObject, answer: RlabAnswer, carrier: number): TrackInfo[] {
+export function parseTrackInfo(z: ZObject, answer: RlabReply, carrier: number): TrackInfo[] {
   if (answer.resultState !== 0) {
     if (NOT_FOUND.test(answer.resultInfo)) return [];
-    throw rlabResultError(z, answer);
+    throw rlabResultError(z, answer, 'gettrackinfo');
   }
-  const items = Array.isArray(answer.resultData) ? answer.resultData.filter(isRecord) : [];
-  return items.map((item) => {
+  // Only the documented answer is a result: a list of tracks, each with its number ([] = not found).
+  const data = answer.resultData;
+  if (!Array.isArray(data) || !data.every((item) => isRecord(item) && typeof item.trackNumber === 'string')) {
+    throw unusableAnswerError(z, 'R-Lab', `gettrackinfo with resultData ${preview(data)}`);
+  }
+  return (data as Record<string, unknown>[]).map((item) => {
     const status = num(item.trackMainStatus);
     const date = (key: string) => str(item[key]);
     const iso = (key: string) => moscowIso(str(item[key]));
@@ -88,18 +93,17 @@ export function parseTrackInfo(z: ZObject, answer: RlabAnswer, carrier: number):
       trackingHistory: item.trackingHistory ?? null,
       delivery_service_id: carrier,
       delivery_service_name: TRACKING_CARRIERS[carrier] ?? String(carrier),
+      served_by_backup: answer.servedByBackup,
     };
   });
 }
 
 export const perform = (async (z, bundle) => {
-  const track = String(bundle.inputData.track ?? '').trim();
-  if (track === '') throw invalidInput(z, 'Tracking Number', 'a tracking number');
-  const carrierText = String(bundle.inputData.delivery_service_id ?? '').trim() || '0';
-  if (!Object.hasOwn(TRACKING_CARRIERS, carrierText)) throw invalidInput(z, 'Carrier', 'one of the listed carriers', carrierText);
-  const carrier = Number(carrierText);
+  if (readText(bundle.inputData.track) === '') throw invalidInput(z, 'Tracking Number', 'a tracking number');
+  const track = readTrackingNumber(z, 'Tracking Number', bundle.inputData.track);
+  const carrier = readCode(z, 'Carrier', bundle.inputData.delivery_service_id, TRACKING_CARRIERS) ?? 0;
   const client = createRlabClient(z, requireRlab(z, bundle));
-  const answer = await client.call('gettrackinfo', [{ ...emptyEntry(track), trackingUserClientDeliveryServiceId: carrier }]);
+  const answer = await client.call('gettrackinfo', [emptyEntryOf({ trackingUserClientTrack: track, trackingUserClientDeliveryServiceId: carrier })]);
   return parseTrackInfo(z, answer, carrier);
 }) satisfies SearchPerform<TrackInfoInput>;
 
@@ -143,6 +147,7 @@ export default defineSearch({
       { key: 'trackingMailType', label: 'Mail Type Code', type: 'integer' },
       { key: 'delivery_service_id', label: 'Carrier ID', type: 'integer' },
       { key: 'delivery_service_name', label: 'Carrier Name', type: 'string' },
+      { key: 'served_by_backup', label: SERVED_BY_BACKUP, type: 'boolean' },
     ],
   },
 });

@@ -5,10 +5,13 @@
  */
 import { defineInputField, type Bundle, type ZObject } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
-import { toFederalPhone } from '../common/phone';
+import { asList, readBoolean, readNumber, readText } from '../common/input';
+import { isPlainTrackingNumber, normaliseTrackingNumber } from '../common/tracking-number';
 import { requireRlab } from '../credentials';
-import { PAYMENT_TYPES, TRACKING_CARRIERS, choicesOf } from './carriers';
-import { createRlabClient, rlabResultError, type RlabAnswer, type RlabMethod, type TrackingEntry } from './client';
+import { PAYMENT_TYPES, TRACKING_CARRIERS, choicesOf, readCode } from './carriers';
+import { createRlabClient, emptyEntryOf, rlabResultError, unconfirmedTracks, type RlabClient, type RlabReply, type TrackingEntry } from './client';
+import { inWantedState, storedTracks, type WriteMethod } from './reconcile';
+import { readPhone } from './phone';
 import type { TrackOutcome, TracksResult } from './samples';
 
 export type Mode = 'add' | 'update' | 'delete';
@@ -159,40 +162,26 @@ export const detailFields = (mode: 'add' | 'update') =>
 type Key = keyof typeof LABELS;
 type Raw = Record<string, unknown>;
 
-const asList = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
-const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
-
 /** Values of one field, one per track: none, one for all, or exactly one per track. */
 function perTrack(z: ZObject, input: Raw, key: Key, count: number): string[] {
-  const values = asList(input[key]).map(text);
+  const values = asList(input[key]).map(readText);
   if (values.length === count) return values;
   if (values.length <= 1) return Array<string>(count).fill(values[0] ?? '');
   throw invalidInput(z, LABELS[key], `one value for every track, or one value per tracking number (${count})`, `${values.length} values`);
 }
 
-function toNumber(z: ZObject, label: string, value: string, integer: boolean): number | undefined {
-  if (value === '') return undefined;
-  const normal = value.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  const number = /^\d+(\.\d+)?$/.test(normal) ? Number(normal) : NaN;
-  if (Number.isNaN(number) || (integer && !Number.isInteger(number))) {
-    throw invalidInput(z, label, integer ? 'a whole number such as 12' : 'a number such as 123.45', value);
+/**
+ * A tracking number as carriers write it (no spaces, upper-case Latin, Cyrillic look-alikes as
+ * Latin: see docs/rlab.md), so what is stored is what every later search finds. A track that still
+ * has other characters is not one a carrier issued: refused before anything is sent.
+ */
+export function readTrackingNumber(z: ZObject, label: string, raw: unknown): string {
+  const typed = readText(raw);
+  const track = normaliseTrackingNumber(typed);
+  if (!isPlainTrackingNumber(track)) {
+    throw invalidInput(z, label, 'a tracking number of Latin letters, digits and hyphens, as carriers write it, e.g. RA644000886RU or 19527937484546', typed);
   }
-  return number;
-}
-
-function toChoice(z: ZObject, key: Key, value: string, table: Readonly<Record<number, string>>): number | undefined {
-  if (value === '') return undefined;
-  if (!Object.hasOwn(table, value)) {
-    throw invalidInput(z, LABELS[key], `one of ${Object.entries(table).map(([id, name]) => `${id} (${name})`).join(', ')}`, value);
-  }
-  return Number(value);
-}
-
-function toBoolean(z: ZObject, key: Key, value: unknown): boolean {
-  const normal = text(value).toLowerCase();
-  if (['', 'false', 'no', '0'].includes(normal)) return false;
-  if (['true', 'yes', '1'].includes(normal)) return true;
-  throw invalidInput(z, LABELS[key], 'yes or no', value);
+  return track;
 }
 
 /** Labels say which track a bad value belongs to when a run carries several. */
@@ -202,18 +191,20 @@ export type Request = { entries: TrackingEntry[]; testMode: boolean };
 
 /** Reads and checks every track of the run before anything is sent. */
 export function readRequest(z: ZObject, input: Raw, mode: Mode): Request {
-  const tracks = asList(input.track).map(text);
-  if (tracks.length === 0) throw invalidInput(z, LABELS.track, 'at least one tracking number');
-  tracks.forEach((track, index) => {
+  const typed = asList(input.track).map(readText);
+  if (typed.length === 0) throw invalidInput(z, LABELS.track, 'at least one tracking number');
+  typed.forEach((track, index) => {
     if (track === '') throw invalidInput(z, LABELS.track, `a tracking number in every item, but item ${index + 1} is empty`);
   });
-  const count = tracks.length;
+  const count = typed.length;
+  const tracks = typed.map((track, index) => readTrackingNumber(z, count > 1 ? `${LABELS.track} (item ${index + 1})` : LABELS.track, track));
   const column = (key: Key) => perTrack(z, input, key, count);
   const carriers = column('delivery_service_id');
-  const userEmails = mode === 'delete' ? false : toBoolean(z, 'send_to_user_email_full_tracking', input.send_to_user_email_full_tracking);
-  const adminEmails = mode === 'delete' ? false : toBoolean(z, 'send_to_admin_email_full_tracking', input.send_to_admin_email_full_tracking);
-  const testMode = mode === 'delete' ? false : toBoolean(z, 'test_mode', input.test_mode);
-  const carrierOf = (index: number) => toChoice(z, 'delivery_service_id', carriers[index]!, TRACKING_CARRIERS);
+  const flag = (key: Key) => (mode === 'delete' ? false : (readBoolean(z, LABELS[key], input[key]) ?? false));
+  const userEmails = flag('send_to_user_email_full_tracking');
+  const adminEmails = flag('send_to_admin_email_full_tracking');
+  const testMode = flag('test_mode');
+  const carrierOf = (index: number) => readCode(z, labelFor('delivery_service_id', tracks[index]!, count), carriers[index]!, TRACKING_CARRIERS);
 
   if (mode === 'delete') {
     // "Only trackingUserClientTrack must be filled in, the rest may stay empty" (deltrack.ashx).
@@ -230,9 +221,7 @@ export function readRequest(z: ZObject, input: Raw, mode: Mode): Request {
 
   const entries = tracks.map((track, index): TrackingEntry => {
     const label = (key: Key) => labelFor(key, track, count);
-    const rawPhone = phones[index]!;
-    const phone = toFederalPhone(rawPhone);
-    if (phone === undefined) throw invalidInput(z, label('phone'), 'a phone number such as +7 916 000-00-00', rawPhone);
+    const phone = readPhone(z, label('phone'), phones[index]!);
     const email = emails[index]!;
     if (email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email)) throw invalidInput(z, label('email'), 'an e-mail address', email);
     for (const key of ['order_number', 'description'] as const) {
@@ -241,8 +230,8 @@ export function readRequest(z: ZObject, input: Raw, mode: Mode): Request {
         throw invalidInput(z, label(key), `at most ${LIMITS[key]} characters, as R-Lab allows (got ${[...value].length}); nothing was sent`);
       }
     }
-    const payment = toChoice(z, 'payment_type', payments[index]!, PAYMENT_TYPES);
-    const campaign = toNumber(z, label('campaign_id'), campaigns[index]!, true);
+    const payment = readCode(z, label('payment_type'), payments[index]!, PAYMENT_TYPES);
+    const campaign = readNumber(z, label('campaign_id'), campaigns[index]!, { integer: true });
     const carrier = carrierOf(index);
     // Update: "an empty value (0 for the cost) leaves the stored value unchanged" (updatetrack.ashx),
     // so unmapped fields go out empty and the numbered ones are left out.
@@ -252,7 +241,7 @@ export function readRequest(z: ZObject, input: Raw, mode: Mode): Request {
       trackingUserClientTrack: track,
       trackingUserClientEmail: email,
       trackingUserClientName: names[index]!,
-      trackingUserClientItemCost: toNumber(z, label('item_cost'), costs[index]!, false) ?? 0,
+      trackingUserClientItemCost: readNumber(z, label('item_cost'), costs[index]!) ?? 0,
       sendToUserEmailFullTracking: userEmails,
       sendToAdminEmailFullTracking: adminEmails,
       trackingUserClientOrderNumber: orders[index]!,
@@ -278,10 +267,17 @@ export const emptyEntry = (track: string): TrackingEntry => ({
 
 // ---- Sending and reporting ----
 
-const DONE: Record<Exclude<RlabMethod, 'gettrackinfo' | 'getuserinfo'>, string> = {
+const DONE: Record<WriteMethod, string> = {
   addtrack: 'added',
   updatetrack: 'updated',
   deltrack: 'deleted',
+};
+
+/** result_info of a track the main address had applied before its answer was lost. */
+const ALREADY: Record<WriteMethod, string> = {
+  addtrack: 'Already stored: the main address saved it before its answer was lost (checked on the backup address, not sent again)',
+  updatetrack: 'Already up to date: the main address updated it before its answer was lost (checked on the backup address, not sent again)',
+  deltrack: 'Already gone: the main address deleted it before its answer was lost, or it was never stored (checked on the backup address)',
 };
 
 /** The message of a Zapier error (z.errors.Error keeps it as JSON) or of any other error. */
@@ -296,7 +292,7 @@ function messageOf(error: unknown): string {
   return message;
 }
 
-function outcome(entry: TrackingEntry, batch: number, answer: RlabAnswer): TrackOutcome {
+function outcome(entry: TrackingEntry, batch: number, state: number, info: string, servedByBackup: boolean): TrackOutcome {
   const carrier = entry.trackingUserClientDeliveryServiceId;
   const payment = entry.trackingUserPaymentType;
   return {
@@ -313,44 +309,91 @@ function outcome(entry: TrackingEntry, batch: number, answer: RlabAnswer): Track
     payment_type_name: payment === undefined ? null : (PAYMENT_TYPES[payment] ?? null),
     campaign_id: entry.trackingUserLR3CampaignId ?? null,
     batch,
-    result_state: answer.resultState,
-    result_info: answer.resultInfo,
+    result_state: state,
+    result_info: info,
+    served_by_backup: servedByBackup,
   };
 }
 
+const list = (entries: readonly TrackingEntry[]) => entries.map((entry) => entry.trackingUserClientTrack).join(', ');
+
+/** Why a run stopped, and exactly which tracks R-Lab holds as asked and which it does not. */
+class RunStopped {
+  constructor(
+    readonly reason: unknown,
+    /** Tracks of the stopping request that R-Lab does hold as asked (resultState 1, checked). */
+    readonly doneHere: TrackingEntry[] = [],
+    /** Tracks of the stopping request whose state is not known. */
+    readonly unknownHere: TrackingEntry[] = [],
+    /** True when they are unknown because gettrackinfo does not show what the update set. */
+    readonly notShown = false,
+  ) {}
+}
+
 /**
- * Sends the entries in batches of at most 100, each signed with its own key. A failing batch
- * stops the run; when earlier batches were already applied, the error lists which tracks were and
- * which were not, and is not retried automatically (a replay would send the applied ones again).
+ * After resultState 1 ("part stored"), which tracks of the request R-Lab holds as asked:
+ * gettrackinfo for exactly those tracks (read-only, one request: a batch has at most 100).
+ */
+async function checkPartial(z: ZObject, client: RlabClient, method: WriteMethod, sent: TrackingEntry[], answer: RlabReply): Promise<RunStopped> {
+  const refusal = rlabResultError(z, answer, method);
+  let stored;
+  try {
+    stored = storedTracks(await client.call('gettrackinfo', sent.map(emptyEntryOf)));
+  } catch (error) {
+    return new RunStopped(`${messageOf(refusal)} R-Lab could not be asked which tracks it stored (${messageOf(error)}); check them in your R-Lab account (Find Track Status) before you replay any.`, [], sent);
+  }
+  if (!stored) return new RunStopped(`${messageOf(refusal)} R-Lab did not say which tracks it stored; check them in your R-Lab account before you replay any.`, [], sent);
+  const done: TrackingEntry[] = [];
+  const unknown: TrackingEntry[] = [];
+  for (const entry of sent) {
+    const state = inWantedState(method, entry, stored.get(entry.trackingUserClientTrack));
+    if (state === true) done.push(entry);
+    else if (state === undefined) unknown.push(entry);
+  }
+  return new RunStopped(refusal, done, unknown, true);
+}
+
+/**
+ * Sends the entries in batches of at most 100, each signed with its own key. A failing or partly
+ * applied batch stops the run; when any track was applied, the error lists exactly which were and
+ * which were not (read back with gettrackinfo), and is not retried automatically (a replay would
+ * send the applied ones again).
  */
 export async function sendTracks(
   z: ZObject,
   bundle: Pick<Bundle, 'authData'>,
-  method: keyof typeof DONE,
+  method: WriteMethod,
   request: Request,
 ): Promise<TracksResult> {
   const client = createRlabClient(z, requireRlab(z, bundle));
   const batches: TrackingEntry[][] = [];
   for (let start = 0; start < request.entries.length; start += BATCH_SIZE) batches.push(request.entries.slice(start, start + BATCH_SIZE));
   const tracks: TrackOutcome[] = [];
+  const done: TrackingEntry[] = [];
   for (const [index, batch] of batches.entries()) {
+    let stop: RunStopped | undefined;
     try {
-      const answer = await client.call(method, batch, request.testMode);
-      if (answer.resultState !== 0) throw rlabResultError(z, answer);
-      tracks.push(...batch.map((entry) => outcome(entry, index + 1, answer)));
+      const result = await client.write(method, batch, request.testMode);
+      for (const entry of result.alreadyApplied) {
+        tracks.push(outcome(entry, index + 1, 0, ALREADY[method], true));
+        done.push(entry);
+      }
+      const reply = result.reply;
+      if (reply !== null && reply.resultState === 0) {
+        for (const entry of result.sent) {
+          tracks.push(outcome(entry, index + 1, 0, reply.resultInfo, reply.servedByBackup));
+          done.push(entry);
+        }
+      } else if (reply !== null) {
+        stop =
+          reply.resultState === 1 && !request.testMode
+            ? await checkPartial(z, client, method, result.sent, reply)
+            : new RunStopped(rlabResultError(z, reply, method));
+      }
     } catch (error) {
-      if (index === 0) throw error;
-      const list = (entries: TrackingEntry[]) => entries.map((entry) => entry.trackingUserClientTrack).join(', ');
-      const done = DONE[method];
-      throw new z.errors.Error(
-        `R-Lab request ${index + 1} of ${batches.length} failed: ${messageOf(error)} ` +
-          `Already ${done} (requests 1-${index}, ${tracks.length} tracks): ${list(request.entries.slice(0, tracks.length))}. ` +
-          `Not ${done} (${request.entries.length - tracks.length} tracks): ${list(request.entries.slice(tracks.length))}. ` +
-          `Replay only the tracks not ${done}.`,
-        'RlabPartialRun',
-        502,
-      );
+      stop = new RunStopped(error, [], (error instanceof Error && unconfirmedTracks.get(error)) || []);
     }
+    if (stop) throw stoppedError(z, method, batches, index, done, stop);
   }
   const infos = [...new Set(tracks.map((track) => track.result_info))];
   return {
@@ -361,12 +404,40 @@ export async function sendTracks(
     test_mode: request.testMode,
     result_state: 0,
     result_info: infos.join('; '),
+    served_by_backup: tracks.some((track) => track.served_by_backup),
   };
+}
+
+/** The error of a stopped run: R-Lab's reason, then the tracks applied and those to replay. */
+function stoppedError(z: ZObject, method: WriteMethod, batches: TrackingEntry[][], index: number, before: TrackingEntry[], stop: RunStopped): unknown {
+  const done = [...before, ...stop.doneHere];
+  const settled = new Set([...done, ...stop.unknownHere]);
+  const notDone = batches.slice(index).flat().filter((entry) => !settled.has(entry));
+  // Nothing applied and nothing else to report: R-Lab's reason says it all.
+  if (done.length === 0 && (stop.unknownHere.length === 0 || notDone.length === 0) && stop.reason instanceof Error) return stop.reason;
+  const word = DONE[method];
+  const where = batches.length > 1 ? `R-Lab request ${index + 1} of ${batches.length} failed: ` : '';
+  const unknown =
+    stop.unknownHere.length === 0
+      ? ''
+      : stop.notShown
+        ? `Not shown by R-Lab (${stop.unknownHere.length} tracks; it does not report the carrier, payment type, chain or description, and sending an update again only sets the same values): ${list(stop.unknownHere)}. `
+        : `Not confirmed (${stop.unknownHere.length} tracks; R-Lab may have ${word} them: check them with Find Track Status before you replay them): ${list(stop.unknownHere)}. `;
+  const replay = notDone.length === 0 ? '' : ` Replay only the tracks not ${word}.`;
+  return new z.errors.Error(
+    `${where}${messageOf(stop.reason)} Already ${word} (${done.length} tracks): ${list(done) || 'none'}. ${unknown}` +
+      `Not ${word} (${notDone.length} tracks): ${list(notDone) || 'none'}.${replay}`,
+    'RlabPartialRun',
+    502,
+  );
 }
 
 // ---- Output fields ----
 
-const OUTPUT_LABELS: ReadonlyArray<[keyof TrackOutcome, string, 'string' | 'number' | 'integer', Mode[]?]> = [
+/** The label of served_by_backup: a filter on it finds the runs whose data went over plain http. */
+export const SERVED_BY_BACKUP = 'Served by Backup Address (Plain HTTP)';
+
+const OUTPUT_LABELS: ReadonlyArray<[keyof TrackOutcome, string, 'string' | 'number' | 'integer' | 'boolean', Mode[]?]> = [
   ['track', LABELS.track, 'string'],
   ['phone', 'Phone as Sent', 'string', ['add', 'update']],
   ['email', LABELS.email, 'string', ['add', 'update']],
@@ -382,6 +453,7 @@ const OUTPUT_LABELS: ReadonlyArray<[keyof TrackOutcome, string, 'string' | 'numb
   ['batch', 'Request Number', 'integer'],
   ['result_state', 'R-Lab Result Code', 'integer'],
   ['result_info', 'R-Lab Result Text', 'string'],
+  ['served_by_backup', SERVED_BY_BACKUP, 'boolean'],
 ];
 
 /** Top-level fields (one-track runs), the same as `tracks[]` line items, then the run's counts. */
@@ -393,5 +465,6 @@ export function trackOutputFields(mode: Mode) {
     { key: 'track_count', label: 'Number of Tracks', type: 'integer' as const },
     { key: 'batch_count', label: 'Number of Requests', type: 'integer' as const },
     ...(mode === 'delete' ? [] : [{ key: 'test_mode', label: LABELS.test_mode, type: 'boolean' as const }]),
+    { key: 'served_by_backup', label: `${SERVED_BY_BACKUP}: Any Track`, type: 'boolean' as const },
   ];
 }

@@ -320,3 +320,24 @@ describe('Abaha value companions', () => {
     expect(event!.id).toBe('customer:1:20220101');
   });
 });
+
+describe("Abaha triggers: the connection's secret header pair", () => {
+  const SECRET = 'connection-level-secret-42';
+  const authData = { abaha_header_name: 'X-Shop-Token', abaha_header_value: SECRET };
+  const withAuth = (bundle: Bundle, data: Record<string, string> = authData) => ({ ...bundle, authData: data }) as Bundle;
+
+  it("applies when the trigger's own fields are empty", async () => {
+    const ok = await run(orderPerform, withAuth(delivery(ORDER, { headers: { 'Http-X-Shop-Token': SECRET } })));
+    expect(ok).toHaveLength(1);
+    const error = await caught(appTester(orderPerform, withAuth(delivery(ORDER, { headers: { 'Http-X-Shop-Token': 'wrong' } }))));
+    expect(error.name).toBe('HaltedError');
+    expect(error.message).toContain('the value in Abaha Secret Header Value');
+    expect(error.message).not.toContain(SECRET);
+  });
+
+  it("the trigger's own pair wins over the connection's", async () => {
+    const inputData = { secret_header_name: 'X-Other', secret_header_value: 'trigger-own-secret-77' };
+    const events = await run(orderPerform, withAuth(delivery(ORDER, { inputData, headers: { 'Http-X-Other': 'trigger-own-secret-77' } })));
+    expect(events).toHaveLength(1);
+  });
+});

@@ -1,32 +1,23 @@
 /**
  * What the end-to-end tests share: the sandbox started once per file and the app pointed at it,
  * every emulator back to normal with an empty request log before each test, and the operations'
- * exported performs under their keys (so a test can hand loosely typed mapped values, as Zapier does).
+ * creates and searches under their keys, looked up in the app definition (so a new operation needs no
+ * list here, and a test can hand loosely typed mapped values, as Zapier does).
  */
 import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import App from '../../src/index';
-import { perform as updateOrderStatus } from '../../src/justclick/update-order-status';
-import { perform as addTrack } from '../../src/rlab/add-track';
-import { perform as blacklistCheck } from '../../src/rlab/blacklist-check';
-import { perform as deleteTrack } from '../../src/rlab/delete-track';
-import { perform as notificationHistory } from '../../src/rlab/notification-history';
-import { perform as trackInfo } from '../../src/rlab/track-info';
-import { perform as updateTrack } from '../../src/rlab/update-track';
 import { applyEnv, startSandbox, type Sandbox } from '../../sandbox/index';
 
 type AnyPerform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 
-const OPERATIONS = {
-  justclick_update_order_status: updateOrderStatus,
-  rlab_add_track: addTrack,
-  rlab_update_track: updateTrack,
-  rlab_delete_track: deleteTrack,
-  rlab_track_info: trackInfo,
-  blacklist_check: blacklistCheck,
-  notification_history: notificationHistory,
-} as unknown as Record<string, AnyPerform>;
+type Operation = { operation: { perform: unknown } };
 
-export type OperationKey = keyof typeof OPERATIONS;
+/** Every create and search of the app by its key, read from the app definition itself. */
+const OPERATIONS: Record<string, AnyPerform> = Object.fromEntries(
+  [App.creates, App.searches].flatMap((group) =>
+    Object.entries((group ?? {}) as Record<string, Operation>).map(([key, op]) => [key, op.operation.perform as AnyPerform]),
+  ),
+);
 
 export const appTester = createAppTester(App);
 

@@ -43,6 +43,31 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
     expect(await search('rlab_track_info', { track: 'RA644000001RU' })).toEqual([]);
   });
 
+  it('a track typed with spaces, lower case and a Cyrillic А is stored, found and shown as carriers write it', async () => {
+    const added = await create('rlab_add_track', { track: 'r\u0410 644 000 002 ru', phone: '+7 916 555-12-34' });
+    expect(added).toMatchObject({ track: 'RA644000002RU', result_state: 0, served_by_backup: false });
+    expect(stored('RA644000002RU')).toBeDefined();
+    expect(await search('rlab_track_info', { track: ' ra644000002ru ' })).toEqual([expect.objectContaining({ trackNumber: 'RA644000002RU' })]);
+    expect(await search('notification_history', { track: 'r\u0410644000002RU' })).toEqual([expect.objectContaining({ track: 'RA644000002RU' })]);
+  });
+
+  it('a local phone with a leading 0 is refused before anything is sent', async () => {
+    const error = await caught(create('rlab_add_track', { track: 'RA644000003RU', phone: '0336965825' }));
+    expect(error.message).toMatch(/^Phone: expected the number in international form with its country code, such as \+84 33 696 5825/);
+    expect(sandbox().rlab.requests).toHaveLength(0);
+  });
+
+  it('an unknown track has no notification history: nothing found ([]), not an error', async () => {
+    expect(await search('notification_history', { track: 'RA000000000RU' })).toEqual([]);
+    expect(sandbox().deliverycrm.requestsTo('/v1/track/history')).toHaveLength(1);
+  });
+
+  it('says in a filterable field when the plain-http backup answered', async () => {
+    await sandbox().rlab.fault('down');
+    expect(await search('rlab_track_info', { track: '80085275412345' })).toEqual([expect.objectContaining({ served_by_backup: true })]);
+    expect(await create('rlab_add_track', { track: 'RA644000004RU', phone: '79160000000' })).toMatchObject({ served_by_backup: true, tracks: [expect.objectContaining({ served_by_backup: true })] });
+  });
+
   it('test mode: R-Lab checks the request and stores nothing', async () => {
     await create('rlab_add_track', { track: 'TESTMODE0001', phone: '79160000000', test_mode: true });
     expect(stored('TESTMODE0001')).toBeUndefined();

@@ -422,7 +422,7 @@ describe('Update Order Status: network failures (real sockets on 127.0.0.1)', ()
       expect(error).toMatchObject({
         code: 'JustClickNoAnswer',
         message:
-          'JustClick did not answer (no answer within 0.3 s). The change may or may not have been applied: ' +
+          'JustClick did not answer in time (0.3 s). The change may or may not have been applied: ' +
           'check the order in JustClick before you replay this step.',
       });
       expect(requests).toBe(1);

@@ -64,33 +64,76 @@ describe('R-Lab tracking: the primary host fails', () => {
     expect(countsTo('gettrackinfo.ashx', hosts())).toEqual({ primary: 1, backup: 1 });
   });
 
-  it('timing out on a write: sent once to each host (issue 3 asks for the backup); R-Lab adds by track number, so the track is stored once', async () => {
-    // The slow primary stores the track and answers too late; the backup then adds the same track.
-    // R-Lab's add is keyed by the track number: the second add overwrites the first with the same
-    // values and the balance is charged once. Never more than one resend.
+  it('timing out on a write: the backup is asked first, shows the track stored by the late primary, so it is not sent again', async () => {
+    // The slow primary stores the track and answers too late. Before the write goes to the backup,
+    // gettrackinfo on the backup (the same database) shows it stored with these values.
     await sandbox().rlab.fault('slow', SLOW);
     const before = balance();
 
-    expect(await add('FLT-SLOW-W')).toMatchObject({ track: 'FLT-SLOW-W', result_state: 0 });
+    const result = await add('FLT-SLOW-W');
 
-    expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 1 });
-    expect(stored('FLT-SLOW-W')?.timesAdded).toBe(2);
+    expect(result).toMatchObject({ track: 'FLT-SLOW-W', result_state: 0, served_by_backup: true, result_info: expect.stringMatching(/^Already stored: the main address saved it/) });
+    expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 0 });
+    expect(countsTo('gettrackinfo.ashx', hosts())).toEqual({ primary: 0, backup: 1 });
+    expect(stored('FLT-SLOW-W')?.timesAdded).toBe(1);
     expect(balance()).toBe(before - 1);
   });
 
-  it('timing out on a delete: the late primary deletes the track, so the backup reports it unknown and the user sees a refusal (finding, see report)', async () => {
+  it('timing out on a delete: the late primary deleted the track; the backup shows it gone, so the step reports it done (the old known limit)', async () => {
     await add('FLT-SLOW-D');
     sandbox().clearRequests();
     await sandbox().rlab.fault('slow', SLOW);
 
-    const error = await failure(run('rlab_delete_track', { track: 'FLT-SLOW-D' }));
+    const result = await run('rlab_delete_track', { track: 'FLT-SLOW-D' });
 
-    // The track is gone, yet the step failed: a replay fails the same way, and the user may think
-    // the track is still watched. Documented here so a change to this behaviour is noticed.
     expect(stored('FLT-SLOW-D')).toBeUndefined();
-    expect(error).toMatchObject({ name: 'AppError', code: 'RlabResult2' });
-    expect(error.message).toBe('R-Lab refused the request: "Треки не удалены, ошибок 1" (resultState 2).');
-    expect(countsTo('deltrack.ashx', hosts())).toEqual({ primary: 1, backup: 1 });
+    expect(result).toMatchObject({ track: 'FLT-SLOW-D', result_state: 0, served_by_backup: true, result_info: expect.stringMatching(/^Already gone/) });
+    expect(countsTo('deltrack.ashx', hosts())).toEqual({ primary: 1, backup: 0 });
+  });
+
+  it('a stalled body on a write (headers sent, body trickling): ended within RLAB_TIMEOUT_MS, checked on the backup, stored once', async () => {
+    await sandbox().rlab.fault('stall', { intervalMs: 1000 });
+    const started = Date.now();
+
+    const result = await add('FLT-STALL-W');
+
+    expect(Date.now() - started).toBeLessThan(2 * TIMEOUT_MS + 500);
+    expect(result).toMatchObject({ track: 'FLT-STALL-W', result_state: 0, served_by_backup: true });
+    expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 0 });
+    expect(stored('FLT-STALL-W')?.timesAdded).toBe(1);
+  });
+
+  it('a stalled body on an update R-Lab did not apply: the backup check shows it not applied, so it is sent there and R-Lab\'s refusal is reported', async () => {
+    await sandbox().rlab.fault('stall', { intervalMs: 1000 });
+    // The primary refused the update of a track it does not hold; the backup check shows it not applied.
+    const error = await failure(run('rlab_update_track', { track: 'FLT-NOPE-U', name: 'Иван' }));
+    expect(error.code).toBe('RlabResult2');
+    expect(countsTo('updatetrack.ashx', hosts())).toEqual({ primary: 1, backup: 1 });
+  });
+
+  it('a stalled body on a read: the backup answers, the step ends within two limits', async () => {
+    await sandbox().rlab.fault('stall', { delayMs: 250, intervalMs: 200 });
+    const started = Date.now();
+    expect(await find()).toEqual([expect.objectContaining({ trackNumber: '80085275412345', served_by_backup: true })]);
+    expect(Date.now() - started).toBeLessThan(2 * TIMEOUT_MS + 300);
+  });
+
+  it('partly applied batch (R-Lab stores every other track): the step reads back which, and names only the others for replay', async () => {
+    await sandbox().rlab.fault('partial');
+    const tracks = ['FLT-PART-1', 'FLT-PART-2', 'FLT-PART-3', 'FLT-PART-4'];
+
+    const error = await failure(run('rlab_add_track', { track: tracks, phone: '79160000000' }));
+
+    expect(tracks.map((track) => Boolean(stored(track)))).toEqual([true, false, true, false]);
+    expect(error.code).toBe('RlabPartialRun');
+    expect(error.message).toMatch(/^R-Lab applied only part of the request: "Часть данных добавлены в базу, ошибок 2" \(resultState 1\)/);
+    expect(error.message).toContain('Already added (2 tracks): FLT-PART-1, FLT-PART-3. Not added (2 tracks): FLT-PART-2, FLT-PART-4. Replay only the tracks not added.');
+    expect(countsTo('gettrackinfo.ashx', hosts())).toEqual({ primary: 1, backup: 0 });
+
+    // Replaying only the named ones stores them once each.
+    await sandbox().rlab.fault('none');
+    await run('rlab_add_track', { track: ['FLT-PART-2', 'FLT-PART-4'], phone: '79160000000' });
+    expect(tracks.map((track) => stored(track)?.timesAdded)).toEqual([1, 1, 1, 1]);
   });
 
   it('answering 5xx: the write goes to the backup once; the error page never reached R-Lab, so it is stored once', async () => {
@@ -125,11 +168,11 @@ describe('R-Lab tracking: the primary host fails', () => {
     expect(countsTo(`${method}.ashx`, hosts())).toEqual({ primary: 1, backup: 0 });
   });
 
-  it('dropping the connection after storing a write: resent once to the backup, stored once (add is keyed by track)', async () => {
+  it('dropping the connection after storing a write: the backup shows it stored, so it is not resent', async () => {
     await sandbox().rlab.fault('reset');
-    expect(await add('FLT-RESET-W')).toMatchObject({ result_state: 0 });
-    expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 1 });
-    expect(stored('FLT-RESET-W')?.timesAdded).toBe(2);
+    expect(await add('FLT-RESET-W')).toMatchObject({ result_state: 0, served_by_backup: true });
+    expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 0 });
+    expect(stored('FLT-RESET-W')?.timesAdded).toBe(1);
   });
 
   it('answering 429 with Retry-After: handed back to Zapier with that delay, the backup is not asked', async () => {
@@ -178,15 +221,36 @@ describe('R-Lab tracking: both hosts fail', () => {
     const error = await failure(run('rlab_track_info', { track: '80085275412345' }));
 
     expect(Date.now() - started).toBeLessThan(SLOW.delayMs);
-    expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: UNREACHABLE('main address: ECONNREFUSED; backup address: no answer within 0.3 s') });
+    expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: UNREACHABLE('main address: ECONNREFUSED; backup address: did not answer in time (0.3 s)') });
   });
 
-  it('the connection test says the same when both hosts are down', async () => {
+  it('both hosts stalling their bodies: a write ends inside the step budget, is not resent, and says "did not answer in time"', async () => {
+    await sandbox().rlab.fault('stall', { delayMs: 250, intervalMs: 1000 });
+    await sandbox().rlabBackup.fault('stall', { delayMs: 250, intervalMs: 1000 });
+    const started = Date.now();
+
+    const error = await failure(run('rlab_add_track', { track: 'FLT-BOTH-ST', phone: '79160000000' }));
+
+    // 2.5 exchanges of 300 ms at most, whatever the hosts do (Zapier's 30 s with the 10 s default).
+    expect(Date.now() - started).toBeLessThan(2.5 * TIMEOUT_MS + 400);
+    expect(error).toMatchObject({ name: 'AppError', code: 'RlabUnconfirmedWrite' });
+    expect(error.message).toMatch(/^R-Lab did not confirm addtrack \(main address: did not answer in time \(0\.3 s\); backup address: did not answer in time \(0\.3 s\)\)\./);
+    expect(error.message).not.toMatch(/connection failed/);
+    expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 0 });
+  });
+
+  it('the connection test says R-Lab is down without promising a retry: nothing retries a connection test', async () => {
     await sandbox().rlab.fault('down');
     await sandbox().rlabBackup.fault('down');
     const { rlab_user_id, rlab_api_key } = sandbox().accounts;
     const error = await failure(appTester(App.authentication!.test as never, { authData: { rlab_user_id, rlab_api_key } }));
-    expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: UNREACHABLE('main address: ECONNREFUSED; backup address: ECONNREFUSED') });
+    expect(error).toMatchObject({
+      name: 'AppError',
+      message:
+        'R-Lab is unreachable (main address: ECONNREFUSED; backup address: ECONNREFUSED). Test the connection again in about 5 minutes; ' +
+        'if R-Lab stays down for more than 20 minutes, contact its support.',
+    });
+    expect(error.message).not.toContain('Zapier will retry');
   });
 });
 
@@ -198,7 +262,8 @@ describe('DeliveryCRM blacklist (no backup host): every fault of a read is hande
 
   it.each([
     ['down', {}, 'ECONNREFUSED', 0],
-    ['slow', SLOW, 'no answer within 0.3 s', 1],
+    ['slow', SLOW, 'did not answer in time (0.3 s)', 1],
+    ['stall', { delayMs: 250, intervalMs: 1000 }, 'did not answer in time (0.3 s)', 1],
     ['http500', {}, 'HTTP 500', 1],
     ['malformed', {}, 'an unreadable answer with HTTP 200', 1],
   ] as const)('%s: ThrottledError (300 s), asked once', async (mode, options, reason, requests) => {
@@ -206,6 +271,12 @@ describe('DeliveryCRM blacklist (no backup host): every fault of a read is hande
     const error = await failure(check());
     expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: unreachable(reason) });
     expect(sandbox().deliverycrm.requestsTo('/v1/black/check')).toHaveLength(requests);
+  });
+
+  it.each(['null', 'error', 'internal', 'nokarma'] as const)('a non-record answer (%s) is never "nothing found" nor a clean buyer: handed back for retry', async (shape) => {
+    await sandbox().deliverycrm.fault('nonrecord', { shape });
+    const error = await failure(check());
+    expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: expect.stringMatching(/^DeliveryCRM blacklist answered with something other than its documented answer/) });
   });
 
   it('429 with Retry-After: handed back with the vendor’s delay', async () => {
@@ -280,10 +351,63 @@ describe('JustClick Update Order Status: a write with no backup and no retry ins
     expect(bill('100003').history).toHaveLength(1);
   });
 
+  it('late headers, then a trickling body: the whole exchange ends at JUSTCLICK_TIMEOUT_MS with "did not answer in time", not "connection failed"', async () => {
+    setEnv({ JUSTCLICK_TIMEOUT_MS: String(TIMEOUT_MS) });
+    await sandbox().justclick.fault('stall', { delayMs: 250, intervalMs: 1000 });
+    const started = Date.now();
+    const error = await failure(update('100005'));
+    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 250);
+    expect(error).toMatchObject({
+      name: 'AppError',
+      code: 'JustClickNoAnswer',
+      message: 'JustClick did not answer in time (0.3 s). The change may or may not have been applied: check the order in JustClick before you replay this step.',
+    });
+    expect(requests()).toBe(1);
+  });
+
   it('answering 429 with Retry-After: handed back to Zapier with that delay, nothing applied', async () => {
     await sandbox().justclick.fault('http429', { retryAfterSeconds: 90 });
     expect(await failure(update('100004'))).toMatchObject({ name: 'ThrottledError', delay: 90, message: 'The server returned 429 (Too Many Requests)' });
     expect(requests()).toBe(1);
     expect(bill('100004').status).toBe('new');
+  });
+});
+
+describe('MeaSoft API fails', () => {
+  const create = (orderno2: string) =>
+    run('measoft_create_order', {
+      orderno2,
+      receiver_name: 'Анна Петрова',
+      receiver_phone: '+7 (916) 000-00-00',
+      receiver_town: 'Москва',
+      receiver_address: 'Петровка, 38',
+      weight: '1',
+      quantity: 1,
+    });
+  const requests = () => sandbox().measoft.requests.length;
+
+  it('refusing connections: nothing was sent, handed back to Zapier to retry', async () => {
+    await sandbox().measoft.fault('down');
+    expect(await failure(create('SHOP-F1'))).toMatchObject({
+      name: 'ThrottledError',
+      delay: 300,
+      message: 'MeaSoft could not be reached (ECONNREFUSED); nothing was sent. Zapier will retry this step later.',
+    });
+  });
+
+  it('late headers, then a trickling body: the whole exchange ends at MEASOFT_TIMEOUT_MS with "did not answer in time", and a write is not resent', async () => {
+    setEnv({ MEASOFT_TIMEOUT_MS: String(TIMEOUT_MS) });
+    await sandbox().measoft.fault('stall', { delayMs: 250, intervalMs: 1000 });
+    const started = Date.now();
+    const error = await failure(create('SHOP-F2'));
+    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 250);
+    expect(error).toMatchObject({
+      name: 'AppError',
+      code: 'MeasoftNoAnswer',
+      message: 'MeaSoft did not answer in time (0.3 s). Nothing was changed; Zapier tries again at the next run.',
+    });
+    // Create Courier Order first looks the shop's number up; the lookup stalled, so no order was sent.
+    expect(requests()).toBe(1);
+    expect(sandbox().measoft.orders.size).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { perform } from '../../src/rlab/add-track';
 import { addTrackSample } from '../../src/rlab/samples';
 import { caught } from '../support/zapier-error';
 import { authData, fakeHost, KEY_ERROR, md5, OK, parsedBodies, rlabHandler, useEnv, type FakeHost } from './helpers';
+import trackInfoAnswer from './fixtures/gettrackinfo.json';
 
 const appTester = createAppTester(App);
 const setEnv = useEnv();
@@ -161,7 +162,7 @@ describe('Add Tracking Number: checks before sending', () => {
     [{ track: ['T1'], item_cost: ['free'] }, 'Order Cost: expected a number such as 123.45 (got "free").'],
     [{ track: ['T1'], campaign_id: ['1.5'] }, 'Notification Chain ID: expected a whole number such as 12 (got "1.5").'],
     [{ track: ['T1'], payment_type: ['3'] }, 'Payment Type: expected one of 1 (Cash on Delivery (Наложенный платеж)), 2 (Prepaid (Предоплата)) (got "3").'],
-    [{ track: ['T1'], test_mode: 'maybe' }, 'Test Mode: expected yes or no (got "maybe").'],
+    [{ track: ['T1'], test_mode: 'maybe' }, 'Test Mode: expected yes or no (true or false) (got "maybe").'],
     [{ track: [] }, 'Tracking Number: expected at least one tracking number.'],
     [{ track: ['T1', ' '] }, 'Tracking Number: expected a tracking number in every item, but item 2 is empty.'],
   ])('refuses %j', async (inputData, message) => {
@@ -194,16 +195,67 @@ describe('Add Tracking Number: checks before sending', () => {
 });
 
 describe('Add Tracking Number: R-Lab refusals', () => {
-  it('turns resultState 1 (partly added) into an error carrying resultInfo', async () => {
-    nock(R_LAB).post('/addtrack.ashx').reply(200, { resultState: 1, ' resultInfo ': 'Часть данных добавлены в базу, ошибок 2', resultData: null });
-    const error = await caught(appTester(perform, { authData, inputData: { track: ['T1'] } }));
-    expect(error.message).toBe('R-Lab applied only part of the request: "Часть данных добавлены в базу, ошибок 2" (resultState 1).');
+  const info = (track: string) => ({ ...trackInfoAnswer.resultData[0], trackNumber: track, trackingUserClientPhone: '79000000000', trackingUserClientEmail: '', trackingUserClientName: '', trackingUserClientItemCost: 0, trackingUserClientOrderNumber: '' });
+  const gettrackinfo = (tracks: string[]) =>
+    JSON.stringify({
+      trackingUserId: 1,
+      trackingRequestKey: md5(`1:${tracks.join('')}:3c6e0b8a9c15224a8228b9a98ca1531d`),
+      testMode: false,
+      trackingData: tracks.map((track) => ({
+        trackingUserClientPhone: '',
+        trackingUserClientTrack: track,
+        trackingUserClientEmail: '',
+        trackingUserClientName: '',
+        trackingUserClientItemCost: 0,
+        sendToUserEmailFullTracking: false,
+        sendToAdminEmailFullTracking: false,
+        trackingUserClientDeliveryServiceId: 0,
+      })),
+    });
+
+  it('after resultState 1 asks gettrackinfo for exactly that request\'s tracks and names only the unstored ones for replay', async () => {
+    nock(R_LAB)
+      .post('/addtrack.ashx', signedBody([entry('T1'), entry('T2'), entry('T3')]))
+      .reply(200, { resultState: 1, ' resultInfo ': 'Часть данных добавлены в базу, ошибок 2', resultData: null });
+    // T2 is stored with this add's values; T3 was stored earlier with another phone, so this add did not store it.
+    nock(R_LAB)
+      .post('/gettrackinfo.ashx', gettrackinfo(['T1', 'T2', 'T3']))
+      .reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [info('T2'), { ...info('T3'), trackingUserClientPhone: '79161112233' }] });
+
+    const error = await caught(appTester(perform, { authData, inputData: { track: ['T1', 'T2', 'T3'] } }));
+
+    expect(error.code).toBe('RlabPartialRun');
+    expect(error.message).toBe(
+      'R-Lab applied only part of the request: "Часть данных добавлены в базу, ошибок 2" (resultState 1), that is, R-Lab applied part of the request (2 refused). ' +
+        'See which tracks were applied below. Already added (1 tracks): T2. Not added (2 tracks): T1, T3. Replay only the tracks not added.',
+    );
+  });
+
+  it('says so when R-Lab cannot be asked which tracks of a partly applied request it stored', async () => {
+    nock(R_LAB).post('/addtrack.ashx').reply(200, { resultState: 1, resultInfo: 'Часть данных добавлены в базу, ошибок 1', resultData: null });
+    nock(R_LAB).post('/gettrackinfo.ashx').reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: null });
+    const error = await caught(appTester(perform, { authData, inputData: { track: ['T1', 'T2'] } }));
+    expect(error.message).toMatch(/R-Lab did not say which tracks it stored; check them in your R-Lab account before you replay any\. Already added \(0 tracks\): none\. Not confirmed \(2 tracks; .*\): T1, T2\. Not added \(0 tracks\): none\.$/);
   });
 
   it('turns resultState 2 (refused) into an error carrying resultInfo', async () => {
     nock(R_LAB).post('/addtrack.ashx').reply(200, { resultState: 2, resultInfo: 'Трек уже существует', resultData: null });
     const error = await caught(appTester(perform, { authData, inputData: { track: ['T1'] } }));
-    expect(error).toMatchObject({ message: 'R-Lab refused the request: "Трек уже существует" (resultState 2).', code: 'RlabResult2' });
+    expect(error).toMatchObject({
+      message:
+        'R-Lab refused the request: "Трек уже существует" (resultState 2), that is, R-Lab gave no other reason. ' +
+        "Check the step's values against R-Lab's rules, or ask R-Lab's support with this text.",
+      code: 'RlabResult2',
+    });
+  });
+
+  it('explains "none added" in English, naming Phone and Tracking Number', async () => {
+    nock(R_LAB).post('/addtrack.ashx').reply(200, { resultState: 2, resultInfo: 'Данные не добавлены в базу, ошибок 1', resultData: null });
+    const error = await caught(appTester(perform, { authData, inputData: { track: ['T1'] } }));
+    expect(error.message).toBe(
+      'R-Lab refused the request: "Данные не добавлены в базу, ошибок 1" (resultState 2), that is, R-Lab stored none of the tracks (1 refused); ' +
+        'it names no field, and usually it is a Phone it cannot read. Check Phone (international form, e.g. +7 916 000-00-00) and Tracking Number.',
+    );
   });
 
   it('points a key error to R-Lab User ID and R-Lab API Key', async () => {
@@ -211,7 +263,7 @@ describe('Add Tracking Number: R-Lab refusals', () => {
     const error = await caught(appTester(perform, { authData, inputData: { track: ['T1'] } }));
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toMatch(
-      /^R-Lab refused the request key: "Некорректный ключ запроса в trackingRequestKey"\. Check R-Lab User ID and R-Lab API Key in the connection/,
+      /^R-Lab refused the request key: "Некорректный ключ запроса в trackingRequestKey", that is, the request key is wrong: R-Lab User ID and R-Lab API Key do not belong to one account\. Copy R-Lab User ID and R-Lab API Key from your DeliveryCRM profile/,
     );
   });
 });
@@ -250,8 +302,9 @@ describe('Add Tracking Number: many tracks', () => {
     expect(host.received).toHaveLength(2); // request 3 is not sent
     expect(error.code).toBe('RlabPartialRun');
     expect(error.message).toBe(
-      'R-Lab request 2 of 3 failed: R-Lab refused the request: "Баланс исчерпан" (resultState 2). ' +
-        `Already added (requests 1-1, 100 tracks): ${all.slice(0, 100).join(', ')}. ` +
+      'R-Lab request 2 of 3 failed: R-Lab refused the request: "Баланс исчерпан" (resultState 2), that is, R-Lab gave no other reason. ' +
+        "Check the step's values against R-Lab's rules, or ask R-Lab's support with this text. " +
+        `Already added (100 tracks): ${all.slice(0, 100).join(', ')}. ` +
         `Not added (150 tracks): ${all.slice(100).join(', ')}. Replay only the tracks not added.`,
     );
   });
@@ -264,5 +317,68 @@ describe('Add Tracking Number: many tracks', () => {
 
     expect(error.message).toMatch(/^R-Lab request 2 of 2 failed: R-Lab is unreachable \(main address: HTTP 503; the backup address is switched off\)\./);
     expect(error.message).toContain(`Not added (1 tracks): ${all[100]}.`);
+  });
+
+  it('does not resend a batch whose answer never came when the backup is switched off: its tracks are listed to check, not to replay', async () => {
+    await localRlab((_body, index) => (index === 0 ? { body: OK } : 'hang'));
+    setEnv({ RLAB_TIMEOUT_MS: '200' });
+    const all = tracks(101);
+
+    const error = await caught(appTester(perform, { authData, inputData: { track: all } }));
+
+    expect(error.message).toMatch(
+      /^R-Lab request 2 of 2 failed: R-Lab did not confirm addtrack \(main address: did not answer in time \(0\.2 s\); the backup address is switched off, so it could not be checked\)\./,
+    );
+    expect(error.message).toContain(`Already added (100 tracks): ${all.slice(0, 100).join(', ')}.`);
+    expect(error.message).toMatch(new RegExp(`Not confirmed \\(1 tracks; .*\\): ${all[100]}\\. Not added \\(0 tracks\\): none\\.$`));
+  });
+});
+
+describe('Add Tracking Number: values as meant', () => {
+  const refused = async (inputData: Record<string, unknown>) => (await caught(appTester(perform, { authData, inputData: inputData as never }))).message;
+
+  it('sends, signs and shows a track typed with spaces, lower case and a Cyrillic А as carriers write it', async () => {
+    // "rА 644 000 886 ru" with a Cyrillic А: R-Lab gets RA644000886RU, signed over the normalised track.
+    nock(R_LAB).post('/addtrack.ashx', signedBody([entry('RA644000886RU')])).reply(200, OK);
+    const result = await appTester(perform, { authData, inputData: { track: ['r\u0410 644 000 886 ru'] } });
+    expect(result).toMatchObject({ track: 'RA644000886RU', tracks: [expect.objectContaining({ track: 'RA644000886RU' })] });
+  });
+
+  it.each(['RA644000886RU/1', 'ЖЖ644000886RU', 'RA_644000886RU'])('refuses the track %s, which carriers never write, before sending', async (track) => {
+    expect(await refused({ track: [track] })).toBe(
+      `Tracking Number: expected a tracking number of Latin letters, digits and hyphens, as carriers write it, e.g. RA644000886RU or 19527937484546 (got "${track}").`,
+    );
+  });
+
+  it('names the item of a bad track in a run of several', async () => {
+    expect(await refused({ track: ['RA644000886RU', 'R#1'] })).toMatch(/^Tracking Number \(item 2\): expected a tracking number/);
+  });
+
+  it.each(['0336965825', '0501234567'])('refuses the local phone %s before sending, asking for the international form', async (phone) => {
+    expect(await refused({ track: ['T1'], phone: [phone] })).toBe(
+      'Phone: expected the number in international form with its country code, such as +84 33 696 5825 or +7 916 000-00-00 ' +
+        `(a number starting with 0 is local to its country, and R-Lab cannot tell which country) (got "${phone}").`,
+    );
+  });
+
+  it('sends +84 33 696 5825 (Vietnam) as 84336965825', async () => {
+    nock(R_LAB).post('/addtrack.ashx', signedBody([entry('T1', { trackingUserClientPhone: '84336965825' })])).reply(200, OK);
+    await appTester(perform, { authData, inputData: { track: ['T1'], phone: ['+84 33 696 5825'] } });
+  });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('refuses the inherited name %s as a Carrier and as a Payment Type', async (name) => {
+    expect(await refused({ track: ['T1'], delivery_service_id: [name] })).toMatch(new RegExp(`^Carrier: expected one of 0 \\(Russian Post .*\\(got "${name}"\\)\\.$`));
+    expect(await refused({ track: ['T1'], payment_type: [name] })).toMatch(new RegExp(`^Payment Type: expected one of 1 .*\\(got "${name}"\\)\\.$`));
+  });
+
+  it('reads a carrier and a payment type by their label, in any case and in either language', async () => {
+    nock(R_LAB)
+      .post('/addtrack.ashx', signedBody([entry('T1', { trackingUserClientDeliveryServiceId: 7, trackingUserPaymentType: 2 }), entry('T2', { trackingUserClientDeliveryServiceId: 3, trackingUserPaymentType: 1 })]))
+      .reply(200, OK);
+    const result = await appTester(perform, {
+      authData,
+      inputData: { track: ['T1', 'T2'], delivery_service_id: ['cdek', 'BOXBERRY'], payment_type: ['Prepaid', 'наложенный платеж'] },
+    });
+    expect(result.tracks.map((track) => track.delivery_service_name)).toEqual(['CDEK (СДЭК)', 'Boxberry']);
   });
 });

@@ -99,14 +99,16 @@ describe('Find Buyer in Blacklist', () => {
   it('turns karma -2 into an input error', async () => {
     await deliveryCrm(() => ({ body: record(-2, 'Ошибка: Введите телефон или e-mail') }));
     const error = await caught(appTester(perform, { authData, inputData: { phone: '79000000000' } }));
-    expect(error.message).toBe('Phone or Email: expected a phone or an e-mail the blacklist accepts (it answered "Ошибка: Введите телефон или e-mail").');
+    expect(error.message).toBe(
+      'Phone or Email: expected a phone or an e-mail the blacklist accepts (it answered "Ошибка: Введите телефон или e-mail", that is, it received neither).',
+    );
   });
 
   it('hands karma -3 (server error) back to Zapier to retry', async () => {
     await deliveryCrm(() => ({ body: record(-3, 'Ошибка на сервере') }));
     const error = await caught(appTester(perform, { authData, inputData: { phone: '79000000000' } }));
     expect(error.name).toBe('ThrottledError');
-    expect(error.message).toMatch(/^DeliveryCRM blacklist is unreachable \(it reported a server error: "Ошибка на сервере"\)\. Zapier will retry/);
+    expect(error.message).toMatch(/^DeliveryCRM blacklist is unreachable \(it reported a server error: "Ошибка на сервере", that is, its server failed for now\)\. Zapier will retry/);
   });
 
   it('hands a 5xx back to Zapier and points a 403 to the connection', async () => {
@@ -118,6 +120,41 @@ describe('Find Buyer in Blacklist', () => {
   });
 
   it.each([
+    [null, 'null'],
+    [{ error: 'Unauthorized' }, '{"error":"Unauthorized"}'],
+    [{ name: 'Internal Server Error', message: 'An internal server error occurred.', code: 0, status: 500 }, '{"name":"Internal Server Error","message":"An internal se...'],
+    [[{ blackPhone: '79000000000', blackEmail: '', blackComment: '', blackCancelCount: 9 }], '[{"blackPhone":"79000000000","blackEmail":"","blackCommen...'],
+    [[], '[]'],
+    [{ ...checkAnswer[0] }, '{"blackPhone":"79000000000","blackEmail":"","blackKarma":...'],
+  ])('never takes %j for "nothing found" or a clean buyer: handed back to Zapier to retry', async (body, shown) => {
+    await deliveryCrm(() => ({ body }));
+    const error = await caught(appTester(perform, { authData, inputData: { phone: '79000000000' } }));
+    expect(error).toMatchObject({
+      name: 'ThrottledError',
+      message: `DeliveryCRM blacklist answered with something other than its documented answer (${shown}), so it is not taken as a result. Zapier will retry this step in about 5 minutes.`,
+    });
+  });
+
+  it('never takes a history answer that is not a list of records for "no history"', async () => {
+    const { history } = await deliveryCrm(() => ({ body: checkAnswer }));
+    await history.close();
+    const broken = await fakeHost(() => ({ body: { name: 'Internal Server Error', status: 500 } }));
+    hosts.push(broken);
+    setEnv({ RLAB_BLACKLIST_BASE_URL: broken.url });
+    const error = await caught(appTester(perform, { authData, inputData: { phone: '79000000000', include_history: 'yes' as unknown as boolean } }));
+    expect(error).toMatchObject({ name: 'ThrottledError', message: expect.stringMatching(/^R-Lab blacklist history answered with something other than its documented answer/) });
+  });
+
+  it('keeps a missing count missing (null), never a made-up 0', async () => {
+    const { blackCancelCount: _dropped, ...withoutCount } = checkAnswer[0]!;
+    await deliveryCrm(() => ({ body: [withoutCount] }));
+    const [found] = await appTester(perform, { authData, inputData: { phone: '79000000000' } });
+    expect(found).toMatchObject({ blackKarma: 9, blackCancelCount: null });
+  });
+
+  it.each([
+    [{ phone: '0501234567' }, 'Phone: expected the number in international form with its country code, such as +84 33 696 5825 or +7 916 000-00-00 (a number starting with 0 is local to its country, and R-Lab cannot tell which country) (got "0501234567").'],
+    [{ phone: '79000000000', include_history: 'sometimes' }, 'Include Order History: expected yes or no (true or false) (got "sometimes").'],
     [{}, 'Phone or Email: expected a phone, an e-mail or both.'],
     [{ phone: 'nope' }, 'Phone: expected a phone number such as +7 916 000-00-00 (got "nope").'],
   ])('refuses %j before sending', async (inputData, message) => {

@@ -1,5 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { createAppTester, type ZObject } from 'zapier-platform-core';
+import { NoAnswer, requestWithin, STEP_BUDGET_MS, TimeBudget } from '../../src/common/network';
 import App from '../../src/index';
 import { createRlabClient, getUserInfo, parseRlabAnswer, type TrackingEntry } from '../../src/rlab/client';
 import { emptyEntry } from '../../src/rlab/tracks';
@@ -50,7 +53,7 @@ describe('R-Lab client: requests', () => {
 
     const answer = await run((z) => createRlabClient(z, credentials).call('gettrackinfo', twoTracks));
 
-    expect(answer).toEqual({ resultState: 0, resultInfo: 'Запрос выполнен', resultData: [] });
+    expect(answer).toEqual({ resultState: 0, resultInfo: 'Запрос выполнен', resultData: [], servedByBackup: false });
   });
 
   it('sends Cyrillic unescaped, as the PHP example with JSON_UNESCAPED_UNICODE', async () => {
@@ -75,17 +78,22 @@ describe('R-Lab client: requests', () => {
     expect(info).toEqual({ userExpireDate: '13.04.2015', userBalance: 384, userExpired: false, userBalanceUnlimited: false, userDateUnlimited: false });
   });
 
-  it('refuses a user ID that is not a number before sending anything', async () => {
-    const error = await caught(run((z) => getUserInfo(z, { userId: 'shop', apiKey: API_KEY })));
+  it('refuses a user ID that is not a number before sending anything, without printing it back (it may be the key)', async () => {
+    const error = await caught(run((z) => getUserInfo(z, { userId: API_KEY, apiKey: API_KEY })));
     expect(error.message).toBe(
-      'R-Lab User ID: expected the number shown in your DeliveryCRM profile (got "shop"). Reconnect the account with the right value.',
+      'R-Lab User ID: expected the number (digits only) shown in your DeliveryCRM profile, but the value filled in is not a number. Correct R-Lab User ID and test again.',
     );
+    const inStep = await caught(run(async (z) => createRlabClient(z, { userId: `  ${API_KEY}`, apiKey: API_KEY })));
+    expect(inStep.message).toBe(
+      'R-Lab User ID: expected the number (digits only) shown in your DeliveryCRM profile, but the value filled in is not a number. Reconnect the account with the right R-Lab User ID.',
+    );
+    expect(inStep.message).not.toContain(API_KEY.slice(0, 8));
   });
 
   it('says when getuserinfo answers without the account data', async () => {
     nock('https://apilr2.r-lab.biz').post('/getuserinfo.ashx').reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: null });
     const error = await caught(run((z) => getUserInfo(z, credentials)));
-    expect(error.message).toBe('R-Lab answered getuserinfo without the account data (resultInfo "Запрос выполнен").');
+    expect(error.message).toBe('R-Lab answered getuserinfo without the account data (resultInfo "Запрос выполнен"). Test the connection again in a few minutes.');
   });
 
   it('lets core turn a 429 into a ThrottledError, without trying the backup', async () => {
@@ -175,7 +183,7 @@ describe('R-Lab client: backup address', () => {
     const error = await caught(run((z) => createRlabClient(z, credentials).call('gettrackinfo', oneTrack)));
 
     expect(error.name).toBe('ThrottledError');
-    expect(error.message).toMatch(/^R-Lab is unreachable \(main address: no answer within 0.1 s; the backup address is switched off\)/);
+    expect(error.message).toMatch(/^R-Lab is unreachable \(main address: did not answer in time \(0.1 s\); the backup address is switched off\)/);
   });
 
   it('does not retry a 4xx on the backup', async () => {
@@ -209,7 +217,7 @@ describe('R-Lab client: backup address', () => {
 
     const answer = await run((z) => createRlabClient(z, credentials).call('addtrack', oneTrack));
 
-    expect(answer).toEqual({ resultState: 2, resultInfo: 'Ошибка', resultData: null });
+    expect(answer).toEqual({ resultState: 2, resultInfo: 'Ошибка', resultData: null, servedByBackup: false });
     expect(backup.received).toHaveLength(0);
   });
 
@@ -252,5 +260,173 @@ describe('R-Lab client: backup address', () => {
 
     expect(primary.received).toHaveLength(1);
     expect(backup.received).toHaveLength(2);
+  });
+});
+
+/** A host that sends its headers after `headersMs`, then one byte of the body every `intervalMs`, never finishing in time. */
+async function stallingHost(intervalMs = 1000, headersMs = 0) {
+  const received: string[] = [];
+  const sockets = new Set<import('node:net').Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  const server = createServer((req, res) => {
+    received.push(req.url ?? '');
+    req.resume();
+    const body = Buffer.from(JSON.stringify({ resultState: 0, resultInfo: 'Данные успешно добавлены в базу', resultData: null }));
+    let sent = 0;
+    const next = () => {
+      if (res.destroyed || sent >= body.length) return;
+      res.write(body.subarray(sent, sent + 1));
+      sent += 1;
+      const timer = setTimeout(next, intervalMs);
+      timers.add(timer);
+    };
+    const start = setTimeout(() => {
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(body.length) });
+      next();
+    }, headersMs);
+    timers.add(start);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  hosts.push({ ...host, received: [] });
+  return host;
+}
+
+describe('R-Lab client: writes whose answer never came', () => {
+  const useHosts = (primary: string, fallback: string, timeoutMs = '300') =>
+    setEnv({ RLAB_BASE_URL: primary, RLAB_FALLBACK_URL: fallback, RLAB_TIMEOUT_MS: timeoutMs });
+  const stored = (track: string, fields: Record<string, unknown> = {}) => ({
+    trackNumber: track,
+    trackingUserClientPhone: '',
+    trackingUserClientEmail: '',
+    trackingUserClientName: '',
+    trackingUserClientItemCost: 0,
+    trackingUserClientOrderNumber: '',
+    ...fields,
+  });
+  const tracksOf = (body: string) => (JSON.parse(body) as { trackingData: Array<{ trackingUserClientTrack: string }> }).trackingData.map((entry) => entry.trackingUserClientTrack);
+
+  it('after a timeout asks the backup which tracks are stored and sends only the others, signed over them', async () => {
+    const primary = await host(() => 'hang');
+    const backup = await host(
+      rlabHandler((body) =>
+        body.trackingData!.length === 2 ? { body: { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [stored('19527937484546')] } } : { body: OK },
+      ),
+    );
+    useHosts(primary.url, backup.url);
+
+    const result = await run((z) => createRlabClient(z, credentials).write('addtrack', twoTracks, false));
+
+    expect(backup.received.map((request) => [request.url, tracksOf(request.body)])).toEqual([
+      ['/gettrackinfo.ashx', ['19527937484546', '63010828068631']],
+      ['/addtrack.ashx', ['63010828068631']], // rlabHandler checked its key md5(1:63010828068631:key)
+    ]);
+    expect(result.alreadyApplied.map((entry) => entry.trackingUserClientTrack)).toEqual(['19527937484546']);
+    expect(result.sent.map((entry) => entry.trackingUserClientTrack)).toEqual(['63010828068631']);
+    expect(result.reply).toMatchObject({ resultState: 0, servedByBackup: true });
+  });
+
+  it('a track stored earlier with other values is not taken for this add: it is sent', async () => {
+    const primary = await host(() => 'hang');
+    const backup = await host(
+      rlabHandler((body, index) =>
+        index === 0 ? { body: { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [stored('19527937484546', { trackingUserClientPhone: '79161234567' })] } } : { body: OK },
+      ),
+    );
+    useHosts(primary.url, backup.url);
+    const result = await run((z) => createRlabClient(z, credentials).write('addtrack', oneTrack, false));
+    expect(result.sent).toHaveLength(1);
+    expect(backup.received.map((request) => request.url)).toEqual(['/gettrackinfo.ashx', '/addtrack.ashx']);
+  });
+
+  it('a delete whose body stalled: the backup shows the track gone, so nothing is sent again; the whole exchange ends within RLAB_TIMEOUT_MS', async () => {
+    const primary = await stallingHost(1000);
+    const backup = await host(rlabHandler(() => ({ body: { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [] } })));
+    useHosts(primary.url, backup.url);
+
+    const started = Date.now();
+    const result = await run((z) => createRlabClient(z, credentials).write('deltrack', oneTrack, false));
+
+    expect(Date.now() - started).toBeLessThan(900);
+    expect(result).toMatchObject({ reply: null, sent: [] });
+    expect(result.alreadyApplied).toHaveLength(1);
+    expect(backup.received.map((request) => request.url)).toEqual(['/gettrackinfo.ashx']);
+    await primary.close();
+  });
+
+  it('when the backup cannot be asked, the write is not resent: an error (not retried) names the tracks to check', async () => {
+    const primary = await host(() => 'hang');
+    const backup = await host(() => ({ status: 503, body: 'Service Unavailable' }));
+    useHosts(primary.url, backup.url);
+
+    const error = await caught(run((z) => createRlabClient(z, credentials).write('addtrack', twoTracks, false)));
+
+    expect(error).toMatchObject({ name: 'AppError', code: 'RlabUnconfirmedWrite' });
+    expect(error.message).toBe(
+      'R-Lab did not confirm addtrack (main address: did not answer in time (0.3 s); backup address: HTTP 503). ' +
+        'The change may have been saved for these tracks: 19527937484546, 63010828068631. It is not sent again, so nothing is applied twice: ' +
+        'check these tracks in your R-Lab account (Find Track Status) before you replay this step.',
+    );
+    expect(backup.received.map((request) => request.url)).toEqual(['/gettrackinfo.ashx']);
+  });
+
+  it('a write refused by a down main address (ECONNREFUSED) never reached it: sent to the backup without a check', async () => {
+    const backup = await host(rlabHandler());
+    useHosts(await deadAddress(), backup.url);
+    await run((z) => createRlabClient(z, credentials).write('addtrack', oneTrack, false));
+    expect(backup.received.map((request) => request.url)).toEqual(['/addtrack.ashx']);
+  });
+});
+
+describe('R-Lab client: the time of a step', () => {
+  it('bounds headers and body together: hosts sending late headers then trickling the body end the step in about two limits, "did not answer in time"', async () => {
+    const primary = await stallingHost(100, 250);
+    const backup = await stallingHost(100, 250);
+    setEnv({ RLAB_BASE_URL: primary.url, RLAB_FALLBACK_URL: backup.url, RLAB_TIMEOUT_MS: '300' });
+
+    const started = Date.now();
+    const error = await caught(run((z) => createRlabClient(z, credentials).call('gettrackinfo', oneTrack)));
+    const took = Date.now() - started;
+
+    // Each body would take 7 s at this pace; node-fetch's timeout alone restarts for the body:
+    // 250 ms of headers + 300 ms of body per host, 1100 ms in all. The whole exchange is bounded: 2 x 300 ms.
+    expect(took).toBeGreaterThanOrEqual(550);
+    expect(took).toBeLessThan(950);
+    expect(error.message).toBe(
+      'R-Lab is unreachable (main address: did not answer in time (0.3 s); backup address: did not answer in time (0.3 s)). ' +
+        'Zapier will retry this step in about 5 minutes; if R-Lab stays down for more than 20 minutes, contact its support.',
+    );
+    await Promise.all([primary.close(), backup.close()]);
+  });
+
+  it('gives a step 2.5 exchanges at most, never more than 25 s', () => {
+    expect(new TimeBudget(10_000).nextLimitMs()).toBe(10_000);
+    expect(new TimeBudget(20_000, STEP_BUDGET_MS).nextLimitMs()).toBe(20_000);
+    expect(STEP_BUDGET_MS).toBe(25_000);
+  });
+
+  it('cuts the last exchange of a step to what is left of the budget, and sends nothing once it is used up', async () => {
+    const budget = new TimeBudget(100, 150);
+    expect(budget.nextLimitMs()).toBe(100);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(budget.nextLimitMs()).toBeLessThanOrEqual(31);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(budget.nextLimitMs()).toBe(0);
+    const answer = await run((z) => requestWithin(z, { url: 'http://127.0.0.1:9/never' }, 0));
+    expect(answer).toBeInstanceOf(NoAnswer);
+    expect(answer).toMatchObject({ mayHaveArrived: false, reason: 'no time was left in this step to ask it' });
   });
 });

@@ -42,6 +42,9 @@ describe('connection test: R-Lab', () => {
       rlab_paid_until: '13.04.2015',
       rlab_expired: false,
       rlab_tariff: 'balance 384 tracks, paid until 13.04.2015',
+      measoft_login: null,
+      measoft_extra: null,
+      abaha_header_name: null,
     });
     await expect(label(info)).resolves.toBe('JustClick shop · R-Lab user 1 (balance 384 tracks, paid until 13.04.2015)');
   });
@@ -62,8 +65,24 @@ describe('connection test: R-Lab', () => {
 
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toMatch(
-      /^R-Lab refused the request key: "Некорректный ключ запроса в trackingRequestKey"\. Check R-Lab User ID and R-Lab API Key in the connection/,
+      /^R-Lab refused the request key: "Некорректный ключ запроса в trackingRequestKey", that is, the request key is wrong: R-Lab User ID and R-Lab API Key do not belong to one account\. Copy R-Lab User ID and R-Lab API Key from your DeliveryCRM profile/,
     );
+  });
+
+  it('never says "Zapier will retry this step" when R-Lab is unreachable: nothing is retried in a connection test', async () => {
+    setEnv({ RLAB_BASE_URL: 'http://127.0.0.1:1', RLAB_FALLBACK_URL: '' });
+    const error = await caught(appTester(connectionTest, { authData: rlabAuth }));
+    expect(error.message).toBe(
+      'R-Lab is unreachable (main address: ECONNREFUSED; the backup address is switched off). Test the connection again in about 5 minutes; ' +
+        'if R-Lab stays down for more than 20 minutes, contact its support.',
+    );
+    expect(error.name).not.toBe('ThrottledError');
+  });
+
+  it('never prints back a value typed into R-Lab User ID', async () => {
+    const error = await caught(appTester(connectionTest, { authData: { rlab_user_id: 'k3y-pasted-here-0123', rlab_api_key: 'x' } }));
+    expect(error.message).not.toContain('k3y-pasted');
+    expect(error.message).toMatch(/^R-Lab User ID: expected the number \(digits only\)/);
   });
 
   it('describes unlimited balances and expired tariffs', () => {

@@ -69,13 +69,37 @@ describe('Find Notification History', () => {
   it("reports DeliveryCRM's errors when it returns no data", async () => {
     await deliveryCrm({ body: { success: false, errors: { request_key: ['Invalid request key.'] }, data: [] } });
     const error = await caught(appTester(perform, { authData, inputData: { track: '504655' } }));
-    expect(error.message).toBe('DeliveryCRM refused the request: request_key: Invalid request key. Check R-Lab User ID and R-Lab API Key in the connection.');
+    expect(error.message).toBe(
+      'DeliveryCRM refused the request: request_key: Invalid request key; that is, the request key is wrong. Check R-Lab User ID and R-Lab API Key in the connection (both are in your DeliveryCRM profile).',
+    );
   });
 
-  it('says when the answer is not a track history', async () => {
-    await deliveryCrm({ body: ['unexpected'] });
+  it.each([
+    [['unexpected'], 'a track history was expected, it sent ["unexpected"]'],
+    [null, 'a track history was expected, it sent null'],
+    [{ name: 'Internal Server Error', message: 'oops', code: 0, status: 500 }, 'a track history was expected, it sent {"name":"Internal Server Error","message":"oops","code":0...'],
+    [{ success: true, data: [{ price: 0 }] }, 'a list of tracks was expected in data, it sent [{"price":0}]'],
+    [{ success: true, data: null }, 'a list of tracks was expected in data, it sent null'],
+  ])('never takes %j for a result: handed back to Zapier to ask again', async (body, what) => {
+    await deliveryCrm({ body });
     const error = await caught(appTester(perform, { authData, inputData: { track: '504655' } }));
-    expect(error.message).toBe('DeliveryCRM answered with something other than a track history: "["unexpected"]".');
+    expect(error).toMatchObject({
+      name: 'ThrottledError',
+      message: `DeliveryCRM answered with something other than its documented answer (${what}), so it is not taken as a result. Zapier will retry this step in about 5 minutes.`,
+    });
+  });
+
+  it('returns nothing found for a track DeliveryCRM does not know (success, no data, a per-track error)', async () => {
+    await deliveryCrm({ body: { errors: { tracks: ['Track at index "0" not found.'] }, success: true, data: [] } });
+    await expect(appTester(perform, { authData, inputData: { track: 'RA000000000RU' } })).resolves.toEqual([]);
+  });
+
+  it('asks for the track as carriers write it, and signs that', async () => {
+    const server = await deliveryCrm({ body: { success: true, data: [] } });
+    await appTester(perform, { authData, inputData: { track: ' r\u0410644000886ru ', service_id: 'Boxberry' } });
+    expect(server.received[0]!.url).toBe(
+      `/v1/track/history?user_id=999999&request_key=${sha1(`999999RA644000886RU${KEY}`)}&tracks%5B0%5D%5Btrack%5D=RA644000886RU&tracks%5B0%5D%5Bservice_id%5D=3`,
+    );
   });
 
   it('hands an unreadable answer back to Zapier to retry', async () => {
@@ -86,8 +110,11 @@ describe('Find Notification History', () => {
 
   it.each([
     [{ track: '' }, 'Tracking Number: expected a tracking number.'],
-    [{ track: 'T1', service_id: '0' }, 'Carrier: expected one of the listed carriers (got "0").'],
+    [{ track: 'T1', service_id: '0' }, expect.stringMatching(/^Carrier: expected one of 14 \(Russian Post \(Почта России\)\), 1 \(TopDelivery\), .* \(got "0"\)\.$/)],
+    [{ track: 'T1', service_id: 'constructor' }, expect.stringMatching(/^Carrier: expected one of 14 .* \(got "constructor"\)\.$/)],
+    [{ track: 'T1', service_id: '__proto__' }, expect.stringMatching(/^Carrier: expected one of 14 .* \(got "__proto__"\)\.$/)],
+    [{ track: 'T1 / 2' }, expect.stringMatching(/^Tracking Number: expected a tracking number of Latin letters/)],
   ])('refuses %j before sending', async (inputData, message) => {
-    expect((await caught(appTester(perform, { authData, inputData: inputData as never }))).message).toBe(message);
+    expect((await caught(appTester(perform, { authData, inputData: inputData as never }))).message).toEqual(message);
   });
 });

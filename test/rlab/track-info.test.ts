@@ -52,6 +52,18 @@ describe('Find Track Status', () => {
     expect(result[0]).toMatchObject({ trackUpdateDate: null, trackUpdateDateIso: null, delivery_service_name: 'CDEK (СДЭК)' });
   });
 
+  it('asks for the track as carriers write it (Cyrillic look-alikes, spaces, lower case), signed over that', async () => {
+    nock(R_LAB).post('/gettrackinfo.ashx', body('RA644000886RU', 7)).reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [] });
+    await expect(appTester(perform, { authData, inputData: { track: 'r\u0410 644000886 ru', delivery_service_id: 'CDEK' } })).resolves.toEqual([]);
+  });
+
+  it.each([null, {}, [{ trackInfo: 'no number' }], 'text'])('never takes resultData %j for a result', async (resultData) => {
+    nock(R_LAB).post('/gettrackinfo.ashx').reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData });
+    const error = await caught(appTester(perform, { authData, inputData: { track: 'T1' } }));
+    expect(error.name).toBe('ThrottledError');
+    expect(error.message).toMatch(/^R-Lab answered with something other than its documented answer \(gettrackinfo with resultData /);
+  });
+
   it('returns nothing found for a track R-Lab does not know', async () => {
     nock(R_LAB).post('/gettrackinfo.ashx').reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [] });
     await expect(appTester(perform, { authData, inputData: { track: 'UNKNOWN' } })).resolves.toEqual([]);
@@ -66,14 +78,16 @@ describe('Find Track Status', () => {
     nock(R_LAB).post('/gettrackinfo.ashx').reply(200, { resultState: 2, ' resultInfo ': 'Некорректный ключ запроса в trackingRequestKey', resultData: null });
     const error = await caught(appTester(perform, { authData, inputData: { track: 'T1' } }));
     expect(error.name).toBe('ExpiredAuthError');
-    expect(error.message).toMatch(/Check R-Lab User ID and R-Lab API Key in the connection/);
+    expect(error.message).toMatch(/Copy R-Lab User ID and R-Lab API Key from your DeliveryCRM profile \(https:\/\/deliverycrm\.ru\/client\/profile\/index\) into the connection\./);
   });
 
   it.each([
     [{ track: ' ' }, 'Tracking Number: expected a tracking number.'],
-    [{ track: 'T1', delivery_service_id: '14' }, 'Carrier: expected one of the listed carriers (got "14").'],
+    [{ track: 'T1', delivery_service_id: '14' }, expect.stringMatching(/^Carrier: expected one of 0 \(Russian Post \(Почта России\)\), .* \(got "14"\)\.$/)],
+    [{ track: 'T1', delivery_service_id: 'toString' }, expect.stringMatching(/^Carrier: expected one of 0 .* \(got "toString"\)\.$/)],
+    [{ track: 'RA 644 000 886 RU?' }, expect.stringMatching(/^Tracking Number: expected a tracking number of Latin letters, digits and hyphens/)],
   ])('refuses %j before sending', async (inputData, message) => {
-    expect((await caught(appTester(perform, { authData, inputData: inputData as never }))).message).toBe(message);
+    expect((await caught(appTester(perform, { authData, inputData: inputData as never }))).message).toEqual(message);
   });
 
   it('asks for the R-Lab pair when the connection has only JustClick', async () => {

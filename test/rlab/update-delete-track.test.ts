@@ -63,10 +63,25 @@ describe('Update Tracking Number', () => {
     expect(error.message).toBe('Order Number: expected at most 40 characters, as R-Lab allows (got 41); nothing was sent.');
   });
 
-  it('reports resultState 1 with its resultInfo', async () => {
-    nock(R_LAB).post('/updatetrack.ashx').reply(200, { resultState: 1, ' resultInfo ': ' Часть данных обновлена в базе, ошибок 2', resultData: null });
-    const error = await caught(appTester(updateTrack, { authData, inputData: { track: ['T1'] } }));
-    expect(error.message).toBe('R-Lab applied only part of the request: "Часть данных обновлена в базе, ошибок 2" (resultState 1).');
+  it('after resultState 1 reads the tracks back: updated where the new values show, replay advice for the rest', async () => {
+    nock(R_LAB).post('/updatetrack.ashx').reply(200, { resultState: 1, ' resultInfo ': ' Часть данных обновлена в базе, ошибок 1', resultData: null });
+    nock(R_LAB)
+      .post('/gettrackinfo.ashx', (body: { trackingData: Array<{ trackingUserClientTrack: string }> }) => body.trackingData.map((entry) => entry.trackingUserClientTrack).join() === 'T1,T2')
+      .reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [{ trackNumber: 'T1', trackingUserClientName: 'Николай' }, { trackNumber: 'T2', trackingUserClientName: 'Old' }] });
+    const error = await caught(appTester(updateTrack, { authData, inputData: { track: ['T1', 'T2'], name: ['Николай'] } }));
+    expect(error.message).toBe(
+      'R-Lab applied only part of the request: "Часть данных обновлена в базе, ошибок 1" (resultState 1), that is, R-Lab applied part of the request (1 refused). ' +
+        'See which tracks were applied below. Already updated (1 tracks): T1. Not updated (1 tracks): T2. Replay only the tracks not updated.',
+    );
+  });
+
+  it('explains "none updated" in English: usually an unknown Tracking Number', async () => {
+    nock(R_LAB).post('/updatetrack.ashx').reply(200, { resultState: 2, resultInfo: 'Данные не обновлены, ошибок 1', resultData: null });
+    const error = await caught(appTester(updateTrack, { authData, inputData: { track: ['T1'], name: ['Иван'] } }));
+    expect(error.message).toBe(
+      'R-Lab refused the request: "Данные не обновлены, ошибок 1" (resultState 2), that is, R-Lab updated none of the tracks (1 refused): usually it does not hold the track, or it refused a new Phone. ' +
+        'Check Tracking Number (add it first with Add Tracking Number) and Phone (international form, e.g. +7 916 000-00-00).',
+    );
   });
 });
 
@@ -99,13 +114,29 @@ describe('Delete Tracking Number', () => {
     expect(result.tracks.map((track) => track.delivery_service_name)).toEqual(['CDEK (СДЭК)', 'Russian Post (Почта России)']);
   });
 
-  it('says what was deleted when request 2 fails', async () => {
-    host = await fakeHost(rlabHandler((_body, index) => ({ body: { resultState: index === 0 ? 0 : 1, resultInfo: 'Часть треков удалены, ошибок 1' } })));
+  it('says what was deleted when request 2 is only partly applied, reading back which tracks are gone', async () => {
+    host = await fakeHost(
+      rlabHandler((body, index) =>
+        index === 2
+          ? { body: { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [{ trackNumber: 'D101' }] } } // gettrackinfo: D100 gone, D101 still there
+          : { body: { resultState: index === 0 ? 0 : 1, resultInfo: 'Часть треков удалены, ошибок 1' } },
+      ),
+    );
     setEnv({ RLAB_BASE_URL: host.url });
-    const tracks = Array.from({ length: 101 }, (_, index) => `D${index}`);
+    const tracks = Array.from({ length: 102 }, (_, index) => `D${index}`);
 
     const error = await caught(appTester(deleteTrack, { authData, inputData: { track: tracks } }));
 
-    expect(error.message).toContain(`Already deleted (requests 1-1, 100 tracks): ${tracks.slice(0, 100).join(', ')}. Not deleted (1 tracks): D100.`);
+    expect(host.received.map((request) => request.url)).toEqual(['/deltrack.ashx', '/deltrack.ashx', '/gettrackinfo.ashx']);
+    expect(error.message).toContain(`Already deleted (101 tracks): ${tracks.slice(0, 101).join(', ')}. Not deleted (1 tracks): D101. Replay only the tracks not deleted.`);
+  });
+
+  it('explains "none deleted" in English: the track is not in R-Lab', async () => {
+    nock(R_LAB).post('/deltrack.ashx').reply(200, { resultState: 2, resultInfo: 'Треки не удалены, ошибок 1', resultData: null });
+    const error = await caught(appTester(deleteTrack, { authData, inputData: { track: ['T1'] } }));
+    expect(error.message).toBe(
+      'R-Lab refused the request: "Треки не удалены, ошибок 1" (resultState 2), that is, R-Lab deleted none of the tracks (1 refused): it does not hold them ' +
+        '(already deleted, never added, or filed under another carrier). Check Tracking Number and Carrier; Find Track Status shows whether R-Lab holds a track.',
+    );
   });
 });

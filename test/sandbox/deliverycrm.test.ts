@@ -73,6 +73,26 @@ describe('DeliveryCRM emulator', () => {
       expect(unknownUser.status).toBe(403);
     });
 
+    it.each([
+      ['null', null],
+      ['error', { error: 'Service temporarily unavailable' }],
+      ['internal', { name: 'Internal Server Error', message: 'An internal server error occurred.', code: 0, status: 500 }],
+    ] as const)('nonrecord fault (%s): HTTP 200 with something that is not the list of records', async (shape, expected) => {
+      await crm.fault('nonrecord', { shape });
+      const answer = await check('79160000013', '');
+      expect(answer.status).toBe(200);
+      expect(answer.json).toEqual(expected);
+    });
+
+    it('nonrecord fault (nokarma): the buyer\'s record without blackKarma, then normal again after `times`', async () => {
+      await crm.fault('nonrecord', { shape: 'nokarma', times: 1 });
+      const broken = (await check('79160000013', '')).json as Array<Record<string, unknown>>;
+      expect(broken).toHaveLength(1);
+      expect(broken[0]).toMatchObject({ blackPhone: '79160000013', blackCancelCount: 9 });
+      expect(broken[0]).not.toHaveProperty('blackKarma');
+      expect((await check('79160000013', '')).json).toEqual([expect.objectContaining({ blackKarma: 9 })]);
+    });
+
     it('vendorerror fault: karma -3, the server-side failure the client should retry later', async () => {
       await crm.fault('vendorerror', { times: 1 });
       expect(await check('79160000013', '').then((a) => a.json)).toEqual([expect.objectContaining({ blackKarma: -3 })]);

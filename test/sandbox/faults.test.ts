@@ -90,6 +90,44 @@ describe('emulator faults', () => {
     expect(state.track(USER, 'RESET001')).toBeDefined();
   });
 
+  it('stall: applies the request, sends the headers, then trickles the body byte by byte', async () => {
+    await rlab.fault('stall', { delayMs: 50, intervalMs: 100 });
+    const started = Date.now();
+    const response = await fetch(`${rlab.url}/addtrack.ashx`, { method: 'POST', body: JSON.stringify(rlabBody(USER, KEY, [entry('STALL001')])) });
+    const headersAt = Date.now() - started;
+    expect(response.status).toBe(200);
+    expect(Number(response.headers.get('content-length'))).toBeGreaterThan(10);
+    expect(state.track(USER, 'STALL001')).toBeDefined(); // stored before the body is done: a client that gives up may hide a success
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(first.value).toHaveLength(1);
+    const second = await reader.read();
+    expect(Date.now() - started - headersAt).toBeGreaterThanOrEqual(90);
+    expect(second.value).toHaveLength(1);
+    await reader.cancel();
+  });
+
+  it('stall: a client that gives up leaves nothing pending for stop()', async () => {
+    await rlab.fault('stall', { intervalMs: 60_000 });
+    const response = await fetch(`${rlab.url}/getuserinfo.ashx`, { method: 'POST', body: '{}' });
+    await response.body!.getReader().read();
+    const started = Date.now();
+    await rlab.stop();
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('partial (R-Lab): every second track of a request is refused, the others really stored', async () => {
+    await rlab.fault('partial');
+    const answer = await add('PART0001');
+    expect(answer.json).toMatchObject({ resultState: 0 }); // one track: nothing at an odd position
+    const batch = await postRlab(`${rlab.url}/addtrack.ashx`, rlabBody(USER, KEY, [entry('PART0002'), entry('PART0003'), entry('PART0004')]));
+    expect(batch.json).toEqual({ resultState: 1, resultInfo: 'Часть данных добавлены в базу, ошибок 1', resultData: null });
+    expect([state.track(USER, 'PART0002'), state.track(USER, 'PART0003'), state.track(USER, 'PART0004')].map(Boolean)).toEqual([true, false, true]);
+    const removed = await postRlab(`${rlab.url}/deltrack.ashx`, rlabBody(USER, KEY, [entry('PART0002'), entry('PART0004')]));
+    expect(removed.json).toMatchObject({ resultState: 1, resultInfo: 'Часть треков удалены, ошибок 1' });
+    expect([state.track(USER, 'PART0002'), state.track(USER, 'PART0004')].map(Boolean)).toEqual([false, true]);
+  });
+
   it('times: a fault for the next N requests only, then normal answers', async () => {
     await rlab.fault('http500', { times: 2 });
     expect((await add('TIMES001')).status).toBe(500);
@@ -101,6 +139,7 @@ describe('emulator faults', () => {
 
   it('refuses faults an emulator does not have, and `times` with down', async () => {
     await expect(rlab.fault('badhash')).rejects.toThrow("R-Lab emulator has no fault 'badhash'");
+    await expect(rlab.fault('nonrecord')).rejects.toThrow("R-Lab emulator has no fault 'nonrecord'");
     await expect(rlab.fault('down', { times: 1 })).rejects.toThrow("'down' lasts until another fault mode is set");
   });
 
@@ -122,16 +161,24 @@ describe('startSandbox', () => {
 
   afterAll(() => sandbox.stop());
 
-  it('returns exactly the five base-URL variables and the four connection fields', () => {
+  it('returns exactly the six base-URL variables and the seven connection fields', () => {
     expect(Object.keys(sandbox.urls).sort()).toEqual(
-      ['DELIVERYCRM_BASE_URL', 'JUSTCLICK_BASE_URL', 'RLAB_BASE_URL', 'RLAB_BLACKLIST_BASE_URL', 'RLAB_FALLBACK_URL'],
+      ['DELIVERYCRM_BASE_URL', 'JUSTCLICK_BASE_URL', 'MEASOFT_BASE_URL', 'RLAB_BASE_URL', 'RLAB_BLACKLIST_BASE_URL', 'RLAB_FALLBACK_URL'],
     );
-    expect(Object.keys(sandbox.accounts).sort()).toEqual(['justclick_login', 'justclick_secret', 'rlab_api_key', 'rlab_user_id']);
+    expect(Object.keys(sandbox.accounts).sort()).toEqual([
+      'justclick_login',
+      'justclick_secret',
+      'measoft_extra',
+      'measoft_login',
+      'measoft_password',
+      'rlab_api_key',
+      'rlab_user_id',
+    ]);
     expect(sandbox.urls.RLAB_BASE_URL).not.toBe(sandbox.urls.RLAB_FALLBACK_URL);
     expect(sandbox.urls.JUSTCLICK_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\{login\}$/);
   });
 
-  it('prints .env lines that zapier-platform invoke reads (dotenv): the five URLs and authData_<field>', () => {
+  it('prints .env lines that zapier-platform invoke reads (dotenv): the six URLs and authData_<field>', () => {
     const parsed = parse(envLines(sandbox).join('\n'));
     expect(parsed).toEqual({
       ...sandbox.urls,
@@ -139,21 +186,25 @@ describe('startSandbox', () => {
       authData_justclick_secret: sandbox.accounts.justclick_secret,
       authData_rlab_user_id: sandbox.accounts.rlab_user_id,
       authData_rlab_api_key: sandbox.accounts.rlab_api_key,
+      authData_measoft_login: sandbox.accounts.measoft_login,
+      authData_measoft_password: sandbox.accounts.measoft_password,
+      authData_measoft_extra: sandbox.accounts.measoft_extra,
     });
   });
 
-  it('listens on fixed ports when asked (basePort..basePort+4), and says so when they are taken', async () => {
-    // Find five consecutive free ports (other tests may hold some).
+  it('listens on fixed ports when asked (basePort..basePort+5), and says so when they are taken', async () => {
+    // Find six consecutive free ports (other tests may hold some).
     let fixed: Sandbox | undefined;
     let basePort = 0;
     for (let attempt = 0; !fixed && attempt < 20; attempt += 1) {
       basePort = 20000 + Math.floor(Math.random() * 40000);
       fixed = await startSandbox({ basePort }).catch(() => undefined);
     }
-    if (!fixed) throw new Error('no five consecutive free ports found');
+    if (!fixed) throw new Error('no six consecutive free ports found');
     try {
       expect(fixed.urls.RLAB_BASE_URL).toBe(`http://127.0.0.1:${basePort + 1}`);
       expect(fixed.urls.JUSTCLICK_BASE_URL).toBe(`http://127.0.0.1:${basePort}/{login}`);
+      expect(fixed.urls.MEASOFT_BASE_URL).toBe(`http://127.0.0.1:${basePort + 5}/api/`);
       await expect(startSandbox({ basePort })).rejects.toMatchObject({ code: 'EADDRINUSE' });
     } finally {
       await fixed.stop();

@@ -1,0 +1,50 @@
+/** Cancel Courier Order: `cancelorder` by MeaSoft's order number. */
+import { defineCreate, type CreatePerform } from 'zapier-platform-core';
+import { invalidInput } from '../common/errors';
+import { readText } from '../common/input';
+import { requireMeasoft } from '../credentials';
+import { cancelOrder } from './client';
+
+export const CANCEL_ORDER_KEY = 'measoft_cancel_order';
+
+export interface CancelResult {
+  orderno: string;
+  cancelled: true;
+  measoft_message: string | null;
+}
+
+export const perform = (async (z, bundle) => {
+  const orderno = readText(bundle.inputData.orderno);
+  if (orderno === '') throw invalidInput(z, 'Order Number', "MeaSoft's order number, e.g. 00032011");
+  const result = await cancelOrder(z, requireMeasoft(z, bundle), orderno);
+  return { orderno: result.orderno, cancelled: true, measoft_message: result.message };
+}) satisfies CreatePerform<{ orderno: string }, CancelResult>;
+
+export default defineCreate({
+  key: CANCEL_ORDER_KEY,
+  noun: 'Courier Order',
+  display: {
+    label: 'Cancel Courier Order',
+    description:
+      'Cancels a courier order in MeaSoft that the courier service has not started to process yet.',
+  },
+  operation: {
+    inputFields: [
+      {
+        key: 'orderno',
+        label: 'Order Number',
+        required: true,
+        type: 'string',
+        helpText:
+          "MeaSoft's order number (Order Number of Create Courier Order or Find Courier Order). MeaSoft cancels only orders that are not in process yet, and only when your courier service allows it.",
+      },
+    ],
+    perform,
+    sample: { orderno: '00032011', cancelled: true, measoft_message: 'Успешно' },
+    outputFields: [
+      { key: 'orderno', label: 'Order Number', type: 'string' },
+      { key: 'cancelled', label: 'Cancelled', type: 'boolean' },
+      { key: 'measoft_message', label: 'MeaSoft Message', type: 'string' },
+    ],
+  },
+});

@@ -1,0 +1,20 @@
+/** The connection test's MeaSoft part: proves the login, password and courier service code without changing anything. */
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { requireMeasoft } from '../credentials';
+import { findOrders } from './client';
+
+/** Today's date in Moscow (MeaSoft's servers), as statusreq's datefrom/dateto want it. */
+export function moscowDate(now = new Date()): string {
+  return new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A statusreq for the orders created today: read only, no change stream touched (no ONLY_LAST), a
+ * short answer. MeaSoft checks `<auth>` first and answers error 25 for wrong credentials.
+ */
+export async function verifyMeasoftCredentials(z: ZObject, bundle: Pick<Bundle, 'authData'>): Promise<{ measoft_login: string; measoft_extra: string }> {
+  const credentials = requireMeasoft(z, bundle);
+  const today = moscowDate();
+  await findOrders(z, credentials, { datefrom: today, dateto: today });
+  return { measoft_login: credentials.login, measoft_extra: credentials.extra };
+}

@@ -1,0 +1,43 @@
+/** What the status triggers and the search share: the status filter, newest-first order, recent orders for samples. */
+import type { ZObject } from 'zapier-platform-core';
+import { asList, readChoice, readText } from '../common/input';
+import type { MeasoftCredentials } from '../credentials';
+import { findOrders } from './client';
+import { moscowDate } from './connection';
+import type { MeasoftOrderEvent } from './samples';
+import { MEASOFT_STATUS_CHOICES } from './statuses';
+
+const statusCode = (value: unknown): string => readText(value).toUpperCase();
+
+// The codes alone, so a refusal lists them briefly; readChoice still matches them in any case.
+const STATUS_CODES = MEASOFT_STATUS_CHOICES.map(({ value }) => ({ value, label: value }));
+
+/**
+ * The `statuses` input as MeaSoft's codes; empty means every status. Only MeaSoft's codes count:
+ * anything else, including names every JavaScript object has (`constructor`), is refused rather
+ * than silently matching nothing. A mapped value may list several codes separated by commas.
+ */
+export function wantedStatuses(z: ZObject, statuses: unknown): string[] {
+  const typed = asList(statuses).flatMap((entry) => readText(entry).split(','));
+  const codes = typed.map((code) => readChoice(z, 'Only These Statuses', code, STATUS_CODES));
+  return [...new Set(codes.filter((code): code is string => code !== undefined))];
+}
+
+export const passesFilter = (event: MeasoftOrderEvent, wanted: readonly string[]): boolean =>
+  wanted.length === 0 || wanted.includes(statusCode(event.status.code));
+
+/** When the order's current status was recorded (GMT), for sorting; unknown times sort last. */
+const statusTime = (event: MeasoftOrderEvent): string => event.status.createtimegmt_iso ?? event.status.eventtime_iso ?? '';
+
+/** Newest status change first, as Zapier expects a poll's items. */
+export const newestFirst = (events: MeasoftOrderEvent[]): MeasoftOrderEvent[] =>
+  [...events].sort((a, b) => (statusTime(a) < statusTime(b) ? 1 : statusTime(a) > statusTime(b) ? -1 : 0));
+
+/** Days of orders read for samples: enough to find a few, little enough to answer fast. */
+export const SAMPLE_DAYS = 30;
+
+/** Orders created in the last SAMPLE_DAYS days, newest status first (a read-only statusreq: no stream touched). */
+export async function recentOrders(z: ZObject, credentials: MeasoftCredentials, now = new Date()): Promise<MeasoftOrderEvent[]> {
+  const from = moscowDate(new Date(now.getTime() - SAMPLE_DAYS * 86_400_000));
+  return newestFirst(await findOrders(z, credentials, { datefrom: from, dateto: moscowDate(now) }));
+}

@@ -1,0 +1,209 @@
+/**
+ * MeaSoft end to end: the app (createAppTester, z.cache over core's RPC to a cache that honours
+ * nx) against the sandbox's MeaSoft emulator over loopback. The polling trigger's promises are
+ * checked as a live Zap sees them: no change lost, none twice, two Zaps apart, a failing poll and
+ * the editor's sample loading swallow nothing.
+ */
+import { test as connectionTest } from '../../src/authentication';
+import { perform as cancelOrder } from '../../src/measoft/cancel-order';
+import { perform as createOrder } from '../../src/measoft/create-order';
+import { perform as findOrder } from '../../src/measoft/find-order';
+import { performList } from '../../src/measoft/order-status';
+import { perform as poll } from '../../src/measoft/order-status-poll';
+import type { MeasoftOrderEvent } from '../../src/measoft/samples';
+import { ZCacheStore } from '../../sandbox/zapier-cache';
+import { cacheRpc, rpcAppTester } from '../support/cache-rpc';
+import { caught } from '../support/zapier-error';
+import { appTester, useSandbox } from './helpers';
+
+// Zapier hands mapped values loosely (strings, nulls, partial meta): the performs are run as such.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const loose = (perform: unknown) => perform as (z: any, bundle: any) => Promise<unknown>;
+
+type Item = MeasoftOrderEvent & { created_now?: boolean; result_note?: string };
+
+describe('e2e: MeaSoft against the sandbox', () => {
+  const sandbox = useSandbox();
+  const auth = () => {
+    const { measoft_login, measoft_password, measoft_extra } = sandbox().accounts;
+    return { measoft_login, measoft_password, measoft_extra };
+  };
+  const order = (orderno2: string, extra: Record<string, unknown> = {}) => ({
+    orderno2,
+    receiver_name: 'Анна Петрова',
+    receiver_phone: '+7 (916) 000-00-00',
+    receiver_town: 'Москва',
+    receiver_address: 'Петровка, 38, кв. 5',
+    delivery_date: '2024-05-21',
+    time_min: '10:00',
+    time_max: '18:00',
+    weight: '1,5',
+    quantity: 1,
+    paytype: 'CASH',
+    price: 2490,
+    instruction: 'Позвонить за час',
+    items: [{ item_name: 'Футболка "Лето" & шорты', item_quantity: 2, item_price: 1245, item_vat_rate: 20 }],
+    ...extra,
+  });
+  const create = async (orderno2: string) => (await appTester(createOrder, { authData: auth(), inputData: order(orderno2) })) as Item;
+
+  it('the connection test passes with the MeaSoft fields only, and changes nothing', async () => {
+    await expect(appTester(connectionTest, { authData: auth() })).resolves.toMatchObject({ measoft_login: 'sandbox-shop', measoft_extra: '8' });
+    expect(sandbox().measoft.orders.size).toBe(0);
+    const wrong = await caught(appTester(connectionTest, { authData: { ...auth(), measoft_password: 'wrong-pass' } }));
+    expect(wrong.name).toBe('ExpiredAuthError');
+  });
+
+  it('Create Courier Order creates once; a replay returns the existing order and says so; Find finds it', async () => {
+    const first = await create('SHOP-1001');
+    expect(first).toMatchObject({ created_now: true, orderno2: 'SHOP-1001', status: { code: 'NEW' }, price: 2490, weight: 1.5, receiver: { town: 'Москва' } });
+    expect(first.items).toEqual([expect.objectContaining({ name: 'Футболка "Лето" & шорты', quantity: 2, retprice: 1245, VATrate: 20 })]);
+    const replay = await create('SHOP-1001');
+    expect(replay).toMatchObject({ created_now: false, orderno: first.orderno });
+    expect(replay.result_note).toContain('nothing new was created');
+    expect(sandbox().measoft.orders.size).toBe(1);
+    const found = (await appTester(findOrder, { authData: auth(), inputData: { orderno2: 'SHOP-1001' } })) as Item[];
+    expect(found.map((one) => one.id)).toEqual([first.id]);
+    await expect(appTester(findOrder, { authData: auth(), inputData: { orderno: '99999999' } })).resolves.toEqual([]);
+  });
+
+  it('bad input is refused before any request, naming the field', async () => {
+    const error = await caught(appTester(createOrder, { authData: auth(), inputData: order('SHOP-2', { time_min: '25:00' }) }));
+    expect(error.message).toBe('Delivery Time From: expected a time such as 10:00 (24-hour, HH:MM) (got "25:00").');
+    expect(sandbox().measoft.requests).toHaveLength(0);
+  });
+
+  it('Cancel Courier Order cancels a new order and shows MeaSoft refusing one in process', async () => {
+    const created = await create('SHOP-3001');
+    await expect(appTester(loose(cancelOrder), { authData: auth(), inputData: { orderno: created.orderno } })).resolves.toMatchObject({ cancelled: true });
+    const busy = await create('SHOP-3002');
+    sandbox().measoft.advance(busy.orderno!);
+    const error = await caught(appTester(loose(cancelOrder), { authData: auth(), inputData: { orderno: busy.orderno } }));
+    expect(error.message).toBe('MeaSoft refused the request: error 54 "Заказ уже в работе, отмена невозможна" (MeaSoft gave no further explanation).');
+  });
+
+  it('the instant trigger loads real samples with MeaSoft credentials, the static one without', async () => {
+    const created = await create('SHOP-4001');
+    const samples = (await appTester(performList, { authData: auth(), inputData: {} })) as Item[];
+    expect(samples.map((one) => one.orderno)).toContain(created.orderno);
+    const statics = (await appTester(performList, { authData: {}, inputData: {} })) as Item[];
+    expect(statics[0]?.orderno).toBe('00032011');
+  });
+
+  describe('New Order Status (Polling)', () => {
+    let store: ZCacheStore;
+    const tester = rpcAppTester();
+    beforeEach(() => {
+      store = new ZCacheStore();
+      cacheRpc(store);
+    });
+    const livePoll = async (zap: string, meta: Record<string, unknown> = {}) =>
+      ((await tester(loose(poll), { authData: auth(), inputData: {}, meta: { zap: { id: zap }, ...meta } })) as Item[]).map((event) => event.id);
+
+    /** A stand-in for Zapier's dedupe: each id starts the Zap once; a populating poll only records. */
+    const zap = (id: string) => {
+      const seen = new Set<string>();
+      const runs: string[] = [];
+      return {
+        runs,
+        async poll(meta: Record<string, unknown> = {}) {
+          const ids = await livePoll(id, meta);
+          for (const one of ids) {
+            if (!seen.has(one) && !meta.isPopulatingDedupe) runs.push(one);
+            seen.add(one);
+          }
+          return ids;
+        },
+      };
+    };
+
+    it('no change lost and none twice across polls, with changes between reading and committing', async () => {
+      const measoft = sandbox().measoft;
+      const a = zap('zap-A');
+      await a.poll({ isPopulatingDedupe: true });
+      const created = await create('SHOP-5001');
+      await a.poll(); // NEW
+      measoft.advance(created.orderno!); // PICKUP
+      await a.poll(); // commits NEW's answer first, then reads PICKUP
+      measoft.advance(created.orderno!); // ACCEPTED
+      measoft.advance(created.orderno!); // DEPARTURE: only the latest status is in the stream (ONLY_LAST)
+      await a.poll();
+      await a.poll();
+      await a.poll();
+      expect(a.runs.map((id) => id.split(':')[1])).toEqual(['NEW', 'PICKUP', 'DEPARTURE']);
+    });
+
+    it('two Zaps on one account each see every change', async () => {
+      const a = zap('zap-A');
+      const b = zap('zap-B');
+      await a.poll({ isPopulatingDedupe: true });
+      await b.poll({ isPopulatingDedupe: true });
+      const created = await create('SHOP-6001');
+      await a.poll();
+      await a.poll(); // A commits its stream: B must still get the change
+      await b.poll();
+      sandbox().measoft.advance(created.orderno!);
+      await b.poll();
+      await b.poll();
+      await a.poll();
+      expect(a.runs.map((id) => id.split(':')[1])).toEqual(['NEW', 'PICKUP']);
+      expect(b.runs.map((id) => id.split(':')[1])).toEqual(['NEW', 'PICKUP']);
+      const streams = sandbox().measoft.requests.map((request) => /<streamid>(\d+)</.exec(request.body)?.[1]).filter(Boolean);
+      expect(new Set(streams).size).toBe(2);
+    });
+
+    it('a poll whose read fails (answer lost after MeaSoft recorded it, HTTP 500, cut-off answer) swallows nothing', async () => {
+      const measoft = sandbox().measoft;
+      const a = zap('zap-A');
+      await a.poll({ isPopulatingDedupe: true });
+      await a.poll();
+      await create('SHOP-7001');
+      // The fault hits the ONLY_LAST read itself, after the poll's commit went through.
+      const failNextRead = (mode: 'reset' | 'http500' | 'malformed') => {
+        const listener = (request: { body: string }) => {
+          if (!request.body.includes('ONLY_LAST')) return;
+          measoft.listeners.delete(listener);
+          void measoft.fault(mode, { times: 1 });
+        };
+        measoft.listeners.add(listener);
+      };
+      failNextRead('reset');
+      await expect(a.poll()).rejects.toThrow(/did not answer/);
+      failNextRead('http500');
+      await expect(a.poll()).rejects.toThrow(/server error/);
+      failNextRead('malformed');
+      await expect(a.poll()).rejects.toThrow(/something other than its API answer/);
+      await a.poll();
+      await a.poll();
+      expect(a.runs.map((id) => id.split(':')[1])).toEqual(['NEW']);
+    });
+
+    it("the editor's test trigger reads recent orders without touching the stream", async () => {
+      const a = zap('zap-A');
+      await a.poll({ isPopulatingDedupe: true });
+      const created = await create('SHOP-8001');
+      const before = sandbox().measoft.requests.length;
+      const samples = await livePoll('zap-A', { isLoadingSample: true });
+      expect(samples.some((id) => id.startsWith(`${created.orderno}:`))).toBe(true);
+      const during = sandbox().measoft.requests.slice(before).map((request) => request.body);
+      expect(during.filter((body) => body.includes('ONLY_LAST') || body.includes('<commitlaststatus>'))).toEqual([]);
+      await a.poll();
+      expect(a.runs).toEqual([expect.stringMatching(new RegExp(`^${created.orderno}:NEW:`))]);
+    });
+
+    it('without a Zap id nothing is committed: changes keep coming back, Zapier dedupes them', async () => {
+      await create('SHOP-9001');
+      const bare = async () => ((await tester(loose(poll), { authData: auth(), inputData: {}, meta: {} })) as Item[]).map((event) => event.id);
+      const first = await bare();
+      expect(await bare()).toEqual(first);
+      expect(sandbox().measoft.requests.filter((request) => request.body.includes('<commitlaststatus>'))).toHaveLength(0);
+    });
+
+    it('the status filter keeps only the statuses asked for', async () => {
+      const created = await create('SHOP-9101');
+      sandbox().measoft.advance(created.orderno!);
+      const events = (await tester(loose(poll), { authData: auth(), inputData: { statuses: ['NEW'] }, meta: { zap: { id: 'zap-F' } } })) as Item[];
+      expect(events.filter((event) => event.orderno === created.orderno)).toEqual([]);
+    });
+  });
+});
