@@ -6,7 +6,7 @@ import { deliveryCrmBaseUrl, rlabBlacklistBaseUrl } from '../config';
 import { requireRlab } from '../credentials';
 import { blacklistRequestKey } from '../signatures';
 import { createDeliveryCrmReader, hiddenValues, unreachableError, unusableAnswerError } from './client';
-import { isRecord, labelOf, moscowIso, num, records, str } from './json';
+import { isRecord, labelOf, moscowTime, num, records, str } from './json';
 import { readPhone } from './phone';
 import { blacklistSample, type BlacklistEvent, type BlacklistRecord } from './samples';
 
@@ -74,10 +74,8 @@ const text = (value: unknown): string => str(value) ?? '';
 function parseEvent(item: Record<string, unknown>): BlacklistEvent {
   const type = num(item.bwType);
   const category = num(item.bwShopCategoryId);
-  const date = str(item.bwEventDate);
-  return {
-    bwEventDate: date,
-    bwEventDateIso: moscowIso(date),
+  return <BlacklistEvent>{
+    ...moscowTime('bwEventDate', 'bwEventDateIso', str(item.bwEventDate)),
     bwType: type,
     bwTypeLabel: labelOf(BW_TYPES, type, 'type'),
     bwShopCategoryId: category,
@@ -187,7 +185,6 @@ export default defineSearch({
       { key: 'blackDoneCount', label: 'Delivered Orders', type: 'integer' },
       { key: 'blackTotalShopOrderCost', label: 'Total Order Cost', type: 'number' },
       { key: 'history_included', label: 'History Included', type: 'boolean' },
-      { key: 'history[]bwEventDate', label: 'History: Date (Moscow Time, as Sent)', type: 'string' },
       { key: 'history[]bwEventDateIso', label: 'History: Date', type: 'datetime' },
       { key: 'history[]bwType', label: 'History: Outcome Code', type: 'integer' },
       { key: 'history[]bwTypeLabel', label: 'History: Outcome', type: 'string' },

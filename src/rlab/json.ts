@@ -24,3 +24,13 @@ export const labelOf = (table: Readonly<Record<number, string>>, code: number | 
  * "2016-05-18 16:10:02"); the service is Moscow-based, so they are read as Moscow time (+03:00).
  */
 export const moscowIso = (text: string | null): string | null => localTimeToIso(text, '+03:00');
+
+/**
+ * A Moscow time as the outputs carry it: only in ISO 8601 with +03:00 under `isoKey`, because
+ * Zapier's checks D023/T003 refuse a date string without a zone. Text that does not read as a
+ * time stays as sent under `key`, so nothing the vendor said is lost.
+ */
+export function moscowTime(key: string, isoKey: string, text: string | null): Record<string, string | null> {
+  const iso = moscowIso(text);
+  return iso === null && text !== null && text.trim() !== '' ? { [key]: text, [isoKey]: null } : { [isoKey]: iso };
+}

@@ -7,7 +7,7 @@ import { AUTH_FIELDS, requireRlab } from '../credentials';
 import { trackHistoryRequestKey } from '../signatures';
 import { HISTORY_SERVICES, choicesOf, readCode } from './carriers';
 import { createDeliveryCrmReader, hiddenValues, unusableAnswerError } from './client';
-import { isRecord, labelOf, moscowIso, num, records, str } from './json';
+import { isRecord, labelOf, moscowTime, num, records, str } from './json';
 import { notificationHistorySample, type Notification, type NotificationHistory, type StatusEvent } from './samples';
 import { readTrackingNumber } from './tracks';
 
@@ -45,13 +45,12 @@ type NotificationHistoryInput = InferInputData<typeof inputFields>;
 
 function notification(item: Record<string, unknown>): Notification {
   const sentAt = str(item.sent_at) ?? str(item.call_at);
-  return {
+  return <Notification>{
     theme: str(item.theme),
     message: str(item.message),
     segments: num(item.segments),
     internal_status: num(item.internal_status),
-    sent_at: sentAt,
-    sent_at_iso: moscowIso(sentAt),
+    ...moscowTime('sent_at', 'sent_at_iso', sentAt),
     price: num(item.price),
   };
 }
@@ -89,24 +88,21 @@ export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: n
   }
   return (items as Record<string, unknown>[]).map((item) => {
     const result = num(item.result);
-    const createdAt = str(item.created_at);
-    return {
+    return <NotificationHistory>{
       track: String(item.track),
       service_id: serviceId,
       service_name: HISTORY_SERVICES[serviceId] ?? String(serviceId),
       price: num(item.price),
       total_price: num(item.total_price),
-      created_at: createdAt,
-      created_at_iso: moscowIso(createdAt),
+      ...moscowTime('created_at', 'created_at_iso', str(item.created_at)),
       result,
       result_label: labelOf(HISTORY_RESULTS, result, 'result'),
       status_history: records(item.status_history).map(
-        (event): StatusEvent => ({
-          date: str(event.date),
-          date_iso: moscowIso(str(event.date)),
+        (event) => <StatusEvent>{
+          ...moscowTime('date', 'date_iso', str(event.date)),
           status: str(event.status),
           status_id: num(event.status_id),
-        }),
+        },
       ),
       sms: records(item.sms).map(notification),
       viber: records(item.viber).map(notification),
@@ -133,11 +129,12 @@ export const perform = (async (z, bundle) => {
 }) satisfies SearchPerform<NotificationHistoryInput>;
 
 const channelFields = (key: 'sms' | 'viber' | 'call' | 'email', label: string) => [
-  ...(key === 'email' ? [{ key: `${key}[]theme`, label: `${label}: Subject`, type: 'string' as const }] : []),
+  { key: `${key}[]theme`, label: key === 'email' ? `${label}: Subject` : `${label}: Theme`, type: 'string' as const },
   { key: `${key}[]message`, label: `${label}: Message`, type: 'string' as const },
   { key: `${key}[]internal_status`, label: `${label}: Status Code`, type: 'integer' as const },
   { key: `${key}[]sent_at_iso`, label: `${label}: Sent At`, type: 'datetime' as const },
   { key: `${key}[]price`, label: `${label}: Price`, type: 'number' as const },
+  { key: `${key}[]segments`, label: `${label}: Segments`, type: 'integer' as const },
 ];
 
 export default defineSearch({
@@ -157,7 +154,6 @@ export default defineSearch({
       { key: 'service_name', label: 'Carrier Name', type: 'string' },
       { key: 'price', label: 'Price', type: 'number' },
       { key: 'total_price', label: 'Total Price', type: 'number' },
-      { key: 'created_at', label: 'Added (Moscow Time, as Sent)', type: 'string' },
       { key: 'created_at_iso', label: 'Added', type: 'datetime' },
       { key: 'result', label: 'Result Code', type: 'integer' },
       { key: 'result_label', label: 'Result', type: 'string' },
@@ -165,7 +161,6 @@ export default defineSearch({
       { key: 'status_history[]status', label: 'Status History: Status', type: 'string' },
       { key: 'status_history[]status_id', label: 'Status History: Status Code', type: 'integer' },
       ...channelFields('sms', 'SMS'),
-      { key: 'sms[]segments', label: 'SMS: Segments', type: 'integer' },
       ...channelFields('viber', 'Viber'),
       ...channelFields('call', 'Call'),
       ...channelFields('email', 'Email'),

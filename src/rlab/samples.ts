@@ -7,18 +7,19 @@
 /** One track of an Add / Update / Delete run, as sent and as R-Lab answered its request. */
 export type TrackOutcome = {
   track: string;
-  /** As sent: federal format; "79000000000" on add without a phone; "" on update means "unchanged". */
-  phone: string;
-  email: string;
-  name: string;
-  item_cost: number;
-  order_number: string;
-  description: string;
+  /** As sent: federal format; "79000000000" on add without a phone; "" on update means "unchanged". Not on a delete. */
+  phone?: string;
+  email?: string;
+  name?: string;
+  item_cost?: number;
+  order_number?: string;
+  description?: string;
   delivery_service_id: number | null;
   delivery_service_name: string | null;
-  payment_type: number | null;
-  payment_type_name: string | null;
-  campaign_id: number | null;
+  /** One of the payment-type choices, or null when none was sent. Not on a delete. */
+  payment_type?: number | null;
+  payment_type_name?: string | null;
+  campaign_id?: number | null;
   /** 1-based number of the request (100 tracks each) that carried the track. */
   batch: number;
   result_state: number;
@@ -35,7 +36,8 @@ export type TracksResult = Partial<TrackOutcome> & {
   tracks: TrackOutcome[];
   track_count: number;
   batch_count: number;
-  test_mode: boolean;
+  /** Not on a delete, which has no test mode. */
+  test_mode?: boolean;
   result_state: number;
   result_info: string;
   /** True when any track went over the plain-http backup address. */
@@ -61,12 +63,12 @@ const addedTrack: TrackOutcome = {
   served_by_backup: false,
 };
 
-const single = (track: TrackOutcome): TracksResult => ({
+const single = (track: TrackOutcome, testMode: boolean | null = false): TracksResult => ({
   ...track,
   tracks: [track],
   track_count: 1,
   batch_count: 1,
-  test_mode: false,
+  ...(testMode === null ? {} : { test_mode: testMode }),
   result_state: track.result_state,
   result_info: track.result_info,
   served_by_backup: track.served_by_backup,
@@ -90,17 +92,14 @@ export const updateTrackSample = single({
 });
 
 export const deleteTrackSample = single({
-  ...addedTrack,
-  phone: '',
-  email: '',
-  name: '',
-  item_cost: 0,
-  order_number: '',
-  payment_type: null,
-  payment_type_name: null,
-  campaign_id: null,
+  track: addedTrack.track,
+  delivery_service_id: addedTrack.delivery_service_id,
+  delivery_service_name: addedTrack.delivery_service_name,
+  batch: 1,
+  result_state: 0,
   result_info: 'Треки успешно удалены из базы',
-});
+  served_by_backup: false,
+}, null);
 
 /** A track as gettrackinfo.ashx describes it, with labels and ISO dates added. */
 export type TrackInfo = {
@@ -109,15 +108,20 @@ export type TrackInfo = {
   trackMainStatus: number | null;
   trackMainStatusLabel: string | null;
   trackAdditionalStatus: number | null;
-  trackCreateDate: string | null;
+  /** The vendor's text, only when it does not read as a time. */
+  trackCreateDate?: string;
   trackCreateDateIso: string | null;
-  trackUpdateDate: string | null;
+  /** The vendor's text, only when it does not read as a time. */
+  trackUpdateDate?: string;
   trackUpdateDateIso: string | null;
-  trackEventDate: string | null;
+  /** The vendor's text, only when it does not read as a time. */
+  trackEventDate?: string;
   trackEventDateIso: string | null;
-  trackRecepDate: string | null;
+  /** The vendor's text, only when it does not read as a time. */
+  trackRecepDate?: string;
   trackRecepDateIso: string | null;
-  trackingWaitDate: string | null;
+  /** The vendor's text, only when it does not read as a time. */
+  trackingWaitDate?: string;
   trackingWaitDateIso: string | null;
   trackingUserClientPhone: string | null;
   trackingUserClientEmail: string | null;
@@ -145,15 +149,10 @@ export const trackInfoSample: TrackInfo = {
   trackMainStatus: 9,
   trackMainStatusLabel: 'Overdue (no delivery or end of storage for 35 days, or no updates for 60 days)',
   trackAdditionalStatus: 0,
-  trackCreateDate: '08.06.2018 14:22:55',
   trackCreateDateIso: '2018-06-08T14:22:55+03:00',
-  trackUpdateDate: '19.07.2018 03:33:53',
   trackUpdateDateIso: '2018-07-19T03:33:53+03:00',
-  trackEventDate: '08.06.2018 18:45:57',
   trackEventDateIso: '2018-06-08T18:45:57+03:00',
-  trackRecepDate: '08.06.2018 18:45:57',
   trackRecepDateIso: '2018-06-08T18:45:57+03:00',
-  trackingWaitDate: null,
   trackingWaitDateIso: null,
   trackingUserClientPhone: '79000000000',
   trackingUserClientEmail: 'mikspark@yandex.ru',
@@ -175,7 +174,8 @@ export const trackInfoSample: TrackInfo = {
 
 /** One order of the buyer's history (GetWhiteBlackHistoryInfo). */
 export type BlacklistEvent = {
-  bwEventDate: string | null;
+  /** The vendor's text, only when it does not read as a time. */
+  bwEventDate?: string;
   bwEventDateIso: string | null;
   bwType: number | null;
   bwTypeLabel: string | null;
@@ -212,7 +212,6 @@ export const blacklistSample: BlacklistRecord = {
   history_included: true,
   history: [
     {
-      bwEventDate: '2017-09-09T07:49:59',
       bwEventDateIso: '2017-09-09T07:49:59+03:00',
       bwType: 2,
       bwTypeLabel: 'Returned',
@@ -223,7 +222,7 @@ export const blacklistSample: BlacklistRecord = {
   ],
 };
 
-export type StatusEvent = { date: string | null; date_iso: string | null; status: string | null; status_id: number | null };
+export type StatusEvent = { date?: string; date_iso: string | null; status: string | null; status_id: number | null };
 export type Notification = {
   /** The e-mail subject; null for other channels. */
   theme: string | null;
@@ -231,7 +230,7 @@ export type Notification = {
   segments: number | null;
   internal_status: number | null;
   /** sent_at, or call_at for calls. */
-  sent_at: string | null;
+  sent_at?: string;
   sent_at_iso: string | null;
   price: number | null;
 };
@@ -243,7 +242,7 @@ export type NotificationHistory = {
   service_name: string;
   price: number | null;
   total_price: number | null;
-  created_at: string | null;
+  created_at?: string;
   created_at_iso: string | null;
   result: number | null;
   result_label: string | null;
@@ -259,7 +258,6 @@ const notice = (message: string, extra: Partial<Notification>): Notification => 
   message,
   segments: null,
   internal_status: null,
-  sent_at: '2016-05-20 10:00:00',
   sent_at_iso: '2016-05-20T10:00:00+03:00',
   price: 0,
   ...extra,
@@ -273,11 +271,10 @@ export const notificationHistorySample: NotificationHistory = {
   service_name: 'TopDelivery',
   price: 0,
   total_price: null,
-  created_at: '2016-05-18 16:10:02',
   created_at_iso: '2016-05-18T16:10:02+03:00',
   result: 1,
   result_label: 'Finished: Delivered',
-  status_history: [{ date: '2016-05-18 11:38:00', date_iso: '2016-05-18T11:38:00+03:00', status: 'Доставлен', status_id: 4501 }],
+  status_history: [{ date_iso: '2016-05-18T11:38:00+03:00', status: 'Доставлен', status_id: 4501 }],
   sms: [notice(READY, { segments: 0, internal_status: 0 })],
   viber: [notice(READY, { internal_status: 999 })],
   call: [notice(READY, { internal_status: -1 })],

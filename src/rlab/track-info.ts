@@ -4,7 +4,7 @@ import { readText } from '../common/input';
 import { requireRlab } from '../credentials';
 import { TRACKING_CARRIERS, choicesOf, readCode } from './carriers';
 import { createRlabClient, emptyEntryOf, rlabResultError, unusableAnswerError, type RlabReply } from './client';
-import { isRecord, labelOf, moscowIso, num, str } from './json';
+import { isRecord, labelOf, moscowTime, num, str } from './json';
 import { trackInfoSample, type TrackInfo } from './samples';
 import { readTrackingNumber, SERVED_BY_BACKUP } from './tracks';
 
@@ -60,24 +60,17 @@ export function parseTrackInfo(z: ZObject, answer: RlabReply, carrier: number): 
   }
   return (data as Record<string, unknown>[]).map((item) => {
     const status = num(item.trackMainStatus);
-    const date = (key: string) => str(item[key]);
-    const iso = (key: string) => moscowIso(str(item[key]));
-    return {
+    return <TrackInfo>{
       trackNumber: String(item.trackNumber ?? ''),
       trackInfo: str(item.trackInfo),
       trackMainStatus: status,
       trackMainStatusLabel: labelOf(MAIN_STATUSES, status, 'status'),
       trackAdditionalStatus: num(item.trackAdditionalStatus),
-      trackCreateDate: date('trackCreateDate'),
-      trackCreateDateIso: iso('trackCreateDate'),
-      trackUpdateDate: date('trackUpdateDate'),
-      trackUpdateDateIso: iso('trackUpdateDate'),
-      trackEventDate: date('trackEventDate'),
-      trackEventDateIso: iso('trackEventDate'),
-      trackRecepDate: date('trackRecepDate'),
-      trackRecepDateIso: iso('trackRecepDate'),
-      trackingWaitDate: date('trackingWaitDate'),
-      trackingWaitDateIso: iso('trackingWaitDate'),
+      ...moscowTime('trackCreateDate', 'trackCreateDateIso', str(item.trackCreateDate)),
+      ...moscowTime('trackUpdateDate', 'trackUpdateDateIso', str(item.trackUpdateDate)),
+      ...moscowTime('trackEventDate', 'trackEventDateIso', str(item.trackEventDate)),
+      ...moscowTime('trackRecepDate', 'trackRecepDateIso', str(item.trackRecepDate)),
+      ...moscowTime('trackingWaitDate', 'trackingWaitDateIso', str(item.trackingWaitDate)),
       trackingUserClientPhone: str(item.trackingUserClientPhone),
       trackingUserClientEmail: str(item.trackingUserClientEmail),
       trackingUserClientName: str(item.trackingUserClientName),
@@ -107,10 +100,7 @@ export const perform = (async (z, bundle) => {
   return parseTrackInfo(z, answer, carrier);
 }) satisfies SearchPerform<TrackInfoInput>;
 
-const dateFields = (key: string, label: string) => [
-  { key, label: `${label} (Moscow Time, as Sent)`, type: 'string' as const },
-  { key: `${key}Iso`, label, type: 'datetime' as const },
-];
+const dateFields = (key: string, label: string) => [{ key: `${key}Iso`, label, type: 'datetime' as const }];
 
 export default defineSearch({
   key: 'rlab_track_info',
@@ -145,6 +135,8 @@ export default defineSearch({
       { key: 'trackingCurrentIndex', label: 'Current Post Code', type: 'integer' },
       { key: 'trackingWaitAddress', label: 'Pick-Up Address', type: 'string' },
       { key: 'trackingMailType', label: 'Mail Type Code', type: 'integer' },
+      { key: 'trackExtraData', label: 'Extra Data (as Sent by R-Lab)' },
+      { key: 'trackingHistory', label: 'Tracking History (as Sent by R-Lab)' },
       { key: 'delivery_service_id', label: 'Carrier ID', type: 'integer' },
       { key: 'delivery_service_name', label: 'Carrier Name', type: 'string' },
       { key: 'served_by_backup', label: SERVED_BY_BACKUP, type: 'boolean' },

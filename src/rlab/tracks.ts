@@ -292,10 +292,18 @@ function messageOf(error: unknown): string {
   return message;
 }
 
-function outcome(entry: TrackingEntry, batch: number, state: number, info: string, servedByBackup: boolean): TrackOutcome {
+const MODE_OF: Record<WriteMethod, Mode> = { addtrack: 'add', updatetrack: 'update', deltrack: 'delete' };
+
+/**
+ * One track as the output shows it: only the fields its mode has (a delete sends no buyer data, so
+ * its output carries none), and a payment type only when one of the choices was sent (R-Lab's 0
+ * means "not set", which is no choice).
+ */
+function outcome(mode: Mode, entry: TrackingEntry, batch: number, state: number, info: string, servedByBackup: boolean): TrackOutcome {
   const carrier = entry.trackingUserClientDeliveryServiceId;
   const payment = entry.trackingUserPaymentType;
-  return {
+  const chosenPayment = payment !== undefined && Object.hasOwn(PAYMENT_TYPES, payment) ? payment : null;
+  const all: Required<TrackOutcome> = {
     track: entry.trackingUserClientTrack,
     phone: entry.trackingUserClientPhone,
     email: entry.trackingUserClientEmail,
@@ -305,14 +313,16 @@ function outcome(entry: TrackingEntry, batch: number, state: number, info: strin
     description: entry.trackingUserClientDescription ?? '',
     delivery_service_id: carrier ?? null,
     delivery_service_name: carrier === undefined ? null : (TRACKING_CARRIERS[carrier] ?? null),
-    payment_type: payment ?? null,
-    payment_type_name: payment === undefined ? null : (PAYMENT_TYPES[payment] ?? null),
+    payment_type: chosenPayment,
+    payment_type_name: chosenPayment === null ? null : PAYMENT_TYPES[chosenPayment]!,
     campaign_id: entry.trackingUserLR3CampaignId ?? null,
     batch,
     result_state: state,
     result_info: info,
     served_by_backup: servedByBackup,
   };
+  const keys = OUTPUT_LABELS.filter(([, , , modes]) => !modes || modes.includes(mode)).map(([key]) => key);
+  return Object.fromEntries(keys.map((key) => [key, all[key]])) as TrackOutcome;
 }
 
 const list = (entries: readonly TrackingEntry[]) => entries.map((entry) => entry.trackingUserClientTrack).join(', ');
@@ -375,13 +385,13 @@ export async function sendTracks(
     try {
       const result = await client.write(method, batch, request.testMode);
       for (const entry of result.alreadyApplied) {
-        tracks.push(outcome(entry, index + 1, 0, ALREADY[method], true));
+        tracks.push(outcome(MODE_OF[method], entry, index + 1, 0, ALREADY[method], true));
         done.push(entry);
       }
       const reply = result.reply;
       if (reply !== null && reply.resultState === 0) {
         for (const entry of result.sent) {
-          tracks.push(outcome(entry, index + 1, 0, reply.resultInfo, reply.servedByBackup));
+          tracks.push(outcome(MODE_OF[method], entry, index + 1, 0, reply.resultInfo, reply.servedByBackup));
           done.push(entry);
         }
       } else if (reply !== null) {
@@ -401,7 +411,7 @@ export async function sendTracks(
     tracks,
     track_count: tracks.length,
     batch_count: batches.length,
-    test_mode: request.testMode,
+    ...(method === 'deltrack' ? {} : { test_mode: request.testMode }),
     result_state: 0,
     result_info: infos.join('; '),
     served_by_backup: tracks.some((track) => track.served_by_backup),

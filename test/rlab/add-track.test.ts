@@ -137,6 +137,16 @@ describe('Add Tracking Number: one track', () => {
   });
 });
 
+describe('Add Tracking Number: what the output reports', () => {
+  it('without a payment type sends R-Lab\'s 0 ("not set") but reports no payment type, since 0 is none of the choices', async () => {
+    const host = await localRlab();
+    const result = await appTester(perform, { authData, inputData: { track: ['T1'] } });
+    expect(parsedBodies(host)[0]!.trackingData![0]).toMatchObject({ trackingUserPaymentType: 0 });
+    expect(result).toMatchObject({ payment_type: null, payment_type_name: null });
+    expect(result.tracks[0]).toMatchObject({ payment_type: null, payment_type_name: null });
+  });
+});
+
 describe('Add Tracking Number: checks before sending', () => {
   // No interceptor and no local host: any request would fail the test with a network error.
   const refused = async (inputData: Record<string, unknown>) => (await caught(appTester(perform, { authData, inputData: inputData as never }))).message;
