@@ -216,7 +216,7 @@ async function courierOrderIsSent(demo: Demo, step: Step): Promise<void> {
     measoft_extra: sandbox.accounts.measoft_extra,
   };
   const trigger = (demo.app as { triggers?: Record<string, any> }).triggers?.measoft_order_status_poll?.operation; // eslint-disable-line @typescript-eslint/no-explicit-any
-  if (!step.check(Boolean(trigger), 'the app has New Order Status (Polling)')) return;
+  if (!step.check(Boolean(trigger), 'the app has New MeaSoft Order Status (Polling)')) return;
   const pollZap = async (meta: Item = {}) =>
     (await demo.run(trigger.perform, { authData: measoft, inputData: { statuses: ['DEPARTURE'] }, meta: { zap: { id: 'demo-courier-zap' }, ...meta } })) as Item[];
   await pollZap({ isPopulatingDedupe: true }); // the Zap is turned on: what is already there only fills Zapier's dedupe
@@ -226,7 +226,7 @@ async function courierOrderIsSent(demo: Demo, step: Step): Promise<void> {
   step.say('←', `Abaha (shop): new order ${bill} for Анна Петрова, cash on delivery 2 490 ₽`);
   await abaha.send(receiver.url, abahaOrder({ id: bill, cart_code: bill, total_after: '2490', address: { name: 'Анна Петрова', tel: '+7 (916) 000-00-00', address: 'Петровка, 38, кв. 5', city: 'Москва' } }));
   const event = lastStart(receiver);
-  if (!step.check(Boolean(event), 'New Order (Abaha) started the Zap', receiver.deliveries[0]?.error?.message)) return;
+  if (!step.check(Boolean(event), 'New Abaha Order started the Zap', receiver.deliveries[0]?.error?.message)) return;
 
   const inputData = {
     orderno2: event!.cart_code,
@@ -254,7 +254,7 @@ async function courierOrderIsSent(demo: Demo, step: Step): Promise<void> {
       if (item.orderno !== created.orderno || seen.has(item.id)) continue;
       seen.add(item.id);
       starts.push(item);
-      step.say('←', `New Order Status (Polling): order ${item.orderno} is ${item.status.code} "${item.status.title}"`);
+      step.say('←', `New MeaSoft Order Status (Polling): order ${item.orderno} is ${item.status.code} "${item.status.title}"`);
     }
   }
   const departed = starts[0];

@@ -82,7 +82,7 @@ export default {
       required: false,
       type: 'string',
       helpText:
-        'The login of your JustClick account: the first part of its address, e.g. `myshop` for myshop.justclick.ru ' +
+        'The login of your [JustClick account](https://justclick.ru/): the first part of the address you open it at, e.g. `myshop` for myshop.justclick.ru ' +
         '(not your e-mail). You may paste the address itself, such as `https://myshop.justclick.ru/`; an InfluencerSoft ' +
         `address (myshop.justclick.io) works too. ${pairHelp} JustClick.`,
     },
@@ -119,14 +119,15 @@ export default {
       helpText:
         'The login of your client account with your courier service, which runs on MeaSoft: your courier service issues it ' +
         '(the same login you use in its client area at [home.courierexe.ru](https://home.courierexe.ru)). ' +
-        `Needed for Find, Create and Cancel Courier Order and for New Order Status (Polling). ${pairHelp} MeaSoft's API (leave all three empty).`,
+        `Needed for Find, Create and Cancel MeaSoft Courier Order and for New MeaSoft Order Status (Polling). ${pairHelp} MeaSoft's API (leave all three empty).`,
     },
     {
       key: 'measoft_password',
       label: AUTH_FIELDS.measoft_password,
       required: false,
       type: 'password',
-      helpText: 'The password that goes with the MeaSoft Login; your courier service issues it.',
+      helpText:
+        'The password that goes with the MeaSoft Login (the one you sign in with at [home.courierexe.ru](https://home.courierexe.ru)); your courier service issues it.',
     },
     {
       key: 'measoft_extra',
@@ -134,8 +135,8 @@ export default {
       required: false,
       type: 'string',
       helpText:
-        "Your courier service's code in MeaSoft (a number such as `8`, the `extra` of MeaSoft's API). Ask your courier service for it; " +
-        'it is issued together with the login.',
+        "Your courier service's code in MeaSoft (a number such as `8`, the `extra` of [MeaSoft's API](https://wiki.courierexe.ru/index.php/API_Documentation)). " +
+        'Ask your courier service for it; it is issued together with the login.',
     },
     {
       key: 'abaha_header_name',
@@ -143,7 +144,7 @@ export default {
       required: false,
       type: 'string',
       helpText:
-        "Optional. The header **Key** you typed under **Thông tin header** in Abaha's webhook settings, e.g. `X-Shop-Token`. " +
+        "Optional. The header **Key** you typed under **Thông tin header** in Abaha's webhook settings ([how to set up an Abaha webhook](https://tailieu.abaha.vn/quan-ly-modules/cua-hang/cau-hinh-cua-hang/tai-lieu-webhook)), e.g. `X-Shop-Token`. " +
         "The Abaha triggers check it when their own Secret Header fields are empty. Abaha has no API to check it against, so the connection test only checks that both Abaha fields are filled in.",
     },
     {
@@ -151,7 +152,8 @@ export default {
       label: AUTH_FIELDS.abaha_header_value,
       required: false,
       type: 'password',
-      helpText: "Optional. The header **Value** you typed next to that Key in Abaha's webhook settings.",
+      helpText:
+        "Optional. The header **Value** you typed next to that Key in Abaha's webhook settings ([Cấu hình webhook](https://tailieu.abaha.vn/quan-ly-modules/cua-hang/cau-hinh-cua-hang/tai-lieu-webhook)).",
     },
   ],
   test,

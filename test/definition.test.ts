@@ -6,7 +6,7 @@
 import App from '../src/index';
 import { dateProblems, flattenOutput, looksLikeDate, sampleProblems, type OutputFieldLike } from './support/output-shape';
 
-type Operation = { key: string; display: { label: string; hidden?: boolean }; operation: { sample?: unknown; outputFields?: unknown[] } };
+type Operation = { key: string; display: { label: string; description: string; hidden?: boolean }; operation: { sample?: unknown; outputFields?: unknown[] } };
 
 const groups = { trigger: App.triggers, search: App.searches, create: App.creates } as Record<string, Record<string, Operation> | undefined>;
 const visible = Object.entries(groups).flatMap(([kind, operations]) =>
@@ -25,6 +25,42 @@ describe('every operation’s sample and output fields', () => {
     expect(sample).toBeDefined();
     const fields = (outputFields ?? []).filter((field): field is OutputFieldLike => typeof field === 'object' && field !== null);
     expect(sampleProblems(sample, fields)).toEqual([]);
+  });
+});
+
+const SERVICES = ['MeaSoft', 'Abaha', 'JustClick', 'R-Lab', 'DeliveryCRM'];
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
+
+describe('labels and descriptions (Zapier style checks)', () => {
+  const all = Object.entries(groups).flatMap(([kind, operations]) =>
+    Object.values(operations ?? {}).map((operation) => [`${kind} ${operation.key}`, kind, operation] as const),
+  );
+
+  it.each(all)('%s: the label says which service it belongs to, in Title Case', (_name, _kind, operation) => {
+    const { label } = operation.display;
+    expect(SERVICES.some((service) => label.includes(service))).toBe(true);
+    const words = label.replace(/[()]/g, '').split(' ');
+    const lower = words.filter((word, index) => index > 0 && !SMALL_WORDS.has(word) && /^[a-z]/.test(word));
+    expect(lower).toEqual([]);
+    expect(label.length).toBeLessThanOrEqual(64);
+  });
+
+  it.each(all)('%s: the description starts the way Zapier asks and ends with a period', (_name, kind, operation) => {
+    const { description } = operation.display;
+    const start = kind === 'trigger' ? /^Triggers when / : kind === 'search' ? /^Finds / : /^[A-Z][a-z]+s /;
+    expect(description).toMatch(start);
+    expect(description).toMatch(/\.$/);
+  });
+
+  it('no two operations share a label', () => {
+    const labels = all.map(([, , operation]) => operation.display.label);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it('D002: every connection field’s help text links to where the value is found', () => {
+    const fields = (App.authentication as { fields: Array<{ key: string; helpText?: string }> }).fields;
+    const withoutLink = fields.filter((field) => !/\[[^\]]+\]\(https:\/\/[^)]+\)/.test(field.helpText ?? '')).map((field) => field.key);
+    expect(withoutLink).toEqual([]);
   });
 });
 

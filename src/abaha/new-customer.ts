@@ -11,7 +11,7 @@ export default defineTrigger({
   key: ABAHA_CUSTOMER_KEY,
   noun: 'Customer',
   display: {
-    label: 'New Customer',
+    label: 'New Abaha Customer',
     description: 'Triggers when Abaha sends a customer event (a customer signs up or is changed), instantly via Abaha webhook.',
     directions: abahaDirections('Khách hàng (customers)'),
   },

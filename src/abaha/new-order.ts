@@ -11,7 +11,7 @@ export default defineTrigger({
   key: ABAHA_ORDER_KEY,
   noun: 'Order',
   display: {
-    label: 'New Order',
+    label: 'New Abaha Order',
     description: 'Triggers when Abaha sends an order event (an order is placed or changed), instantly via Abaha webhook.',
     directions: abahaDirections('Đơn hàng (orders)'),
   },

@@ -11,7 +11,7 @@ export default defineTrigger({
   key: ABAHA_PRODUCT_KEY,
   noun: 'Product',
   display: {
-    label: 'New Product',
+    label: 'New Abaha Product',
     description: 'Triggers when Abaha sends a product event (a product is added or changed), instantly via Abaha webhook.',
     directions: abahaDirections('Sản phẩm (products)'),
   },

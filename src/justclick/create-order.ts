@@ -187,7 +187,7 @@ export default defineCreate({
   key: 'justclick_create_order',
   noun: 'Order',
   display: {
-    label: 'Create Order',
+    label: 'Create JustClick Order',
     description: 'Creates an order in your JustClick shop for a buyer, with one or more products.',
   },
   operation: {

@@ -61,7 +61,7 @@ export const products = defineTrigger({
   key: 'justclick_products',
   noun: 'Product',
   display: {
-    label: 'New Product',
+    label: 'New JustClick Product',
     description: 'Triggers when a product is added to your JustClick shop (feeds the product dropdowns).',
     hidden: true,
   },
@@ -83,7 +83,7 @@ export const groups = defineTrigger({
   key: 'justclick_groups',
   noun: 'Group',
   display: {
-    label: 'New Contact Group',
+    label: 'New JustClick Contact Group',
     description: 'Triggers when a contact group is added to your JustClick account (feeds the group dropdowns).',
     hidden: true,
   },

@@ -42,7 +42,7 @@ export default defineSearch({
   key: 'justclick_find_order',
   noun: 'Order',
   display: {
-    label: 'Find Order',
+    label: 'Find JustClick Order',
     description: 'Finds a JustClick order by its number, with the buyer, the payment status and the products.',
   },
   operation: {

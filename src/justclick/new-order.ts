@@ -59,7 +59,7 @@ export default defineTrigger({
   key: 'justclick_new_order',
   noun: 'Order',
   display: {
-    label: 'New Order',
+    label: 'New JustClick Order',
     description: 'Triggers when an order is created in your JustClick shop, or when it is paid.',
   },
   operation: {

@@ -126,7 +126,7 @@ export const addSubscriber = defineCreate({
   key: 'justclick_add_subscriber',
   noun: 'Subscriber',
   display: {
-    label: 'Add Subscriber to Group',
+    label: 'Add JustClick Subscriber to Group',
     description: 'Adds a contact to one or more JustClick contact groups (mailing lists).',
   },
   operation: {
@@ -217,7 +217,7 @@ export const findSubscriber = defineSearch({
   key: 'justclick_find_subscriber',
   noun: 'Subscriber',
   display: {
-    label: 'Find Subscriber',
+    label: 'Find JustClick Subscriber',
     description: 'Finds the JustClick contact groups an e-mail address is in, with its status and subscription time in each.',
   },
   operation: {
@@ -241,7 +241,7 @@ export const findSubscriber = defineSearch({
 export const findOrAddSubscriber = {
   key: 'justclick_find_subscriber',
   display: {
-    label: 'Find or Add Subscriber',
+    label: 'Find or Add JustClick Subscriber',
     description: 'Finds a JustClick contact by e-mail, or adds it to the groups when it is not there.',
   },
   search: 'justclick_find_subscriber',

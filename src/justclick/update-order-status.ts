@@ -132,7 +132,7 @@ export default defineCreate({
   key: 'justclick_update_order_status',
   noun: 'Order Status',
   display: {
-    label: 'Update Order Status',
+    label: 'Update JustClick Order Status',
     description: 'Updates the status of a JustClick order: sent (with tracking number), paid, returned or cancelled.',
   },
   operation: {

@@ -24,7 +24,7 @@ export default defineCreate({
   key: CANCEL_ORDER_KEY,
   noun: 'Courier Order',
   display: {
-    label: 'Cancel Courier Order',
+    label: 'Cancel MeaSoft Courier Order',
     description:
       'Cancels a courier order in MeaSoft that the courier service has not started to process yet.',
   },

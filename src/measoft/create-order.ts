@@ -180,7 +180,7 @@ export default defineCreate({
   key: CREATE_ORDER_KEY,
   noun: 'Courier Order',
   display: {
-    label: 'Create Courier Order',
+    label: 'Create MeaSoft Courier Order',
     description: 'Creates a courier order in MeaSoft for a shop order, or returns the one already created for that shop order number.',
   },
   operation: {

@@ -27,7 +27,7 @@ export default defineSearch({
   key: FIND_ORDER_KEY,
   noun: 'Courier Order',
   display: {
-    label: 'Find Courier Order',
+    label: 'Find MeaSoft Courier Order',
     description: 'Finds a courier order in MeaSoft by its order number, your shop\'s order number or its given code.',
   },
   operation: {

@@ -93,7 +93,7 @@ export default defineTrigger({
   key: ORDER_STATUS_POLL_KEY,
   noun: 'Order Status',
   display: {
-    label: 'New Order Status (Polling)',
+    label: 'New MeaSoft Order Status (Polling)',
     description:
       'Triggers when a courier order changes status in MeaSoft, checked every few minutes with your MeaSoft login (no webhook to set up).',
   },

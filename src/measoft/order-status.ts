@@ -121,7 +121,7 @@ export default defineTrigger({
   key: ORDER_STATUS_KEY,
   noun: 'Order Status',
   display: {
-    label: 'New Order Status',
+    label: 'New MeaSoft Order Status (Webhook)',
     description: 'Triggers when MeaSoft reports a new status of a courier order (instant, via MeaSoft webhook).',
     directions:
       'Copy the webhook URL shown here. In your MeaSoft account open **Интеграции** (Integrations), add a new integration of the type **Webhook**, paste the URL into its URL field and save. MeaSoft then sends every status change of your orders to this Zap. Leave Only These Statuses empty to receive all of them. When the connection has your MeaSoft login, the editor loads your latest real orders as samples. Zapier confirms each delivery with its own reply, not the `{"result": true}` MeaSoft asks for; if MeaSoft resends an event because of that, the Zap still runs only once.',

@@ -27,9 +27,9 @@ export const MEASOFT_STATUSES = {
 
 export type MeasoftStatusCode = keyof typeof MEASOFT_STATUSES;
 
-/** Dropdown choices: "COMPLETE: Доставлен (Delivered)". */
+/** Dropdown choices, English first with MeaSoft's own term after it: "COMPLETE: Delivered (Доставлен)". */
 export const MEASOFT_STATUS_CHOICES = Object.entries(MEASOFT_STATUSES).map(([code, { ru, en }]) => ({
   value: code,
-  label: `${code}: ${ru} (${en})`,
+  label: `${code}: ${en} (${ru})`,
   sample: code,
 }));

@@ -15,7 +15,7 @@ export default defineCreate({
   key: 'rlab_add_track',
   noun: 'Tracking Number',
   display: {
-    label: 'Add Tracking Number',
+    label: 'Add R-Lab Tracking Number',
     description: 'Creates a track in R-Lab / DeliveryCRM so the buyer gets SMS, Viber, call and e-mail notifications as the parcel moves.',
   },
   operation: { inputFields, perform, sample: addTrackSample, outputFields: trackOutputFields('add') },

@@ -168,7 +168,7 @@ export default defineSearch({
   key: 'blacklist_check',
   noun: 'Blacklist Record',
   display: {
-    label: 'Find Buyer in Blacklist',
+    label: 'Find Buyer in DeliveryCRM Blacklist',
     description: "Finds how often a buyer's phone or e-mail refused or picked up cash-on-delivery parcels, from the R-Lab blacklist.",
   },
   operation: {

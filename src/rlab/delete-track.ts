@@ -15,7 +15,7 @@ export default defineCreate({
   key: 'rlab_delete_track',
   noun: 'Tracking Number',
   display: {
-    label: 'Delete Tracking Number',
+    label: 'Delete R-Lab Tracking Number',
     description:
       'Deletes a track from R-Lab / DeliveryCRM, e.g. when its notifications are wrong; R-Lab still counts a deleted track as paid.',
   },

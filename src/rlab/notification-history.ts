@@ -141,7 +141,7 @@ export default defineSearch({
   key: 'notification_history',
   noun: 'Notification History',
   display: {
-    label: 'Find Notification History',
+    label: 'Find DeliveryCRM Notification History',
     description: "Finds the SMS, Viber, call and e-mail notifications DeliveryCRM sent for a track, with the parcel's status history.",
   },
   operation: {

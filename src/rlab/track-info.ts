@@ -106,7 +106,7 @@ export default defineSearch({
   key: 'rlab_track_info',
   noun: 'Track Status',
   display: {
-    label: 'Find Track Status',
+    label: 'Find R-Lab Track Status',
     description: 'Finds the status of a track in R-Lab / DeliveryCRM: main status, last event and buyer data.',
   },
   operation: {

@@ -51,7 +51,8 @@ export const trackField = defineInputField({
   helpText: `The parcel's tracking number from the carrier, e.g. \`19527937484546\`. ${LINE_ITEMS}`,
 });
 
-const keepHelp = (mode: Mode, text: string) => (mode === 'update' ? `${text} Leave empty to keep the stored value.` : text);
+/** Help text per mode: Add says what an empty field sends, Update that an empty field keeps the stored value. */
+const byMode = (mode: Mode, add: string, update: string) => (mode === 'update' ? update : add);
 
 export const carrierField = (mode: Mode) =>
   defineInputField({
@@ -76,10 +77,11 @@ export const detailFields = (mode: 'add' | 'update') =>
       required: false,
       list: true,
       type: 'string',
-      helpText: keepHelp(
+      helpText: byMode(
         mode,
         'The buyer\'s mobile phone for SMS, e.g. `+7 (916) 000-00-00`; it is sent as digits in the federal format (79160000000). ' +
-          (mode === 'add' ? 'When empty, R-Lab\'s "send no SMS" number 79000000000 is sent.' : ''),
+          'A number of another country needs its country code, e.g. `+84 33 696 5825`. When empty, R-Lab\'s "send no SMS" number 79000000000 is sent.',
+        'A new mobile phone for the buyer, e.g. `+7 (916) 000-00-00` (another country with its code, e.g. `+84 33 696 5825`). Leave empty to keep the stored phone.',
       ),
     }),
     defineInputField({
@@ -88,16 +90,16 @@ export const detailFields = (mode: 'add' | 'update') =>
       required: false,
       list: true,
       type: 'string',
-      helpText: keepHelp(mode, 'The buyer\'s e-mail; when empty, R-Lab sends no e-mails to the buyer.'),
+      helpText: byMode(mode, "The buyer's e-mail; when empty, R-Lab sends no e-mails to the buyer.", 'A new e-mail for the buyer. Leave empty to keep the stored e-mail.'),
     }),
-    defineInputField({ key: 'name', label: LABELS.name, required: false, list: true, type: 'string', helpText: keepHelp(mode, "The buyer's name or full name, used in the notifications.") }),
+    defineInputField({ key: 'name', label: LABELS.name, required: false, list: true, type: 'string', helpText: byMode(mode, "The buyer's name or full name, used in the notifications.", "A new name for the buyer. Leave empty to keep the stored name.") }),
     defineInputField({
       key: 'item_cost',
       label: LABELS.item_cost,
       required: false,
       list: true,
       type: 'number',
-      helpText: keepHelp(mode, 'The cost of the goods, e.g. `123.45`.') + (mode === 'update' ? ' 0 also keeps the stored cost.' : ''),
+      helpText: byMode(mode, 'The cost of the goods, e.g. `123.45`.', 'A new cost of the goods, e.g. `123.45`. Leave empty (or 0) to keep the stored cost.'),
     }),
     defineInputField({
       key: 'order_number',
@@ -105,7 +107,7 @@ export const detailFields = (mode: 'add' | 'update') =>
       required: false,
       list: true,
       type: 'string',
-      helpText: keepHelp(mode, "The shop's order number, at most 40 characters."),
+      helpText: byMode(mode, "The shop's order number, at most 40 characters.", "A new order number, at most 40 characters. Leave empty to keep the stored one."),
     }),
     defineInputField({
       key: 'description',
@@ -113,7 +115,11 @@ export const detailFields = (mode: 'add' | 'update') =>
       required: false,
       list: true,
       type: 'text',
-      helpText: keepHelp(mode, 'Anything else, e.g. the goods or the shop name when one account serves several shops; at most 200 characters.'),
+      helpText: byMode(
+        mode,
+        'Anything else, e.g. the goods or the shop name when one account serves several shops; at most 200 characters.',
+        'A new description, at most 200 characters. Leave empty to keep the stored one.',
+      ),
     }),
     carrierField(mode),
     defineInputField({
@@ -123,7 +129,11 @@ export const detailFields = (mode: 'add' | 'update') =>
       list: true,
       type: 'string',
       choices: choicesOf(PAYMENT_TYPES),
-      helpText: keepHelp(mode, 'Lets R-Lab use different notification schemes for cash-on-delivery and prepaid parcels.'),
+      helpText: byMode(
+        mode,
+        'Lets R-Lab use different notification schemes for cash-on-delivery and prepaid parcels. When empty, none is set.',
+        'Lets R-Lab use different notification schemes for cash-on-delivery and prepaid parcels. Leave empty to keep the stored one.',
+      ),
     }),
     defineInputField({
       key: 'campaign_id',
@@ -131,7 +141,10 @@ export const detailFields = (mode: 'add' | 'update') =>
       required: false,
       list: true,
       type: 'integer',
-      helpText: keepHelp(mode, 'The ID of the notification chain (campaign) in your R-Lab account that should handle the track; empty uses the default chain.'),
+      helpText:
+        'The number of the notification chain (the SMS, Viber and e-mail scheme) that should handle the track. Chains are set up under ' +
+        '**Настройка** (Settings) in your [DeliveryCRM account](https://deliverycrm.ru/client/profile/index); R-Lab\'s support tells you a chain\'s number. ' +
+        byMode(mode, 'When empty, your default chain handles the track.', 'Leave empty to keep the chain the track is in.'),
     }),
     defineInputField({
       key: 'send_to_user_email_full_tracking',

@@ -15,7 +15,7 @@ export default defineCreate({
   key: 'rlab_update_track',
   noun: 'Tracking Number',
   display: {
-    label: 'Update Tracking Number',
+    label: 'Update R-Lab Tracking Number',
     description: 'Updates the buyer and order data of a track in R-Lab / DeliveryCRM; fields left empty keep their stored values.',
   },
   operation: { inputFields, perform, sample: updateTrackSample, outputFields: trackOutputFields('update') },

@@ -277,9 +277,9 @@ describe('Abaha triggers: the body', () => {
 
 describe('Abaha triggers: definitions', () => {
   it.each([
-    [newOrder, 'abaha_order', 'New Order', 'Đơn hàng'],
-    [newProduct, 'abaha_product', 'New Product', 'Sản phẩm'],
-    [newCustomer, 'abaha_customer', 'New Customer', 'Khách hàng'],
+    [newOrder, 'abaha_order', 'New Abaha Order', 'Đơn hàng'],
+    [newProduct, 'abaha_product', 'New Abaha Product', 'Sản phẩm'],
+    [newCustomer, 'abaha_customer', 'New Abaha Customer', 'Khách hàng'],
   ] as const)('%#: a static hook with the secret-header inputs and directions for Abaha', (trigger, key, label, event) => {
     expect(trigger.key).toBe(key);
     expect(trigger.display.label).toBe(label);

@@ -217,7 +217,7 @@ describe('New Order Status: the Only These Statuses filter', () => {
   });
 
   const CODES = Object.keys(MEASOFT_STATUSES).join(', ');
-  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'DELIVERED', 'COMPLETE: Доставлен (Delivered) extra'])(
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'DELIVERED', 'COMPLETE: Delivered (Доставлен) extra'])(
     'refuses %j, which is not one of its choices, instead of silently matching nothing',
     async (typed) => {
       const error = await caught(run(MULTI, { statuses: ['COMPLETE', typed] }));
@@ -230,13 +230,13 @@ describe('New Order Status: the Only These Statuses filter', () => {
     expect(error.message).toBe(`Only These Statuses: expected one of ${CODES} (got "valueOf").`);
   });
 
-  it('offers every MeaSoft status, labelled in Russian and English', () => {
+  it('offers every MeaSoft status, labelled in English first with MeaSoft's Russian term after it', () => {
     const field = orderStatus.operation.inputFields![0] as { key: string; list: boolean; choices: Array<{ value: string; label: string }> };
     expect(field.key).toBe('statuses');
     expect(field.list).toBe(true);
     expect(field.choices).toHaveLength(Object.keys(MEASOFT_STATUSES).length);
-    expect(field.choices).toContainEqual({ value: 'COMPLETE', label: 'COMPLETE: Доставлен (Delivered)', sample: 'COMPLETE' });
-    expect(field.choices).toContainEqual({ value: 'AWAITING_SYNC', label: 'AWAITING_SYNC: Ожидание синхронизации (Awaiting Synchronization)', sample: 'AWAITING_SYNC' });
+    expect(field.choices).toContainEqual({ value: 'COMPLETE', label: 'COMPLETE: Delivered (Доставлен)', sample: 'COMPLETE' });
+    expect(field.choices).toContainEqual({ value: 'AWAITING_SYNC', label: 'AWAITING_SYNC: Awaiting Synchronization (Ожидание синхронизации)', sample: 'AWAITING_SYNC' });
   });
 });
 
