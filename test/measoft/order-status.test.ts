@@ -230,7 +230,7 @@ describe('New Order Status: the Only These Statuses filter', () => {
     expect(error.message).toBe(`Only These Statuses: expected one of ${CODES} (got "valueOf").`);
   });
 
-  it('offers every MeaSoft status, labelled in English first with MeaSoft's Russian term after it', () => {
+  it('offers every MeaSoft status, labelled in English first with the Russian term after it', () => {
     const field = orderStatus.operation.inputFields![0] as { key: string; list: boolean; choices: Array<{ value: string; label: string }> };
     expect(field.key).toBe('statuses');
     expect(field.list).toBe(true);
