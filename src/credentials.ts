@@ -1,6 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { invalidInput, missingCredentials } from './common/errors';
 import { readText } from './common/input';
+import { readJustClickLogin, type JustClickDomain } from './justclick/login';
 
 /**
  * The shared connection's fields. The keys are a public contract (other tools rely on them);
@@ -19,10 +20,6 @@ export const AUTH_FIELDS = {
 } as const;
 
 export type AuthFieldKey = keyof typeof AUTH_FIELDS;
-
-/** The domains JustClick serves accounts on: justclick.ru, and justclick.io for InfluencerSoft, its international brand. */
-export const JUSTCLICK_DOMAINS = ['justclick.ru', 'justclick.io'] as const;
-export type JustClickDomain = (typeof JUSTCLICK_DOMAINS)[number];
 
 export interface JustClickCredentials {
   /** The account's name: the subdomain of its address, in lower case. */
@@ -65,30 +62,6 @@ function requirePair(z: ZObject, authData: Bundle['authData'], service: Service)
   const missing = keys.filter((key) => value(authData, key) === '');
   if (missing.length > 0) throw missingCredentials(z, name, missing.map((key) => AUTH_FIELDS[key]));
   return keys.map((key) => value(authData, key));
-}
-
-// A subdomain: letters, digits and inner hyphens, at most 63 characters (RFC 1035).
-const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-
-/**
- * What users paste as JustClick Login: the login itself (`myshop`), or the account's address
- * (`https://MyShop.justclick.ru/`, with or without a path). Returns the login (a host name is
- * case-insensitive, so it is lower-cased) or why the text cannot be one. The reason never repeats
- * the text, which may be a secret pasted into the wrong field.
- */
-export function readJustClickLogin(typed: string): { login: string; domain: JustClickDomain } | { problem: string } {
-  const text = typed.trim().toLowerCase();
-  if (text.includes('@')) return { problem: 'an e-mail address is not the login' };
-  if (/\s/.test(text)) return { problem: 'a login has no spaces' };
-  const address = /^(?:https?:\/\/)?([^/?#]*)(?:[/?#].*)?$/.exec(text);
-  const host = /[./:]/.test(text) && address ? (address[1] ?? '') : undefined;
-  if (host === undefined) return SUBDOMAIN.test(text) ? { login: text, domain: 'justclick.ru' } : { problem: 'a login has only Latin letters, digits and hyphens' };
-  for (const domain of JUSTCLICK_DOMAINS) {
-    if (!host.endsWith(`.${domain}`)) continue;
-    const login = host.slice(0, -domain.length - 1);
-    if (SUBDOMAIN.test(login) && login !== 'www') return { login, domain };
-  }
-  return { problem: "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)" };
 }
 
 const JUSTCLICK_LOGIN_EXPECTED = 'the first part of your JustClick address, e.g. myshop for myshop.justclick.ru (the whole address may be pasted)';
