@@ -16,11 +16,14 @@
  * field (orders, products) is kept as `abaha_id`: the only vendor field under another name.
  */
 import { localTimeToIso } from '../common/dates';
-import { assertWithinLimit, decimal, FORBIDDEN_KEYS, PayloadError, sniffFormat } from '../common/webhook';
+import { assertSafeJson, parseJsonSafely, UnsafeJsonError } from '../common/json';
+import { assertWithinLimit, decimal, PayloadError, readWebhookBody, type WebhookSender } from '../common/webhook';
 import { CUSTOMER_FIELDS, ORDER_FIELDS, PRODUCT_FIELDS, type AbahaField } from './fields';
 import type { AbahaEvent } from './samples';
 
 export type AbahaKind = 'order' | 'product' | 'customer';
+
+const ABAHA_SENDER: WebhookSender = { service: 'Abaha', format: 'json', document: 'a JSON object' };
 
 /** Abaha works in Vietnam time (UTC+7, no daylight saving). */
 export const ABAHA_OFFSET = '+07:00';
@@ -41,43 +44,13 @@ const OBJECT_ID_FIELD: Readonly<Record<AbahaKind, string>> = { order: 'id', prod
 
 const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
-function refuseForbiddenKey(key: string): void {
-  if (FORBIDDEN_KEYS.has(key)) {
-    throw new PayloadError(`the JSON has a key named "${key}", which is not allowed (it could tamper with the program's objects).`);
-  }
-}
-
-/** Deeper than any Abaha payload; text is checked before parsing, so it cannot exhaust the stack. */
-const MAX_DEPTH = 100;
-const TOO_DEEP = `the JSON is nested more than ${MAX_DEPTH} levels deep.`;
-
-/** True when arrays and objects in JSON text nest deeper than MAX_DEPTH (strings skipped, no recursion). */
-function nestedTooDeep(text: string): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (inString) {
-      if (code === 0x5c) i += 1; // a backslash escapes the next character
-      else if (code === 0x22) inString = false;
-    } else if (code === 0x22) inString = true;
-    else if (code === 0x5b || code === 0x7b) {
-      depth += 1;
-      if (depth > MAX_DEPTH) return true;
-    } else if (code === 0x5d || code === 0x7d) depth -= 1;
-  }
-  return false;
-}
-
-/** Checks an already-parsed object (Zapier's cleanedRequest) the way the reviver checks text. */
-function assertSafeKeys(value: unknown, depth = 0): void {
-  if (depth > MAX_DEPTH) throw new PayloadError(TOO_DEEP);
-  if (Array.isArray(value)) value.forEach((item) => assertSafeKeys(item, depth + 1));
-  else if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      refuseForbiddenKey(key);
-      assertSafeKeys((value as Record<string, unknown>)[key], depth + 1);
-    }
+/** Runs a safe-JSON step, reporting what it refuses as a delivery that is not an event. */
+function safely<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof UnsafeJsonError) throw new PayloadError(error.message);
+    throw error;
   }
 }
 
@@ -89,9 +62,9 @@ export function readAbahaPayload(content: string | undefined, cleanedRequest?: u
   let parsed: unknown;
   if (content === undefined) {
     if (cleanedRequest === undefined || cleanedRequest === null || cleanedRequest === '') {
-      throw new PayloadError('the body is empty; Abaha sends a JSON object.');
+      throw new PayloadError(`the body is empty; Abaha sends ${ABAHA_SENDER.document}.`);
     }
-    assertSafeKeys(cleanedRequest);
+    safely(() => assertSafeJson(cleanedRequest));
     assertWithinLimit(JSON.stringify(cleanedRequest) ?? '');
     parsed = cleanedRequest;
     if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && hasOwn(parsed, 'querystring')) {
@@ -99,23 +72,8 @@ export function readAbahaPayload(content: string | undefined, cleanedRequest?: u
       parsed = rest;
     }
   } else {
-    const body = content.replace(/^\uFEFF/, '');
-    assertWithinLimit(body);
-    const format = sniffFormat(body);
-    if (format === 'empty') throw new PayloadError('the body is empty; Abaha sends a JSON object.');
-    if (format === 'xml') throw new PayloadError('the body is XML, but Abaha sends JSON. Is this the URL of another trigger?');
-    // JSON.parse with a reviver recurses: deep text would end in a stack overflow, not this message.
-    if (nestedTooDeep(body)) throw new PayloadError(TOO_DEEP);
-    try {
-      // The reviver sees every key, "__proto__" included (JSON.parse makes it an own key).
-      parsed = JSON.parse(body, (key: string, value: unknown) => {
-        refuseForbiddenKey(key);
-        return value;
-      });
-    } catch (error) {
-      if (error instanceof PayloadError) throw error;
-      throw new PayloadError(`the body is not valid JSON (${(error as Error).message}).`);
-    }
+    const body = readWebhookBody(content, ABAHA_SENDER);
+    parsed = safely(() => parseJsonSafely(body));
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new PayloadError('the JSON is not an object; Abaha sends one order, product or customer as a JSON object.');

@@ -26,8 +26,7 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
  */
 export const REDELIVERY_TTL_SECONDS = 86_400;
 
-/** Names that would reach Object.prototype if a parsed key were ever assigned carelessly. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export { FORBIDDEN_KEYS } from './json';
 
 /** A delivery that cannot be turned into an event; the message says why, in the user's terms. */
 export class PayloadError extends Error {
@@ -128,6 +127,34 @@ export function assertWithinLimit(body: string): void {
   if (body.length > MAX_BODY_BYTES || (body.length > MAX_BODY_BYTES / 3 && Buffer.byteLength(body, 'utf8') > MAX_BODY_BYTES)) {
     throw new PayloadError('the body is larger than 10 MB, the most a Zapier webhook accepts.');
   }
+}
+
+export interface WebhookSender {
+  /** The service's name in messages, e.g. "Abaha". */
+  service: string;
+  /** What the service posts. */
+  format: 'json' | 'xml';
+  /** The document it posts, for messages: "a JSON object", "an XML <order> document". */
+  document: string;
+}
+
+/**
+ * The body of a delivery, ready to parse: without a byte-order mark, within Zapier's size limit,
+ * and in the sender's format. A body in the other format is most likely a URL pasted into the
+ * wrong sender, and the message says so.
+ */
+export function readWebhookBody(content: string, sender: WebhookSender): string {
+  const body = content.replace(/^\uFEFF/, '');
+  assertWithinLimit(body);
+  const format = sniffFormat(body);
+  if (format === 'empty') throw new PayloadError(`the body is empty; ${sender.service} sends ${sender.document}.`);
+  if (format !== sender.format && (format === 'json' || format === 'xml')) {
+    throw new PayloadError(
+      `the body is ${format.toUpperCase()}, but ${sender.service} sends ${sender.format.toUpperCase()}. Is this the URL of another trigger?`,
+    );
+  }
+  if (format === 'other' && sender.format === 'xml') throw new PayloadError(`the body is not XML; ${sender.service} sends ${sender.document}.`);
+  return body;
 }
 
 /** The raw body Zapier received, or undefined when Zapier passed none (e.g. in some tests). */

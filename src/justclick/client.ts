@@ -4,6 +4,7 @@
  */
 import type { ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
+import { parseJsonSafely } from '../common/json';
 import { safeEqual } from '../common/hash';
 import { NoAnswer, requestWithin, STEP_BUDGET_MS, TimeBudget, timeoutFromEnv } from '../common/network';
 import type { PhpQueryParams } from '../common/php-query';
@@ -114,7 +115,8 @@ export async function callJustClick(
 function parseAnswer(z: ZObject, status: number, content: string, secret: string): JustClickAnswer {
   let data: unknown;
   try {
-    data = JSON.parse(content);
+    // An answer with prototype-reaching keys or absurd nesting is no JustClick answer either.
+    data = parseJsonSafely(content);
   } catch {
     data = undefined;
   }

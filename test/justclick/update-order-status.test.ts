@@ -359,6 +359,7 @@ describe('Update Order Status: answers', () => {
     ['a negative error_code', JSON.stringify({ error_code: -1, error_text: 'OK', hash: md5(`-1::OK::${SECRET}`) })],
     ['a cut-off body', JSON.stringify(signed(0, 'OK')).slice(0, 30)],
     ['a valid answer followed by more', `${JSON.stringify(signed(0, 'OK'))}<br>`],
+    ['a key that reaches the prototype', `{"__proto__":{"error_code":0},${JSON.stringify(signed(0, 'OK')).slice(1)}`],
   ])('an answer with %s is not a result', async (_what, reply) => {
     answer(200, reply);
     const error = await caught(run());
