@@ -7,6 +7,8 @@ import type { PhpQueryParams } from '../common/php-query';
 import { requireJustClick } from '../credentials';
 import { EMAIL, isRecord, textOrNull, trustedAnswer, unexpectedResult } from './answers';
 import { callJustClick } from './client';
+import { createOrderSample } from './samples';
+import type { CreatedOrder } from './types';
 
 /** 601: "the order already exists", with its number in result.bill_id (https://help.justclick.ru/archives/511). */
 const ALREADY_EXISTS = 601;
@@ -74,17 +76,6 @@ const inputFields = defineInputFields([
 ]);
 
 type CreateOrderInput = InferInputData<typeof inputFields>;
-
-export type CreatedOrder = {
-  bill_id: string;
-  already_existed: boolean;
-  result_info: string;
-  email: string;
-  goods: Array<{ good_name: string; good_sum: number | null }>;
-  order_date: string | null;
-  justclick_error_code: number;
-  justclick_error_text: string;
-};
 
 interface ValidOrder {
   goods: Array<{ good_name: string; good_sum?: number }>;
@@ -171,17 +162,6 @@ export const perform = (async (z, bundle) => {
   };
   return created;
 }) satisfies CreatePerform<CreateOrderInput>;
-
-export const createOrderSample: CreatedOrder = {
-  bill_id: '100006',
-  already_existed: false,
-  result_info: 'Order 100006 created.',
-  email: 'anna@example.com',
-  goods: [{ good_name: 'course-basic', good_sum: 2490 }],
-  order_date: '2024-05-20T09:00:00Z',
-  justclick_error_code: 0,
-  justclick_error_text: 'OK',
-};
 
 export default defineCreate({
   key: 'justclick_create_order',

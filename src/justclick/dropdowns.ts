@@ -8,19 +8,7 @@ import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core'
 import { requireJustClick } from '../credentials';
 import { isRecord, listOf, moneyOrNull, textOrNull, trustedAnswer, unexpectedResult } from './answers';
 import { callJustClick } from './client';
-
-export interface Product {
-  id: string;
-  name: string;
-  good_id: string | null;
-  good_title: string | null;
-  price: number | null;
-}
-
-export interface Group {
-  id: string;
-  name: string;
-}
+import type { Group, Product } from './types';
 
 const empty = (result: unknown) => result === undefined || result === null || result === '';
 

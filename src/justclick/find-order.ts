@@ -4,7 +4,8 @@ import { readText } from '../common/input';
 import { requireJustClick } from '../credentials';
 import { trustedAnswer } from './answers';
 import { callJustClick } from './client';
-import { orderOutputFields, orderSample, readOrder } from './orders';
+import { orderOutputFields, readOrder } from './orders';
+import { orderSample } from './samples';
 
 /** Codes by which getOrderDetails says there is no such order: nothing found, not a failure. */
 const NOT_FOUND = [200, 302, 400];

@@ -3,7 +3,9 @@ import { readBoolean } from '../common/input';
 import { requireJustClick } from '../credentials';
 import { listOf, moscowDate, trustedAnswer, unexpectedResult } from './answers';
 import { callJustClick } from './client';
-import { orderOutputFields, orderSample, readOrder, type JustClickOrder } from './orders';
+import { orderOutputFields, readOrder } from './orders';
+import { orderSample } from './samples';
+import type { JustClickOrder } from './types';
 
 /**
  * How far back each poll looks, in Moscow calendar days including today. getOrdersWithGoods takes

@@ -5,50 +5,7 @@
  */
 import type { ZObject } from 'zapier-platform-core';
 import { isRecord, listOf, moneyOrNull, moscowIso, textOrNull, unexpectedResult, type Raw } from './answers';
-
-export type OrderItem = {
-  /** The product ID in JustClick (good_name). */
-  good_name: string | null;
-  good_title: string | null;
-  /** The price in this order. */
-  sum: number | null;
-  /** The product's price in the shop. */
-  price: number | null;
-};
-
-export type JustClickOrder = {
-  id: string;
-  bill_id: string;
-  pay_status: string | null;
-  created: string | null;
-  paid: string | null;
-  email: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  middle_name: string | null;
-  phone: string | null;
-  country: string | null;
-  region: string | null;
-  city: string | null;
-  address: string | null;
-  postal_code: string | null;
-  price: number | null;
-  sum_to_pay: number | null;
-  payway: string | null;
-  type: string | null;
-  comment: string | null;
-  tag: string | null;
-  coupon: string | null;
-  domain: string | null;
-  payment_link: string | null;
-  utm_source: string | null;
-  utm_medium: string | null;
-  utm_campaign: string | null;
-  utm_content: string | null;
-  utm_term: string | null;
-  goods: OrderItem[];
-  goods_count: number;
-};
+import type { JustClickOrder, OrderItem } from './types';
 
 /**
  * The goods of an order: `items` (each with id, title, price, sum) as JustClick's answers carry
@@ -112,41 +69,6 @@ export function readOrder(z: ZObject, method: string, raw: unknown): JustClickOr
     goods_count: goods.length,
   };
 }
-
-// An order as JustClick's documentation lists its fields, with one product.
-export const orderSample: JustClickOrder = {
-  id: '100000',
-  bill_id: '100000',
-  pay_status: 'paid',
-  created: '2024-05-20T12:00:00+03:00',
-  paid: '2024-05-20T12:15:00+03:00',
-  email: 'anna@example.com',
-  first_name: 'Анна',
-  last_name: 'Петрова',
-  middle_name: 'Сергеевна',
-  phone: '+79031112233',
-  country: 'Россия',
-  region: 'Московская область',
-  city: 'Москва',
-  address: 'ул. Тверская, д. 1, кв. 5',
-  postal_code: '125009',
-  price: 2490,
-  sum_to_pay: 0,
-  payway: 'card',
-  type: 'physical',
-  comment: 'Позвонить за час',
-  tag: 'spring-sale',
-  coupon: 'SPRING10',
-  domain: 'shop.example.ru',
-  payment_link: 'https://sandboxshop.justclick.ru/order/100000/',
-  utm_source: 'newsletter',
-  utm_medium: 'email',
-  utm_campaign: 'spring',
-  utm_content: 'button',
-  utm_term: 'курс',
-  goods: [{ good_name: 'course-basic', good_title: 'Базовый курс', sum: 2490, price: 2990 }],
-  goods_count: 1,
-};
 
 export const orderOutputFields = [
   { key: 'id', label: 'ID', type: 'string' as const },

@@ -1,19 +1,7 @@
-/** What Update Order Status returns: the order as a later step would map it. */
-export type UpdatedOrder = {
-  bill_id: string;
-  status: string;
-  status_label: string;
-  /** ISO 8601, UTC. */
-  date: string | null;
-  date_unix: number | null;
-  /** True when the date was empty and the time of the run was sent instead. */
-  date_defaulted: boolean;
-  rpo: string | null;
-  justclick_error_code: number;
-  justclick_error_text: string;
-};
+/** Examples of what each JustClick operation returns, typed by types.ts; the editor shows them before a live run. */
+import type { AddedSubscriber, CreatedOrder, FoundSubscriber, JustClickOrder, UpdatedOrder } from './types';
 
-// The order of JustClick's own example (shared/seeds/001): order 100000 sent on 3 March 2013.
+// The order of JustClick's own example (its UpdateOrderStatus page, docs/justclick.md): order 100000 sent on 3 March 2013.
 export const updateOrderStatusSample: UpdatedOrder = {
   bill_id: '100000',
   status: 'sent',
@@ -24,4 +12,69 @@ export const updateOrderStatusSample: UpdatedOrder = {
   rpo: '10000000000000',
   justclick_error_code: 0,
   justclick_error_text: 'OK',
+};
+
+export const createOrderSample: CreatedOrder = {
+  bill_id: '100006',
+  already_existed: false,
+  result_info: 'Order 100006 created.',
+  email: 'anna@example.com',
+  goods: [{ good_name: 'course-basic', good_sum: 2490 }],
+  order_date: '2024-05-20T09:00:00Z',
+  justclick_error_code: 0,
+  justclick_error_text: 'OK',
+};
+
+// An order as JustClick's documentation lists its fields, with one product.
+export const orderSample: JustClickOrder = {
+  id: '100000',
+  bill_id: '100000',
+  pay_status: 'paid',
+  created: '2024-05-20T12:00:00+03:00',
+  paid: '2024-05-20T12:15:00+03:00',
+  email: 'anna@example.com',
+  first_name: 'Анна',
+  last_name: 'Петрова',
+  middle_name: 'Сергеевна',
+  phone: '+79031112233',
+  country: 'Россия',
+  region: 'Московская область',
+  city: 'Москва',
+  address: 'ул. Тверская, д. 1, кв. 5',
+  postal_code: '125009',
+  price: 2490,
+  sum_to_pay: 0,
+  payway: 'card',
+  type: 'physical',
+  comment: 'Позвонить за час',
+  tag: 'spring-sale',
+  coupon: 'SPRING10',
+  domain: 'shop.example.ru',
+  payment_link: 'https://sandboxshop.justclick.ru/order/100000/',
+  utm_source: 'newsletter',
+  utm_medium: 'email',
+  utm_campaign: 'spring',
+  utm_content: 'button',
+  utm_term: 'курс',
+  goods: [{ good_name: 'course-basic', good_title: 'Базовый курс', sum: 2490, price: 2990 }],
+  goods_count: 1,
+};
+
+export const addSubscriberSample: AddedSubscriber = {
+  id: 'anna@example.com',
+  email: 'anna@example.com',
+  groups: ['newsletter'],
+  already_subscribed: false,
+  justclick_error_code: 0,
+  justclick_error_text: 'OK',
+};
+
+export const findSubscriberSample: FoundSubscriber = {
+  id: 'anna@example.com',
+  email: 'anna@example.com',
+  groups: [
+    { group_id: 'newsletter', group_name: 'Рассылка магазина', status: 'STATUS_SUBSCRIBE', status_label: 'Subscribed', subscribed_at: '2024-05-20T12:00:00+03:00' },
+  ],
+  group_ids: ['newsletter'],
+  groups_count: 1,
 };

@@ -17,6 +17,8 @@ import { requireJustClick } from '../credentials';
 import { EMAIL, isRecord, listOf, moscowIso, textOrNull, trustedAnswer, unexpectedResult } from './answers';
 import { callJustClick } from './client';
 import { UTM_KEYS, utmInputFields } from './create-order';
+import { addSubscriberSample, findSubscriberSample } from './samples';
+import type { AddedSubscriber, FoundSubscriber, Membership } from './types';
 
 /** 102: the contact is already in every group given, which is what the step wanted. */
 const ALREADY_SUBSCRIBED = 102;
@@ -65,15 +67,6 @@ const addFields = defineInputFields([
 
 type AddSubscriberInput = InferInputData<typeof addFields>;
 
-export type AddedSubscriber = {
-  id: string;
-  email: string;
-  groups: string[];
-  already_subscribed: boolean;
-  justclick_error_code: number;
-  justclick_error_text: string;
-};
-
 export const performAdd = (async (z, bundle) => {
   const input = bundle.inputData;
   const groups = asList(input.groups)
@@ -113,15 +106,6 @@ export const performAdd = (async (z, bundle) => {
   return added;
 }) satisfies CreatePerform<AddSubscriberInput>;
 
-export const addSubscriberSample: AddedSubscriber = {
-  id: 'anna@example.com',
-  email: 'anna@example.com',
-  groups: ['newsletter'],
-  already_subscribed: false,
-  justclick_error_code: 0,
-  justclick_error_text: 'OK',
-};
-
 export const addSubscriber = defineCreate({
   key: 'justclick_add_subscriber',
   noun: 'Subscriber',
@@ -160,22 +144,6 @@ const findFields = defineInputFields([
 
 type FindSubscriberInput = InferInputData<typeof findFields>;
 
-export type Membership = {
-  group_id: string;
-  group_name: string | null;
-  status: string | null;
-  status_label: string | null;
-  subscribed_at: string | null;
-};
-
-export type FoundSubscriber = {
-  id: string;
-  email: string;
-  groups: Membership[];
-  group_ids: string[];
-  groups_count: number;
-};
-
 function readMembership(z: ZObject, raw: unknown): Membership {
   const groupId = isRecord(raw) ? textOrNull(raw.rass_name) : null;
   if (!isRecord(raw) || groupId === null) throw unexpectedResult(z, 'GetLeadGroupStatuses', raw);
@@ -202,16 +170,6 @@ export const performFind = (async (z, bundle) => {
   const found: FoundSubscriber = { id: email, email, groups, group_ids: groups.map((membership) => membership.group_id), groups_count: groups.length };
   return [found];
 }) satisfies SearchPerform<FindSubscriberInput>;
-
-export const findSubscriberSample: FoundSubscriber = {
-  id: 'anna@example.com',
-  email: 'anna@example.com',
-  groups: [
-    { group_id: 'newsletter', group_name: 'Рассылка магазина', status: 'STATUS_SUBSCRIBE', status_label: 'Subscribed', subscribed_at: '2024-05-20T12:00:00+03:00' },
-  ],
-  group_ids: ['newsletter'],
-  groups_count: 1,
-};
 
 export const findSubscriber = defineSearch({
   key: 'justclick_find_subscriber',

@@ -13,7 +13,8 @@ import { normaliseTrackingNumber } from '../common/tracking-number';
 import { requireJustClick } from '../credentials';
 import { DATE_HELP, readJustClickDate } from './dates';
 import { callJustClick, justClickError, untrustedAnswerError } from './client';
-import { updateOrderStatusSample, type UpdatedOrder } from './samples';
+import { updateOrderStatusSample } from './samples';
+import type { UpdatedOrder } from './types';
 
 export const ORDER_STATUSES = {
   sent: 'Sent (Shipped by Post)',

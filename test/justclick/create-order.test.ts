@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { createAppTester } from 'zapier-platform-core';
 import App from '../../src/index';
-import { createOrderSample, perform as typedPerform } from '../../src/justclick/create-order';
+import { perform as typedPerform } from '../../src/justclick/create-order';
+import { createOrderSample } from '../../src/justclick/samples';
 import { performProducts } from '../../src/justclick/dropdowns';
 import { caught } from '../support/zapier-error';
 import { JUSTCLICK, authData, body, loose, signed } from './support';

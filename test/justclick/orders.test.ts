@@ -3,7 +3,7 @@ import { createAppTester } from 'zapier-platform-core';
 import App from '../../src/index';
 import { perform as findOrder } from '../../src/justclick/find-order';
 import { perform as typedNewOrder } from '../../src/justclick/new-order';
-import { orderSample } from '../../src/justclick/orders';
+import { orderSample } from '../../src/justclick/samples';
 import { caught } from '../support/zapier-error';
 import { JUSTCLICK, authData, body, freezeDate, loose, signed } from './support';
 

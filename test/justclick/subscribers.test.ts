@@ -6,7 +6,7 @@ import * as subscribers from '../../src/justclick/subscribers';
 import { caught } from '../support/zapier-error';
 import { JUSTCLICK, authData, body, loose, signed } from './support';
 
-const { addSubscriberSample, findSubscriberSample } = subscribers;
+import { addSubscriberSample, findSubscriberSample } from '../../src/justclick/samples';
 const performAdd = loose(subscribers.performAdd);
 const performFind = loose(subscribers.performFind);
 
