@@ -19,7 +19,7 @@ import { localTimeToIso } from '../common/dates';
 import { assertSafeJson, parseJsonSafely, UnsafeJsonError } from '../common/json';
 import { assertWithinLimit, decimal, PayloadError, readWebhookBody, type WebhookSender } from '../common/webhook';
 import { CUSTOMER_FIELDS, ORDER_FIELDS, PRODUCT_FIELDS, type AbahaField } from './fields';
-import type { AbahaEvent } from './samples';
+import type { AbahaEvent } from './types';
 
 export type AbahaKind = 'order' | 'product' | 'customer';
 

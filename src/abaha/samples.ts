@@ -1,52 +1,7 @@
-/**
- * What Abaha's triggers return: every field Abaha sends, under its own name, plus typed
- * companions (`_number`, `_boolean`, `_iso`; see parse-event.ts).
- */
+/** Abaha's own examples (its webhook page, docs/abaha.md) as the triggers return them. */
+import type { AbahaCustomerEvent, AbahaOrderEvent, AbahaProductEvent } from './types';
 
-export type AbahaEvent = {
-  /** Kind, object id and `modified`: the same for a resent event. */
-  id: string;
-  kind: 'order' | 'product' | 'customer';
-  /** The order's or product's id, or the customer's user_id. */
-  object_id: string | null;
-  modified?: string | null;
-  /** `modified` as ISO 8601 in Vietnam time (+07:00). */
-  modified_iso: string | null;
-  created?: string | null;
-  created_iso: string | null;
-  /** Every other field Abaha sends, and its companions. */
-  [field: string]: unknown;
-};
-
-export type AbahaOrderEvent = AbahaEvent & {
-  kind: 'order';
-  cart_code: string | null;
-  total_value: string | null;
-  total_value_number: number | null;
-  total_after_number: number | null;
-  orders_time_iso: string | null;
-  delete_flag_boolean: boolean | null;
-  address: { [field: string]: unknown } | null;
-};
-
-export type AbahaProductEvent = AbahaEvent & {
-  kind: 'product';
-  product_code: string | null;
-  name: string | null;
-  price_number: number | null;
-  inventory_number: number | null;
-  delete_flag_boolean: boolean | null;
-};
-
-export type AbahaCustomerEvent = AbahaEvent & {
-  kind: 'customer';
-  user_id: string | null;
-  name: string | null;
-  tel: string | null;
-  premium_boolean: boolean | null;
-};
-
-// Abaha's own order example (shared/seeds/003, test/abaha/fixtures/order.json) as the parser shapes it.
+// The order example (test/abaha/fixtures/order.json) as the parser shapes it.
 export const abahaOrderSample: AbahaOrderEvent = {
   id: 'order:208610:2022-06-10 10:53:56',
   kind: 'order',
@@ -165,7 +120,7 @@ export const abahaOrderSample: AbahaOrderEvent = {
   pricing_name: '',
   payment_status_name: 'Chưa thanh toán',
 };
-// Abaha's own product example (shared/seeds/003, test/abaha/fixtures/product.json) as the parser shapes it.
+// The product example (test/abaha/fixtures/product.json) as the parser shapes it.
 export const abahaProductSample: AbahaProductEvent = {
   id: 'product:873167:2022-06-09 13:10:30',
   kind: 'product',
@@ -226,7 +181,7 @@ export const abahaProductSample: AbahaProductEvent = {
   created_iso: '2022-05-26T14:34:10+07:00',
   attributes: null,
 };
-// Abaha's own customer example (shared/seeds/003, test/abaha/fixtures/customer.json) as the parser shapes it.
+// The customer example (test/abaha/fixtures/customer.json) as the parser shapes it.
 export const abahaCustomerSample: AbahaCustomerEvent = {
   id: 'customer:1347849:2022-06-09 13:16:01',
   kind: 'customer',

@@ -7,7 +7,7 @@ import { readText } from '../common/input';
 import { checkSecretHeader, isFirstDelivery, parseDelivery, rawBody } from '../common/webhook';
 import { AUTH_FIELDS, connectionAbahaHeader } from '../credentials';
 import { parseAbahaEvent, type AbahaKind } from './parse-event';
-import type { AbahaEvent } from './samples';
+import type { AbahaEvent } from './types';
 
 export const abahaInputFields = defineInputFields([
   {

@@ -5,7 +5,8 @@ import newCustomer, { perform as customerPerform } from '../../src/abaha/new-cus
 import newOrder, { perform as orderPerform } from '../../src/abaha/new-order';
 import newProduct, { perform as productPerform } from '../../src/abaha/new-product';
 import { toBoolean, toNumber } from '../../src/abaha/parse-event';
-import { abahaCustomerSample, abahaOrderSample, abahaProductSample, type AbahaEvent } from '../../src/abaha/samples';
+import { abahaCustomerSample, abahaOrderSample, abahaProductSample } from '../../src/abaha/samples';
+import type { AbahaEvent } from '../../src/abaha/types';
 import App from '../../src/index';
 import { caught } from '../support/zapier-error';
 import { cacheRpc, failingCacheRpc, rpcAppTester } from '../support/cache-rpc';
