@@ -55,7 +55,12 @@ export async function coldStart(appEntry: string, templateEntry: string, runs = 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ping`;
-  const samples = { app: [] as number[], template: [] as number[], appLoad: [] as number[], templateLoad: [] as number[] };
+  const samples = {
+    app: [] as number[],
+    template: [] as number[],
+    appLoad: [] as number[],
+    templateLoad: [] as number[],
+  };
   const once = (entry: string) => nodeJsonAsync<{ ms: number; loadMs: number }>(CHILD, [entry, url, CORE]);
   try {
     // The first pairs after a build read files the OS has not cached yet; they are not counted.

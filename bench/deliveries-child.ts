@@ -28,23 +28,39 @@ type AppTester = (perform: Perform, bundle: object) => Promise<unknown>;
 (async () => {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { createAppTester } = require('zapier-platform-core') as { createAppTester: (app: unknown) => AppTester };
-  const app = require(path.join(__dirname, '..', 'index.js')) as { triggers: Record<string, { operation: { perform: Perform } }> };
+  const app = require(path.join(__dirname, '..', 'index.js')) as {
+    triggers: Record<string, { operation: { perform: Perform } }>;
+  };
   /* eslint-enable @typescript-eslint/no-require-imports */
   const tester = createAppTester(app);
   const statuses: MeasoftStatusCode[] = ['ACCEPTED', 'DEPARTURE', 'DELIVERY', 'COMPLETE'];
   // Sixty items a document (about 15 KB), so a leak that kept each body or parsed event would show in megabytes.
-  const items: MeasoftItem[] = Array.from({ length: 60 }, (_, i) => ({ name: `Товар №${i}: футболка хлопковая`, quantity: 1 + (i % 3), mass: 0.4, retprice: 990 + i }));
+  const items: MeasoftItem[] = Array.from({ length: 60 }, (_, i) => ({
+    name: `Товар №${i}: футболка хлопковая`,
+    quantity: 1 + (i % 3),
+    mass: 0.4,
+    retprice: 990 + i,
+  }));
   // Each delivery is made from its number, so a redelivery is made again, not kept: the harness
   // holds no bodies, and what grows is the app's and core's.
   const deliveryOf = (i: number): { trigger: string; contentType: string; body: string } => {
     if (i % 2 === 0) {
       const orderno = `LOAD-${String(i).padStart(5, '0')}`;
-      const body = measoftOrderXml({ orderno, status: statuses[i % statuses.length]!, at: new Date(base + i * 60_000), items });
+      const body = measoftOrderXml({
+        orderno,
+        status: statuses[i % statuses.length]!,
+        at: new Date(base + i * 60_000),
+        items,
+      });
       return { trigger: 'order_status', contentType: 'text/xml; charset=utf-8', body };
     }
     const id = String(500_000 + i);
     const modified = new Date(base + i * 60_000).toISOString().slice(0, 19).replace('T', ' ');
-    return { trigger: 'abaha_order', contentType: 'application/json', body: JSON.stringify(abahaOrder({ id, cart_code: id.padStart(11, '0'), modified })) };
+    return {
+      trigger: 'abaha_order',
+      contentType: 'application/json',
+      body: JSON.stringify(abahaOrder({ id, cart_code: id.padStart(11, '0'), modified })),
+    };
   };
   const heap: number[] = [];
   let bodyBytes = 0;
@@ -57,7 +73,12 @@ type AppTester = (perform: Perform, bundle: object) => Promise<unknown>;
     const delivery = deliveryOf(redelivery ? (i * 7919) % i : i);
     if (!redelivery) distinct += 1;
     bodyBytes += Buffer.byteLength(delivery.body);
-    const request = toZapierRequest({ method: 'POST', url: '/hooks/catch/1/bench/', rawHeaders: ['Content-Type', delivery.contentType], body: delivery.body });
+    const request = toZapierRequest({
+      method: 'POST',
+      url: '/hooks/catch/1/bench/',
+      rawHeaders: ['Content-Type', delivery.contentType],
+      body: delivery.body,
+    });
     const results = (await tester(app.triggers[delivery.trigger]!.operation.perform, {
       authData: {},
       inputData: {},

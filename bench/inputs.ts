@@ -42,19 +42,34 @@ export const OPERATION_INPUTS: Record<string, OperationInput> = {
   // JustClick
   justclick_update_order_status: { inputData: { bill_id: '100001', status: 'cancel' } },
   justclick_create_order: {
-    inputData: (call) => ({ goods: [{ good_name: 'course-basic' }], email: `bench-${RUN}-${call}@example.com`, first_name: 'Анна', city: 'Москва' }),
+    inputData: (call) => ({
+      goods: [{ good_name: 'course-basic' }],
+      email: `bench-${RUN}-${call}@example.com`,
+      first_name: 'Анна',
+      city: 'Москва',
+    }),
   },
   justclick_find_order: { inputData: { bill_id: '100001' } },
-  justclick_add_subscriber: { inputData: (call) => ({ groups: ['newsletter'], email: `bench-sub-${RUN}-${call}@example.com`, name: 'Олег' }) },
+  justclick_add_subscriber: {
+    inputData: (call) => ({ groups: ['newsletter'], email: `bench-sub-${RUN}-${call}@example.com`, name: 'Олег' }),
+  },
   justclick_find_subscriber: {
-    setUp: async (run) => void (await run('justclick_add_subscriber', { groups: ['newsletter', 'buyers'], email: `bench-find-${RUN}@example.com`, name: 'Олег' })),
+    setUp: async (run) =>
+      void (await run('justclick_add_subscriber', {
+        groups: ['newsletter', 'buyers'],
+        email: `bench-find-${RUN}@example.com`,
+        name: 'Олег',
+      })),
     inputData: { email: `bench-find-${RUN}@example.com` },
   },
   // R-Lab / DeliveryCRM
   rlab_add_track: { inputData: { track: ['80012345678901'], phone: ['+7 916 000-00-01'], order_number: ['A-1'] } },
   rlab_update_track: { inputData: { track: ['80012345678901'], name: ['Анна'] } },
   rlab_delete_track: {
-    before: async (run) => (await run('rlab_add_track', { track: ['80012345678902'], phone: ['+7 916 000-00-01'] }), {}),
+    before: async (run) => (
+      await run('rlab_add_track', { track: ['80012345678902'], phone: ['+7 916 000-00-01'] }),
+      {}
+    ),
     inputData: { track: ['80012345678902'] },
   },
   rlab_track_info: { inputData: { track: '80085275412345' } },
@@ -68,8 +83,11 @@ export const OPERATION_INPUTS: Record<string, OperationInput> = {
   measoft_create_order: { inputData: (call) => measoftOrder(`BENCH-${RUN}-${call}`) },
   measoft_cancel_order: {
     before: async (run, call) => {
-      const created = (await run('measoft_create_order', measoftOrder(`BENCH-CANCEL-${RUN}-${call}`))) as { orderno?: unknown };
-      if (typeof created?.orderno !== 'string') throw new Error('measoft_cancel_order: Create Courier Order returned no orderno to cancel');
+      const created = (await run('measoft_create_order', measoftOrder(`BENCH-CANCEL-${RUN}-${call}`))) as {
+        orderno?: unknown;
+      };
+      if (typeof created?.orderno !== 'string')
+        throw new Error('measoft_cancel_order: Create Courier Order returned no orderno to cancel');
       return { orderno: created.orderno };
     },
     inputData: (_call, prepared) => ({ orderno: prepared.orderno }),

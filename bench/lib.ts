@@ -18,11 +18,21 @@ const CHILD_ENV = (env: Record<string, string> = {}): NodeJS.ProcessEnv => ({
 });
 
 export function run(command: string, args: string[], cwd = ROOT, env: Record<string, string> = {}): string {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: CHILD_ENV(env), maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: CHILD_ENV(env),
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 /** Runs a Node 22 script (source text, CommonJS) in a fresh process and returns what it printed as JSON. */
-export function nodeJson<T>(script: string, args: string[] = [], options: { flags?: string[]; env?: Record<string, string> } = {}): T {
+export function nodeJson<T>(
+  script: string,
+  args: string[] = [],
+  options: { flags?: string[]; env?: Record<string, string> } = {},
+): T {
   const result = spawnSync(NODE22, [...(options.flags ?? []), '-e', script, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -34,9 +44,17 @@ export function nodeJson<T>(script: string, args: string[] = [], options: { flag
 }
 
 /** The same, without blocking this process's event loop (so a server in this process can answer the child). */
-export function nodeJsonAsync<T>(script: string, args: string[] = [], options: { env?: Record<string, string> } = {}): Promise<T> {
+export function nodeJsonAsync<T>(
+  script: string,
+  args: string[] = [],
+  options: { env?: Record<string, string> } = {},
+): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE22, ['-e', script, ...args], { cwd: ROOT, env: CHILD_ENV(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE22, ['-e', script, ...args], {
+      cwd: ROOT,
+      env: CHILD_ENV(options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -44,7 +44,9 @@ export function measoftDocument(targetBytes: number): string {
   const packages: string[] = [];
   let bytes = Buffer.byteLength(head + tail);
   // Never above the size asked for (10 MiB is the most a Zapier webhook, and the app, accept).
-  const frame = Buffer.byteLength('  <statushistory>\n  </statushistory>\n  <items>\n  </items>\n  <packages>\n  </packages>\n');
+  const frame = Buffer.byteLength(
+    '  <statushistory>\n  </statushistory>\n  <items>\n  </items>\n  <packages>\n  </packages>\n',
+  );
   bytes += frame;
   for (let i = 0; ; i += 1) {
     const parts = [status(i), item(i) + item(i + 100000), i % 3 === 0 ? pack(i) : ''];

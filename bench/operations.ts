@@ -46,11 +46,19 @@ export function discoverOperations(app: Definition): { operations: Operation[]; 
     for (const [key, operation] of Object.entries(app[kind] ?? {})) {
       const input = OPERATION_INPUTS[key];
       if (!input) missing.push(`${kind}.${key}`);
-      else operations.push({ kind, key, label: (operation as { display?: { label?: string } }).display?.label ?? key, input });
+      else
+        operations.push({
+          kind,
+          key,
+          label: (operation as { display?: { label?: string } }).display?.label ?? key,
+          input,
+        });
     }
   }
   if (missing.length > 0) {
-    throw new Error(`bench/inputs.ts has no input data for ${missing.join(', ')}: add an entry to OPERATION_INPUTS for each (the bench measures every create and search).`);
+    throw new Error(
+      `bench/inputs.ts has no input data for ${missing.join(', ')}: add an entry to OPERATION_INPUTS for each (the bench measures every create and search).`,
+    );
   }
   const present = new Set(operations.map((operation) => operation.key));
   return { operations, absent: Object.keys(OPERATION_INPUTS).filter((key) => !present.has(key)) };
@@ -94,11 +102,12 @@ export interface PerCall {
  * app in turn (the order swapped every round, so drift and turn order hit both alike). Setup and
  * `before` steps run untimed through the full app.
  */
-export async function perCall(app: Definition, sandbox: Sandbox, calls = 40, warmUp = 6): Promise<PerCall[]> {
+export async function perCall(app: Definition, sandbox: Sandbox, calls = 60, warmUp = 6): Promise<PerCall[]> {
   const { operations } = discoverOperations(app);
   const authData = { ...sandbox.accounts } as Record<string, string>;
   const full = createAppTester(app as never);
-  const run = (key: string, inputData: Record<string, unknown>) => full(performOf(app, key) as never, { authData, inputData });
+  const run = (key: string, inputData: Record<string, unknown>) =>
+    full(performOf(app, key) as never, { authData, inputData });
   const results: PerCall[] = [];
   for (const [index, operation] of operations.entries()) {
     const oneApp = oneOperationApp(app, operation.kind, operation.key);
@@ -138,10 +147,15 @@ export async function perCall(app: Definition, sandbox: Sandbox, calls = 40, war
   return results;
 }
 
-const tracks = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(8, '0')}`);
+const tracks = (n: number, prefix: string) =>
+  Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(8, '0')}`);
 
 /** How many requests Add Tracking Number makes for N tracks. */
-export async function batching(app: Definition, sandbox: Sandbox, sizes: number[]): Promise<Array<{ tracks: number; requests: number }>> {
+export async function batching(
+  app: Definition,
+  sandbox: Sandbox,
+  sizes: number[],
+): Promise<Array<{ tracks: number; requests: number }>> {
   const appTester = createAppTester(app as never);
   const results = [];
   for (const [index, size] of sizes.entries()) {

@@ -116,7 +116,13 @@ export function parseTime(file: string, bytes: number, rounds: number, warm: num
   for (let round = 0; round < rounds; round += 1) {
     const modes = round % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const);
     for (const mode of modes) {
-      const result = nodeJson<{ ms: number; source: string }>(TIME_CHILD, [ROOT, file, mode, String(warm), String(timed)]);
+      const result = nodeJson<{ ms: number; source: string }>(TIME_CHILD, [
+        ROOT,
+        file,
+        mode,
+        String(warm),
+        String(timed),
+      ]);
       samples[mode].push(result.ms);
       optionsSource = result.source;
     }
@@ -124,7 +130,15 @@ export function parseTime(file: string, bytes: number, rounds: number, warm: num
   }
   const app = median(samples.app);
   const bare = median(samples.bare);
-  return { bytes, app, bare, ratio: app / bare, docsPerSecond: 1000 / app, bareDocsPerSecond: 1000 / bare, optionsSource };
+  return {
+    bytes,
+    app,
+    bare,
+    ratio: app / bare,
+    docsPerSecond: 1000 / app,
+    bareDocsPerSecond: 1000 / bare,
+    optionsSource,
+  };
 }
 
 export interface ParseMemory {
@@ -139,7 +153,8 @@ export function parseMemory(file: string, rounds = 3): ParseMemory {
   const samples = { app: [] as number[], bare: [] as number[], trigger: [] as number[] };
   for (let round = 0; round < rounds; round += 1) {
     const modes = round % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const);
-    for (const mode of modes) samples[mode].push(nodeJson<{ maxRssKiB: number }>(MEMORY_CHILD, [ROOT, file, mode]).maxRssKiB / 1024);
+    for (const mode of modes)
+      samples[mode].push(nodeJson<{ maxRssKiB: number }>(MEMORY_CHILD, [ROOT, file, mode]).maxRssKiB / 1024);
     samples.trigger.push(nodeJson<{ maxRssKiB: number }>(TRIGGER_CHILD, [ROOT, file]).maxRssKiB / 1024);
     progress(`parse memory: round ${round + 1}/${rounds}`);
   }

@@ -46,12 +46,19 @@ async function main(): Promise<void> {
   try {
     app = loadApp();
     const { operations, absent } = discoverOperations(app);
-    progress(`per call: ${operations.length} creates and searches${absent.length ? `; not in this app (skipped): ${absent.join(', ')}` : ''}`);
+    progress(
+      `per call: ${operations.length} creates and searches${absent.length ? `; not in this app (skipped): ${absent.join(', ')}` : ''}`,
+    );
     perOperation = await perCall(app, sandbox);
     progress('batching: Add Tracking Number with 1, 100, 101, 1000 tracks');
     for (const batch of await batching(app, sandbox, [1, 100, 101, 1000])) {
       const expected = Math.ceil(batch.tracks / 100);
-      rows.push({ measure: `Keep: Add Tracking Number with ${batch.tracks} track(s), requests`, value: String(batch.requests), target: `= ${expected}`, ok: batch.requests === expected });
+      rows.push({
+        measure: `Keep: Add Tracking Number with ${batch.tracks} track(s), requests`,
+        value: String(batch.requests),
+        target: `= ${expected}`,
+        ok: batch.requests === expected,
+      });
     }
   } finally {
     restoreEnv();
@@ -107,7 +114,8 @@ async function main(): Promise<void> {
       const memory = parseMemory(file);
       rows.push(
         {
-          measure: 'Parse memory: peak RSS of one cold parse of the 10 MiB document, app vs fast-xml-parser (fresh processes)',
+          measure:
+            'Parse memory: peak RSS of one cold parse of the 10 MiB document, app vs fast-xml-parser (fresh processes)',
           value: `${fmt(memory.app, 0)} MiB vs ${fmt(memory.bare, 0)} MiB = ${x(memory.ratio)}`,
           target: `<= ${TARGETS.parseMemory}x`,
           ok: memory.ratio <= TARGETS.parseMemory,
@@ -153,14 +161,19 @@ async function main(): Promise<void> {
  * them, 30 KB or more each as V8 strings and objects) would pass 10 MiB.
  */
 function deliveries(): Row {
-  const result = tsxJson<{ deliveries: number; distinct: number; events: number; bodyBytes: number; heapAfterWarmUp: number; heapAtEnd: number; maxRssKiB: number }>(
-    'deliveries-child.ts',
-    ['1000'],
-  );
+  const result = tsxJson<{
+    deliveries: number;
+    distinct: number;
+    events: number;
+    bodyBytes: number;
+    heapAfterWarmUp: number;
+    heapAtEnd: number;
+    maxRssKiB: number;
+  }>('deliveries-child.ts', ['1000']);
   const growthMiB = (result.heapAtEnd - result.heapAfterWarmUp) / MiB;
   return {
     measure: `Keep: live heap growth over ${result.deliveries} deliveries (${fmt(result.bodyBytes / MiB, 1)} MiB of bodies; after a full GC, from delivery 100 to the end)`,
-    value: `${fmt(growthMiB, 1)} MiB (${fmt(result.heapAfterWarmUp / MiB, 1)} -> ${fmt(result.heapAtEnd / MiB, 1)} MiB, ${fmt(((result.heapAtEnd - result.heapAfterWarmUp) / (result.deliveries - 100)) / 1024, 1)} KiB per delivery; peak RSS ${fmt(result.maxRssKiB / 1024, 0)} MiB)`,
+    value: `${fmt(growthMiB, 1)} MiB (${fmt(result.heapAfterWarmUp / MiB, 1)} -> ${fmt(result.heapAtEnd / MiB, 1)} MiB, ${fmt((result.heapAtEnd - result.heapAfterWarmUp) / (result.deliveries - 100) / 1024, 1)} KiB per delivery; peak RSS ${fmt(result.maxRssKiB / 1024, 0)} MiB)`,
     target: `< ${TARGETS.heapGrowthMiB} MiB`,
     ok: growthMiB < TARGETS.heapGrowthMiB,
   };
@@ -172,14 +185,27 @@ function table(header: string[], lines: string[][]): string[] {
   return [format(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(format)];
 }
 
-function printTable(rows: Row[], perOperation: PerCall[], fullNodes: number, optionsSource: string, seconds: number): void {
+function printTable(
+  rows: Row[],
+  perOperation: PerCall[],
+  fullNodes: number,
+  optionsSource: string,
+  seconds: number,
+): void {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const out: string[] = [];
   out.push(
     `\nBenchmark ${new Date().toISOString()} on ${os.cpus().length} x ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, runner Node ${process.version}, children Node 22 (${fmt(seconds, 0)} s)\n`,
   );
-  out.push(...table(['Measure', 'Result', 'Target', 'Met'], rows.map((row) => [row.measure, row.value, row.target, row.ok === null ? '-' : row.ok ? 'yes' : 'NO'])));
-  out.push(`\nPer call, by operation (median ms through createAppTester; nodes: objects and arrays in the definition, see bench/nodes.ts; full app ${fullNodes} nodes)\n`);
+  out.push(
+    ...table(
+      ['Measure', 'Result', 'Target', 'Met'],
+      rows.map((row) => [row.measure, row.value, row.target, row.ok === null ? '-' : row.ok ? 'yes' : 'NO']),
+    ),
+  );
+  out.push(
+    `\nPer call, by operation (median ms through createAppTester; nodes: objects and arrays in the definition, see bench/nodes.ts; full app ${fullNodes} nodes)\n`,
+  );
   out.push(
     ...table(
       ['Operation', 'Key', 'Full app ms', 'Alone ms', 'Alone nodes', 'Ratio', 'Met'],
