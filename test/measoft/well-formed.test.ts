@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { findXmlFault } from '../../src/measoft/well-formed';
+import { runPhp } from '../support/php';
 
 const fault = (xml: string) => findXmlFault(xml)?.message;
 
@@ -75,7 +76,7 @@ describe('findXmlFault: each well-formedness rule', () => {
 });
 
 /**
- * Differential test against libxml2 (PHP's DOM extension, installed by .ci/run): generated
+ * Differential test against libxml2 (PHP's DOM extension, in PHP as WebAssembly: test/support/php.ts): generated
  * documents, well-formed and then damaged by random insertions and deletions, must get the same
  * verdict from findXmlFault as from libxml2. Documents with a DOCTYPE are out of scope (the caller
  * refuses them first), as are NUL and lone surrogates, which cannot reach PHP through JSON (the
@@ -126,9 +127,8 @@ describe('findXmlFault agrees with libxml2', () => {
   const damaged = fc.tuple(document, fc.array(edit, { maxLength: 3 })).map(([xml, edits]) => edits.reduce(applyEdit, xml));
 
   const libxml = (docs: string[]): Array<{ wellFormed: boolean; errors: string[] }> => {
-    const php = spawnSync('php', [`${__dirname}/fixtures/libxml-well-formed.php`], { input: JSON.stringify(docs), encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
-    if (php.status !== 0) throw new Error(`php failed (is php-xml installed?): ${php.stderr}${php.stdout}`);
-    return JSON.parse(php.stdout) as Array<{ wellFormed: boolean; errors: string[] }>;
+    const script = readFileSync(`${__dirname}/fixtures/libxml-well-formed.php`, 'utf8');
+    return JSON.parse(runPhp(script, JSON.stringify(docs))) as Array<{ wellFormed: boolean; errors: string[] }>;
   };
 
   it('on 3,000 generated documents, intact and damaged', () => {
