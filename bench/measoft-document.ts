@@ -38,15 +38,24 @@ export function measoftDocument(targetBytes: number): string {
     `  <status eventstore="Москва" eventtime="2024-01-12 14:02:11" createtimegmt="2024-01-12 11:02:11" message="" title="Доставлен">COMPLETE\n  </status>\n`;
   const tail = `  <webhook_status_code>COMPLETE</webhook_status_code>\n  <webhook_status_time>2024-01-12 14:02:11</webhook_status_time>\n</order>\n`;
   // Roughly one third statuses, two thirds items and packages, until the size is reached.
-  let history = '';
-  let items = '';
-  let packages = '';
-  let i = 0;
-  while (Buffer.byteLength(head + history + items + packages + tail) < targetBytes - 400) {
-    history += status(i);
-    items += item(i) + item(i + 100000);
-    if (i % 3 === 0) packages += pack(i);
-    i += 1;
+  // Sizes are added up as the parts grow (measuring the whole string each time is quadratic).
+  const history: string[] = [];
+  const items: string[] = [];
+  const packages: string[] = [];
+  let bytes = Buffer.byteLength(head + tail);
+  // Never above the size asked for (10 MiB is the most a Zapier webhook, and the app, accept).
+  const frame = Buffer.byteLength(
+    '  <statushistory>\n  </statushistory>\n  <items>\n  </items>\n  <packages>\n  </packages>\n',
+  );
+  bytes += frame;
+  for (let i = 0; ; i += 1) {
+    const parts = [status(i), item(i) + item(i + 100000), i % 3 === 0 ? pack(i) : ''];
+    const size = parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0);
+    if (bytes + size > targetBytes) break;
+    history.push(parts[0]!);
+    items.push(parts[1]!);
+    if (parts[2]) packages.push(parts[2]);
+    bytes += size;
   }
-  return `${head}  <statushistory>\n${history}  </statushistory>\n  <items>\n${items}  </items>\n  <packages>\n${packages}  </packages>\n${tail}`;
+  return `${head}  <statushistory>\n${history.join('')}  </statushistory>\n  <items>\n${items.join('')}  </items>\n  <packages>\n${packages.join('')}  </packages>\n${tail}`;
 }

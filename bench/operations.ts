@@ -1,59 +1,83 @@
 /**
- * Per-operation overhead: each create and search run through createAppTester against the local
- * sandbox, against a bare `fetch` that replays the very request the app sent (as the emulator
- * recorded it) to the same emulator. Median of many alternating calls.
- * Also: requests made for N tracks (batching) and peak memory while adding 1000 tracks.
+ * Per call: every create and search of the app (discovered from its definition) run through
+ * createAppTester against the local sandbox, against the same operation in an app that holds
+ * only that operation (the real definition copied, every other trigger, create, search and
+ * search-or-create dropped; same authentication, same bundle), side by side in this process.
+ * What is left is the cost of the definition's size: zapier-platform-core compiles the whole
+ * definition on every invocation and merges it into every request.
+ * Also: requests made for N tracks (batching).
  */
+import path from 'node:path';
 import { createAppTester } from 'zapier-platform-core';
-import App from '../src/index';
 import type { Sandbox } from '../sandbox';
-import type { Emulator, ReceivedRequest } from '../sandbox/emulators/server';
-import { median } from './lib';
+import { OPERATION_INPUTS, type OperationInput } from './inputs';
+import { median, progress, ROOT } from './lib';
+import { countNodes } from './nodes';
 
+type Kind = 'creates' | 'searches';
+type Perform = (z: unknown, bundle: unknown) => unknown;
+type Definition = Record<string, unknown> & Partial<Record<Kind, Record<string, { operation: { perform: Perform } }>>>;
 type AppTester = ReturnType<typeof createAppTester>;
 
-interface Operation {
-  name: string;
-  kind: 'creates' | 'searches';
+const KINDS: Kind[] = ['creates', 'searches'];
+const OPERATION_GROUPS = ['triggers', 'creates', 'searches', 'searchOrCreates', 'searchAndCreates', 'resources'];
+
+/** The built app (lib/ via index.js), as Zapier loads it. Loaded after the sandbox's addresses are set. */
+export function loadApp(): Definition {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(ROOT, 'index.js')) as Definition;
+}
+
+export interface Operation {
+  kind: Kind;
   key: string;
-  inputData: Record<string, unknown>;
-  emulator: (sandbox: Sandbox) => Emulator;
-  /** Another operation to run, untimed, before each call (a deleted track must exist again). */
-  before?: string;
+  label: string;
+  input: OperationInput;
 }
 
-export const OPERATIONS: Operation[] = [
-  { name: 'Update Order Status', kind: 'creates', key: 'justclick_update_order_status', inputData: { bill_id: '100001', status: 'cancel' }, emulator: (s) => s.justclick },
-  { name: 'Add Tracking Number', kind: 'creates', key: 'rlab_add_track', inputData: { track: ['80012345678901'], phone: ['+7 916 000-00-01'], order_number: ['A-1'] }, emulator: (s) => s.rlab },
-  { name: 'Update Tracking Number', kind: 'creates', key: 'rlab_update_track', inputData: { track: ['80012345678901'], name: ['Анна'] }, emulator: (s) => s.rlab },
-  { name: 'Delete Tracking Number', kind: 'creates', key: 'rlab_delete_track', inputData: { track: ['80012345678901'] }, emulator: (s) => s.rlab, before: 'rlab_add_track' },
-  { name: 'Find Track Status', kind: 'searches', key: 'rlab_track_info', inputData: { track: '80085275412345' }, emulator: (s) => s.rlab },
-  { name: 'Find Buyer in Blacklist', kind: 'searches', key: 'blacklist_check', inputData: { phone: '79160000013' }, emulator: (s) => s.deliverycrm },
-  { name: 'Find Notification History', kind: 'searches', key: 'notification_history', inputData: { track: '80085275412345' }, emulator: (s) => s.deliverycrm },
-];
-
-type Perform = Parameters<AppTester>[0] & ((...args: never[]) => unknown);
-
-function performOf(kind: Operation['kind'], key: string): Perform {
-  const operations = App[kind] as unknown as Record<string, { operation: { perform: Perform } } | undefined>;
-  const perform = operations[key]?.operation.perform;
-  if (!perform) throw new Error(`the app has no ${kind} ${key}`);
-  return perform;
+/**
+ * Every create and search of the app, each with its entry in bench/inputs.ts. An operation without
+ * an entry stops the bench (so none is skipped silently); entries for keys the app lacks are listed.
+ */
+export function discoverOperations(app: Definition): { operations: Operation[]; absent: string[] } {
+  const operations: Operation[] = [];
+  const missing: string[] = [];
+  for (const kind of KINDS) {
+    for (const [key, operation] of Object.entries(app[kind] ?? {})) {
+      const input = OPERATION_INPUTS[key];
+      if (!input) missing.push(`${kind}.${key}`);
+      else
+        operations.push({
+          kind,
+          key,
+          label: (operation as { display?: { label?: string } }).display?.label ?? key,
+          input,
+        });
+    }
+  }
+  if (missing.length > 0) {
+    throw new Error(
+      `bench/inputs.ts has no input data for ${missing.join(', ')}: add an entry to OPERATION_INPUTS for each (the bench measures every create and search).`,
+    );
+  }
+  const present = new Set(operations.map((operation) => operation.key));
+  return { operations, absent: Object.keys(OPERATION_INPUTS).filter((key) => !present.has(key)) };
 }
 
-const runOperation = (appTester: AppTester, operation: Operation, authData: Record<string, string>) =>
-  appTester(performOf(operation.kind, operation.key), { authData, inputData: operation.inputData });
+/** The real definition with only one operation left in it (same authentication, middlewares, version). */
+export function oneOperationApp(app: Definition, kind: Kind, key: string): Definition {
+  const copy: Definition = { ...app };
+  for (const group of OPERATION_GROUPS) if (group in copy) copy[group] = {};
+  copy[kind] = { [key]: app[kind]![key]! };
+  return copy;
+}
 
-/** Replays a recorded request with fetch: the same method, path, query, headers and body. */
-function replay(baseUrl: string, request: ReceivedRequest): () => Promise<void> {
-  const headers = Object.fromEntries(
-    Object.entries(request.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name)),
-  ) as Record<string, string>;
-  const url = `${baseUrl}${request.path}${request.rawQuery ? `?${request.rawQuery}` : ''}`;
-  return async () => {
-    const response = await fetch(url, { method: request.method, headers, body: request.method === 'GET' ? undefined : request.body });
-    await response.text();
-  };
+function performOf(app: Definition, key: string): Perform {
+  for (const kind of KINDS) {
+    const perform = app[kind]?.[key]?.operation.perform;
+    if (perform) return perform;
+  }
+  throw new Error(`the app has no create or search ${key}`);
 }
 
 async function time(call: () => Promise<unknown>): Promise<number> {
@@ -62,84 +86,81 @@ async function time(call: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** Runs an operation once and returns a bare fetch replaying the request it made to its emulator. */
-async function recordReplay(appTester: AppTester, operation: Operation, authData: Record<string, string>, sandbox: Sandbox) {
-  const emulator = operation.emulator(sandbox);
-  emulator.clearRequests();
-  await runOperation(appTester, operation, authData);
-  const recorded = emulator.requests.at(-1);
-  if (!recorded) throw new Error(`${operation.name} sent nothing to ${emulator.name}`);
-  return replay(emulator.url, recorded);
+export interface PerCall {
+  key: string;
+  label: string;
+  kind: Kind;
+  /** Medians, ms. */
+  full: number;
+  single: number;
+  ratio: number;
+  singleNodes: number;
 }
 
-interface Timed {
-  /** Untimed work before each call. */
-  prepare?: () => Promise<unknown>;
-  call: () => Promise<unknown>;
-}
-
-/** The calls in turn, round after round (so drift hits all alike); medians after 5 warm-up rounds. */
-async function sideBySide<K extends string>(calls: number, timed: Record<K, Timed>): Promise<Record<K, number>> {
-  const keys = Object.keys(timed) as K[];
-  const samples = new Map<K, number[]>(keys.map((key) => [key, []]));
-  for (let round = -5; round < calls; round += 1) {
-    for (const key of keys) {
-      await timed[key].prepare?.();
-      const ms = await time(timed[key].call);
-      if (round >= 0) samples.get(key)!.push(ms);
-    }
-  }
-  return Object.fromEntries(keys.map((key) => [key, median(samples.get(key)!)])) as Record<K, number>;
-}
-
-export async function operationOverhead(sandbox: Sandbox, calls = 60): Promise<Array<{ name: string; app: number; bare: number }>> {
-  const appTester = createAppTester(App);
-  const authData = { ...sandbox.accounts };
-  const results = [];
-  for (const operation of OPERATIONS) {
-    const setUp = OPERATIONS.find((candidate) => candidate.key === operation.before);
-    const prepare = async () => {
-      if (setUp) await runOperation(appTester, setUp, authData);
+/**
+ * Each operation: `calls` rounds after `warmUp` uncounted ones, the full app and the one-operation
+ * app in turn (the order swapped every round, so drift and turn order hit both alike). Setup and
+ * `before` steps run untimed through the full app.
+ */
+export async function perCall(app: Definition, sandbox: Sandbox, calls = 60, warmUp = 6): Promise<PerCall[]> {
+  const { operations } = discoverOperations(app);
+  const authData = { ...sandbox.accounts } as Record<string, string>;
+  const full = createAppTester(app as never);
+  const run = (key: string, inputData: Record<string, unknown>) =>
+    full(performOf(app, key) as never, { authData, inputData });
+  const results: PerCall[] = [];
+  for (const [index, operation] of operations.entries()) {
+    const oneApp = oneOperationApp(app, operation.kind, operation.key);
+    const single = createAppTester(oneApp as never);
+    const perform = performOf(app, operation.key) as never;
+    const { input } = operation;
+    await input.setUp?.(run);
+    let callNumber = 0;
+    const timedCall = async (tester: AppTester): Promise<number> => {
+      const n = (callNumber += 1);
+      const prepared = (await input.before?.(run, n)) ?? {};
+      const inputData = typeof input.inputData === 'function' ? input.inputData(n, prepared) : input.inputData;
+      return time(() => tester(perform, { authData, inputData }));
     };
-    await prepare();
-    const bare = await recordReplay(appTester, operation, authData, sandbox);
-    const medians = await sideBySide(calls, {
-      app: { prepare, call: () => runOperation(appTester, operation, authData) },
-      bare: { prepare, call: bare },
-    });
-    results.push({ name: operation.name, ...medians });
+    const samples = { full: [] as number[], single: [] as number[] };
+    for (let round = -warmUp; round < calls; round += 1) {
+      const order = round % 2 === 0 ? (['full', 'single'] as const) : (['single', 'full'] as const);
+      for (const which of order) {
+        const ms = await timedCall(which === 'full' ? full : single);
+        if (round >= 0) samples[which].push(ms);
+      }
+    }
+    const result = {
+      key: operation.key,
+      label: operation.label,
+      kind: operation.kind,
+      full: median(samples.full),
+      single: median(samples.single),
+      ratio: median(samples.full) / median(samples.single),
+      singleNodes: countNodes(oneApp),
+    };
+    progress(
+      `per call ${index + 1}/${operations.length} ${operation.kind}.${operation.key}: ${result.full.toFixed(2)} ms vs ${result.single.toFixed(2)} ms alone = ${result.ratio.toFixed(2)}x`,
+    );
+    results.push(result);
   }
   return results;
 }
 
-/**
- * Why the overhead is what it is: core compiles (deep-copies and freezes) the whole app definition
- * on every call, so the same search costs less in an app that has only that operation. Measured
- * side by side: the full app, a one-operation app with the same connection, and the bare fetch.
- */
-export async function definitionCost(sandbox: Sandbox, calls = 60): Promise<{ full: number; single: number; bare: number; definitionKiB: number }> {
-  const operation = OPERATIONS.find((candidate) => candidate.key === 'rlab_track_info')!;
-  const single = { ...App, triggers: {}, creates: {}, searches: { rlab_track_info: App.searches!.rlab_track_info! } } as typeof App;
-  const fullTester = createAppTester(App);
-  const singleTester = createAppTester(single);
-  const authData = { ...sandbox.accounts };
-  const medians = await sideBySide(calls, {
-    full: { call: () => runOperation(fullTester, operation, authData) },
-    single: { call: () => runOperation(singleTester, operation, authData) },
-    bare: { call: await recordReplay(fullTester, operation, authData, sandbox) },
-  });
-  return { ...medians, definitionKiB: Buffer.byteLength(JSON.stringify(App)) / 1024 };
-}
-
-const tracks = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(8, '0')}`);
+const tracks = (n: number, prefix: string) =>
+  Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(8, '0')}`);
 
 /** How many requests Add Tracking Number makes for N tracks. */
-export async function batching(sandbox: Sandbox, sizes: number[]): Promise<Array<{ tracks: number; requests: number }>> {
-  const appTester = createAppTester(App);
+export async function batching(
+  app: Definition,
+  sandbox: Sandbox,
+  sizes: number[],
+): Promise<Array<{ tracks: number; requests: number }>> {
+  const appTester = createAppTester(app as never);
   const results = [];
   for (const [index, size] of sizes.entries()) {
     sandbox.clearRequests();
-    await appTester(performOf('creates', 'rlab_add_track'), {
+    await appTester(performOf(app, 'rlab_add_track') as never, {
       authData: { ...sandbox.accounts },
       inputData: { track: tracks(size, `9${index}`), phone: ['+7 916 000-00-02'] },
     });

@@ -1,61 +1,164 @@
 /**
- * Webhook parsing: New Order Status's parser (the compiled lib/) on a large MeaSoft document
- * against a bare fast-xml-parser parse of the same string, each in fresh Node 22 processes that
- * alternate (sharing one process would let each side's JIT state slow the other). Also reports
- * the peak RSS of the process that parsed the document.
+ * Parse time and memory of New Order Status's parser (parseMeasoftOrder in the compiled
+ * lib/measoft/parse-order.js, what the trigger's perform calls on the raw body) against
+ * fast-xml-parser configured with the app's own options, on the bench's MeaSoft documents.
+ *
+ * The app's options: taken from the parser module's exports when it exports them (an export
+ * whose name contains "options", a function or an object); otherwise read from the compiled
+ * module itself, by letting it parse a tiny document while fast-xml-parser's XMLParser is
+ * wrapped to record the options it is constructed with. Either way nothing is copied here, so the
+ * yardstick follows the app's options as they change.
+ *
+ * Every measure runs in fresh Node 22 processes that alternate (sharing one process would let
+ * each side's JIT and heap state slow the other).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { median, nodeJson, ROOT, WORK } from './lib';
+import { median, MiB, nodeJson, progress, ROOT, WORK } from './lib';
 
-type Mode = 'app' | 'bare' | 'bare-validating';
-
-const CHILD = `
+/** Shared by the children: loads the app's parser and the yardstick parser with the app's options. */
+const PRELUDE = `
   const fs = require('fs');
-  const [file, mode, root] = process.argv.slice(1);
+  const root = process.argv[1];
+  const fxp = require(root + '/node_modules/fast-xml-parser');
+  const parserModule = require(root + '/lib/measoft/parse-order.js');
+  const { parseMeasoftOrder } = parserModule;
+  if (typeof parseMeasoftOrder !== 'function') throw new Error('lib/measoft/parse-order.js exports no parseMeasoftOrder');
+  function appOptions() {
+    const exported = Object.entries(parserModule).find(([name, value]) => /options/i.test(name) && value && (typeof value === 'object' || typeof value === 'function'));
+    if (exported) return { source: 'export ' + exported[0], options: typeof exported[1] === 'function' ? exported[1]() : exported[1] };
+    // fast-xml-parser's exports are getters, so the module the app requires is swapped for a copy
+    // whose XMLParser records its options, for this one parse only.
+    const Module = require('module');
+    const load = Module._load;
+    let captured;
+    const Recording = class extends fxp.XMLParser { constructor(options) { captured = options; super(options); } };
+    Module._load = function (request) {
+      const loaded = load.apply(this, arguments);
+      return request === 'fast-xml-parser' ? { ...loaded, XMLParser: Recording } : loaded;
+    };
+    try { parseMeasoftOrder('<?xml version="1.0" encoding="UTF-8"?>\\n<order orderno="1"><status>NEW</status></order>'); } catch {}
+    Module._load = load;
+    if (!captured) return { source: 'none: the app did not construct an XMLParser; yardstick uses { ignoreAttributes: false }', options: { ignoreAttributes: false } };
+    return { source: 'read from the compiled module (not exported)', options: captured };
+  }
+`;
+
+const TIME_CHILD = `${PRELUDE}
+  const [, file, mode, warm, timed] = process.argv.slice(1);
   const xml = fs.readFileSync(file, 'utf8');
-  const { XMLParser } = require(root + '/node_modules/fast-xml-parser');
-  const { parseMeasoftOrder } = require(root + '/lib/measoft/parse-order.js');
-  const run = mode === 'app' ? () => parseMeasoftOrder(xml)
-    : mode === 'bare' ? () => new XMLParser({ ignoreAttributes: false }).parse(xml)
-    : () => new XMLParser({ ignoreAttributes: false }).parse(xml, true);
-  for (let i = 0; i < 5; i += 1) run();
+  const { source, options } = appOptions();
+  const run = mode === 'app' ? () => parseMeasoftOrder(xml) : () => new fxp.XMLParser(options).parse(xml);
+  const probe = run();
+  if (mode === 'app' && !probe.orderno) throw new Error('the app parsed no orderno');
+  for (let i = 0; i < Number(warm); i += 1) run();
   const times = [];
-  for (let i = 0; i < 15; i += 1) {
+  for (let i = 0; i < Number(timed); i += 1) {
     const start = process.hrtime.bigint();
     run();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   times.sort((a, b) => a - b);
-  process.stdout.write(JSON.stringify({ ms: times[7], maxRssKiB: process.resourceUsage().maxRSS }));
+  process.stdout.write(JSON.stringify({ ms: times[Math.floor(times.length / 2)], source }));
 `;
 
-export interface ParseResult {
+/** One cold parse: the file read, the parser loaded (and, for the yardstick, the app's options read), one parse. */
+const MEMORY_CHILD = `${PRELUDE}
+  const [, file, mode] = process.argv.slice(1);
+  const xml = fs.readFileSync(file, 'utf8');
+  const options = mode === 'app' ? null : appOptions().options;
+  const result = mode === 'app' ? parseMeasoftOrder(xml) : new fxp.XMLParser(options).parse(xml);
+  if (!result) throw new Error('nothing parsed');
+  process.stdout.write(JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS }));
+`;
+
+/** The full trigger through core: createAppTester, New Order Status's perform, the document as Zapier's rawRequest. */
+const TRIGGER_CHILD = `
+  const fs = require('fs');
+  const [root, file] = process.argv.slice(1);
+  const { createAppTester } = require(root + '/node_modules/zapier-platform-core');
+  const app = require(root + '/index.js');
+  const trigger = app.triggers && app.triggers.order_status;
+  if (!trigger) throw new Error('the app has no trigger order_status (New Order Status)');
+  const content = fs.readFileSync(file, 'utf8');
+  const bundle = {
+    authData: {},
+    inputData: {},
+    meta: {},
+    rawRequest: { method: 'POST', querystring: '', headers: { 'Content-Type': 'text/xml; charset=utf-8', 'Content-Length': String(Buffer.byteLength(content)) }, content },
+    cleanedRequest: { querystring: {} },
+  };
+  createAppTester(app)(trigger.operation.perform, bundle).then((results) => {
+    if (!Array.isArray(results) || results.length !== 1) throw new Error('expected one event, got ' + JSON.stringify(results).slice(0, 200));
+    process.stdout.write(JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS }));
+  }).catch((error) => { console.error(error); process.exit(1); });
+`;
+
+export interface ParseTime {
+  bytes: number;
   app: number;
   bare: number;
-  bareValidating: number;
+  ratio: number;
   docsPerSecond: number;
-  peakRssMiB: number;
+  bareDocsPerSecond: number;
+  optionsSource: string;
 }
 
-export function parseBench(document: string, rounds = 5): ParseResult {
-  const file = path.join(WORK, 'measoft-order.xml');
+export function documentFile(name: string, document: string): string {
+  const file = path.join(WORK, name);
   writeFileSync(file, document);
-  const samples: Record<Mode, number[]> = { app: [], bare: [], 'bare-validating': [] };
-  let peakRssKiB = 0;
+  return file;
+}
+
+export function parseTime(file: string, bytes: number, rounds: number, warm: number, timed: number): ParseTime {
+  const samples = { app: [] as number[], bare: [] as number[] };
+  let optionsSource = '';
   for (let round = 0; round < rounds; round += 1) {
-    for (const mode of Object.keys(samples) as Mode[]) {
-      const result = nodeJson<{ ms: number; maxRssKiB: number }>(CHILD, [file, mode, ROOT]);
+    const modes = round % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const);
+    for (const mode of modes) {
+      const result = nodeJson<{ ms: number; source: string }>(TIME_CHILD, [
+        ROOT,
+        file,
+        mode,
+        String(warm),
+        String(timed),
+      ]);
       samples[mode].push(result.ms);
-      if (mode === 'app') peakRssKiB = Math.max(peakRssKiB, result.maxRssKiB);
+      optionsSource = result.source;
     }
+    progress(`parse ${(bytes / MiB).toFixed(0)} MiB: round ${round + 1}/${rounds}`);
   }
   const app = median(samples.app);
+  const bare = median(samples.bare);
   return {
+    bytes,
     app,
-    bare: median(samples.bare),
-    bareValidating: median(samples['bare-validating']),
+    bare,
+    ratio: app / bare,
     docsPerSecond: 1000 / app,
-    peakRssMiB: peakRssKiB / 1024,
+    bareDocsPerSecond: 1000 / bare,
+    optionsSource,
   };
+}
+
+export interface ParseMemory {
+  /** Peak RSS, MiB (median over fresh processes). */
+  app: number;
+  bare: number;
+  ratio: number;
+  trigger: number;
+}
+
+export function parseMemory(file: string, rounds = 3): ParseMemory {
+  const samples = { app: [] as number[], bare: [] as number[], trigger: [] as number[] };
+  for (let round = 0; round < rounds; round += 1) {
+    const modes = round % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const);
+    for (const mode of modes)
+      samples[mode].push(nodeJson<{ maxRssKiB: number }>(MEMORY_CHILD, [ROOT, file, mode]).maxRssKiB / 1024);
+    samples.trigger.push(nodeJson<{ maxRssKiB: number }>(TRIGGER_CHILD, [ROOT, file]).maxRssKiB / 1024);
+    progress(`parse memory: round ${round + 1}/${rounds}`);
+  }
+  const app = median(samples.app);
+  const bare = median(samples.bare);
+  return { app, bare, ratio: app / bare, trigger: median(samples.trigger) };
 }

@@ -11,7 +11,8 @@ import { PayloadError } from '../common/webhook';
 import { measoftApiUrl } from '../config';
 import type { MeasoftCredentials } from '../credentials';
 import { AUTH_ERROR_CODES, MEASOFT_API_ERRORS, MEASOFT_CANCEL_ERRORS, MEASOFT_ORDER_ERRORS, type MeasoftCode } from './errors';
-import { orderFromElement, readXmlRoot, type XmlElement } from './parse-order';
+import { orderFromElement, readXmlRoot } from './parse-order';
+import type { XmlElement } from './well-formed';
 import type { MeasoftOrderEvent } from './samples';
 import { element, textElement, toXmlDocument, type XmlNode } from './xml';
 

@@ -15,42 +15,16 @@
  * after the GMT creation time of the same event in the example, i.e. Moscow time (MeaSoft's
  * servers), so its companions carry +03:00.
  */
-import type { X2jOptions, XMLParser as XMLParserType } from 'fast-xml-parser';
 import { localTimeToIso } from '../common/dates';
 import { assertWithinLimit, decimal, FORBIDDEN_KEYS, PayloadError, sniffFormat } from '../common/webhook';
 import type { MeasoftOrderEvent, MeasoftStatus, MeasoftWebhookStatus } from './samples';
-import { findXmlFault } from './well-formed';
+import { readXml, type XmlElement } from './well-formed';
 
 /** MeaSoft's webhook times other than eventtime/createtimegmt: Moscow time (see above). */
 export const MEASOFT_WEBHOOK_OFFSET = '+03:00';
 
 // ---------------------------------------------------------------------------------------------
-// XML to a small element tree
-
-export interface XmlElement {
-  name: string;
-  attributes: Array<[string, string]>;
-  children: XmlElement[];
-  /** Text content, entities decoded, trimmed. */
-  text: string;
-}
-
-type FxpNode = Record<string, unknown>;
-
-const XML_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/**
- * The five XML entities and character references; undeclared entities stay as written. Only text
- * that passed findXmlFault gets here, so every character reference names a legal character.
- */
-function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(?:#x([0-9a-fA-F]+)|#([0-9]+)|([a-zA-Z]+));/g, (whole, hex?: string, decimal?: string, name?: string) => {
-    if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
-    if (decimal !== undefined) return String.fromCodePoint(Number.parseInt(decimal, 10));
-    return Object.prototype.hasOwnProperty.call(XML_ENTITIES, name!) ? XML_ENTITIES[name!]! : whole;
-  });
-}
+// XML to a small element tree (read by well-formed.ts)
 
 function refuseForbiddenName(kind: 'element' | 'attribute', name: string): string {
   if (FORBIDDEN_KEYS.has(name)) {
@@ -59,54 +33,14 @@ function refuseForbiddenName(kind: 'element' | 'attribute', name: string): strin
   return name;
 }
 
-let parserOptions: Partial<X2jOptions> | undefined;
-
-function options(): Partial<X2jOptions> {
-  parserOptions ??= {
-    // Not preserveOrder: it costs a third more time on large documents, and the shape below only
-    // needs each element's children grouped by name in document order, which this mode keeps.
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    attributesGroupName: ':@',
-    textNodeName: '#text',
-    isArray: () => true,
-    alwaysCreateTextNode: true,
-    // Entities are decoded here (decodeEntities), never by the parser: DOCTYPE is refused before
-    // parsing, and no entity machinery runs at all.
-    processEntities: false,
-    htmlEntities: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    cdataPropName: '#cdata',
-    transformTagName: (name: string) => refuseForbiddenName('element', name),
-    transformAttributeName: (name: string) => refuseForbiddenName('attribute', name),
-    // Names such as "toString" are kept as sent: the tree below is built from them safely.
-    onDangerousProperty: (name: string) => name,
-    // Callbacks get the parser's path object instead of a string built for every tag.
-    jPath: false,
-  };
-  return parserOptions;
-}
-
-const OWN_KEYS = new Set([':@', '#text', '#cdata']);
-
-/** One parsed element (its attributes, text and children grouped by name) as an XmlElement. */
-function toElement(name: string, node: FxpNode): XmlElement {
-  const attributes: Array<[string, string]> = [];
-  const attributeGroup = (node[':@'] as FxpNode[] | undefined)?.[0];
-  if (attributeGroup) for (const key in attributeGroup) attributes.push([key, decodeEntities(String(attributeGroup[key]))]);
-  let text = decodeEntities(String(node['#text'] ?? ''));
-  const cdata = node['#cdata'] as FxpNode[] | undefined;
-  if (cdata) for (const part of cdata) text += String(part['#text'] ?? '');
-  const children: XmlElement[] = [];
-  for (const childName in node) {
-    if (OWN_KEYS.has(childName)) continue;
-    for (const child of node[childName] as FxpNode[]) children.push(toElement(childName, child));
+/** Refuses element and attribute names that could reach an object's prototype, anywhere in the tree. */
+function refuseForbiddenNames(root: XmlElement): void {
+  const pending = [root];
+  for (let element = pending.pop(); element; element = pending.pop()) {
+    refuseForbiddenName('element', element.name);
+    for (const [name] of element.attributes) refuseForbiddenName('attribute', name);
+    for (let k = element.children.length - 1; k >= 0; k -= 1) pending.push(element.children[k]!);
   }
-  return { name, attributes, children, text: text.trim() };
 }
 
 /** Reads the body into the `<order>` element, or throws a PayloadError saying what is wrong. */
@@ -127,27 +61,14 @@ export function readXmlRoot(content: string | undefined, what: string): XmlEleme
   if (format === 'empty') throw new PayloadError(`the body is empty; MeaSoft sends an XML ${what}.`);
   if (format === 'json') throw new PayloadError(`the body is JSON, but MeaSoft sends XML (an ${what}). Is this the URL of another trigger?`);
   if (format === 'other') throw new PayloadError(`the body is not XML; MeaSoft sends an XML ${what}.`);
-  // Never expanded, never fetched: a document declaring a DOCTYPE or entities is refused outright.
-  if (/<!(DOCTYPE|ENTITY)/i.test(body)) {
-    throw new PayloadError('the XML declares a DOCTYPE or entities, which MeaSoft never sends; it was not read.');
-  }
-  // fast-xml-parser's parser is lenient (it reads `<a></b>` as `<a/>`), so well-formedness is
-  // checked first.
-  const fault = findXmlFault(body);
+  // Well-formedness first, in the same pass as the tree: a lenient parser would read `<a></b>` as
+  // `<a/>`. Never expanded, never fetched: a document declaring a DOCTYPE is refused outright.
+  const { root, fault } = readXml(body);
+  if (fault?.doctype) throw new PayloadError('the XML declares a DOCTYPE or entities, which MeaSoft never sends; it was not read.');
+  if (fault?.tooDeep) throw new PayloadError(`the XML could not be read: ${fault.message} (line ${fault.line}, column ${fault.column}).`);
   if (fault) throw new PayloadError(`the XML is not well-formed: ${fault.message} (line ${fault.line}, column ${fault.column}).`);
-  // Loaded on first use: the app's cold start does not pay for the XML parser.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { XMLParser } = require('fast-xml-parser') as { XMLParser: typeof XMLParserType };
-  let document: FxpNode;
-  try {
-    document = new XMLParser(options()).parse(body) as FxpNode;
-  } catch (error) {
-    if (error instanceof PayloadError) throw error;
-    throw new PayloadError(`the XML could not be read: ${(error as Error).message}`);
-  }
-  // Well-formed, so exactly one root element.
-  const [name, group] = Object.entries(document)[0]!;
-  return toElement(name, (group as FxpNode[])[0]!);
+  refuseForbiddenNames(root);
+  return root;
 }
 
 // ---------------------------------------------------------------------------------------------

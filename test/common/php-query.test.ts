@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { httpBuildQuery, phpUrlencode, type PhpQueryParams, type PhpQueryValue } from '../../src/common/php-query';
 import { justClickRequestHash } from '../../src/signatures';
+import { runPhp } from '../support/php';
 
 describe('phpUrlencode', () => {
   it('keeps only A-Z a-z 0-9 - _ . and turns spaces into +', () => {
@@ -44,7 +44,7 @@ describe('httpBuildQuery', () => {
 });
 
 /**
- * Differential test against real PHP (php-cli, installed by .ci/run): a few hundred generated
+ * Differential test against real PHP (PHP 8.3 as WebAssembly, test/support/php.ts): a few hundred generated
  * parameter lists are encoded by PHP's http_build_query and hashed the JustClick way, and the
  * TypeScript results must be byte-identical.
  */
@@ -72,8 +72,8 @@ describe('byte-identical to PHP http_build_query', () => {
   const params = fc.uniqueArray(fc.tuple(key, value), { selector: ([k]) => k, maxLength: 6 });
   const secret = fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 40 });
 
-  const PHP = `
-    $cases = json_decode(stream_get_contents(STDIN), true, 512, JSON_THROW_ON_ERROR);
+  const PHP = `<?php
+    $cases = json_decode(file_get_contents('php://input'), true, 512, JSON_THROW_ON_ERROR);
     $out = [];
     foreach ($cases as $case) {
       $params = [];
@@ -108,10 +108,7 @@ describe('byte-identical to PHP http_build_query', () => {
       numRuns: 300,
       seed: 20261124,
     });
-    const php = spawnSync('php', ['-r', PHP], { input: JSON.stringify(cases), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    if (php.error) throw new Error(`php-cli is needed for this test (.ci/run installs it): ${php.error.message}`);
-    expect(php.stderr).toBe('');
-    const expected = JSON.parse(php.stdout) as Array<{ query: string; hash: string }>;
+    const expected = JSON.parse(runPhp(PHP, JSON.stringify(cases))) as Array<{ query: string; hash: string }>;
     expect(expected).toHaveLength(cases.length);
     cases.forEach((testCase, index) => {
       const query = httpBuildQuery(testCase.params as PhpQueryParams);
@@ -127,10 +124,7 @@ describe('byte-identical to PHP http_build_query', () => {
       numRuns: 400,
       seed: 20261123,
     });
-    const php = spawnSync('php', ['-r', PHP], { input: JSON.stringify(cases), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    if (php.error) throw new Error(`php-cli is needed for this test (.ci/run installs it): ${php.error.message}`);
-    expect(php.stderr).toBe('');
-    const expected = JSON.parse(php.stdout) as Array<{ query: string; hash: string }>;
+    const expected = JSON.parse(runPhp(PHP, JSON.stringify(cases))) as Array<{ query: string; hash: string }>;
     expect(expected).toHaveLength(cases.length);
     cases.forEach((testCase, index) => {
       const query = httpBuildQuery(testCase.params as PhpQueryParams);

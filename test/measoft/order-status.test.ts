@@ -3,7 +3,7 @@ import nock from 'nock';
 import { createAppTester, type Bundle } from 'zapier-platform-core';
 import App from '../../src/index';
 import orderStatus, { perform } from '../../src/measoft/order-status';
-import { toBoolean, toNumber } from '../../src/measoft/parse-order';
+import { parseMeasoftOrder, toBoolean, toNumber } from '../../src/measoft/parse-order';
 import { orderStatusSample, type MeasoftOrderEvent } from '../../src/measoft/samples';
 import { MEASOFT_STATUSES } from '../../src/measoft/statuses';
 import { caught } from '../support/zapier-error';
@@ -316,7 +316,10 @@ describe('New Order Status: refused deliveries', () => {
   it('refuses external entities without fetching them (nock refuses every host but loopback)', async () => {
     const xxe = '<?xml version="1.0"?>\n<!doctype order [<!ENTITY xxe SYSTEM "https://evil.example/secret">]>\n<order><status>&xxe;</status></order>';
     expect(await refusal(xxe)).toBe('MeaSoft webhook refused: the XML declares a DOCTYPE or entities, which MeaSoft never sends; it was not read.');
-    expect(await refusal('<order><!ENTITY x "y"><status>NEW</status></order>')).toMatch(/declares a DOCTYPE or entities/);
+    // Inside an element `<!ENTITY` declares nothing (only a DOCTYPE can): it is refused as markup out of place.
+    expect(await refusal('<order><!ENTITY x "y"><status>NEW</status></order>')).toBe(
+      'MeaSoft webhook refused: the XML is not well-formed: "<!" must start a comment or a CDATA section here (line 1, column 8).',
+    );
   });
 
   it('refuses __proto__, constructor and prototype as element or attribute names, and nothing is polluted', async () => {
@@ -343,9 +346,12 @@ describe('New Order Status: refused deliveries', () => {
     expect(await refusal(huge)).toBe('MeaSoft webhook refused: the body is larger than 10 MB, the most a Zapier webhook accepts.');
   });
 
-  it('refuses XML nested deeper than the parser allows', async () => {
-    const deep = `<order>${'<a>'.repeat(150)}${'</a>'.repeat(150)}<status>NEW</status></order>`;
-    expect(await refusal(deep)).toMatch(/^MeaSoft webhook refused: the XML could not be read: /);
+  it('refuses XML nested deeper than 256 elements, as libxml2 does, and reads 256', async () => {
+    const nested = (depth: number) => `<order>${'<a>'.repeat(depth - 1)}${'</a>'.repeat(depth - 1)}<status>NEW</status></order>`;
+    expect(parseMeasoftOrder(nested(256)).status.code).toBe('NEW');
+    expect(await refusal(nested(257))).toBe(
+      'MeaSoft webhook refused: the XML could not be read: the elements are nested more than 256 deep (line 1, column 773).',
+    );
   });
 });
 
@@ -369,24 +375,6 @@ describe('New Order Status: definition', () => {
       const top = field.key.split(/__|\[\]/)[0]!;
       expect(sampleTop).toContain(top);
     }
-  });
-
-  it('loads the XML parser only when a delivery is read (cold start)', () => {
-    let loaded = false;
-    jest.isolateModules(() => {
-      jest.doMock('fast-xml-parser', () => {
-        loaded = true;
-        return jest.requireActual('fast-xml-parser');
-      });
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      require('../../src/index');
-      expect(loaded).toBe(false);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { parseMeasoftOrder } = require('../../src/measoft/parse-order') as typeof import('../../src/measoft/parse-order');
-      parseMeasoftOrder(SEED);
-      expect(loaded).toBe(true);
-    });
-    jest.dontMock('fast-xml-parser');
   });
 });
 

@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { findXmlFault } from '../../src/measoft/well-formed';
+import { findXmlFault, readXml, type XmlElement } from '../../src/measoft/well-formed';
+import { runPhp } from '../support/php';
 
 const fault = (xml: string) => findXmlFault(xml)?.message;
 
@@ -75,11 +76,11 @@ describe('findXmlFault: each well-formedness rule', () => {
 });
 
 /**
- * Differential test against libxml2 (PHP's DOM extension, installed by .ci/run): generated
+ * Differential test against libxml2 (PHP's DOM extension, in PHP as WebAssembly: test/support/php.ts): generated
  * documents, well-formed and then damaged by random insertions and deletions, must get the same
- * verdict from findXmlFault as from libxml2. Documents with a DOCTYPE are out of scope (the caller
- * refuses them first), as are NUL and lone surrogates, which cannot reach PHP through JSON (the
- * cases above cover them).
+ * verdict from findXmlFault as from libxml2. Documents with a DOCTYPE are out of scope here (the
+ * reader refuses them; the content test below compares that with libxml2), as are NUL and lone
+ * surrogates, which cannot reach PHP through JSON (the cases above cover them).
  */
 describe('findXmlFault agrees with libxml2', () => {
   // Mostly what the grammar allows, now and then what it does not (names, references, PI targets),
@@ -126,9 +127,8 @@ describe('findXmlFault agrees with libxml2', () => {
   const damaged = fc.tuple(document, fc.array(edit, { maxLength: 3 })).map(([xml, edits]) => edits.reduce(applyEdit, xml));
 
   const libxml = (docs: string[]): Array<{ wellFormed: boolean; errors: string[] }> => {
-    const php = spawnSync('php', [`${__dirname}/fixtures/libxml-well-formed.php`], { input: JSON.stringify(docs), encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
-    if (php.status !== 0) throw new Error(`php failed (is php-xml installed?): ${php.stderr}${php.stdout}`);
-    return JSON.parse(php.stdout) as Array<{ wellFormed: boolean; errors: string[] }>;
+    const script = readFileSync(`${__dirname}/fixtures/libxml-well-formed.php`, 'utf8');
+    return JSON.parse(runPhp(script, JSON.stringify(docs))) as Array<{ wellFormed: boolean; errors: string[] }>;
   };
 
   it('on 3,000 generated documents, intact and damaged', () => {
@@ -152,5 +152,116 @@ describe('findXmlFault agrees with libxml2', () => {
     const wellFormed = verdicts.filter((verdict) => verdict.wellFormed).length;
     expect(wellFormed).toBeGreaterThan(docs.length * 0.2);
     expect(docs.length - wellFormed).toBeGreaterThan(docs.length * 0.2);
+  });
+});
+
+/**
+ * Content, not only verdicts: for generated documents (mixed content, CDATA, comments, processing
+ * instructions and references among text, markup-like text inside comments, CDATA and PIs, line
+ * ends, tabs and no-break spaces, DOCTYPE-like text anywhere and real DOCTYPEs in the prolog), every
+ * element the app reads, in document order, has the name, attributes and text libxml2 reads, and a
+ * document is refused for a DOCTYPE exactly when libxml2 finds one declared.
+ */
+describe('readXml reads what libxml2 reads', () => {
+  const pieces = (list: string[], maxLength = 6) => fc.array(fc.constantFrom(...list), { maxLength }).map((parts) => parts.join(''));
+  const SPACE_LIKE = ['\u00A0', '\u2003', '\uFEFF'];
+  const REFS = ['&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#65;', '&#x44F;', '&#x1F4E6;', '&#13;', '&#10;', '&#9;', '&#xA0;', '&#32;'];
+  const TEXT = ['x', 'Доставлен', ' ', '  ', '\n', '\r\n', '\r', '\t', '>', ']', ']]', '"', "'", '=', ...SPACE_LIKE, ...REFS];
+  const MARKUP_LIKE = ['<b>', '</b>', '<a x="1"/>', '&', '&amp;', '<!DOCTYPE order>', '<!ENTITY x "y">', '<?pi x?>', ' ', 'x', '\r\n', '\r', ']'];
+  const text = pieces(TEXT);
+  const cdata = pieces([...MARKUP_LIKE, '<!--', '-->', ']]'])
+    .filter((value) => !value.includes(']]>'))
+    .map((value) => `<![CDATA[${value}]]>`);
+  const comment = pieces([...MARKUP_LIKE, '<![CDATA[', ']]>', '-'])
+    .filter((value) => !value.includes('--') && !value.endsWith('-'))
+    .map((value) => `<!--${value}-->`);
+  const pi = fc
+    .tuple(fc.constantFrom('pi', 'xml-stylesheet', 'p'), pieces([...MARKUP_LIKE, '<![CDATA[', '?', '>']))
+    .filter(([, data]) => !data.includes('?>'))
+    .map(([target, data]) => `<?${target} ${data}?>`);
+  const misc = fc.oneof(comment, pi, fc.constantFrom(' ', '\n', '\r\n'));
+  const name = fc.constantFrom('a', 'order', 'status', 'b:c', '_x', 'x-y.z', 'заказ', 'Ảnh');
+  const value = pieces(TEXT.filter((piece) => piece !== '"'));
+  type Tree = { element: string };
+  const tree = fc.letrec<Tree>((tie) => ({
+    element: fc
+      .tuple(
+        name,
+        fc.uniqueArray(fc.tuple(fc.constantFrom('id', 'b:d', 'code', 'xml:lang', 'имя', 'xmlns'), value), { selector: ([key]) => key, maxLength: 3 }),
+        fc.array(fc.oneof({ depthSize: 'small', maxDepth: 3 }, text, text, cdata, comment, pi, tie('element')), { maxLength: 6 }),
+      )
+      .map(([tag, attributes, children]) => {
+        const attrs = attributes.map(([key, v]) => ` ${key}="${v}"`).join('');
+        return children.length === 0 ? `<${tag}${attrs}/>` : `<${tag}${attrs}>${children.join('')}</${tag}>`;
+      }),
+  })).element;
+  // The root declares the prefix b, so every b: name is in scope.
+  const root = tree.map((xml) => xml.replace(/^<([^\s/>]+)/, '<$1 xmlns:b="urn:b"'));
+  const doctype = fc.constantFrom('<!DOCTYPE order>', '<!DOCTYPE a [<!ENTITY x "y">]>', '<!DOCTYPE order SYSTEM "order.dtd">', '<!doctype order>');
+  const declaration = fc.constantFrom('', '<?xml version="1.0"?>\n', "<?xml version='1.0' encoding='UTF-8'?>\r\n");
+  const document = fc
+    .tuple(declaration, fc.array(misc, { maxLength: 2 }), fc.oneof({ weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: doctype }), fc.array(misc, { maxLength: 2 }), root, fc.array(misc, { maxLength: 2 }))
+    .map(([decl, before, type, between, element, after]) => [decl, ...before, type, ...between, element, ...after].join(''));
+
+  type Read = { wellFormed: false; errors: string[] } | { wellFormed: true; doctype: boolean; elements: Array<{ name: string; attributes: string[][]; text: string }> };
+  const libxml = (docs: string[]): Read[] =>
+    JSON.parse(runPhp(readFileSync(`${__dirname}/fixtures/libxml-content.php`, 'utf8'), JSON.stringify(docs))) as Read[];
+  /** The app's tree in document order; namespace declarations are attributes to the app, not to the DOM. */
+  const flatten = (element: XmlElement, out: Array<{ name: string; attributes: string[][]; text: string }> = []) => {
+    out.push({ name: element.name, attributes: element.attributes.filter(([key]) => key !== 'xmlns' && !key.startsWith('xmlns:')), text: element.text });
+    for (const child of element.children) flatten(child, out);
+    return out;
+  };
+
+  it('on 2,000 generated documents: the same elements, attributes and text, and DOCTYPE refusals only for a DOCTYPE', () => {
+    const docs = fc.sample(document, { numRuns: 2_000, seed: 20261201 });
+    const reads = libxml(docs);
+    const differences: unknown[] = [];
+    const counts = { read: 0, doctype: 0, doctypeLikeText: 0 };
+    docs.forEach((xml, k) => {
+      const theirs = reads[k]!;
+      const ours = readXml(xml);
+      if (!theirs.wellFormed) {
+        // Refused by both (a lower-case <!doctype> is not well-formed; the app names it a DOCTYPE).
+        if (!ours.fault) differences.push({ xml, libxml2: theirs.errors, ours: 'read' });
+      } else if (theirs.doctype) {
+        counts.doctype += 1;
+        if (!ours.fault?.doctype) differences.push({ xml, libxml2: 'DOCTYPE', ours: ours.fault?.message ?? 'read' });
+      } else if (ours.fault) {
+        differences.push({ xml, libxml2: 'read', ours: ours.fault.message });
+      } else {
+        counts.read += 1;
+        if (/<!DOCTYPE|<!ENTITY/.test(xml)) counts.doctypeLikeText += 1;
+        const elements = flatten(ours.root);
+        if (JSON.stringify(elements) !== JSON.stringify(theirs.elements)) differences.push({ xml, libxml2: theirs.elements, ours: elements });
+      }
+    });
+    expect(differences.slice(0, 5)).toEqual([]);
+    // The generator must reach every case, or the comparison proves little.
+    expect(counts.read).toBeGreaterThan(1_000);
+    expect(counts.doctype).toBeGreaterThan(100);
+    expect(counts.doctypeLikeText).toBeGreaterThan(200);
+  });
+
+  it('reads text and CDATA in document order across comments and PIs, normalising line ends', () => {
+    const { root } = readXml('<a>x\r\n<![CDATA[<b>\r</b>]]><!-- c -->y<?p q?>&#13;z</a>');
+    expect(root?.text).toBe('x\n<b>\n</b>y\rz');
+  });
+
+  it('normalises literal whitespace in attribute values but keeps character references', () => {
+    const { root } = readXml('<a b="1\t2\r\n3&#10;4&#9;" c="\u00A0x\u00A0"/>');
+    expect(root?.attributes).toEqual([['b', '1 2 3\n4\t'], ['c', '\u00A0x\u00A0']]);
+  });
+
+  it('trims XML whitespace only: a no-break space is text', () => {
+    expect(readXml('<a> \u00A0Доставлен\u00A0\r\n</a>').root?.text).toBe('\u00A0Доставлен\u00A0');
+  });
+
+  it('refuses a DOCTYPE in the prolog only: the same text in a comment, CDATA or a PI is not one', () => {
+    expect(readXml('<?xml version="1.0"?>\n<!-- x --><!DOCTYPE order><order/>').fault).toMatchObject({ doctype: true, line: 2, column: 11 });
+    expect(readXml('<!doctype order><order/>').fault).toMatchObject({ doctype: true });
+    expect(readXml('<!-- <!DOCTYPE order> --><order><![CDATA[<!DOCTYPE order>]]><?pi <!ENTITY x "y">?></order>').root?.text).toBe('<!DOCTYPE order>');
+    expect(readXml('<order/><!DOCTYPE order>').fault).toEqual({ message: '"<!" must start a comment or a CDATA section here', line: 1, column: 9 });
+    expect(readXml('<!DOCTYPEorder><order/>').fault).toEqual({ message: '"<!" must start a comment or a CDATA section here', line: 1, column: 1 });
   });
 });

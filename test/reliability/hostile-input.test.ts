@@ -444,9 +444,10 @@ describe('entity expansion, external entities and deep nesting are refused withi
   it('100,000 nested XML elements, closed or left open', () => {
     const n = 100_000;
     const closed = refusal(() => parseMeasoftOrder(`<order>${'<a>'.repeat(n)}${'</a>'.repeat(n)}<status>NEW</status></order>`));
-    expect(closed.message).toBe('the XML could not be read: Maximum nested tags exceeded');
+    expect(closed.message).toBe('the XML could not be read: the elements are nested more than 256 deep (line 1, column 773).');
     const open = refusal(() => parseMeasoftOrder(`<order>${'<a>'.repeat(n)}<status>NEW</status></order>`));
-    expect(open.message).toBe('the XML is not well-formed: the closing tag </order> does not match <a> opened on line 1, column 300005 (line 1, column 300028).');
+    // The depth bound is met before the end of the document, as in libxml2.
+    expect(open.message).toBe(closed.message);
     expect(Math.max(closed.ms, open.ms)).toBeLessThan(1000);
   });
 

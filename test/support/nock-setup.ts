@@ -1,6 +1,6 @@
 /**
  * Runs in every test file (jest setupFilesAfterEnv). Tests never reach the internet: nock refuses
- * every host but loopback, where tests start real servers (php -S, the sandbox emulators).
+ * every host but loopback, where tests start real servers (a PHP endpoint, the sandbox emulators).
  * Each test file loads its own copy of nock into one shared `http` module, so the copy is switched
  * off after the file and on again for the next one.
  */
