@@ -11,7 +11,7 @@ import { PayloadError } from '../common/webhook';
 import { measoftApiUrl } from '../config';
 import type { MeasoftCredentials } from '../credentials';
 import { AUTH_ERROR_CODES, MEASOFT_API_ERRORS, MEASOFT_CANCEL_ERRORS, MEASOFT_ORDER_ERRORS, type MeasoftCode } from './errors';
-import { orderFromElement, readXmlRoot } from './parse-order';
+import { DEFAULT_READING, orderFromElement, readXmlRoot, type OrderReading } from './parse-order';
 import type { XmlElement } from './well-formed';
 import type { MeasoftOrderEvent } from './samples';
 import { element, textElement, toXmlDocument, type XmlNode } from './xml';
@@ -134,12 +134,12 @@ export interface OrderFilters {
 export const MEASOFT_STREAM_MIN = 100;
 export const MEASOFT_STREAM_MAX = 10_000;
 
-function ordersOf(z: ZObject, root: XmlElement): MeasoftOrderEvent[] {
+function ordersOf(z: ZObject, root: XmlElement, reading: OrderReading): MeasoftOrderEvent[] {
   const orders: MeasoftOrderEvent[] = [];
   for (const child of root.children) {
     if (child.name !== 'order') throw badAnswer(z, `<statusreq> holds a <${child.name}> element, not only <order> elements`);
     try {
-      orders.push(orderFromElement(child));
+      orders.push(orderFromElement(child, reading));
     } catch (error) {
       if (error instanceof PayloadError) throw badAnswer(z, error.message.replace(/\.$/, ''));
       throw error;
@@ -149,7 +149,12 @@ function ordersOf(z: ZObject, root: XmlElement): MeasoftOrderEvent[] {
 }
 
 /** `statusreq` with filters: orders of any state, read only. */
-export async function findOrders(z: ZObject, credentials: MeasoftCredentials, filters: OrderFilters): Promise<MeasoftOrderEvent[]> {
+export async function findOrders(
+  z: ZObject,
+  credentials: MeasoftCredentials,
+  filters: OrderFilters,
+  reading: OrderReading = DEFAULT_READING,
+): Promise<MeasoftOrderEvent[]> {
   const request = element('statusreq', [], [
     textElement('orderno', filters.orderno),
     textElement('orderno2', filters.orderno2),
@@ -157,13 +162,18 @@ export async function findOrders(z: ZObject, credentials: MeasoftCredentials, fi
     textElement('datefrom', filters.datefrom),
     textElement('dateto', filters.dateto),
   ]);
-  return ordersOf(z, await callMeasoft(z, credentials, request, { write: false, noneFound: 11 }));
+  return ordersOf(z, await callMeasoft(z, credentials, request, { write: false, noneFound: 11 }), reading);
 }
 
 /** `statusreq` with `changes=ONLY_LAST` on a stream: orders changed since that stream's last commit. */
-export async function changedOrders(z: ZObject, credentials: MeasoftCredentials, streamId: number): Promise<MeasoftOrderEvent[]> {
+export async function changedOrders(
+  z: ZObject,
+  credentials: MeasoftCredentials,
+  streamId: number,
+  reading: OrderReading = DEFAULT_READING,
+): Promise<MeasoftOrderEvent[]> {
   const request = element('statusreq', [], [textElement('changes', 'ONLY_LAST'), textElement('streamid', streamId)]);
-  return ordersOf(z, await callMeasoft(z, credentials, request, { write: false }));
+  return ordersOf(z, await callMeasoft(z, credentials, request, { write: false }), reading);
 }
 
 /** `commitlaststatus`: the changes the stream's last ONLY_LAST answer returned are marked received. */

@@ -7,6 +7,7 @@ import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-
 import { invalidInput } from '../common/errors';
 import { asList, readChoice, readNumber, readText } from '../common/input';
 import { requireMeasoft } from '../credentials';
+import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
 import { createOrder, findOrders } from './client';
 import { ORDER_OUTPUT_FIELDS } from './order-status';
 import { orderStatusSample, type MeasoftOrderEvent } from './samples';
@@ -156,14 +157,15 @@ export function buildOrder(z: ZObject, input: Record<string, unknown>): { ordern
 
 export const perform = (async (z, bundle) => {
   const { orderno2, order } = buildOrder(z, bundle.inputData as Record<string, unknown>);
+  const reading = readOrderReading(z, (bundle.inputData as Record<string, unknown>).branch_time_zone);
   const credentials = requireMeasoft(z, bundle);
   // A replayed step finds the order the first run created, instead of creating a second one.
-  const [existing] = await findOrders(z, credentials, { orderno2 });
+  const [existing] = await findOrders(z, credentials, { orderno2 }, reading);
   if (existing) {
     return { ...existing, created_now: false, result_note: `MeaSoft already had order ${existing.orderno} for shop order ${orderno2}; nothing new was created.` };
   }
   const created = await createOrder(z, credentials, order);
-  const [stored] = await findOrders(z, credentials, { orderno: created.orderno });
+  const [stored] = await findOrders(z, credentials, { orderno: created.orderno }, reading);
   if (!stored) {
     throw new z.errors.Error(
       `MeaSoft created order ${created.orderno} but did not return it when asked right after. Find it with Find Courier Order; do not replay this step.`,
@@ -214,6 +216,7 @@ export default defineCreate({
           itemField('item_vat_rate', L.itemVat, 'integer', 'The VAT rate in per cent, e.g. `20`; needed when your courier service prints receipts.'),
         ],
       },
+      branchTimeZoneField,
     ],
     perform,
     sample: { ...orderStatusSample, created_now: true, result_note: 'MeaSoft created order 00032011 for shop order 100045.' },

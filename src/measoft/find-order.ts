@@ -3,6 +3,7 @@ import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
 import { readText } from '../common/input';
 import { requireMeasoft } from '../credentials';
+import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
 import { findOrders } from './client';
 import { ORDER_OUTPUT_FIELDS } from './order-status';
 import { newestFirst } from './orders';
@@ -20,8 +21,9 @@ export const perform = (async (z, bundle) => {
     throw invalidInput(z, LABELS.orderno, `an order number (or fill in ${LABELS.orderno2} or ${LABELS.givencode})`);
   }
   const credentials = requireMeasoft(z, bundle);
-  return newestFirst(await findOrders(z, credentials, { orderno, orderno2, givencode }));
-}) satisfies SearchPerform<{ orderno?: string; orderno2?: string; givencode?: string }, MeasoftOrderEvent>;
+  const reading = readOrderReading(z, bundle.inputData.branch_time_zone);
+  return newestFirst(await findOrders(z, credentials, { orderno, orderno2, givencode }, reading));
+}) satisfies SearchPerform<{ orderno?: string; orderno2?: string; givencode?: string; branch_time_zone?: string }, MeasoftOrderEvent>;
 
 export default defineSearch({
   key: FIND_ORDER_KEY,
@@ -47,6 +49,7 @@ export default defineSearch({
         helpText: "Your shop's own order number, as Create Courier Order sent it (MeaSoft's `orderno2`).",
       },
       { key: 'givencode', label: LABELS.givencode, required: false, type: 'string', helpText: "The order's given code in MeaSoft, if your courier service uses them." },
+      branchTimeZoneField,
     ],
     perform,
     sample: orderStatusSample,

@@ -18,9 +18,9 @@ import { sha1 } from '../common/hash';
 import { requireMeasoft, type MeasoftCredentials } from '../credentials';
 import { changedOrders, commitLastStatus, MEASOFT_STREAM_MAX, MEASOFT_STREAM_MIN } from './client';
 import { ORDER_OUTPUT_FIELDS } from './order-status';
-import { newestFirst, passesFilter, recentOrders, wantedStatuses } from './orders';
+import { newestFirst, passesFilter, recentOrders, statusesField, wantedStatuses } from './orders';
+import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
 import { orderStatusSample, type MeasoftOrderEvent } from './samples';
-import { MEASOFT_STATUS_CHOICES } from './statuses';
 
 export const ORDER_STATUS_POLL_KEY = 'measoft_order_status_poll';
 
@@ -64,9 +64,10 @@ export async function claimStream(z: ZObject, account: string, owner: string): P
 export const perform = (async (z, bundle) => {
   const credentials = requireMeasoft(z, bundle);
   const wanted = wantedStatuses(z, bundle.inputData.statuses);
+  const reading = readOrderReading(z, bundle.inputData.branch_time_zone);
   const meta = bundle.meta as Meta | undefined;
   if (meta?.isLoadingSample) {
-    return (await recentOrders(z, credentials)).filter((event) => passesFilter(event, wanted)).slice(0, 10);
+    return (await recentOrders(z, credentials, reading)).filter((event) => passesFilter(event, wanted)).slice(0, 10);
   }
   const zapId = meta?.zap?.id === undefined || meta.zap.id === null ? '' : String(meta.zap.id);
   const account = accountKey(credentials);
@@ -77,7 +78,7 @@ export const perform = (async (z, bundle) => {
     await commitLastStatus(z, credentials, stream);
     await z.cache.delete(pendingKey);
   }
-  const events = await changedOrders(z, credentials, stream);
+  const events = await changedOrders(z, credentials, stream, reading);
   if (zapId !== '') {
     try {
       await z.cache.set(pendingKey, JSON.stringify({ at: new Date().toISOString(), count: events.length }), PENDING_TTL_SECONDS);
@@ -87,7 +88,7 @@ export const perform = (async (z, bundle) => {
     }
   }
   return newestFirst(events).filter((event) => passesFilter(event, wanted));
-}) satisfies PollingTriggerPerform<{ statuses?: string[] }, MeasoftOrderEvent>;
+}) satisfies PollingTriggerPerform<{ statuses?: string[]; branch_time_zone?: string }, MeasoftOrderEvent>;
 
 export default defineTrigger({
   key: ORDER_STATUS_POLL_KEY,
@@ -99,18 +100,7 @@ export default defineTrigger({
   },
   operation: {
     type: 'polling',
-    inputFields: [
-      {
-        key: 'statuses',
-        label: 'Only These Statuses',
-        required: false,
-        list: true,
-        type: 'string',
-        choices: MEASOFT_STATUS_CHOICES,
-        helpText:
-          'Start the Zap only when the order reaches one of these MeaSoft statuses (the code in the `<status>` element). Leave empty to start it on every status change.',
-      },
-    ],
+    inputFields: [statusesField, branchTimeZoneField],
     perform,
     sample: orderStatusSample,
     outputFields: ORDER_OUTPUT_FIELDS,

@@ -1,32 +1,21 @@
 import { defineInputFields, defineTrigger, type InferInputData, type PlainOutputField, type WebhookTriggerPerform } from 'zapier-platform-core';
 import { isFirstDelivery, parseDelivery, rawBody } from '../common/webhook';
 import { hasAnyCredential, requireMeasoft } from '../credentials';
-import { passesFilter, recentOrders, wantedStatuses } from './orders';
+import { passesFilter, recentOrders, statusesField, wantedStatuses } from './orders';
 import { parseMeasoftOrder } from './parse-order';
 import { orderStatusSample, type MeasoftOrderEvent } from './samples';
-import { MEASOFT_STATUS_CHOICES } from './statuses';
+import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
 
 export const ORDER_STATUS_KEY = 'order_status';
 
-const inputFields = defineInputFields([
-  {
-    key: 'statuses',
-    label: 'Only These Statuses',
-    required: false,
-    list: true,
-    type: 'string',
-    choices: MEASOFT_STATUS_CHOICES,
-    helpText:
-      'Start the Zap only when the order reaches one of these MeaSoft statuses (the code in the `<status>` element). Leave empty to start it on every status change. ' +
-      'A mapped value may hold several codes separated by commas, such as `COMPLETE, CANCELED`; a code MeaSoft does not have is refused.',
-  },
-]);
+const inputFields = defineInputFields([statusesField, branchTimeZoneField]);
 
 type OrderStatusInput = InferInputData<typeof inputFields>;
 
 export const perform = (async (z, bundle) => {
   const wanted = wantedStatuses(z, bundle.inputData.statuses);
-  const event = parseDelivery(z, 'MeaSoft', () => parseMeasoftOrder(rawBody(bundle)));
+  const reading = readOrderReading(z, bundle.inputData.branch_time_zone);
+  const event = parseDelivery(z, 'MeaSoft', () => parseMeasoftOrder(rawBody(bundle), reading));
   if (!passesFilter(event, wanted)) return [];
   // MeaSoft may resend an event it thinks failed (it expects a reply Zapier cannot give).
   if (!(await isFirstDelivery(z, bundle, ORDER_STATUS_KEY, event.id))) return [];
@@ -40,19 +29,33 @@ export const perform = (async (z, bundle) => {
 export const performList = (async (z, bundle) => {
   if (!hasAnyCredential(bundle.authData ?? {}, 'measoft')) return [orderStatusSample];
   const wanted = wantedStatuses(z, bundle.inputData.statuses);
-  return (await recentOrders(z, requireMeasoft(z, bundle))).filter((event) => passesFilter(event, wanted)).slice(0, 10);
+  const reading = readOrderReading(z, bundle.inputData.branch_time_zone);
+  return (await recentOrders(z, requireMeasoft(z, bundle), reading)).filter((event) => passesFilter(event, wanted)).slice(0, 10);
 }) satisfies WebhookTriggerPerform<OrderStatusInput, MeasoftOrderEvent>;
 
 const statusFields = (prefix: string, what: string) => [
   { key: `${prefix}code`, label: `${what} Code`, type: 'string' as const },
   { key: `${prefix}title`, label: `${what} Title`, type: 'string' as const },
   { key: `${prefix}eventstore`, label: `${what} Branch Status Code`, type: 'string' as const },
-  { key: `${prefix}eventtime`, label: `${what} Event Time (Branch Local, as Sent)`, type: 'string' as const },
-  { key: `${prefix}eventtime_iso`, label: `${what} Event Time`, type: 'datetime' as const },
-  { key: `${prefix}createtimegmt`, label: `${what} Recorded At (GMT, as Sent)`, type: 'string' as const },
+  { key: `${prefix}eventtime_iso`, label: `${what} Event Time (Branch Time Zone)`, type: 'datetime' as const },
   { key: `${prefix}createtimegmt_iso`, label: `${what} Recorded At`, type: 'datetime' as const },
   { key: `${prefix}message`, label: `${what} Message`, type: 'string' as const },
   { key: `${prefix}country`, label: `${what} Country`, type: 'string' as const },
+];
+
+/** A sender's or receiver's fields (an element with attributes, such as <town regioncode>, keeps its text as `value`). */
+const partyFields = (key: 'sender' | 'receiver', who: string) => [
+  { key: `${key}__company`, label: `${who} Company`, type: 'string' as const },
+  { key: `${key}__person`, label: `${who} Person`, type: 'string' as const },
+  { key: `${key}__phone`, label: `${who} Phone`, type: 'string' as const },
+  { key: `${key}__zipcode`, label: `${who} Postal Code`, type: 'string' as const },
+  { key: `${key}__town__value`, label: `${who} Town`, type: 'string' as const },
+  { key: `${key}__town__regioncode`, label: `${who} Region Code`, type: 'string' as const },
+  { key: `${key}__town__country`, label: `${who} Country`, type: 'string' as const },
+  { key: `${key}__address`, label: `${who} Address`, type: 'string' as const },
+  { key: `${key}__date`, label: key === 'sender' ? 'Pickup Date' : 'Delivery Date', type: 'string' as const },
+  { key: `${key}__time_min`, label: key === 'sender' ? 'Pickup Time From' : 'Delivery Time From', type: 'string' as const },
+  { key: `${key}__time_max`, label: key === 'sender' ? 'Pickup Time To' : 'Delivery Time To', type: 'string' as const },
 ];
 
 /** The fields of a MeaSoft order, shared by both status triggers, Find Courier Order and the actions. */
@@ -66,21 +69,13 @@ export const ORDER_OUTPUT_FIELDS: PlainOutputField[] = [
     { key: 'barcode', label: 'Barcode', type: 'string' },
     ...statusFields('status__', 'Status'),
     ...statusFields('status_history[]', 'Status History'),
-    { key: 'sender__company', label: 'Sender Company', type: 'string' },
-    { key: 'sender__person', label: 'Sender Person', type: 'string' },
-    { key: 'sender__phone', label: 'Sender Phone', type: 'string' },
-    { key: 'receiver__company', label: 'Receiver Company', type: 'string' },
-    { key: 'receiver__person', label: 'Receiver Person', type: 'string' },
-    { key: 'receiver__phone', label: 'Receiver Phone', type: 'string' },
+    ...partyFields('sender', 'Sender'),
+    ...partyFields('receiver', 'Receiver'),
     { key: 'receiver__contacts__phone', label: 'Receiver Contact Phones', type: 'string', list: true },
-    { key: 'receiver__zipcode', label: 'Receiver Postal Code', type: 'string' },
-    { key: 'receiver__town', label: 'Receiver Town', type: 'string' },
-    { key: 'receiver__address', label: 'Receiver Address', type: 'string' },
-    { key: 'receiver__date', label: 'Delivery Date', type: 'string' },
-    { key: 'receiver__time_min', label: 'Delivery Time From', type: 'string' },
-    { key: 'receiver__time_max', label: 'Delivery Time To', type: 'string' },
+    { key: 'receiver__inn', label: 'Receiver Tax Number (INN)', type: 'string' },
     { key: 'receiver__coords__lat', label: 'Receiver Latitude', type: 'number' },
     { key: 'receiver__coords__lon', label: 'Receiver Longitude', type: 'number' },
+    { key: 'receiver__deliveryPIN', label: 'Delivery PIN', type: 'string' },
     { key: 'pickup', label: 'Is Pickup', type: 'boolean' },
     { key: 'return', label: 'With Return', type: 'boolean' },
     { key: 'weight', label: 'Weight (kg)', type: 'number' },
@@ -89,7 +84,9 @@ export const ORDER_OUTPUT_FIELDS: PlainOutputField[] = [
     { key: 'paytype', label: 'Payment Type', type: 'string' },
     { key: 'print_check', label: 'Print Receipt', type: 'boolean' },
     { key: 'service', label: 'Service Code', type: 'string' },
+    { key: 'return_service', label: 'Return Service Code', type: 'string' },
     { key: 'type', label: 'Type Code', type: 'string' },
+    { key: 'return_type', label: 'Return Type Code', type: 'string' },
     { key: 'waittime', label: 'Waiting Time (Minutes)', type: 'number' },
     { key: 'price', label: 'Price', type: 'number' },
     { key: 'inshprice', label: 'Declared Value', type: 'number' },
@@ -97,7 +94,23 @@ export const ORDER_OUTPUT_FIELDS: PlainOutputField[] = [
     { key: 'instruction', label: 'Instruction', type: 'string' },
     { key: 'receiverpays', label: 'Receiver Pays', type: 'boolean' },
     { key: 'acceptpartially', label: 'Partial Acceptance Allowed', type: 'boolean' },
+    { key: 'basestatus__code', label: 'Base Status Code', type: 'string' },
+    { key: 'currcoords__lat', label: 'Courier Latitude', type: 'number' },
+    { key: 'currcoords__lon', label: 'Courier Longitude', type: 'number' },
+    { key: 'currcoords__accuracy', label: 'Courier Position Accuracy (m)', type: 'number' },
+    { key: 'currcoords__RequestDateTime_iso', label: 'Courier Position Time (Branch Time Zone)', type: 'datetime' },
     { key: 'customstatecode', label: 'Custom State Code', type: 'string' },
+    { key: 'clientstatecode', label: 'Client State Code', type: 'string' },
+    { key: 'department', label: 'Department', type: 'string' },
+    { key: 'return_message', label: 'Return Message', type: 'string' },
+    { key: 'arrival', label: 'Arrival', type: 'string' },
+    { key: 'costcode', label: 'Cost Code', type: 'string' },
+    { key: 'receipt', label: 'Receipt', type: 'string' },
+    { key: 'acta', label: 'Handover Act', type: 'string' },
+    { key: 'deliveryprice[]total', label: 'Delivery Price: Total', type: 'number' },
+    { key: 'deliveryprice[]advprice', label: 'Delivery Price: Extra Services', list: true },
+    { key: 'deliveryprice[]advprice[]code', label: 'Delivery Price: Extra Service Code', type: 'string' },
+    { key: 'deliveryprice[]advprice[]price', label: 'Delivery Price: Extra Service Price', type: 'number' },
     { key: 'deliveredto', label: 'Delivered To', type: 'string' },
     { key: 'delivereddate', label: 'Delivered Date', type: 'string' },
     { key: 'deliveredtime', label: 'Delivered Time', type: 'string' },
@@ -107,11 +120,20 @@ export const ORDER_OUTPUT_FIELDS: PlainOutputField[] = [
     { key: 'items[]mass', label: 'Item Weight (kg)', type: 'number' },
     { key: 'items[]retprice', label: 'Item Price', type: 'number' },
     { key: 'items[]barcode', label: 'Item Barcode', type: 'string' },
+    { key: 'items[]extcode', label: 'Item External Code', type: 'string' },
+    { key: 'items[]article', label: 'Item Article', type: 'string' },
+    { key: 'items[]VATrate', label: 'Item VAT Rate (%)', type: 'number' },
+    { key: 'items[]type', label: 'Item Type Code', type: 'string' },
+    { key: 'items[]returns', label: 'Item Returns', type: 'string' },
     { key: 'packages[]name', label: 'Package Name', type: 'string' },
     { key: 'packages[]strbarcode', label: 'Package Barcode', type: 'string' },
     { key: 'packages[]mass', label: 'Package Weight (kg)', type: 'number' },
+    { key: 'packages[]code', label: 'Package Code', type: 'string' },
+    { key: 'packages[]quantity', label: 'Package Quantity', type: 'number' },
+    { key: 'packages[]length', label: 'Package Length (cm)', type: 'number' },
+    { key: 'packages[]width', label: 'Package Width (cm)', type: 'number' },
+    { key: 'packages[]height', label: 'Package Height (cm)', type: 'number' },
     { key: 'webhook_status_code', label: 'Webhook Status Code', type: 'string' },
-    { key: 'webhook_status_time', label: 'Webhook Status Time (Moscow, as Sent)', type: 'string' },
     { key: 'webhook_status_time_iso', label: 'Webhook Status Time', type: 'datetime' },
     { key: 'webhook_statuses[]code', label: 'Webhook Statuses Code', type: 'string' },
     { key: 'webhook_statuses[]time_iso', label: 'Webhook Statuses Time', type: 'datetime' },

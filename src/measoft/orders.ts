@@ -1,13 +1,27 @@
 /** What the status triggers and the search share: the status filter, newest-first order, recent orders for samples. */
-import type { ZObject } from 'zapier-platform-core';
+import { defineInputField, type ZObject } from 'zapier-platform-core';
 import { asList, readChoice, readText } from '../common/input';
 import type { MeasoftCredentials } from '../credentials';
 import { findOrders } from './client';
 import { moscowDate } from './connection';
+import type { OrderReading } from './parse-order';
 import type { MeasoftOrderEvent } from './samples';
 import { MEASOFT_STATUS_CHOICES } from './statuses';
 
 const statusCode = (value: unknown): string => readText(value).toUpperCase();
+
+/** The status filter, one field object shared by both status triggers (the same choices, the same rule). */
+export const statusesField = defineInputField({
+  key: 'statuses',
+  label: 'Only These Statuses',
+  required: false,
+  list: true,
+  type: 'string',
+  choices: MEASOFT_STATUS_CHOICES,
+  helpText:
+    'Start the Zap only when the order reaches one of these MeaSoft statuses (the code in the `<status>` element). Leave empty to start it on every status change. ' +
+    'A mapped value may hold several codes separated by commas, such as `COMPLETE, CANCELED`; a code MeaSoft does not have is refused.',
+});
 
 // The codes alone, so a refusal lists them briefly; readChoice still matches them in any case.
 const STATUS_CODES = MEASOFT_STATUS_CHOICES.map(({ value }) => ({ value, label: value }));
@@ -37,7 +51,7 @@ export const newestFirst = (events: MeasoftOrderEvent[]): MeasoftOrderEvent[] =>
 export const SAMPLE_DAYS = 30;
 
 /** Orders created in the last SAMPLE_DAYS days, newest status first (a read-only statusreq: no stream touched). */
-export async function recentOrders(z: ZObject, credentials: MeasoftCredentials, now = new Date()): Promise<MeasoftOrderEvent[]> {
+export async function recentOrders(z: ZObject, credentials: MeasoftCredentials, reading: OrderReading, now = new Date()): Promise<MeasoftOrderEvent[]> {
   const from = moscowDate(new Date(now.getTime() - SAMPLE_DAYS * 86_400_000));
-  return newestFirst(await findOrders(z, credentials, { datefrom: from, dateto: moscowDate(now) }));
+  return newestFirst(await findOrders(z, credentials, { datefrom: from, dateto: moscowDate(now) }, reading));
 }

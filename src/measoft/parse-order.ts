@@ -1,22 +1,22 @@
 /**
- * Turns MeaSoft's webhook XML (one `<order>` document, shared/seeds/000) into a stable shape a Zap
+ * Turns MeaSoft's webhook XML (one `<order>` document, docs/measoft.md) into a stable shape a Zap
  * can map. Pure: no Zapier objects, so the sandbox and the tests call it directly.
  *
- * Shape rules (issue 4): the order's attributes and elements at the top level; `status` as
- * {code, attributes}; `status_history`, `items`, `packages`, `webhook_statuses`, `deliveryprice`
- * and contact phones always arrays; empty elements and attributes null; identifiers, codes and
- * phones strings exactly as sent; quantities and money numbers; YES/NO booleans; times kept as
- * sent plus an ISO 8601 companion (`*_iso`); elements not listed here pass through as they are.
+ * Shape rules: the order's attributes and elements at the top level; `status` as {code,
+ * attributes}; `status_history`, `items`, `packages`, `webhook_statuses`, `deliveryprice` and
+ * contact phones always arrays; empty elements and attributes null; identifiers, codes and phones
+ * strings exactly as sent; quantities and money numbers; YES/NO booleans; elements not listed
+ * here pass through as they are.
  *
- * Time zones: `createtimegmt` is GMT, so its companion ends in `Z`. `eventtime` is the local time
- * of the branch where the event happened and MeaSoft does not say which zone that is (the wiki
- * example even shows it equal to the GMT creation time), so its companion is an ISO 8601 local
- * time without an offset, which Zapier reads in the Zap's time zone. `webhook_status_time` is 3 h
- * after the GMT creation time of the same event in the example, i.e. Moscow time (MeaSoft's
- * servers), so its companions carry +03:00.
+ * Times are given only in ISO 8601 with their offset (`*_iso`), as Zapier's checks D023/T003
+ * require; the text MeaSoft sent stays under its own name only when it does not read as a time.
+ * `createtimegmt` is GMT (`Z`). `eventtime` is the local time of the branch where the event
+ * happened, and MeaSoft does not say which zone that is: the trigger's Branch Time Zone input
+ * says it (Moscow by default, which fits MeaSoft's example). `webhook_status_time` is 3 h after
+ * the GMT creation time of the same event in the example, i.e. Moscow time (MeaSoft's servers).
  */
 import { localTimeToIso } from '../common/dates';
-import { assertWithinLimit, decimal, FORBIDDEN_KEYS, PayloadError, sniffFormat } from '../common/webhook';
+import { decimal, FORBIDDEN_KEYS, PayloadError, readWebhookBody } from '../common/webhook';
 import type { MeasoftOrderEvent, MeasoftStatus, MeasoftWebhookStatus } from './samples';
 import { readXml, type XmlElement } from './well-formed';
 
@@ -55,12 +55,7 @@ function readOrderElement(content: string | undefined): XmlElement {
  * checks: size, format, no DOCTYPE, well-formed. `what` names what MeaSoft sends ("<order> document"), for messages.
  */
 export function readXmlRoot(content: string | undefined, what: string): XmlElement {
-  const body = (content ?? '').replace(/^\uFEFF/, '');
-  assertWithinLimit(body);
-  const format = sniffFormat(body);
-  if (format === 'empty') throw new PayloadError(`the body is empty; MeaSoft sends an XML ${what}.`);
-  if (format === 'json') throw new PayloadError(`the body is JSON, but MeaSoft sends XML (an ${what}). Is this the URL of another trigger?`);
-  if (format === 'other') throw new PayloadError(`the body is not XML; MeaSoft sends an XML ${what}.`);
+  const body = readWebhookBody(content ?? '', { service: 'MeaSoft', format: 'xml', document: `an XML ${what}` });
   // Well-formedness first, in the same pass as the tree: a lenient parser would read `<a></b>` as
   // `<a/>`. Never expanded, never fetched: a document declaring a DOCTYPE is refused outright.
   const { root, fault } = readXml(body);
@@ -185,18 +180,29 @@ const child = (element: XmlElement | undefined, name: string): XmlElement | unde
 
 const childText = (element: XmlElement | undefined, name: string): string | null => emptyToNull(child(element, name)?.text ?? '');
 
-/** eventtime: local time of an unknown zone, as ISO 8601 without an offset. */
-export const localIso = (text: string | null): string | null => localTimeToIso(text, 'Z')?.replace(/Z$/, '') ?? null;
+export interface OrderReading {
+  /** The UTC offset of the courier service's branches, e.g. "+03:00": what `eventtime` is read in. */
+  branchOffset: string;
+}
+
+export const DEFAULT_READING: OrderReading = { branchOffset: '+03:00' };
+
+/** A time as `<name>_iso`; its text under `<name>` only when it does not read as a time. */
+function putTime(out: Record_, name: string, text: string | null, offset: string): void {
+  const iso = localTimeToIso(text, offset);
+  if (iso === null && text !== null) put(out, name, text);
+  put(out, `${name}_iso`, iso);
+}
 
 const STATUS_ATTRIBUTES = ['title', 'eventstore', 'eventtime', 'createtimegmt', 'message', 'country'] as const;
 
-function convertStatus(element: XmlElement): MeasoftStatus {
+function convertStatus(element: XmlElement, reading: OrderReading): MeasoftStatus {
   const status: Record_ = {};
   put(status, 'code', emptyToNull(element.text));
   for (const name of STATUS_ATTRIBUTES) {
-    put(status, name, attribute(element, name));
-    if (name === 'eventtime') put(status, 'eventtime_iso', localIso(attribute(element, name)));
-    if (name === 'createtimegmt') put(status, 'createtimegmt_iso', localTimeToIso(attribute(element, name), 'Z'));
+    if (name === 'eventtime') putTime(status, name, attribute(element, name), reading.branchOffset);
+    else if (name === 'createtimegmt') putTime(status, name, attribute(element, name), 'Z');
+    else put(status, name, attribute(element, name));
   }
   for (const [name, value] of element.attributes) {
     if (!(STATUS_ATTRIBUTES as readonly string[]).includes(name)) put(status, name, emptyToNull(value));
@@ -209,9 +215,9 @@ function convertStatus(element: XmlElement): MeasoftStatus {
 
 function convertWebhookStatus(element: XmlElement): MeasoftWebhookStatus {
   const out = convertToRecord(element);
-  const time = attribute(element, 'time');
-  const status: Record_ = { code: attribute(element, 'code'), time, time_iso: localTimeToIso(time, MEASOFT_WEBHOOK_OFFSET) };
-  for (const [key, value] of Object.entries(out)) if (!(key in status)) put(status, key, value);
+  const status: Record_ = { code: attribute(element, 'code') };
+  putTime(status, 'time', attribute(element, 'time'), MEASOFT_WEBHOOK_OFFSET);
+  for (const [key, value] of Object.entries(out)) if (key !== 'time' && !(key in status)) put(status, key, value);
   return status as MeasoftWebhookStatus;
 }
 
@@ -233,34 +239,43 @@ function list<T>(
 }
 
 /** Parses MeaSoft's webhook XML; throws PayloadError for anything that is not an order event. */
-export function parseMeasoftOrder(content: string | undefined): MeasoftOrderEvent {
-  return orderFromElement(readOrderElement(content));
+export function parseMeasoftOrder(content: string | undefined, reading: OrderReading = DEFAULT_READING): MeasoftOrderEvent {
+  return orderFromElement(readOrderElement(content), reading);
 }
 
 /** One `<order>` element (a webhook's root, or one order of an API answer) as the trigger's output. */
-export function orderFromElement(order: XmlElement): MeasoftOrderEvent {
+export function orderFromElement(order: XmlElement, reading: OrderReading = DEFAULT_READING): MeasoftOrderEvent {
   const statusElement = child(order, 'status');
   if (!statusElement) throw new PayloadError('the <order> has no <status> element, so there is no status change to report.');
-  const status = convertStatus(statusElement);
+  const status = convertStatus(statusElement, reading);
   const orderno = attribute(order, 'orderno') ?? attribute(order, 'awb') ?? '';
-  const eventtime = status.eventtime ?? status.createtimegmt ?? '';
+  // The time as MeaSoft wrote it, whatever zone it is read in: a resent event keeps its id.
+  const eventtime = attribute(statusElement, 'eventtime') ?? attribute(statusElement, 'createtimegmt') ?? '';
 
   const out: Record_ = {};
   put(out, 'id', `${orderno}:${status.code ?? ''}:${eventtime}`);
   const special = ['status', 'statushistory', 'items', 'packages', 'webhook_statuses', 'webhook_status_time'];
   const generic = convertToRecord(order, ORDER_HINTS, special);
-  for (const [key, value] of Object.entries(generic)) put(out, key, value);
+  for (const [key, value] of Object.entries(generic)) {
+    // The courier's position report carries a branch-local time too.
+    if (key === 'currcoords' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const coords: Record_ = {};
+      for (const [name, part] of Object.entries(value)) {
+        if (name === 'RequestDateTime') putTime(coords, name, typeof part === 'string' ? part : null, reading.branchOffset);
+        else put(coords, name, part);
+      }
+      put(out, key, coords);
+    } else put(out, key, value);
+  }
   for (const name of ['orderno', 'awb', 'orderno2', 'ordercode', 'givencode']) {
     if (!Object.prototype.hasOwnProperty.call(out, name)) put(out, name, null);
   }
   put(out, 'status', status as unknown as Value);
-  list(out, order, 'statushistory', 'status_history', 'status', convertStatus);
+  list(out, order, 'statushistory', 'status_history', 'status', (element) => convertStatus(element, reading));
   list(out, order, 'items', 'items', 'item', (element) => convertToRecord(element, ITEM_HINTS));
   list(out, order, 'packages', 'packages', 'package', (element) => convertToRecord(element, PACKAGE_HINTS));
   if (!Object.prototype.hasOwnProperty.call(out, 'webhook_status_code')) put(out, 'webhook_status_code', null);
-  const webhookTime = childText(order, 'webhook_status_time');
-  put(out, 'webhook_status_time', webhookTime);
-  put(out, 'webhook_status_time_iso', localTimeToIso(webhookTime, MEASOFT_WEBHOOK_OFFSET));
+  putTime(out, 'webhook_status_time', childText(order, 'webhook_status_time'), MEASOFT_WEBHOOK_OFFSET);
   list(out, order, 'webhook_statuses', 'webhook_statuses', 'webhook_status', convertWebhookStatus);
   return out as unknown as MeasoftOrderEvent;
 }

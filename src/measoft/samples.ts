@@ -5,13 +5,9 @@ export type MeasoftStatus = {
   code: string | null;
   title: string | null;
   eventstore: string | null;
-  /** Branch-local time as sent ("2022-01-20 17:08:43"). */
-  eventtime: string | null;
-  /** The same as ISO 8601 local time without an offset (MeaSoft does not send the zone). */
+  /** The branch-local time, as ISO 8601 with the offset of the trigger's Branch Time Zone. */
   eventtime_iso: string | null;
-  /** GMT as sent. */
-  createtimegmt: string | null;
-  /** ISO 8601, UTC. */
+  /** When MeaSoft recorded it, ISO 8601 in UTC. */
   createtimegmt_iso: string | null;
   message: string | null;
   country: string | null;
@@ -21,7 +17,6 @@ export type MeasoftStatus = {
 /** One entry of <webhook_statuses>; `time` is Moscow time. */
 export type MeasoftWebhookStatus = {
   code: string | null;
-  time: string | null;
   time_iso: string | null;
   [attribute: string]: unknown;
 };
@@ -46,122 +41,202 @@ export type MeasoftOrderEvent = {
   items: MeasoftLine[];
   packages: MeasoftLine[];
   webhook_status_code: string | null;
-  /** Moscow time as sent; absent from later revisions of MeaSoft's page (then null). */
-  webhook_status_time: string | null;
+  /** Moscow time, ISO 8601; absent from later revisions of MeaSoft's page (then null). */
   webhook_status_time_iso: string | null;
   webhook_statuses: MeasoftWebhookStatus[];
   /** Every other element of the order, as sent (see parse-order.ts for the typing rules). */
   [element: string]: unknown;
 };
 
-// MeaSoft's own example (shared/seeds/000, test/measoft/fixtures/seed-order.xml) as the parser shapes it.
+/**
+ * A delivered two-parcel order with its items, packages, receiver town and address and three
+ * statuses (test/measoft/fixtures/multi-status-order.xml, in the shape of MeaSoft's statusreq
+ * answers and its webhook page), as the parser shapes it with the default Branch Time Zone (Moscow).
+ */
 export const orderStatusSample: MeasoftOrderEvent = {
-  id: '00032011:NEW:2022-01-20 17:08:43',
-  orderno: '00032011',
-  awb: '00032011',
-  orderno2: null,
-  ordercode: '0000032',
-  givencode: null,
-  barcode: '00032011',
-  sender: {
-    company: 'TEST',
-    date: null,
-    time_min: null,
-    time_max: null,
-  },
-  receiver: {
-    company: 'TEST2',
-    person: null,
-    phone: '+7 (495) 000-00-00',
-    contacts: {
-      phone: [
-        '+74950000000',
-      ],
+  "id": "ИМ-000451:COMPLETE:2024-03-15 12:40:00",
+  "awb": "0004512",
+  "ordercode": "77001",
+  "orderno": "ИМ-000451",
+  "orderno2": "EX-9",
+  "givencode": null,
+  "barcode": "0004512",
+  "sender": {
+    "company": "ООО \"Ромашка\" & Ко",
+    "person": "Иванов И.И.",
+    "phone": "8 (916) 123-45-67",
+    "town": {
+      "regioncode": "77",
+      "country": "RU",
+      "value": "Москва"
     },
-    inn: null,
-    zipcode: null,
-    date: '2022-01-21',
-    time_min: null,
-    time_max: null,
-    coords: {
-      lat: 55.7287,
-      lon: 37.6447,
+    "address": "ул. Тверская, д. 1",
+    "date": "2024-03-14",
+    "time_min": "10:00",
+    "time_max": "18:00"
+  },
+  "receiver": {
+    "company": null,
+    "person": "Петрова Анна",
+    "phone": "+7 (921) 000-11-22",
+    "contacts": {
+      "phone": [
+        "+79210001122",
+        "8-812-000-00-00"
+      ]
     },
-    deliveryPIN: null,
+    "zipcode": "190000",
+    "town": {
+      "regioncode": "78",
+      "country": "RU",
+      "value": "Санкт-Петербург"
+    },
+    "address": "Невский пр., д. 10, кв. 5",
+    "date": "2024-03-15",
+    "time_min": "12:00",
+    "time_max": "15:00",
+    "coords": {
+      "lon": 30.3351,
+      "lat": 59.9343
+    }
   },
-  pickup: false,
-  return: true,
-  weight: 0.4,
-  return_weight: null,
-  quantity: 1,
-  paytype: 'NO',
-  print_check: true,
-  service: '1',
-  return_service: '1',
-  type: '1',
-  return_type: '1',
-  waittime: 0,
-  price: 0,
-  inshprice: 0,
-  enclosure: null,
-  instruction: null,
-  basestatus: {
-    code: '0',
+  "pickup": false,
+  "return": false,
+  "weight": 2.35,
+  "return_weight": 0,
+  "quantity": 2,
+  "paytype": "CASH",
+  "print_check": false,
+  "service": "2",
+  "type": "1",
+  "waittime": 0,
+  "price": 4990.5,
+  "inshprice": 5000,
+  "enclosure": "Книги\n    и диски",
+  "instruction": "Позвонить за час & не <раньше> 12:00",
+  "currcoords": {
+    "accuracy": 15,
+    "lat": 59.93,
+    "lon": 30.33,
+    "RequestDateTime_iso": "2024-03-15T11:59:00+03:00"
   },
-  currcoords: {
-    lat: null,
-    lon: null,
-    accuracy: null,
-    RequestDateTime: null,
-  },
-  receiverpays: false,
-  acceptpartially: true,
-  customstatecode: '1',
-  clientstatecode: null,
-  department: null,
-  return_message: null,
-  deliveredto: null,
-  delivereddate: null,
-  deliveredtime: null,
-  outstrbarcode: null,
-  arrival: null,
-  costcode: null,
-  receipt: null,
-  webhook_status_code: 'NEW',
-  deliveryprice: [],
-  status: {
-    code: 'NEW',
-    title: 'new',
-    eventstore: 'NEW',
-    eventtime: '2022-01-20 17:08:43',
-    eventtime_iso: '2022-01-20T17:08:43',
-    createtimegmt: '2022-01-20 17:08:43',
-    createtimegmt_iso: '2022-01-20T17:08:43Z',
-    message: null,
-    country: null,
-  },
-  status_history: [
+  "receiverpays": true,
+  "acceptpartially": false,
+  "customstatecode": "3",
+  "deliveredto": "Петрова А.",
+  "delivereddate": "2024-03-15",
+  "deliveredtime": "12:40",
+  "outstrbarcode": "SHOP-451",
+  "acta": "АКТ-15/03",
+  "deliveryprice": [
     {
-      code: 'NEW',
-      title: 'NEW',
-      eventstore: 'NEW',
-      eventtime: '2022-01-20 17:08:43',
-      eventtime_iso: '2022-01-20T17:08:43',
-      createtimegmt: '2022-01-20 17:08:43',
-      createtimegmt_iso: '2022-01-20T17:08:43Z',
-      message: null,
-      country: 'RU',
+      "total": 350,
+      "advprice": [
+        {
+          "code": "1",
+          "price": 300
+        },
+        {
+          "code": "7",
+          "price": 50
+        }
+      ]
     },
-  ],
-  items: [],
-  packages: [],
-  webhook_status_time: '2022-01-20 20:08:43',
-  webhook_status_time_iso: '2022-01-20T20:08:43+03:00',
-  webhook_statuses: [
     {
-      code: 'NEW',
-      time: '2022-01-20 20:08:43',
-      time_iso: '2022-01-20T20:08:43+03:00',
-    },
+      "total": 0,
+      "advprice": []
+    }
   ],
+  "webhook_status_code": "COMPLETE",
+  "status": {
+    "code": "COMPLETE",
+    "title": "Доставлен",
+    "eventstore": "СПБ-1",
+    "eventtime_iso": "2024-03-15T12:40:00+03:00",
+    "createtimegmt_iso": "2024-03-15T09:41:10Z",
+    "message": "Вручено лично",
+    "country": "RU"
+  },
+  "status_history": [
+    {
+      "code": "COMPLETE",
+      "title": "Доставлен",
+      "eventstore": "СПБ-1",
+      "eventtime_iso": "2024-03-15T12:40:00+03:00",
+      "createtimegmt_iso": "2024-03-15T09:41:10Z",
+      "message": "Вручено лично",
+      "country": "RU"
+    },
+    {
+      "code": "DELIVERY",
+      "title": "Выдан курьеру на доставку",
+      "eventstore": "СПБ-1",
+      "eventtime_iso": "2024-03-15T09:02:33+03:00",
+      "createtimegmt_iso": "2024-03-15T06:02:33Z",
+      "message": null,
+      "country": "RU"
+    },
+    {
+      "code": "DEPARTURE",
+      "title": "Отправлено со склада",
+      "eventstore": "МСК-2",
+      "eventtime_iso": "2024-03-14T21:15:00+03:00",
+      "createtimegmt_iso": "2024-03-14T18:15:05Z",
+      "message": null,
+      "country": "RU"
+    }
+  ],
+  "items": [
+    {
+      "extcode": "A-1",
+      "quantity": 2,
+      "mass": 0.5,
+      "retprice": 1495.25,
+      "VATrate": 20,
+      "barcode": "4600000000012",
+      "article": "KN-01",
+      "type": "1",
+      "returns": "0",
+      "name": "Книга «Мастер и Маргарита»"
+    },
+    {
+      "type": "1",
+      "barcode": null,
+      "quantity": 1,
+      "retprice": 2000,
+      "mass": 1.35,
+      "returns": "0",
+      "name": "DVD-диск"
+    }
+  ],
+  "packages": [
+    {
+      "strbarcode": "0004512-1",
+      "mass": 1.2,
+      "length": 30,
+      "width": 20,
+      "height": 10,
+      "quantity": 1,
+      "code": "1",
+      "name": null
+    },
+    {
+      "code": "2",
+      "quantity": 1,
+      "mass": 1.15,
+      "strbarcode": "0004512-2",
+      "name": "Коробка"
+    }
+  ],
+  "webhook_status_time_iso": "2024-03-15T12:41:10+03:00",
+  "webhook_statuses": [
+    {
+      "code": "DELIVERY",
+      "time_iso": "2024-03-15T09:02:33+03:00"
+    },
+    {
+      "code": "COMPLETE",
+      "time_iso": "2024-03-15T12:41:10+03:00"
+    }
+  ]
 };
