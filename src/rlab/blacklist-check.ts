@@ -4,7 +4,7 @@ import { readBoolean, readText } from '../common/input';
 import { httpBuildQuery } from '../common/php-query';
 import { deliveryCrmBaseUrl, rlabBlacklistBaseUrl } from '../config';
 import { requireRlab } from '../credentials';
-import { blacklistRequestKey } from '../signatures';
+import { blacklistRequestKey } from './signatures';
 import { createDeliveryCrmReader, hiddenValues, unreachableError, unusableAnswerError } from './client';
 import { isRecord, labelOf, moscowTime, num, records, str } from './json';
 import { readPhone } from './phone';

@@ -8,7 +8,7 @@ import { preview, withoutValues } from '../common/errors';
 import { NoAnswer, requestWithin, TimeBudget, timeoutFromEnv } from '../common/network';
 import { rlabBaseUrl, rlabFallbackUrl } from '../config';
 import { AUTH_FIELDS, type RlabCredentials } from '../credentials';
-import { rlabTrackingKey, rlabUserInfoKey } from '../signatures';
+import { rlabTrackingKey, rlabUserInfoKey } from './signatures';
 import { isRecord } from './json';
 import { inWantedState, storedTracks, type WriteMethod } from './reconcile';
 

@@ -4,7 +4,7 @@ import { readText } from '../common/input';
 import { httpBuildQuery } from '../common/php-query';
 import { deliveryCrmBaseUrl } from '../config';
 import { AUTH_FIELDS, requireRlab } from '../credentials';
-import { trackHistoryRequestKey } from '../signatures';
+import { trackHistoryRequestKey } from './signatures';
 import { HISTORY_SERVICES, choicesOf, readCode } from './carriers';
 import { createDeliveryCrmReader, hiddenValues, unusableAnswerError } from './client';
 import { isRecord, labelOf, moscowTime, num, records, str } from './json';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { httpBuildQuery, phpUrlencode, type PhpQueryParams, type PhpQueryValue } from '../../src/common/php-query';
-import { justClickRequestHash } from '../../src/signatures';
+import { justClickRequestHash } from '../../src/justclick/signatures';
 
 describe('phpUrlencode', () => {
   it('keeps only A-Z a-z 0-9 - _ . and turns spaces into +', () => {
