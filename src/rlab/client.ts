@@ -1,7 +1,8 @@
 /**
- * R-Lab / DeliveryCRM client (R-Lab API document, see docs/rlab.md): the tracking API (POST JSON to
- * {RLAB_BASE_URL}/<method>.ashx, falling back once to RLAB_FALLBACK_URL) and the DeliveryCRM GET
- * calls (blacklist, notification history). Builds and signs requests; operations never do.
+ * R-Lab client (R-Lab API document, see docs/rlab.md): the tracking API (POST JSON to
+ * {RLAB_BASE_URL}/<method>.ashx, falling back once to RLAB_FALLBACK_URL), and the exchange and
+ * error handling the DeliveryCRM client (deliverycrm.ts) shares. Builds and signs requests;
+ * operations never do.
  */
 import type { HttpResponse, ZObject } from 'zapier-platform-core';
 import { preview, withoutValues } from '../common/errors';
@@ -53,7 +54,7 @@ export type RlabUserInfo = {
  */
 export const rlabTimeoutMs = (): number => timeoutFromEnv('RLAB_TIMEOUT_MS', 10_000);
 
-const JSON_HEADERS = { Accept: 'application/json' };
+export const JSON_HEADERS = { Accept: 'application/json' };
 
 /**
  * Where a message is read: in a Zap step (Zapier retries a ThrottledError) or in the connection
@@ -110,7 +111,7 @@ export function parseRlabAnswer(content: string): RlabAnswer | undefined {
 }
 
 /** A host that failed in a way the document says to retry elsewhere: down, timed out, 5xx. */
-class HostDown {
+export class HostDown {
   constructor(
     readonly reason: string,
     /** False only when the request cannot have reached R-Lab (connection refused, no time left to send it). */
@@ -133,17 +134,18 @@ export function unusableAnswerError(z: ZObject, service: string, what: string, c
   return new z.errors.ThrottledError(`${service} answered with something other than its documented answer (${what}), so it is not taken as a result. ${advice}`, 300);
 }
 
-type Sender = (options: { method: 'GET' | 'POST'; url: string; body?: string; headers: Record<string, string> }) => Promise<HttpResponse | HostDown>;
+export type Sender = (options: { method: 'GET' | 'POST'; url: string; body?: string; headers: Record<string, string> }) => Promise<HttpResponse | HostDown>;
 
 /** One step's requests: each exchange within its time, all of them within the step's budget. */
-function sender(z: ZObject, budget: TimeBudget): Sender {
+export function sender(z: ZObject, budget: TimeBudget): Sender {
   return async (options) => {
     const response = await requestWithin(z, { ...options, skipThrowForStatus: true }, budget.nextLimitMs());
     return response instanceof NoAnswer ? new HostDown(response.reason, response.mayHaveArrived) : response;
   };
 }
 
-function refusedStatus(z: ZObject, service: string, response: HttpResponse, hidden: readonly string[]): Error {
+/** A 4xx as the error the user sees: a 401/403 points to the connection, others show the answer. */
+export function refusedStatus(z: ZObject, service: string, response: HttpResponse, hidden: readonly string[]): Error {
   const credentials = response.status === 401 || response.status === 403;
   const hint = credentials
     ? `check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} in the connection`
@@ -389,24 +391,5 @@ export async function getUserInfo(z: ZObject, credentials: RlabCredentials): Pro
     userExpired: data.userExpired === true,
     userBalanceUnlimited: data.userBalanceUnlimited === true,
     userDateUnlimited: data.userDateUnlimited === true,
-  };
-}
-
-/**
- * DeliveryCRM / blacklist GETs of one step. These hosts have no backup address: a host that is
- * down, slow or answering 5xx or unreadable text hands the step back to Zapier to retry (reads
- * change nothing). The step's GETs share one time budget.
- */
-export function createDeliveryCrmReader(z: ZObject, credentials: RlabCredentials) {
-  const send = sender(z, new TimeBudget(rlabTimeoutMs()));
-  const hidden = hiddenValues(credentials);
-  return async (service: string, url: string): Promise<unknown> => {
-    const response = await send({ method: 'GET', url, headers: JSON_HEADERS });
-    if (response instanceof HostDown) throw unreachableError(z, service, response.reason);
-    if (response.status >= 500) throw unreachableError(z, service, `HTTP ${response.status}`);
-    if (response.status >= 400) throw refusedStatus(z, service, response, hidden);
-    const data = parseJson(response.content);
-    if (data === undefined) throw unreachableError(z, service, `an unreadable answer with HTTP ${response.status}`);
-    return data;
   };
 }

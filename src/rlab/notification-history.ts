@@ -1,12 +1,10 @@
 import { defineSearch, defineInputFields, type InferInputData, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { invalidInput, preview, withoutValues } from '../common/errors';
 import { readText } from '../common/input';
-import { httpBuildQuery } from '../common/php-query';
-import { deliveryCrmBaseUrl } from '../config';
 import { AUTH_FIELDS, requireRlab } from '../credentials';
-import { trackHistoryRequestKey } from './signatures';
 import { HISTORY_SERVICES, choicesOf, readCode } from './carriers';
-import { createDeliveryCrmReader, hiddenValues, unusableAnswerError } from './client';
+import { unusableAnswerError } from './client';
+import { createDeliveryCrmClient, TRACK_HISTORY_SERVICE } from './deliverycrm';
 import { isRecord, labelOf, moscowTime, num, records, str } from './json';
 import { notificationHistorySample, type Notification, type NotificationHistory, type StatusEvent } from './samples';
 import { readTrackingNumber } from './tracks';
@@ -70,10 +68,10 @@ function errorText(errors: unknown): string {
  * is an error, and anything that is not the documented answer is asked again, never a result.
  */
 export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: number, hidden: readonly string[] = []): NotificationHistory[] {
-  if (!isRecord(data)) throw unusableAnswerError(z, 'DeliveryCRM', `a track history was expected, it sent ${preview(data, hidden)}`);
+  if (!isRecord(data)) throw unusableAnswerError(z, TRACK_HISTORY_SERVICE, `a track history was expected, it sent ${preview(data, hidden)}`);
   if (data.success !== true) {
     const errors = withoutValues(errorText(data.errors), hidden);
-    if (data.success !== false || errors === '') throw unusableAnswerError(z, 'DeliveryCRM', `a track history was expected, it sent ${preview(data, hidden)}`);
+    if (data.success !== false || errors === '') throw unusableAnswerError(z, TRACK_HISTORY_SERVICE, `a track history was expected, it sent ${preview(data, hidden)}`);
     const key = /key|ключ/i.test(errors);
     const english = key
       ? `that is, the request key is wrong. Check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} in the connection (both are in your DeliveryCRM profile).`
@@ -84,7 +82,7 @@ export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: n
   }
   const items = data.data;
   if (!Array.isArray(items) || !items.every((item) => isRecord(item) && (typeof item.track === 'string' || typeof item.track === 'number'))) {
-    throw unusableAnswerError(z, 'DeliveryCRM', `a list of tracks was expected in data, it sent ${preview(items, hidden)}`);
+    throw unusableAnswerError(z, TRACK_HISTORY_SERVICE, `a list of tracks was expected in data, it sent ${preview(items, hidden)}`);
   }
   return (items as Record<string, unknown>[]).map((item) => {
     const result = num(item.result);
@@ -116,16 +114,8 @@ export const perform = (async (z, bundle) => {
   if (readText(bundle.inputData.track) === '') throw invalidInput(z, 'Tracking Number', 'a tracking number');
   const track = readTrackingNumber(z, 'Tracking Number', bundle.inputData.track);
   const serviceId = readCode(z, 'Carrier', bundle.inputData.service_id, HISTORY_SERVICES, 14) ?? RUSSIAN_POST;
-  const credentials = requireRlab(z, bundle);
-  const { userId, apiKey } = credentials;
-  // tracks[0][track]=...&tracks[0][service_id]=..., encoded like the vendor's PHP http_build_query.
-  const query = httpBuildQuery([
-    ['user_id', userId],
-    ['request_key', trackHistoryRequestKey(userId, [track], apiKey)],
-    ['tracks', [{ track, service_id: serviceId }]],
-  ]);
-  const data = await createDeliveryCrmReader(z, credentials)('DeliveryCRM', `${deliveryCrmBaseUrl()}/v1/track/history?${query}`);
-  return parseNotificationHistory(z, data, serviceId, hiddenValues(credentials));
+  const client = createDeliveryCrmClient(z, requireRlab(z, bundle));
+  return parseNotificationHistory(z, await client.trackHistory(track, serviceId), serviceId, client.hidden);
 }) satisfies SearchPerform<NotificationHistoryInput>;
 
 const channelFields = (key: 'sms' | 'viber' | 'call' | 'email', label: string) => [
