@@ -1,6 +1,9 @@
 import { defineCreate, defineInputFields, type CreatePerform, type InferInputData } from 'zapier-platform-core';
 import { addTrackSample } from './samples';
-import { detailFields, readRequest, sendTracks, trackField, trackOutputFields } from './tracks';
+import { readRequest } from './read-tracks';
+import { sendTracks } from './send-tracks';
+import { detailFields, trackField } from './track-input-fields';
+import { trackOutputFields } from './track-output-fields';
 
 const inputFields = defineInputFields([trackField, ...detailFields('add')]);
 

@@ -1,6 +1,9 @@
 import { defineCreate, defineInputFields, type CreatePerform, type InferInputData } from 'zapier-platform-core';
 import { deleteTrackSample } from './samples';
-import { carrierField, readRequest, sendTracks, trackField, trackOutputFields } from './tracks';
+import { readRequest } from './read-tracks';
+import { sendTracks } from './send-tracks';
+import { carrierField, trackField } from './track-input-fields';
+import { trackOutputFields } from './track-output-fields';
 
 const inputFields = defineInputFields([trackField, carrierField('delete')]);
 

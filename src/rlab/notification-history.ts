@@ -7,7 +7,7 @@ import { unusableAnswerError } from './client';
 import { createDeliveryCrmClient, TRACK_HISTORY_SERVICE } from './deliverycrm';
 import { isRecord, labelOf, moscowTime, num, records, str } from './json';
 import { notificationHistorySample, type Notification, type NotificationHistory, type StatusEvent } from './samples';
-import { readTrackingNumber } from './tracks';
+import { readTrackingNumber } from './read-tracks';
 
 /** The result field (end of seed 002): STATE_FINISHED_SUCCESS = 1 ... */
 export const HISTORY_RESULTS: Readonly<Record<number, string>> = {

@@ -6,7 +6,8 @@ import { TRACKING_CARRIERS, choicesOf, readCode } from './carriers';
 import { createRlabClient, emptyEntryOf, rlabResultError, unusableAnswerError, type RlabReply } from './client';
 import { isRecord, labelOf, moscowTime, num, str } from './json';
 import { trackInfoSample, type TrackInfo } from './samples';
-import { readTrackingNumber, SERVED_BY_BACKUP } from './tracks';
+import { readTrackingNumber } from './read-tracks';
+import { SERVED_BY_BACKUP } from './track-output-fields';
 
 /** trackMainStatus, as the table after gettrackinfo.ashx explains it. */
 export const MAIN_STATUSES: Readonly<Record<number, string>> = {

@@ -5,7 +5,7 @@ import { createAppTester, type ZObject } from 'zapier-platform-core';
 import { NoAnswer, requestWithin, STEP_BUDGET_MS, TimeBudget } from '../../src/common/network';
 import App from '../../src/index';
 import { createRlabClient, getUserInfo, parseRlabAnswer, type TrackingEntry } from '../../src/rlab/client';
-import { emptyEntry } from '../../src/rlab/tracks';
+import { emptyEntry } from '../../src/rlab/read-tracks';
 import { caught } from '../support/zapier-error';
 import { API_KEY, deadAddress, fakeHost, OK, rlabHandler, useEnv, USER_ID, type FakeHost } from './helpers';
 
