@@ -6,7 +6,8 @@ import { unreachableError, unusableAnswerError } from './client';
 import { BLACKLIST_HISTORY_SERVICE, BLACKLIST_SERVICE, createDeliveryCrmClient } from './deliverycrm';
 import { isRecord, labelOf, moscowTime, num, records, str } from './json';
 import { readPhone } from './phone';
-import { blacklistSample, type BlacklistEvent, type BlacklistRecord } from './samples';
+import { blacklistSample } from './samples';
+import type { BlacklistEvent, BlacklistRecord } from './types';
 
 /** bwType (seed 002, GetWhiteBlackHistoryInfo). */
 export const BW_TYPES: Readonly<Record<number, string>> = { 1: 'Delivered', 2: 'Returned', 3: 'Overdue (Outcome Unknown)' };

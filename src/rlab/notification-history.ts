@@ -6,7 +6,8 @@ import { HISTORY_SERVICES, choicesOf, readCode } from './carriers';
 import { unusableAnswerError } from './client';
 import { createDeliveryCrmClient, TRACK_HISTORY_SERVICE } from './deliverycrm';
 import { isRecord, labelOf, moscowTime, num, records, str } from './json';
-import { notificationHistorySample, type Notification, type NotificationHistory, type StatusEvent } from './samples';
+import { notificationHistorySample } from './samples';
+import type { Notification, NotificationHistory, StatusEvent } from './types';
 import { readTrackingNumber } from './read-tracks';
 
 /** The result field (end of seed 002): STATE_FINISHED_SUCCESS = 1 ... */

@@ -9,7 +9,7 @@ import { PAYMENT_TYPES, TRACKING_CARRIERS } from './carriers';
 import { createRlabClient, emptyEntryOf, rlabResultError, unconfirmedTracks, type RlabClient, type RlabReply, type TrackingEntry } from './client';
 import type { Request } from './read-tracks';
 import { inWantedState, storedTracks, type WriteMethod } from './reconcile';
-import type { TrackOutcome, TracksResult } from './samples';
+import type { TrackOutcome, TracksResult } from './types';
 import type { Mode } from './track-input-fields';
 import { outputKeys } from './track-output-fields';
 

@@ -5,7 +5,8 @@ import { requireRlab } from '../credentials';
 import { TRACKING_CARRIERS, choicesOf, readCode } from './carriers';
 import { createRlabClient, emptyEntryOf, rlabResultError, unusableAnswerError, type RlabReply } from './client';
 import { isRecord, labelOf, moscowTime, num, str } from './json';
-import { trackInfoSample, type TrackInfo } from './samples';
+import { trackInfoSample } from './samples';
+import type { TrackInfo } from './types';
 import { readTrackingNumber } from './read-tracks';
 import { SERVED_BY_BACKUP } from './track-output-fields';
 

@@ -2,7 +2,7 @@
  * The output fields of Add, Update and Delete Tracking Number: one row per key, with the modes it
  * belongs to (a delete sends no buyer data, so its output has none).
  */
-import type { TrackOutcome } from './samples';
+import type { TrackOutcome } from './types';
 import { LABELS, type Mode } from './track-input-fields';
 
 /** The label of served_by_backup: a filter on it finds the runs whose data went over plain http. */
