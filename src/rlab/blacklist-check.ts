@@ -1,4 +1,4 @@
-import { defineSearch, defineInputFields, type InferInputData, type SearchPerform, type ZObject } from 'zapier-platform-core';
+import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { invalidInput, preview } from '../common/errors';
 import { readBoolean, readText } from '../common/input';
 import { requireRlab } from '../credentials';
@@ -64,14 +64,12 @@ const inputFields = defineInputFields([
   },
 ]);
 
-type BlacklistInput = InferInputData<typeof inputFields>;
-
 const text = (value: unknown): string => str(value) ?? '';
 
 function parseEvent(item: Record<string, unknown>): BlacklistEvent {
   const type = num(item.bwType);
   const category = num(item.bwShopCategoryId);
-  return <BlacklistEvent>{
+  return {
     ...moscowTime('bwEventDate', 'bwEventDateIso', str(item.bwEventDate)),
     bwType: type,
     bwTypeLabel: labelOf(BW_TYPES, type, 'type'),
@@ -82,11 +80,11 @@ function parseEvent(item: Record<string, unknown>): BlacklistEvent {
 }
 
 /** The documented answer: a list of records, each with its karma; anything else is not a result. */
-function documentedRecords(z: ZObject, service: string, data: unknown, hidden: readonly string[]): Record<string, unknown>[] {
-  if (!Array.isArray(data) || data.length === 0 || !data.every((item) => isRecord(item) && num(item.blackKarma) !== null)) {
+function documentedRecords(z: ZObject, service: string, data: unknown, hidden: readonly string[]): Array<Record<string, unknown>> {
+  if (!Array.isArray(data) || data.length === 0 || !data.every((item): item is Record<string, unknown> => isRecord(item) && num(item.blackKarma) !== null)) {
     throw unusableAnswerError(z, service, preview(data, hidden));
   }
-  return data as Record<string, unknown>[];
+  return data;
 }
 
 /**
@@ -144,7 +142,7 @@ export const perform = (async (z, bundle) => {
   const found = parseBlacklist(z, await client.blacklistCheck(phone, email), client.hidden);
   if (!includeHistory || found.length === 0) return found;
   return withHistory(z, found, await client.blacklistHistory(phone, email), client.hidden);
-}) satisfies SearchPerform<BlacklistInput>;
+}) satisfies SearchPerform<typeof inputFields, BlacklistRecord>;
 
 export default defineSearch({
   key: 'blacklist_check',

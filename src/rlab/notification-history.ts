@@ -1,4 +1,4 @@
-import { defineSearch, defineInputFields, type InferInputData, type SearchPerform, type ZObject } from 'zapier-platform-core';
+import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { invalidInput, preview, withoutValues } from '../common/errors';
 import { readText } from '../common/input';
 import { AUTH_FIELDS, requireRlab } from '../credentials';
@@ -39,12 +39,10 @@ const inputFields = defineInputFields([
   },
 ]);
 
-type NotificationHistoryInput = InferInputData<typeof inputFields>;
-
 
 function notification(item: Record<string, unknown>): Notification {
   const sentAt = str(item.sent_at) ?? str(item.call_at);
-  return <Notification>{
+  return {
     theme: str(item.theme),
     message: str(item.message),
     segments: num(item.segments),
@@ -82,12 +80,12 @@ export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: n
     throw new z.errors.Error(`DeliveryCRM refused the request: ${errors.replace(/\.$/, '')}; ${english}`, 'DeliveryCrmRefused', 400);
   }
   const items = data.data;
-  if (!Array.isArray(items) || !items.every((item) => isRecord(item) && (typeof item.track === 'string' || typeof item.track === 'number'))) {
+  if (!Array.isArray(items) || !items.every((item): item is Record<string, unknown> => isRecord(item) && (typeof item.track === 'string' || typeof item.track === 'number'))) {
     throw unusableAnswerError(z, TRACK_HISTORY_SERVICE, `a list of tracks was expected in data, it sent ${preview(items, hidden)}`);
   }
-  return (items as Record<string, unknown>[]).map((item) => {
+  return items.map((item): NotificationHistory => {
     const result = num(item.result);
-    return <NotificationHistory>{
+    return {
       track: String(item.track),
       service_id: serviceId,
       service_name: HISTORY_SERVICES[serviceId] ?? String(serviceId),
@@ -97,11 +95,11 @@ export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: n
       result,
       result_label: labelOf(HISTORY_RESULTS, result, 'result'),
       status_history: records(item.status_history).map(
-        (event) => <StatusEvent>{
+        (event): StatusEvent => ({
           ...moscowTime('date', 'date_iso', str(event.date)),
           status: str(event.status),
           status_id: num(event.status_id),
-        },
+        }),
       ),
       sms: records(item.sms).map(notification),
       viber: records(item.viber).map(notification),
@@ -117,7 +115,7 @@ export const perform = (async (z, bundle) => {
   const serviceId = readCode(z, 'Carrier', bundle.inputData.service_id, HISTORY_SERVICES, 14) ?? RUSSIAN_POST;
   const client = createDeliveryCrmClient(z, requireRlab(z, bundle));
   return parseNotificationHistory(z, await client.trackHistory(track, serviceId), serviceId, client.hidden);
-}) satisfies SearchPerform<NotificationHistoryInput>;
+}) satisfies SearchPerform<typeof inputFields, NotificationHistory>;
 
 const channelFields = (key: 'sms' | 'viber' | 'call' | 'email', label: string) => [
   { key: `${key}[]theme`, label: key === 'email' ? `${label}: Subject` : `${label}: Theme`, type: 'string' as const },

@@ -1,4 +1,4 @@
-import { defineSearch, defineInputFields, type InferInputData, type SearchPerform, type ZObject } from 'zapier-platform-core';
+import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { invalidInput, preview } from '../common/errors';
 import { readText } from '../common/input';
 import { requireRlab } from '../credentials';
@@ -43,8 +43,6 @@ const inputFields = defineInputFields([
   },
 ]);
 
-type TrackInfoInput = InferInputData<typeof inputFields>;
-
 
 /** "Not found" answers: an unknown track is Zapier's "nothing found", not an error (wording assumed). */
 const NOT_FOUND = /не найден|not found/i;
@@ -57,12 +55,12 @@ export function parseTrackInfo(z: ZObject, answer: RlabReply, carrier: number): 
   }
   // Only the documented answer is a result: a list of tracks, each with its number ([] = not found).
   const data = answer.resultData;
-  if (!Array.isArray(data) || !data.every((item) => isRecord(item) && typeof item.trackNumber === 'string')) {
+  if (!Array.isArray(data) || !data.every((item): item is Record<string, unknown> => isRecord(item) && typeof item.trackNumber === 'string')) {
     throw unusableAnswerError(z, 'R-Lab', `gettrackinfo with resultData ${preview(data)}`);
   }
-  return (data as Record<string, unknown>[]).map((item) => {
+  return data.map((item): TrackInfo => {
     const status = num(item.trackMainStatus);
-    return <TrackInfo>{
+    return {
       trackNumber: String(item.trackNumber ?? ''),
       trackInfo: str(item.trackInfo),
       trackMainStatus: status,
@@ -100,7 +98,7 @@ export const perform = (async (z, bundle) => {
   const client = createRlabClient(z, requireRlab(z, bundle));
   const answer = await client.call('gettrackinfo', [emptyEntryOf({ trackingUserClientTrack: track, trackingUserClientDeliveryServiceId: carrier })]);
   return parseTrackInfo(z, answer, carrier);
-}) satisfies SearchPerform<TrackInfoInput>;
+}) satisfies SearchPerform<typeof inputFields, TrackInfo>;
 
 const dateFields = (key: string, label: string) => [{ key: `${key}Iso`, label, type: 'datetime' as const }];
 
