@@ -10,6 +10,7 @@ import { createAppTester } from 'zapier-platform-core';
 import { test as connectionTest } from '../../src/authentication';
 import App from '../../src/index';
 import { perform } from '../../src/justclick/update-order-status';
+import { useEnv } from '../support/env';
 import { caught } from '../support/zapier-error';
 
 const appTester = createAppTester(App);
@@ -41,6 +42,7 @@ async function waitForPort(port: number): Promise<void> {
 
 describe('Update Order Status against a PHP JustClick server', () => {
   let php: ChildProcess;
+  const setEnv = useEnv('all');
 
   beforeAll(async () => {
     const port = await freePort();
@@ -49,12 +51,11 @@ describe('Update Order Status against a PHP JustClick server', () => {
       stdio: 'ignore',
     });
     await waitForPort(port);
-    process.env.JUSTCLICK_BASE_URL = `http://127.0.0.1:${port}`;
+    setEnv({ JUSTCLICK_BASE_URL: `http://127.0.0.1:${port}` });
   });
 
   afterAll(() => {
     php.kill();
-    delete process.env.JUSTCLICK_BASE_URL;
   });
 
   const authData = { justclick_login: LOGIN, justclick_secret: SECRET };

@@ -1,6 +1,6 @@
-import { md5 } from '../../src/common/hash';
 import { httpBuildQuery } from '../../src/common/php-query';
 import { justClickRequestHash, justClickResponseHash, justClickSignedBody } from '../../src/justclick/signatures';
+import { md5 } from '../support/hash';
 
 describe('JustClick signatures: the golden vector of the vendor document', () => {
   it("JustClick: the document's UpdateOrderStatus example hashes to 92cea5ba... (JustClick API document)", () => {

@@ -4,7 +4,9 @@ import App from '../../src/index';
 import { perform } from '../../src/rlab/add-track';
 import { addTrackSample } from '../../src/rlab/samples';
 import { caught } from '../support/zapier-error';
-import { authData, fakeHost, KEY_ERROR, md5, OK, parsedBodies, rlabHandler, useEnv, type FakeHost } from './helpers';
+import { useEnv } from '../support/env';
+import { md5 } from '../support/hash';
+import { authData, fakeHost, KEY_ERROR, OK, parsedBodies, rlabHandler, type FakeHost } from './helpers';
 import trackInfoAnswer from './fixtures/gettrackinfo.json';
 
 const appTester = createAppTester(App);

@@ -4,7 +4,9 @@ import App from '../../src/index';
 import { perform } from '../../src/rlab/blacklist-check';
 import { blacklistSample } from '../../src/rlab/samples';
 import { caught } from '../support/zapier-error';
-import { API_KEY, authData, fakeHost, sha1, useEnv, type FakeHost, type Reply } from './helpers';
+import { useEnv } from '../support/env';
+import { sha1 } from '../support/hash';
+import { API_KEY, authData, fakeHost, type FakeHost, type Reply } from './helpers';
 import checkAnswer from './fixtures/black-check.json';
 import historyAnswer from './fixtures/black-history.json';
 

@@ -7,7 +7,9 @@ import App from '../../src/index';
 import { createRlabClient, getUserInfo, parseRlabAnswer, type TrackingEntry } from '../../src/rlab/client';
 import { emptyEntry } from '../../src/rlab/read-tracks';
 import { caught } from '../support/zapier-error';
-import { API_KEY, deadAddress, fakeHost, OK, rlabHandler, useEnv, USER_ID, type FakeHost } from './helpers';
+import { useEnv } from '../support/env';
+import { md5 } from '../support/hash';
+import { API_KEY, deadAddress, fakeHost, OK, rlabHandler, USER_ID, type FakeHost } from './helpers';
 
 const appTester = createAppTester(App);
 const credentials = { userId: USER_ID, apiKey: API_KEY };
@@ -33,9 +35,9 @@ const twoTracks: TrackingEntry[] = [emptyEntry('19527937484546'), emptyEntry('63
 
 /** Zapier keeps a ThrottledError's delay beside its message. */
 const delayOf = async (promise: Promise<unknown>) => {
-  const error = (await promise.then(() => undefined, (e: unknown) => e)) as Error;
+  const error = await caught(promise);
   expect(error.name).toBe('ThrottledError');
-  return (JSON.parse(error.message) as { delay: number }).delay;
+  return error.delay;
 };
 
 describe('R-Lab client: requests', () => {
@@ -57,9 +59,11 @@ describe('R-Lab client: requests', () => {
   });
 
   it('sends Cyrillic unescaped, as the PHP example with JSON_UNESCAPED_UNICODE', async () => {
-    nock('https://apilr2.r-lab.biz')
-      .post('/addtrack.ashx', (body: string) => JSON.stringify(body).includes('"trackingUserClientName":"Дмитрий"'))
-      .reply(200, OK);
+    // A string body is matched against the raw text sent: "\u0414\u043c..." would not match.
+    const raw =
+      `{"trackingUserId":1,"trackingRequestKey":"${md5(`1:1:${API_KEY}`)}","testMode":false,"trackingData":[` +
+      '{"trackingUserClientPhone":"","trackingUserClientTrack":"1","trackingUserClientEmail":"","trackingUserClientName":"Дмитрий","trackingUserClientItemCost":0,"sendToUserEmailFullTracking":false,"sendToAdminEmailFullTracking":false}]}';
+    nock('https://apilr2.r-lab.biz').post('/addtrack.ashx', raw).reply(200, OK);
     const entry = { ...emptyEntry('1'), trackingUserClientName: 'Дмитрий' };
     await run((z) => createRlabClient(z, credentials).call('addtrack', [entry]));
   });

@@ -1,11 +1,12 @@
 import nock from 'nock';
 import { createAppTester } from 'zapier-platform-core';
 import { connectionLabel, test as connectionTest } from '../../src/authentication';
-import { md5 } from '../../src/common/hash';
+import { md5 } from '../support/hash';
 import App from '../../src/index';
 import { describeTariff } from '../../src/rlab/connection';
 import { caught } from '../support/zapier-error';
-import { authData as rlabAuth, useEnv } from './helpers';
+import { useEnv } from '../support/env';
+import { authData as rlabAuth } from './helpers';
 
 const appTester = createAppTester(App);
 const setEnv = useEnv();

@@ -4,7 +4,9 @@ import App from '../../src/index';
 import { perform } from '../../src/rlab/notification-history';
 import { notificationHistorySample } from '../../src/rlab/samples';
 import { caught } from '../support/zapier-error';
-import { fakeHost, sha1, useEnv, type FakeHost, type Reply } from './helpers';
+import { useEnv } from '../support/env';
+import { sha1 } from '../support/hash';
+import { fakeHost, type FakeHost, type Reply } from './helpers';
 import historyAnswer from './fixtures/track-history.json';
 
 const appTester = createAppTester(App);

@@ -1,4 +1,4 @@
-import { md5, sha1 } from '../../src/common/hash';
+import { md5, sha1 } from '../support/hash';
 import { blacklistRequestKey, rlabTrackingKey, rlabUserInfoKey, trackHistoryRequestKey } from '../../src/rlab/signatures';
 
 describe('R-Lab / DeliveryCRM signatures: golden vectors of the vendor document', () => {

@@ -4,7 +4,9 @@ import App from '../../src/index';
 import { trackInfoSample } from '../../src/rlab/samples';
 import { perform } from '../../src/rlab/track-info';
 import { caught } from '../support/zapier-error';
-import { authData, md5, useEnv } from './helpers';
+import { useEnv } from '../support/env';
+import { md5 } from '../support/hash';
+import { authData } from './helpers';
 import trackInfoAnswer from './fixtures/gettrackinfo.json';
 
 const appTester = createAppTester(App);

@@ -5,7 +5,9 @@ import { perform as deleteTrack } from '../../src/rlab/delete-track';
 import { deleteTrackSample, updateTrackSample } from '../../src/rlab/samples';
 import { perform as updateTrack } from '../../src/rlab/update-track';
 import { caught } from '../support/zapier-error';
-import { authData, fakeHost, md5, parsedBodies, rlabHandler, useEnv, type FakeHost } from './helpers';
+import { useEnv } from '../support/env';
+import { md5 } from '../support/hash';
+import { authData, fakeHost, parsedBodies, rlabHandler, type FakeHost } from './helpers';
 
 const appTester = createAppTester(App);
 const setEnv = useEnv();
