@@ -34,6 +34,29 @@ async function deliveryCrm(answer: (query: URLSearchParams) => Reply) {
 
 const record = (karma: number, comment: string) => [{ ...checkAnswer[0], blackPhone: null, blackEmail: null, blackKarma: karma, blackComment: comment }];
 
+/** The document's /v1/black/check answer (fixtures/black-check.json) as the step outputs it, without the history. */
+const DOCUMENT_RECORD = {
+  blackPhone: '79000000000',
+  blackEmail: '',
+  blackKarma: 9,
+  blackComment: 'возвратов 9, неизвестно 0, вручено 60',
+  blackCancelCount: 9,
+  blackExpiredCount: 0,
+  blackDoneCount: 60,
+  blackTotalShopOrderCost: null,
+  history_included: false,
+  history: [],
+};
+/** The second order of the document's GetWhiteBlackHistoryInfo answer (fixtures/black-history.json), labelled. */
+const DOCUMENT_EVENT = {
+  bwEventDateIso: '2017-09-09T07:49:59+03:00',
+  bwType: 2,
+  bwTypeLabel: 'Returned',
+  bwShopCategoryId: 9,
+  bwShopCategoryLabel: 'Clothes, Shoes and Accessories',
+  bwShopOrderCost: 1452,
+};
+
 describe('Find Buyer in Blacklist', () => {
   it('asks /v1/black/check with the sha1 key, phone in the federal format, PHP-encoded e-mail', async () => {
     const { host, history } = await deliveryCrm(() => ({ body: checkAnswer }));
@@ -45,7 +68,7 @@ describe('Find Buyer in Blacklist', () => {
       ['GET', `/v1/black/check?user_id=1&request_key=${key}&phone=79000000000&email=test2%2Bshop%40test.ru`],
     ]);
     expect(history.received).toHaveLength(0);
-    expect(result).toEqual([{ ...blacklistSample, blackTotalShopOrderCost: null, history_included: false, history: [] }]);
+    expect(result).toEqual([DOCUMENT_RECORD]);
   });
 
   it('reaches https://api.deliverycrm.ru by default', async () => {
@@ -68,7 +91,7 @@ describe('Find Buyer in Blacklist', () => {
     ]);
     expect(found).toMatchObject({ blackKarma: 9, blackTotalShopOrderCost: 95520, history_included: true });
     expect(found!.history).toHaveLength(6);
-    expect(found!.history[1]).toEqual(blacklistSample.history[0]);
+    expect(found!.history[1]).toEqual(DOCUMENT_EVENT);
     expect(found!.history.map((event) => [event.bwTypeLabel, event.bwShopCategoryLabel])).toEqual([
       ['Overdue (Outcome Unknown)', 'Perfume and Cosmetics'],
       ['Returned', 'Clothes, Shoes and Accessories'],
@@ -77,6 +100,10 @@ describe('Find Buyer in Blacklist', () => {
       ['Overdue (Outcome Unknown)', 'Other'],
       ['Overdue (Outcome Unknown)', 'Clothes, Shoes and Accessories'],
     ]);
+  });
+
+  it("has the document's examples, as the step reads them, for its sample", () => {
+    expect(blacklistSample).toEqual({ ...DOCUMENT_RECORD, blackTotalShopOrderCost: 95520, history_included: true, history: [DOCUMENT_EVENT] });
   });
 
   it('gives each record of a phone-and-e-mail search its own history, and none when there is no match', async () => {
