@@ -140,9 +140,8 @@ describe('Find Buyer in Blacklist', () => {
     expect(error.message).toMatch(/^DeliveryCRM blacklist is unreachable \(it reported a server error: "Ошибка на сервере", that is, its server failed for now\)\. Zapier will retry/);
   });
 
-  it('hands a 5xx back to Zapier and points a 403 to the connection', async () => {
-    await deliveryCrm(() => ({ status: 500, body: 'oops' }));
-    expect((await caught(appTester(perform, { authData, inputData: { phone: '79000000000' } }))).name).toBe('ThrottledError');
+  it('points a 403 to the connection', async () => {
+    await deliveryCrm(() => ({ body: checkAnswer }));
     const wrongKey = await caught(appTester(perform, { authData: { ...authData, rlab_api_key: 'wrong-key-123' }, inputData: { phone: '79000000000' } }));
     expect(wrongKey.name).toBe('ExpiredAuthError');
     expect(wrongKey.message).toMatch(/^DeliveryCRM blacklist refused the request with HTTP 403 \(check R-Lab User ID and R-Lab API Key/);

@@ -70,16 +70,6 @@ describe('connection test: R-Lab', () => {
     );
   });
 
-  it('never says "Zapier will retry this step" when R-Lab is unreachable: nothing is retried in a connection test', async () => {
-    setEnv({ RLAB_BASE_URL: 'http://127.0.0.1:1', RLAB_FALLBACK_URL: '' });
-    const error = await caught(appTester(connectionTest, { authData: rlabAuth }));
-    expect(error.message).toBe(
-      'R-Lab is unreachable (main address: ECONNREFUSED; the backup address is switched off). Test the connection again in about 5 minutes; ' +
-        'if R-Lab stays down for more than 20 minutes, contact its support.',
-    );
-    expect(error.name).not.toBe('ThrottledError');
-  });
-
   it('never prints back a value typed into R-Lab User ID', async () => {
     const error = await caught(appTester(connectionTest, { authData: { rlab_user_id: 'k3y-pasted-here-0123', rlab_api_key: 'x' } }));
     expect(error.message).not.toContain('k3y-pasted');
