@@ -231,19 +231,22 @@ export function createRlabClient(z: ZObject, credentials: RlabCredentials, optio
 
   const reasonsOf = (backup: string) => `main address: ${primaryDown!.reason}; ${backup}`;
 
-  /** One request, main address first; the backup when the main address is down. */
-  async function route(method: RlabMethod, trackingData: TrackingEntry[] | null, testMode: boolean): Promise<RlabReply | HostDown> {
-    const body = bodyOf(trackingData, testMode);
-    if (primaryDown === undefined) {
-      const answer = await sendTo(rlabBaseUrl(), method, body);
-      if (!(answer instanceof HostDown)) return { ...answer, servedByBackup: false };
-      primaryDown = answer;
-    }
-    const fallback = rlabFallbackUrl();
-    if (fallback === null) return new HostDown('the backup address is switched off', false);
+  /** The main address's answer; null when it failed now or earlier in this run (later batches go straight to the backup). */
+  async function fromMain(method: RlabMethod, body: string): Promise<RlabReply | null> {
+    if (primaryDown !== undefined) return null;
+    const answer = await sendTo(rlabBaseUrl(), method, body);
+    if (!(answer instanceof HostDown)) return { ...answer, servedByBackup: false };
+    primaryDown = answer;
+    return null;
+  }
+
+  /** The backup address's answer, or what went wrong there ("backup address: ..."). */
+  async function fromBackup(fallback: string, method: RlabMethod, body: string): Promise<RlabReply | HostDown> {
     const answer = await sendTo(fallback, method, body);
     return answer instanceof HostDown ? new HostDown(`backup address: ${answer.reason}`, answer.mayHaveApplied) : { ...answer, servedByBackup: true };
   }
+
+  const switchedOff = () => new HostDown('the backup address is switched off', false);
 
   /** `down` says what happened at the backup ("backup address: ...", or that it is switched off). */
   const unreachable = (down: HostDown): Error => unreachableError(z, 'R-Lab', reasonsOf(down.reason), context);
@@ -262,28 +265,29 @@ export function createRlabClient(z: ZObject, credentials: RlabCredentials, optio
 
   return {
     async call(method, trackingData, testMode = false) {
-      const reply = await route(method, trackingData, testMode);
+      const body = bodyOf(trackingData, testMode);
+      const main = await fromMain(method, body);
+      if (main) return main;
+      const fallback = rlabFallbackUrl();
+      const reply = fallback === null ? switchedOff() : await fromBackup(fallback, method, body);
       if (reply instanceof HostDown) throw unreachable(reply);
       return reply;
     },
 
     async write(method, entries, testMode) {
       const mainWasUp = primaryDown === undefined;
-      if (mainWasUp) {
-        const answer = await sendTo(rlabBaseUrl(), method, bodyOf(entries, testMode));
-        if (!(answer instanceof HostDown)) return { reply: { ...answer, servedByBackup: false }, sent: entries, alreadyApplied: [] };
-        primaryDown = answer;
-      }
+      const main = await fromMain(method, bodyOf(entries, testMode));
+      if (main) return { reply: main, sent: entries, alreadyApplied: [] };
       const fallback = rlabFallbackUrl();
       let pending = entries;
       const alreadyApplied: TrackingEntry[] = [];
       // Only a write that reached the main address (and is not a test-mode check) can have been applied there.
       if (mainWasUp && primaryDown!.mayHaveApplied && !testMode) {
         if (fallback === null) throw uncertain(method, entries, reasonsOf('the backup address is switched off, so it could not be checked'));
-        const check = await sendTo(fallback, 'gettrackinfo', bodyOf(entries.map((entry) => emptyEntryOf(entry)), false));
+        const check = await fromBackup(fallback, 'gettrackinfo', bodyOf(entries.map(emptyEntryOf), false));
         const stored = check instanceof HostDown ? undefined : storedTracks(check);
         if (!stored) {
-          const why = check instanceof HostDown ? `backup address: ${check.reason}` : 'backup address: an unexpected gettrackinfo answer';
+          const why = check instanceof HostDown ? check.reason : 'backup address: an unexpected gettrackinfo answer';
           throw uncertain(method, entries, reasonsOf(why));
         }
         pending = [];
@@ -293,19 +297,18 @@ export function createRlabClient(z: ZObject, credentials: RlabCredentials, optio
         }
         if (pending.length === 0) return { reply: null, sent: [], alreadyApplied };
       }
-      if (fallback === null) throw unreachable(new HostDown('the backup address is switched off', false));
-      const answer = await sendTo(fallback, method, bodyOf(pending, testMode));
+      if (fallback === null) throw unreachable(switchedOff());
+      const answer = await fromBackup(fallback, method, bodyOf(pending, testMode));
       if (answer instanceof HostDown) {
-        const backup = `backup address: ${answer.reason}`;
-        if (answer.mayHaveApplied && !testMode) throw uncertain(method, pending, reasonsOf(backup));
-        throw unreachable(new HostDown(backup, false));
+        if (answer.mayHaveApplied && !testMode) throw uncertain(method, pending, reasonsOf(answer.reason));
+        throw unreachable(answer);
       }
-      return { reply: { ...answer, servedByBackup: true }, sent: pending, alreadyApplied };
+      return { reply: answer, sent: pending, alreadyApplied };
     },
   };
 }
 
-/** An entry with only the track (and carrier) filled in, as the document's gettrackinfo example. */
+/** An entry with only the track (and carrier) filled in, as the document's deltrack and gettrackinfo examples. */
 export const emptyEntryOf = (entry: Pick<TrackingEntry, 'trackingUserClientTrack' | 'trackingUserClientDeliveryServiceId'>): TrackingEntry => ({
   trackingUserClientPhone: '',
   trackingUserClientTrack: entry.trackingUserClientTrack,

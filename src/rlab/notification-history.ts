@@ -1,6 +1,5 @@
 import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
-import { invalidInput, preview, withoutValues } from '../common/errors';
-import { readText } from '../common/input';
+import { preview, withoutValues } from '../common/errors';
 import { AUTH_FIELDS, requireRlab } from '../credentials';
 import { HISTORY_SERVICES, choicesOf, readCode } from './carriers';
 import { unusableAnswerError } from './client';
@@ -110,7 +109,6 @@ export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: n
 }
 
 export const perform = (async (z, bundle) => {
-  if (readText(bundle.inputData.track) === '') throw invalidInput(z, 'Tracking Number', 'a tracking number');
   const track = readTrackingNumber(z, 'Tracking Number', bundle.inputData.track);
   const serviceId = readCode(z, 'Carrier', bundle.inputData.service_id, HISTORY_SERVICES, 14) ?? RUSSIAN_POST;
   const client = createDeliveryCrmClient(z, requireRlab(z, bundle));

@@ -8,7 +8,7 @@ import { invalidInput } from '../common/errors';
 import { asList, readBoolean, readNumber, readText } from '../common/input';
 import { isPlainTrackingNumber, normaliseTrackingNumber } from '../common/tracking-number';
 import { PAYMENT_TYPES, TRACKING_CARRIERS, readCode } from './carriers';
-import type { TrackingEntry } from './client';
+import { emptyEntryOf, type TrackingEntry } from './client';
 import { readPhone } from './phone';
 import { LABELS, type Mode } from './track-input-fields';
 
@@ -34,6 +34,7 @@ function perTrack(z: ZObject, input: Raw, key: Key, count: number): string[] {
  */
 export function readTrackingNumber(z: ZObject, label: string, raw: unknown): string {
   const typed = readText(raw);
+  if (typed === '') throw invalidInput(z, label, 'a tracking number');
   const track = normaliseTrackingNumber(typed);
   if (!isPlainTrackingNumber(track)) {
     throw invalidInput(z, label, 'a tracking number of Latin letters, digits and hyphens, as carriers write it, e.g. RA644000886RU or 19527937484546', typed);
@@ -65,10 +66,7 @@ export function readRequest(z: ZObject, input: Raw, mode: Mode): Request {
 
   if (mode === 'delete') {
     // "Only trackingUserClientTrack must be filled in, the rest may stay empty" (deltrack.ashx).
-    const entries = tracks.map((track, index) => ({
-      ...emptyEntry(track),
-      trackingUserClientDeliveryServiceId: carrierOf(index) ?? 0,
-    }));
+    const entries = tracks.map((track, index) => emptyEntryOf({ trackingUserClientTrack: track, trackingUserClientDeliveryServiceId: carrierOf(index) ?? 0 }));
     return { entries, testMode };
   }
 
@@ -110,14 +108,3 @@ export function readRequest(z: ZObject, input: Raw, mode: Mode): Request {
   });
   return { entries, testMode };
 }
-
-/** An entry with only the track filled in, as the document's deltrack and gettrackinfo examples. */
-export const emptyEntry = (track: string): TrackingEntry => ({
-  trackingUserClientPhone: '',
-  trackingUserClientTrack: track,
-  trackingUserClientEmail: '',
-  trackingUserClientName: '',
-  trackingUserClientItemCost: 0,
-  sendToUserEmailFullTracking: false,
-  sendToAdminEmailFullTracking: false,
-});

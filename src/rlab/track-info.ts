@@ -1,6 +1,5 @@
 import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
-import { invalidInput, preview } from '../common/errors';
-import { readText } from '../common/input';
+import { preview } from '../common/errors';
 import { requireRlab } from '../credentials';
 import { TRACKING_CARRIERS, choicesOf, readCode } from './carriers';
 import { createRlabClient, emptyEntryOf, rlabResultError, unusableAnswerError, type RlabReply } from './client';
@@ -92,7 +91,6 @@ export function parseTrackInfo(z: ZObject, answer: RlabReply, carrier: number): 
 }
 
 export const perform = (async (z, bundle) => {
-  if (readText(bundle.inputData.track) === '') throw invalidInput(z, 'Tracking Number', 'a tracking number');
   const track = readTrackingNumber(z, 'Tracking Number', bundle.inputData.track);
   const carrier = readCode(z, 'Carrier', bundle.inputData.delivery_service_id, TRACKING_CARRIERS) ?? 0;
   const client = createRlabClient(z, requireRlab(z, bundle));

@@ -4,8 +4,7 @@ import nock from 'nock';
 import { createAppTester, type ZObject } from 'zapier-platform-core';
 import { NoAnswer, requestWithin, STEP_BUDGET_MS, TimeBudget } from '../../src/common/network';
 import App from '../../src/index';
-import { createRlabClient, getUserInfo, parseRlabAnswer, type TrackingEntry } from '../../src/rlab/client';
-import { emptyEntry } from '../../src/rlab/read-tracks';
+import { createRlabClient, emptyEntryOf, getUserInfo, parseRlabAnswer, type TrackingEntry } from '../../src/rlab/client';
 import { caught } from '../support/zapier-error';
 import { useEnv } from '../support/env';
 import { md5 } from '../support/hash';
@@ -29,6 +28,7 @@ const host = async (...args: Parameters<typeof fakeHost>) => {
 /** Runs client calls inside Zapier's runtime, as an operation would. */
 const run = <T>(body: (z: ZObject) => Promise<T>) => appTester(async (z: ZObject) => body(z), { authData: {} });
 
+const emptyEntry = (track: string) => emptyEntryOf({ trackingUserClientTrack: track });
 const oneTrack: TrackingEntry[] = [emptyEntry('19527937484546')];
 /** The document's request key example: 1:1952793748454663010828068631:3c6e0b8a9c15224a8228b9a98ca1531d. */
 const twoTracks: TrackingEntry[] = [emptyEntry('19527937484546'), emptyEntry('63010828068631')];
