@@ -2,9 +2,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { createAppTester } from 'zapier-platform-core';
-import { md5 } from '../src/common/hash';
 import authentication, { connectionLabel, test as connectionTest } from '../src/authentication';
 import App from '../src/index';
+import { useEnv } from './support/env';
+import { md5 } from './support/hash';
 import { caught } from './support/zapier-error';
 
 const appTester = createAppTester(App);
@@ -54,16 +55,12 @@ describe('connection test: JustClick messages fit the connection, not a step', (
     'The connection test changes no order in JustClick, so it is safe to test again in a few minutes. ' +
     "If this keeps happening, check JustClick Login: your account's address is the login followed by .justclick.ru, such as myshop.justclick.ru.";
   const test = () => caught(appTester(connectionTest, { authData }));
-
-  afterEach(() => {
-    delete process.env.JUSTCLICK_BASE_URL;
-    delete process.env.JUSTCLICK_TIMEOUT_MS;
-  });
+  const setEnv = useEnv();
 
   const listen = async (handler?: () => void) => {
     const server = handler ? createServer(handler) : createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    process.env.JUSTCLICK_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    setEnv({ JUSTCLICK_BASE_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
     return server;
   };
 
@@ -77,7 +74,7 @@ describe('connection test: JustClick messages fit the connection, not a step', (
 
   it('JustClick does not answer in time (a real server that never answers)', async () => {
     const server = await listen(() => undefined);
-    process.env.JUSTCLICK_TIMEOUT_MS = '300';
+    setEnv({ JUSTCLICK_TIMEOUT_MS: '300' });
     try {
       const error = await test();
       expect(error.message).toMatch(/^JustClick did not answer\b.*?\. The connection test changes no order/);

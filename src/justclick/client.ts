@@ -10,7 +10,7 @@ import { NoAnswer, requestWithin, STEP_BUDGET_MS, TimeBudget, timeoutFromEnv } f
 import type { PhpQueryParams } from '../common/php-query';
 import { justClickBaseUrl } from '../config';
 import type { JustClickCredentials } from '../credentials';
-import { justClickResponseHash, justClickSignedBody } from '../signatures';
+import { justClickResponseHash, justClickSignedBody } from './signatures';
 
 /** English explanations of JustClick's documented error codes (its "Ответы API сервиса" page; docs/justclick.md). */
 export const JUSTCLICK_ERROR_CODES: Readonly<Record<number, string>> = {

@@ -1,14 +1,13 @@
-import { defineSearch, defineInputFields, type InferInputData, type SearchPerform, type ZObject } from 'zapier-platform-core';
+import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { invalidInput, preview } from '../common/errors';
 import { readBoolean, readText } from '../common/input';
-import { httpBuildQuery } from '../common/php-query';
-import { deliveryCrmBaseUrl, rlabBlacklistBaseUrl } from '../config';
 import { requireRlab } from '../credentials';
-import { blacklistRequestKey } from '../signatures';
-import { createDeliveryCrmReader, hiddenValues, unreachableError, unusableAnswerError } from './client';
+import { unreachableError, unusableAnswerError } from './client';
+import { BLACKLIST_HISTORY_SERVICE, BLACKLIST_SERVICE, createDeliveryCrmClient } from './deliverycrm';
 import { isRecord, labelOf, moscowTime, num, records, str } from './json';
 import { readPhone } from './phone';
-import { blacklistSample, type BlacklistEvent, type BlacklistRecord } from './samples';
+import { blacklistSample } from './samples';
+import type { BlacklistEvent, BlacklistRecord } from './types';
 
 /** bwType (seed 002, GetWhiteBlackHistoryInfo). */
 export const BW_TYPES: Readonly<Record<number, string>> = { 1: 'Delivered', 2: 'Returned', 3: 'Overdue (Outcome Unknown)' };
@@ -45,8 +44,6 @@ export const SHOP_CATEGORIES: Readonly<Record<number, string>> = {
 const NOTHING_FOUND = -1;
 const NO_INPUT = -2;
 const SERVER_ERROR = -3;
-const SERVICE = 'DeliveryCRM blacklist';
-const HISTORY_SERVICE = 'R-Lab blacklist history';
 
 const inputFields = defineInputFields([
   {
@@ -67,14 +64,12 @@ const inputFields = defineInputFields([
   },
 ]);
 
-type BlacklistInput = InferInputData<typeof inputFields>;
-
 const text = (value: unknown): string => str(value) ?? '';
 
 function parseEvent(item: Record<string, unknown>): BlacklistEvent {
   const type = num(item.bwType);
   const category = num(item.bwShopCategoryId);
-  return <BlacklistEvent>{
+  return {
     ...moscowTime('bwEventDate', 'bwEventDateIso', str(item.bwEventDate)),
     bwType: type,
     bwTypeLabel: labelOf(BW_TYPES, type, 'type'),
@@ -85,11 +80,11 @@ function parseEvent(item: Record<string, unknown>): BlacklistEvent {
 }
 
 /** The documented answer: a list of records, each with its karma; anything else is not a result. */
-function documentedRecords(z: ZObject, service: string, data: unknown, hidden: readonly string[]): Record<string, unknown>[] {
-  if (!Array.isArray(data) || data.length === 0 || !data.every((item) => isRecord(item) && num(item.blackKarma) !== null)) {
+function documentedRecords(z: ZObject, service: string, data: unknown, hidden: readonly string[]): Array<Record<string, unknown>> {
+  if (!Array.isArray(data) || data.length === 0 || !data.every((item): item is Record<string, unknown> => isRecord(item) && num(item.blackKarma) !== null)) {
     throw unusableAnswerError(z, service, preview(data, hidden));
   }
-  return data as Record<string, unknown>[];
+  return data;
 }
 
 /**
@@ -98,10 +93,10 @@ function documentedRecords(z: ZObject, service: string, data: unknown, hidden: r
  * fraud, so an answer it cannot read is never a clean buyer.
  */
 export function parseBlacklist(z: ZObject, data: unknown, hidden: readonly string[] = []): BlacklistRecord[] {
-  const found = documentedRecords(z, SERVICE, data, hidden);
+  const found = documentedRecords(z, BLACKLIST_SERVICE, data, hidden);
   const karma = (record: Record<string, unknown>) => num(record.blackKarma)!;
   const failed = found.find((record) => karma(record) === SERVER_ERROR);
-  if (failed) throw unreachableError(z, SERVICE, `it reported a server error: "${text(failed.blackComment)}", that is, its server failed for now`);
+  if (failed) throw unreachableError(z, BLACKLIST_SERVICE, `it reported a server error: "${text(failed.blackComment)}", that is, its server failed for now`);
   const refused = found.find((record) => karma(record) === NO_INPUT);
   if (refused) {
     throw invalidInput(z, 'Phone or Email', `a phone or an e-mail the blacklist accepts (it answered "${text(refused.blackComment)}", that is, it received neither)`);
@@ -124,7 +119,7 @@ export function parseBlacklist(z: ZObject, data: unknown, hidden: readonly strin
 
 /** Adds GetWhiteBlackHistoryInfo's records to the check's: same phone and e-mail, or the only one. */
 export function withHistory(z: ZObject, found: BlacklistRecord[], data: unknown, hidden: readonly string[] = []): BlacklistRecord[] {
-  const history = documentedRecords(z, HISTORY_SERVICE, data, hidden).filter((item) => num(item.blackKarma) !== NOTHING_FOUND);
+  const history = documentedRecords(z, BLACKLIST_HISTORY_SERVICE, data, hidden).filter((item) => num(item.blackKarma) !== NOTHING_FOUND);
   return found.map((record) => {
     const match =
       history.find((item) => text(item.blackPhone) === record.blackPhone && text(item.blackEmail) === record.blackEmail) ??
@@ -143,26 +138,11 @@ export const perform = (async (z, bundle) => {
   const email = readText(bundle.inputData.email);
   if (phone === '' && email === '') throw invalidInput(z, 'Phone or Email', 'a phone, an e-mail or both');
   const includeHistory = readBoolean(z, 'Include Order History', bundle.inputData.include_history) ?? false;
-  const credentials = requireRlab(z, bundle);
-  const { userId, apiKey } = credentials;
-  const get = createDeliveryCrmReader(z, credentials);
-  const hidden = hiddenValues(credentials);
-
-  const query = httpBuildQuery([
-    ['user_id', userId],
-    ['request_key', blacklistRequestKey(userId, apiKey, phone, email)],
-    ['phone', phone],
-    ['email', email],
-  ]);
-  const found = parseBlacklist(z, await get(SERVICE, `${deliveryCrmBaseUrl()}/v1/black/check?${query}`), hidden);
+  const client = createDeliveryCrmClient(z, requireRlab(z, bundle));
+  const found = parseBlacklist(z, await client.blacklistCheck(phone, email), client.hidden);
   if (!includeHistory || found.length === 0) return found;
-  const historyQuery = httpBuildQuery([
-    ['blackPhone', phone],
-    ['blackEmail', email],
-  ]);
-  const history = await get(HISTORY_SERVICE, `${rlabBlacklistBaseUrl()}/api/BlackList/GetWhiteBlackHistoryInfo?${historyQuery}`);
-  return withHistory(z, found, history, hidden);
-}) satisfies SearchPerform<BlacklistInput>;
+  return withHistory(z, found, await client.blacklistHistory(phone, email), client.hidden);
+}) satisfies SearchPerform<typeof inputFields, BlacklistRecord>;
 
 export default defineSearch({
   key: 'blacklist_check',

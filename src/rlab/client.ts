@@ -1,14 +1,15 @@
 /**
- * R-Lab / DeliveryCRM client (R-Lab API document, see docs/rlab.md): the tracking API (POST JSON to
- * {RLAB_BASE_URL}/<method>.ashx, falling back once to RLAB_FALLBACK_URL) and the DeliveryCRM GET
- * calls (blacklist, notification history). Builds and signs requests; operations never do.
+ * R-Lab client (R-Lab API document, see docs/rlab.md): the tracking API (POST JSON to
+ * {RLAB_BASE_URL}/<method>.ashx, falling back once to RLAB_FALLBACK_URL), and the exchange and
+ * error handling the DeliveryCRM client (deliverycrm.ts) shares. Builds and signs requests;
+ * operations never do.
  */
 import type { HttpResponse, ZObject } from 'zapier-platform-core';
 import { preview, withoutValues } from '../common/errors';
 import { NoAnswer, requestWithin, TimeBudget, timeoutFromEnv } from '../common/network';
 import { rlabBaseUrl, rlabFallbackUrl } from '../config';
 import { AUTH_FIELDS, type RlabCredentials } from '../credentials';
-import { rlabTrackingKey, rlabUserInfoKey } from '../signatures';
+import { rlabTrackingKey, rlabUserInfoKey } from './signatures';
 import { isRecord } from './json';
 import { inWantedState, storedTracks, type WriteMethod } from './reconcile';
 
@@ -53,7 +54,7 @@ export type RlabUserInfo = {
  */
 export const rlabTimeoutMs = (): number => timeoutFromEnv('RLAB_TIMEOUT_MS', 10_000);
 
-const JSON_HEADERS = { Accept: 'application/json' };
+export const JSON_HEADERS = { Accept: 'application/json' };
 
 /**
  * Where a message is read: in a Zap step (Zapier retries a ThrottledError) or in the connection
@@ -110,7 +111,7 @@ export function parseRlabAnswer(content: string): RlabAnswer | undefined {
 }
 
 /** A host that failed in a way the document says to retry elsewhere: down, timed out, 5xx. */
-class HostDown {
+export class HostDown {
   constructor(
     readonly reason: string,
     /** False only when the request cannot have reached R-Lab (connection refused, no time left to send it). */
@@ -133,17 +134,18 @@ export function unusableAnswerError(z: ZObject, service: string, what: string, c
   return new z.errors.ThrottledError(`${service} answered with something other than its documented answer (${what}), so it is not taken as a result. ${advice}`, 300);
 }
 
-type Sender = (options: { method: 'GET' | 'POST'; url: string; body?: string; headers: Record<string, string> }) => Promise<HttpResponse | HostDown>;
+export type Sender = (options: { method: 'GET' | 'POST'; url: string; body?: string; headers: Record<string, string> }) => Promise<HttpResponse | HostDown>;
 
 /** One step's requests: each exchange within its time, all of them within the step's budget. */
-function sender(z: ZObject, budget: TimeBudget): Sender {
+export function sender(z: ZObject, budget: TimeBudget): Sender {
   return async (options) => {
     const response = await requestWithin(z, { ...options, skipThrowForStatus: true }, budget.nextLimitMs());
     return response instanceof NoAnswer ? new HostDown(response.reason, response.mayHaveArrived) : response;
   };
 }
 
-function refusedStatus(z: ZObject, service: string, response: HttpResponse, hidden: readonly string[]): Error {
+/** A 4xx as the error the user sees: a 401/403 points to the connection, others show the answer. */
+export function refusedStatus(z: ZObject, service: string, response: HttpResponse, hidden: readonly string[]): Error {
   const credentials = response.status === 401 || response.status === 403;
   const hint = credentials
     ? `check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} in the connection`
@@ -229,19 +231,22 @@ export function createRlabClient(z: ZObject, credentials: RlabCredentials, optio
 
   const reasonsOf = (backup: string) => `main address: ${primaryDown!.reason}; ${backup}`;
 
-  /** One request, main address first; the backup when the main address is down. */
-  async function route(method: RlabMethod, trackingData: TrackingEntry[] | null, testMode: boolean): Promise<RlabReply | HostDown> {
-    const body = bodyOf(trackingData, testMode);
-    if (primaryDown === undefined) {
-      const answer = await sendTo(rlabBaseUrl(), method, body);
-      if (!(answer instanceof HostDown)) return { ...answer, servedByBackup: false };
-      primaryDown = answer;
-    }
-    const fallback = rlabFallbackUrl();
-    if (fallback === null) return new HostDown('the backup address is switched off', false);
+  /** The main address's answer; null when it failed now or earlier in this run (later batches go straight to the backup). */
+  async function fromMain(method: RlabMethod, body: string): Promise<RlabReply | null> {
+    if (primaryDown !== undefined) return null;
+    const answer = await sendTo(rlabBaseUrl(), method, body);
+    if (!(answer instanceof HostDown)) return { ...answer, servedByBackup: false };
+    primaryDown = answer;
+    return null;
+  }
+
+  /** The backup address's answer, or what went wrong there ("backup address: ..."). */
+  async function fromBackup(fallback: string, method: RlabMethod, body: string): Promise<RlabReply | HostDown> {
     const answer = await sendTo(fallback, method, body);
     return answer instanceof HostDown ? new HostDown(`backup address: ${answer.reason}`, answer.mayHaveApplied) : { ...answer, servedByBackup: true };
   }
+
+  const switchedOff = () => new HostDown('the backup address is switched off', false);
 
   /** `down` says what happened at the backup ("backup address: ...", or that it is switched off). */
   const unreachable = (down: HostDown): Error => unreachableError(z, 'R-Lab', reasonsOf(down.reason), context);
@@ -260,28 +265,29 @@ export function createRlabClient(z: ZObject, credentials: RlabCredentials, optio
 
   return {
     async call(method, trackingData, testMode = false) {
-      const reply = await route(method, trackingData, testMode);
+      const body = bodyOf(trackingData, testMode);
+      const main = await fromMain(method, body);
+      if (main) return main;
+      const fallback = rlabFallbackUrl();
+      const reply = fallback === null ? switchedOff() : await fromBackup(fallback, method, body);
       if (reply instanceof HostDown) throw unreachable(reply);
       return reply;
     },
 
     async write(method, entries, testMode) {
       const mainWasUp = primaryDown === undefined;
-      if (mainWasUp) {
-        const answer = await sendTo(rlabBaseUrl(), method, bodyOf(entries, testMode));
-        if (!(answer instanceof HostDown)) return { reply: { ...answer, servedByBackup: false }, sent: entries, alreadyApplied: [] };
-        primaryDown = answer;
-      }
+      const main = await fromMain(method, bodyOf(entries, testMode));
+      if (main) return { reply: main, sent: entries, alreadyApplied: [] };
       const fallback = rlabFallbackUrl();
       let pending = entries;
       const alreadyApplied: TrackingEntry[] = [];
       // Only a write that reached the main address (and is not a test-mode check) can have been applied there.
       if (mainWasUp && primaryDown!.mayHaveApplied && !testMode) {
         if (fallback === null) throw uncertain(method, entries, reasonsOf('the backup address is switched off, so it could not be checked'));
-        const check = await sendTo(fallback, 'gettrackinfo', bodyOf(entries.map((entry) => emptyEntryOf(entry)), false));
+        const check = await fromBackup(fallback, 'gettrackinfo', bodyOf(entries.map(emptyEntryOf), false));
         const stored = check instanceof HostDown ? undefined : storedTracks(check);
         if (!stored) {
-          const why = check instanceof HostDown ? `backup address: ${check.reason}` : 'backup address: an unexpected gettrackinfo answer';
+          const why = check instanceof HostDown ? check.reason : 'backup address: an unexpected gettrackinfo answer';
           throw uncertain(method, entries, reasonsOf(why));
         }
         pending = [];
@@ -291,19 +297,18 @@ export function createRlabClient(z: ZObject, credentials: RlabCredentials, optio
         }
         if (pending.length === 0) return { reply: null, sent: [], alreadyApplied };
       }
-      if (fallback === null) throw unreachable(new HostDown('the backup address is switched off', false));
-      const answer = await sendTo(fallback, method, bodyOf(pending, testMode));
+      if (fallback === null) throw unreachable(switchedOff());
+      const answer = await fromBackup(fallback, method, bodyOf(pending, testMode));
       if (answer instanceof HostDown) {
-        const backup = `backup address: ${answer.reason}`;
-        if (answer.mayHaveApplied && !testMode) throw uncertain(method, pending, reasonsOf(backup));
-        throw unreachable(new HostDown(backup, false));
+        if (answer.mayHaveApplied && !testMode) throw uncertain(method, pending, reasonsOf(answer.reason));
+        throw unreachable(answer);
       }
-      return { reply: { ...answer, servedByBackup: true }, sent: pending, alreadyApplied };
+      return { reply: answer, sent: pending, alreadyApplied };
     },
   };
 }
 
-/** An entry with only the track (and carrier) filled in, as the document's gettrackinfo example. */
+/** An entry with only the track (and carrier) filled in, as the document's deltrack and gettrackinfo examples. */
 export const emptyEntryOf = (entry: Pick<TrackingEntry, 'trackingUserClientTrack' | 'trackingUserClientDeliveryServiceId'>): TrackingEntry => ({
   trackingUserClientPhone: '',
   trackingUserClientTrack: entry.trackingUserClientTrack,
@@ -389,24 +394,5 @@ export async function getUserInfo(z: ZObject, credentials: RlabCredentials): Pro
     userExpired: data.userExpired === true,
     userBalanceUnlimited: data.userBalanceUnlimited === true,
     userDateUnlimited: data.userDateUnlimited === true,
-  };
-}
-
-/**
- * DeliveryCRM / blacklist GETs of one step. These hosts have no backup address: a host that is
- * down, slow or answering 5xx or unreadable text hands the step back to Zapier to retry (reads
- * change nothing). The step's GETs share one time budget.
- */
-export function createDeliveryCrmReader(z: ZObject, credentials: RlabCredentials) {
-  const send = sender(z, new TimeBudget(rlabTimeoutMs()));
-  const hidden = hiddenValues(credentials);
-  return async (service: string, url: string): Promise<unknown> => {
-    const response = await send({ method: 'GET', url, headers: JSON_HEADERS });
-    if (response instanceof HostDown) throw unreachableError(z, service, response.reason);
-    if (response.status >= 500) throw unreachableError(z, service, `HTTP ${response.status}`);
-    if (response.status >= 400) throw refusedStatus(z, service, response, hidden);
-    const data = parseJson(response.content);
-    if (data === undefined) throw unreachableError(z, service, `an unreadable answer with HTTP ${response.status}`);
-    return data;
   };
 }

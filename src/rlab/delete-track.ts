@@ -1,15 +1,17 @@
-import { defineCreate, defineInputFields, type CreatePerform, type InferInputData } from 'zapier-platform-core';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { deleteTrackSample } from './samples';
-import { carrierField, readRequest, sendTracks, trackField, trackOutputFields } from './tracks';
+import { readRequest } from './read-tracks';
+import { sendTracks } from './send-tracks';
+import { carrierField, trackField } from './track-input-fields';
+import { trackOutputFields } from './track-output-fields';
+import type { TracksResult } from './types';
 
 const inputFields = defineInputFields([trackField, carrierField('delete')]);
-
-type DeleteTrackInput = InferInputData<typeof inputFields>;
 
 export const perform = (async (z, bundle) => {
   const request = readRequest(z, bundle.inputData, 'delete');
   return sendTracks(z, bundle, 'deltrack', request);
-}) satisfies CreatePerform<DeleteTrackInput>;
+}) satisfies CreatePerform<typeof inputFields, TracksResult>;
 
 export default defineCreate({
   key: 'rlab_delete_track',

@@ -12,7 +12,7 @@ export const num = (value: unknown): number | null => (typeof value === 'number'
 export const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** The objects of an array (a lone object counts as one); anything else is no items. */
-export const records = (value: unknown): Record<string, unknown>[] =>
+export const records = (value: unknown): Array<Record<string, unknown>> =>
   Array.isArray(value) ? value.filter(isRecord) : isRecord(value) ? [value] : [];
 
 /** A label from a code table, "Unknown <what> N" for a code the document does not list. */
@@ -30,7 +30,11 @@ export const moscowIso = (text: string | null): string | null => localTimeToIso(
  * Zapier's checks D023/T003 refuse a date string without a zone. Text that does not read as a
  * time stays as sent under `key`, so nothing the vendor said is lost.
  */
-export function moscowTime(key: string, isoKey: string, text: string | null): Record<string, string | null> {
+export function moscowTime<Key extends string, IsoKey extends string>(key: Key, isoKey: IsoKey, text: string | null): MoscowTime<Key, IsoKey> {
   const iso = moscowIso(text);
-  return iso === null && text !== null && text.trim() !== '' ? { [key]: text, [isoKey]: null } : { [isoKey]: iso };
+  const time = iso === null && text !== null && text.trim() !== '' ? { [key]: text, [isoKey]: null } : { [isoKey]: iso };
+  return time as MoscowTime<Key, IsoKey>;
 }
+
+/** `isoKey` always (null when there is no time), `key` only with text that is no time. */
+export type MoscowTime<Key extends string, IsoKey extends string> = { [K in IsoKey]: string | null } & { [K in Key]?: string };

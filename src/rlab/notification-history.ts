@@ -1,15 +1,13 @@
-import { defineSearch, defineInputFields, type InferInputData, type SearchPerform, type ZObject } from 'zapier-platform-core';
-import { invalidInput, preview, withoutValues } from '../common/errors';
-import { readText } from '../common/input';
-import { httpBuildQuery } from '../common/php-query';
-import { deliveryCrmBaseUrl } from '../config';
+import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
+import { preview, withoutValues } from '../common/errors';
 import { AUTH_FIELDS, requireRlab } from '../credentials';
-import { trackHistoryRequestKey } from '../signatures';
 import { HISTORY_SERVICES, choicesOf, readCode } from './carriers';
-import { createDeliveryCrmReader, hiddenValues, unusableAnswerError } from './client';
+import { unusableAnswerError } from './client';
+import { createDeliveryCrmClient, TRACK_HISTORY_SERVICE } from './deliverycrm';
 import { isRecord, labelOf, moscowTime, num, records, str } from './json';
-import { notificationHistorySample, type Notification, type NotificationHistory, type StatusEvent } from './samples';
-import { readTrackingNumber } from './tracks';
+import { notificationHistorySample } from './samples';
+import type { Notification, NotificationHistory, StatusEvent } from './types';
+import { readTrackingNumber } from './read-tracks';
 
 /** The result field (end of seed 002): STATE_FINISHED_SUCCESS = 1 ... */
 export const HISTORY_RESULTS: Readonly<Record<number, string>> = {
@@ -40,12 +38,10 @@ const inputFields = defineInputFields([
   },
 ]);
 
-type NotificationHistoryInput = InferInputData<typeof inputFields>;
-
 
 function notification(item: Record<string, unknown>): Notification {
   const sentAt = str(item.sent_at) ?? str(item.call_at);
-  return <Notification>{
+  return {
     theme: str(item.theme),
     message: str(item.message),
     segments: num(item.segments),
@@ -70,10 +66,10 @@ function errorText(errors: unknown): string {
  * is an error, and anything that is not the documented answer is asked again, never a result.
  */
 export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: number, hidden: readonly string[] = []): NotificationHistory[] {
-  if (!isRecord(data)) throw unusableAnswerError(z, 'DeliveryCRM', `a track history was expected, it sent ${preview(data, hidden)}`);
+  if (!isRecord(data)) throw unusableAnswerError(z, TRACK_HISTORY_SERVICE, `a track history was expected, it sent ${preview(data, hidden)}`);
   if (data.success !== true) {
     const errors = withoutValues(errorText(data.errors), hidden);
-    if (data.success !== false || errors === '') throw unusableAnswerError(z, 'DeliveryCRM', `a track history was expected, it sent ${preview(data, hidden)}`);
+    if (data.success !== false || errors === '') throw unusableAnswerError(z, TRACK_HISTORY_SERVICE, `a track history was expected, it sent ${preview(data, hidden)}`);
     const key = /key|ключ/i.test(errors);
     const english = key
       ? `that is, the request key is wrong. Check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} in the connection (both are in your DeliveryCRM profile).`
@@ -83,12 +79,12 @@ export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: n
     throw new z.errors.Error(`DeliveryCRM refused the request: ${errors.replace(/\.$/, '')}; ${english}`, 'DeliveryCrmRefused', 400);
   }
   const items = data.data;
-  if (!Array.isArray(items) || !items.every((item) => isRecord(item) && (typeof item.track === 'string' || typeof item.track === 'number'))) {
-    throw unusableAnswerError(z, 'DeliveryCRM', `a list of tracks was expected in data, it sent ${preview(items, hidden)}`);
+  if (!Array.isArray(items) || !items.every((item): item is Record<string, unknown> => isRecord(item) && (typeof item.track === 'string' || typeof item.track === 'number'))) {
+    throw unusableAnswerError(z, TRACK_HISTORY_SERVICE, `a list of tracks was expected in data, it sent ${preview(items, hidden)}`);
   }
-  return (items as Record<string, unknown>[]).map((item) => {
+  return items.map((item): NotificationHistory => {
     const result = num(item.result);
-    return <NotificationHistory>{
+    return {
       track: String(item.track),
       service_id: serviceId,
       service_name: HISTORY_SERVICES[serviceId] ?? String(serviceId),
@@ -98,11 +94,11 @@ export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: n
       result,
       result_label: labelOf(HISTORY_RESULTS, result, 'result'),
       status_history: records(item.status_history).map(
-        (event) => <StatusEvent>{
+        (event): StatusEvent => ({
           ...moscowTime('date', 'date_iso', str(event.date)),
           status: str(event.status),
           status_id: num(event.status_id),
-        },
+        }),
       ),
       sms: records(item.sms).map(notification),
       viber: records(item.viber).map(notification),
@@ -113,20 +109,11 @@ export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: n
 }
 
 export const perform = (async (z, bundle) => {
-  if (readText(bundle.inputData.track) === '') throw invalidInput(z, 'Tracking Number', 'a tracking number');
   const track = readTrackingNumber(z, 'Tracking Number', bundle.inputData.track);
   const serviceId = readCode(z, 'Carrier', bundle.inputData.service_id, HISTORY_SERVICES, 14) ?? RUSSIAN_POST;
-  const credentials = requireRlab(z, bundle);
-  const { userId, apiKey } = credentials;
-  // tracks[0][track]=...&tracks[0][service_id]=..., encoded like the vendor's PHP http_build_query.
-  const query = httpBuildQuery([
-    ['user_id', userId],
-    ['request_key', trackHistoryRequestKey(userId, [track], apiKey)],
-    ['tracks', [{ track, service_id: serviceId }]],
-  ]);
-  const data = await createDeliveryCrmReader(z, credentials)('DeliveryCRM', `${deliveryCrmBaseUrl()}/v1/track/history?${query}`);
-  return parseNotificationHistory(z, data, serviceId, hiddenValues(credentials));
-}) satisfies SearchPerform<NotificationHistoryInput>;
+  const client = createDeliveryCrmClient(z, requireRlab(z, bundle));
+  return parseNotificationHistory(z, await client.trackHistory(track, serviceId), serviceId, client.hidden);
+}) satisfies SearchPerform<typeof inputFields, NotificationHistory>;
 
 const channelFields = (key: 'sms' | 'viber' | 'call' | 'email', label: string) => [
   { key: `${key}[]theme`, label: key === 'email' ? `${label}: Subject` : `${label}: Theme`, type: 'string' as const },

@@ -1,12 +1,13 @@
-import { defineSearch, defineInputFields, type InferInputData, type SearchPerform, type ZObject } from 'zapier-platform-core';
-import { invalidInput, preview } from '../common/errors';
-import { readText } from '../common/input';
+import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
+import { preview } from '../common/errors';
 import { requireRlab } from '../credentials';
 import { TRACKING_CARRIERS, choicesOf, readCode } from './carriers';
 import { createRlabClient, emptyEntryOf, rlabResultError, unusableAnswerError, type RlabReply } from './client';
 import { isRecord, labelOf, moscowTime, num, str } from './json';
-import { trackInfoSample, type TrackInfo } from './samples';
-import { readTrackingNumber, SERVED_BY_BACKUP } from './tracks';
+import { trackInfoSample } from './samples';
+import type { TrackInfo } from './types';
+import { readTrackingNumber } from './read-tracks';
+import { SERVED_BY_BACKUP } from './track-output-fields';
 
 /** trackMainStatus, as the table after gettrackinfo.ashx explains it. */
 export const MAIN_STATUSES: Readonly<Record<number, string>> = {
@@ -41,8 +42,6 @@ const inputFields = defineInputFields([
   },
 ]);
 
-type TrackInfoInput = InferInputData<typeof inputFields>;
-
 
 /** "Not found" answers: an unknown track is Zapier's "nothing found", not an error (wording assumed). */
 const NOT_FOUND = /не найден|not found/i;
@@ -55,12 +54,12 @@ export function parseTrackInfo(z: ZObject, answer: RlabReply, carrier: number): 
   }
   // Only the documented answer is a result: a list of tracks, each with its number ([] = not found).
   const data = answer.resultData;
-  if (!Array.isArray(data) || !data.every((item) => isRecord(item) && typeof item.trackNumber === 'string')) {
+  if (!Array.isArray(data) || !data.every((item): item is Record<string, unknown> => isRecord(item) && typeof item.trackNumber === 'string')) {
     throw unusableAnswerError(z, 'R-Lab', `gettrackinfo with resultData ${preview(data)}`);
   }
-  return (data as Record<string, unknown>[]).map((item) => {
+  return data.map((item): TrackInfo => {
     const status = num(item.trackMainStatus);
-    return <TrackInfo>{
+    return {
       trackNumber: String(item.trackNumber ?? ''),
       trackInfo: str(item.trackInfo),
       trackMainStatus: status,
@@ -92,13 +91,12 @@ export function parseTrackInfo(z: ZObject, answer: RlabReply, carrier: number): 
 }
 
 export const perform = (async (z, bundle) => {
-  if (readText(bundle.inputData.track) === '') throw invalidInput(z, 'Tracking Number', 'a tracking number');
   const track = readTrackingNumber(z, 'Tracking Number', bundle.inputData.track);
   const carrier = readCode(z, 'Carrier', bundle.inputData.delivery_service_id, TRACKING_CARRIERS) ?? 0;
   const client = createRlabClient(z, requireRlab(z, bundle));
   const answer = await client.call('gettrackinfo', [emptyEntryOf({ trackingUserClientTrack: track, trackingUserClientDeliveryServiceId: carrier })]);
   return parseTrackInfo(z, answer, carrier);
-}) satisfies SearchPerform<TrackInfoInput>;
+}) satisfies SearchPerform<typeof inputFields, TrackInfo>;
 
 const dateFields = (key: string, label: string) => [{ key: `${key}Iso`, label, type: 'datetime' as const }];
 

@@ -1,15 +1,17 @@
-import { defineCreate, defineInputFields, type CreatePerform, type InferInputData } from 'zapier-platform-core';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { updateTrackSample } from './samples';
-import { detailFields, readRequest, sendTracks, trackField, trackOutputFields } from './tracks';
+import { readRequest } from './read-tracks';
+import { sendTracks } from './send-tracks';
+import { detailFields, trackField } from './track-input-fields';
+import { trackOutputFields } from './track-output-fields';
+import type { TracksResult } from './types';
 
 const inputFields = defineInputFields([trackField, ...detailFields('update')]);
-
-type UpdateTrackInput = InferInputData<typeof inputFields>;
 
 export const perform = (async (z, bundle) => {
   const request = readRequest(z, bundle.inputData, 'update');
   return sendTracks(z, bundle, 'updatetrack', request);
-}) satisfies CreatePerform<UpdateTrackInput>;
+}) satisfies CreatePerform<typeof inputFields, TracksResult>;
 
 export default defineCreate({
   key: 'rlab_update_track',

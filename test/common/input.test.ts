@@ -1,18 +1,12 @@
 import zapier from 'zapier-platform-core';
 import type { ZObject } from 'zapier-platform-core';
 import { asList, readBoolean, readChoice, readNumber, readText } from '../../src/common/input';
+import { thrown } from '../support/zapier-error';
 
 const z = { errors: zapier.errors } as unknown as ZObject;
 
 /** The message a reader throws, as the user sees it. */
-function messageOf(read: () => unknown): string {
-  try {
-    read();
-  } catch (error) {
-    return (JSON.parse((error as Error).message) as { message: string }).message;
-  }
-  throw new Error('expected the reader to throw');
-}
+const messageOf = (read: () => unknown): string => thrown(read).message;
 
 describe('readText and asList', () => {
   it('trims, and reads null and undefined as empty', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { httpBuildQuery, phpUrlencode, type PhpQueryParams, type PhpQueryValue } from '../../src/common/php-query';
-import { justClickRequestHash } from '../../src/signatures';
+import { justClickRequestHash } from '../../src/justclick/signatures';
 import { runPhp } from '../support/php';
 
 describe('phpUrlencode', () => {

@@ -4,6 +4,7 @@
  * keys the way the vendor would; faults are real (refused connections, slow answers, 5xx).
  */
 import { test as connectionTest } from '../../src/authentication';
+import { useEnv } from '../support/env';
 import { caught } from '../support/zapier-error';
 import { appTester, runOperation as run, useSandbox } from './helpers';
 
@@ -11,6 +12,7 @@ type Result = Record<string, unknown>;
 
 describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
   const sandbox = useSandbox();
+  const setEnv = useEnv();
 
   const create = (key: 'rlab_add_track' | 'rlab_update_track' | 'rlab_delete_track', inputData: Result) =>
     run(key, sandbox().accounts, inputData) as Promise<Result>;
@@ -104,15 +106,11 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
   });
 
   it('primary too slow: after the timeout the backup answers', async () => {
-    process.env.RLAB_TIMEOUT_MS = '300';
-    try {
-      await sandbox().rlab.fault('slow', { delayMs: 2000 });
-      const [info] = await search('rlab_track_info', { track: '80085275412345' });
-      expect(info).toMatchObject({ trackNumber: '80085275412345', trackMainStatus: 1 });
-      expect(sandbox().rlabBackup.requestsTo('gettrackinfo.ashx')).toHaveLength(1);
-    } finally {
-      delete process.env.RLAB_TIMEOUT_MS;
-    }
+    setEnv({ RLAB_TIMEOUT_MS: '300' });
+    await sandbox().rlab.fault('slow', { delayMs: 2000 });
+    const [info] = await search('rlab_track_info', { track: '80085275412345' });
+    expect(info).toMatchObject({ trackNumber: '80085275412345', trackMainStatus: 1 });
+    expect(sandbox().rlabBackup.requestsTo('gettrackinfo.ashx')).toHaveLength(1);
   });
 
   it('both hosts down: the run is handed back to Zapier to retry later', async () => {

@@ -8,6 +8,7 @@ import { createAppTester } from 'zapier-platform-core';
 import { test as connectionTest } from '../../src/authentication';
 import App from '../../src/index';
 import { perform } from '../../src/justclick/update-order-status';
+import { useEnv } from '../support/env';
 import { startPhpServer, type PhpServer } from '../support/php';
 import { caught } from '../support/zapier-error';
 
@@ -17,10 +18,11 @@ const SECRET = "s3cr3t!*'()~ ключ";
 
 describe('Update Order Status against a PHP JustClick server', () => {
   let php: PhpServer;
+  const setEnv = useEnv('all');
 
   beforeAll(async () => {
     php = await startPhpServer(path.join(__dirname, 'fixtures', 'justclick-server.php'), { JC_LOGIN: LOGIN, JC_SECRET: SECRET });
-    process.env.JUSTCLICK_BASE_URL = php.url;
+    setEnv({ JUSTCLICK_BASE_URL: php.url });
   });
 
   afterEach(() => {
@@ -30,7 +32,6 @@ describe('Update Order Status against a PHP JustClick server', () => {
 
   afterAll(async () => {
     await php.close();
-    delete process.env.JUSTCLICK_BASE_URL;
   });
 
   const authData = { justclick_login: LOGIN, justclick_secret: SECRET };

@@ -1,6 +1,6 @@
 /** What the JustClick unit tests share: the example account of JustClick's own PHP example, signing. */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { md5 } from '../../src/common/hash';
+import { md5 } from '../support/hash';
 
 export const LOGIN = 'username';
 export const SECRET = 'X'.repeat(40);

@@ -2,13 +2,15 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { createAppTester } from 'zapier-platform-core';
-import { md5 } from '../../src/common/hash';
 import App from '../../src/index';
 import { updateOrderStatusSample } from '../../src/justclick/samples';
 import { perform } from '../../src/justclick/update-order-status';
+import { useEnv } from '../support/env';
+import { md5 } from '../support/hash';
 import { caught } from '../support/zapier-error';
 
 const appTester = createAppTester(App);
+const setEnv = useEnv();
 
 // JustClick's own example account (its UpdateOrderStatus page; docs/justclick.md).
 const LOGIN = 'username';
@@ -112,16 +114,12 @@ describe('Update Order Status: requests', () => {
   });
 
   it('sends to the address JUSTCLICK_BASE_URL gives, with the login in place of {login}', async () => {
-    process.env.JUSTCLICK_BASE_URL = 'https://{login}.staging.example/';
-    try {
-      const scope = nock('https://username.staging.example')
-        .post('/api/UpdateOrderStatus', body('bill_id=1&status=return'))
-        .reply(200, signed(0, 'OK'));
-      await appTester(perform, { authData, inputData: { bill_id: '1', status: 'return' } });
-      expect(scope.isDone()).toBe(true);
-    } finally {
-      delete process.env.JUSTCLICK_BASE_URL;
-    }
+    setEnv({ JUSTCLICK_BASE_URL: 'https://{login}.staging.example/' });
+    const scope = nock('https://username.staging.example')
+      .post('/api/UpdateOrderStatus', body('bill_id=1&status=return'))
+      .reply(200, signed(0, 'OK'));
+    await appTester(perform, { authData, inputData: { bill_id: '1', status: 'return' } });
+    expect(scope.isDone()).toBe(true);
   });
 });
 
@@ -394,16 +392,13 @@ describe('Update Order Status: answers', () => {
 });
 
 describe('Update Order Status: network failures (real sockets on 127.0.0.1)', () => {
-  afterEach(() => {
-    delete process.env.JUSTCLICK_BASE_URL;
-  });
 
   it('hands the run back to Zapier when JustClick refuses the connection: nothing was sent', async () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     await new Promise((resolve) => server.close(resolve));
-    process.env.JUSTCLICK_BASE_URL = `http://127.0.0.1:${port}`;
+    setEnv({ JUSTCLICK_BASE_URL: `http://127.0.0.1:${port}` });
 
     const error = await caught(appTester(perform, { authData, inputData: { bill_id: '1', status: 'cancel' } }));
     expect(error.name).toBe('ThrottledError');
@@ -416,8 +411,7 @@ describe('Update Order Status: network failures (real sockets on 127.0.0.1)', ()
       requests += 1; // never answers
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    process.env.JUSTCLICK_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    process.env.JUSTCLICK_TIMEOUT_MS = '300';
+    setEnv({ JUSTCLICK_BASE_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, JUSTCLICK_TIMEOUT_MS: '300' });
     try {
       const error = await caught(appTester(perform, { authData, inputData: { bill_id: '1', status: 'cancel' } }));
       expect(error).toMatchObject({
@@ -428,7 +422,6 @@ describe('Update Order Status: network failures (real sockets on 127.0.0.1)', ()
       });
       expect(requests).toBe(1);
     } finally {
-      delete process.env.JUSTCLICK_TIMEOUT_MS;
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
@@ -441,7 +434,7 @@ describe('Update Order Status: network failures (real sockets on 127.0.0.1)', ()
       req.socket.destroy();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    process.env.JUSTCLICK_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    setEnv({ JUSTCLICK_BASE_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
     try {
       const error = await caught(appTester(perform, { authData, inputData: { bill_id: '1', status: 'cancel' } }));
       expect(error.code).toBe('JustClickNoAnswer');

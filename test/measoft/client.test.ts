@@ -7,9 +7,11 @@ import { createAppTester, type ZObject } from 'zapier-platform-core';
 import App from '../../src/index';
 import { cancelOrder, changedOrders, commitLastStatus, createOrder, findOrders } from '../../src/measoft/client';
 import { element, escapeXml, textElement } from '../../src/measoft/xml';
+import { useEnv } from '../support/env';
 import { caught } from '../support/zapier-error';
 
 const appTester = createAppTester(App);
+const setEnv = useEnv();
 const API = 'https://home.courierexe.ru';
 const credentials = { login: 'shop', password: 'p&ss"word', extra: '8' };
 const AUTH = '<auth login="shop" pass="p&amp;ss&quot;word" extra="8"/>';
@@ -85,8 +87,8 @@ describe('MeaSoft client: requests and answers', () => {
   it('HTTP 500 on a write says it may or may not have been made; a refused connection says nothing was sent', async () => {
     nock(API).post('/api/').reply(500, 'oops');
     expect((await caught(run((z) => cancelOrder(z, credentials, 'A1')))).message).toContain('may or may not have been made');
-    process.env.MEASOFT_BASE_URL = 'http://127.0.0.1:1/api/';
-    const refused = await caught(run((z) => findOrders(z, credentials, {}))).finally(() => delete process.env.MEASOFT_BASE_URL);
+    setEnv({ MEASOFT_BASE_URL: 'http://127.0.0.1:1/api/' });
+    const refused = await caught(run((z) => findOrders(z, credentials, {})));
     expect(refused.name).toBe('ThrottledError');
     expect(refused.message).toContain('nothing was sent');
   });
@@ -122,12 +124,8 @@ describe('MeaSoft client: requests and answers', () => {
   });
 
   it('MEASOFT_BASE_URL points the client elsewhere', async () => {
-    process.env.MEASOFT_BASE_URL = 'https://staging.example.test/api';
-    try {
-      nock('https://staging.example.test').post('/api/').reply(200, doc('<commitlaststatus/>'));
-      await run((z) => commitLastStatus(z, credentials, 100));
-    } finally {
-      delete process.env.MEASOFT_BASE_URL;
-    }
+    setEnv({ MEASOFT_BASE_URL: 'https://staging.example.test/api' });
+    nock('https://staging.example.test').post('/api/').reply(200, doc('<commitlaststatus/>'));
+    await run((z) => commitLastStatus(z, credentials, 100));
   });
 });

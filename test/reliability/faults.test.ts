@@ -13,8 +13,9 @@
  */
 import App from '../../src/index';
 import { appTester, runOperation, useSandbox } from '../e2e/helpers';
-import { useEnv } from '../rlab/helpers';
-import { countsTo, failure } from './helpers';
+import { useEnv } from '../support/env';
+import { caught } from '../support/zapier-error';
+import { countsTo } from './helpers';
 
 const sandbox = useSandbox();
 const setEnv = useEnv();
@@ -106,7 +107,7 @@ describe('R-Lab tracking: the primary host fails', () => {
   it('a stalled body on an update R-Lab did not apply: the backup check shows it not applied, so it is sent there and R-Lab\'s refusal is reported', async () => {
     await sandbox().rlab.fault('stall', { intervalMs: 1000 });
     // The primary refused the update of a track it does not hold; the backup check shows it not applied.
-    const error = await failure(run('rlab_update_track', { track: 'FLT-NOPE-U', name: 'Иван' }));
+    const error = await caught(run('rlab_update_track', { track: 'FLT-NOPE-U', name: 'Иван' }));
     expect(error.code).toBe('RlabResult2');
     expect(countsTo('updatetrack.ashx', hosts())).toEqual({ primary: 1, backup: 1 });
   });
@@ -122,7 +123,7 @@ describe('R-Lab tracking: the primary host fails', () => {
     await sandbox().rlab.fault('partial');
     const tracks = ['FLT-PART-1', 'FLT-PART-2', 'FLT-PART-3', 'FLT-PART-4'];
 
-    const error = await failure(run('rlab_add_track', { track: tracks, phone: '79160000000' }));
+    const error = await caught(run('rlab_add_track', { track: tracks, phone: '79160000000' }));
 
     expect(tracks.map((track) => Boolean(stored(track)))).toEqual([true, false, true, false]);
     expect(error.code).toBe('RlabPartialRun');
@@ -158,7 +159,7 @@ describe('R-Lab tracking: the primary host fails', () => {
   ])('answering malformed JSON (HTTP 200) to %s: never resent, the user is told to check before replaying', async (key, method, inputData) => {
     await sandbox().rlab.fault('malformed');
 
-    const error = await failure(run(key, inputData));
+    const error = await caught(run(key, inputData));
 
     expect(error).toMatchObject({ name: 'AppError', code: 'RlabUnreadableAnswer' });
     expect(error.message).toBe(
@@ -178,9 +179,9 @@ describe('R-Lab tracking: the primary host fails', () => {
   it('answering 429 with Retry-After: handed back to Zapier with that delay, the backup is not asked', async () => {
     await sandbox().rlab.fault('http429', { retryAfterSeconds: 120 });
 
-    const error = await failure(add('FLT-429-W'));
+    const error = await caught(add('FLT-429-W'));
 
-    expect(error).toEqual({ name: 'ThrottledError', message: 'The server returned 429 (Too Many Requests)', raw: expect.any(String), delay: 120 });
+    expect(error).toEqual({ name: 'ThrottledError', message: 'The server returned 429 (Too Many Requests)', delay: 120 });
     expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 0 });
     expect(stored('FLT-429-W')).toBeUndefined();
   });
@@ -193,7 +194,7 @@ describe('R-Lab tracking: both hosts fail', () => {
     await sandbox().rlab.fault('down');
     await sandbox().rlabBackup.fault('down');
 
-    const error = await failure(run('rlab_add_track', { track: 'FLT-BOTH-1', phone: '79160000000' }));
+    const error = await caught(run('rlab_add_track', { track: 'FLT-BOTH-1', phone: '79160000000' }));
 
     expect(error).toMatchObject({
       name: 'ThrottledError',
@@ -207,7 +208,7 @@ describe('R-Lab tracking: both hosts fail', () => {
     await sandbox().rlab.fault('http500');
     await sandbox().rlabBackup.fault('http500', { status: 502 });
 
-    const error = await failure(run('rlab_add_track', { track: 'FLT-BOTH-2', phone: '79160000000' }));
+    const error = await caught(run('rlab_add_track', { track: 'FLT-BOTH-2', phone: '79160000000' }));
 
     expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: UNREACHABLE('main address: HTTP 500; backup address: HTTP 502') });
     expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 1 });
@@ -218,7 +219,7 @@ describe('R-Lab tracking: both hosts fail', () => {
     await sandbox().rlabBackup.fault('slow', SLOW);
     const started = Date.now();
 
-    const error = await failure(run('rlab_track_info', { track: '80085275412345' }));
+    const error = await caught(run('rlab_track_info', { track: '80085275412345' }));
 
     expect(Date.now() - started).toBeLessThan(SLOW.delayMs);
     expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: UNREACHABLE('main address: ECONNREFUSED; backup address: did not answer in time (0.3 s)') });
@@ -229,7 +230,7 @@ describe('R-Lab tracking: both hosts fail', () => {
     await sandbox().rlabBackup.fault('stall', { delayMs: 250, intervalMs: 1000 });
     const started = Date.now();
 
-    const error = await failure(run('rlab_add_track', { track: 'FLT-BOTH-ST', phone: '79160000000' }));
+    const error = await caught(run('rlab_add_track', { track: 'FLT-BOTH-ST', phone: '79160000000' }));
 
     // 2.5 exchanges of 300 ms at most, whatever the hosts do (Zapier's 30 s with the 10 s default).
     expect(Date.now() - started).toBeLessThan(2.5 * TIMEOUT_MS + 400);
@@ -243,7 +244,7 @@ describe('R-Lab tracking: both hosts fail', () => {
     await sandbox().rlab.fault('down');
     await sandbox().rlabBackup.fault('down');
     const { rlab_user_id, rlab_api_key } = sandbox().accounts;
-    const error = await failure(appTester(App.authentication!.test as never, { authData: { rlab_user_id, rlab_api_key } }));
+    const error = await caught(appTester(App.authentication!.test as never, { authData: { rlab_user_id, rlab_api_key } }));
     expect(error).toMatchObject({
       name: 'AppError',
       message:
@@ -268,20 +269,20 @@ describe('DeliveryCRM blacklist (no backup host): every fault of a read is hande
     ['malformed', {}, 'an unreadable answer with HTTP 200', 1],
   ] as const)('%s: ThrottledError (300 s), asked once', async (mode, options, reason, requests) => {
     await sandbox().deliverycrm.fault(mode, options);
-    const error = await failure(check());
+    const error = await caught(check());
     expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: unreachable(reason) });
     expect(sandbox().deliverycrm.requestsTo('/v1/black/check')).toHaveLength(requests);
   });
 
   it.each(['null', 'error', 'internal', 'nokarma'] as const)('a non-record answer (%s) is never "nothing found" nor a clean buyer: handed back for retry', async (shape) => {
     await sandbox().deliverycrm.fault('nonrecord', { shape });
-    const error = await failure(check());
+    const error = await caught(check());
     expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: expect.stringMatching(/^DeliveryCRM blacklist answered with something other than its documented answer/) });
   });
 
   it('429 with Retry-After: handed back with the vendor’s delay', async () => {
     await sandbox().deliverycrm.fault('http429', { retryAfterSeconds: 30 });
-    expect(await failure(check())).toMatchObject({ name: 'ThrottledError', delay: 30 });
+    expect(await caught(check())).toMatchObject({ name: 'ThrottledError', delay: 30 });
     expect(sandbox().deliverycrm.requestsTo('/v1/black/check')).toHaveLength(1);
   });
 });
@@ -293,7 +294,7 @@ describe('JustClick Update Order Status: a write with no backup and no retry ins
 
   it('refusing connections: nothing was sent, so Zapier retries the step in 300 s', async () => {
     await sandbox().justclick.fault('down');
-    const error = await failure(update('100001'));
+    const error = await caught(update('100001'));
     expect(error).toMatchObject({
       name: 'ThrottledError',
       delay: 300,
@@ -304,7 +305,7 @@ describe('JustClick Update Order Status: a write with no backup and no retry ins
 
   it('answering 5xx: one request, not resent, and the user is told to check the order', async () => {
     await sandbox().justclick.fault('http500', { status: 502 });
-    const error = await failure(update('100001'));
+    const error = await caught(update('100001'));
     expect(error).toMatchObject({
       name: 'AppError',
       code: 'JustClickServerError',
@@ -316,7 +317,7 @@ describe('JustClick Update Order Status: a write with no backup and no retry ins
 
   it('answering malformed JSON: one request, never taken as success', async () => {
     await sandbox().justclick.fault('malformed');
-    const error = await failure(update('100001'));
+    const error = await caught(update('100001'));
     expect(error).toMatchObject({
       name: 'AppError',
       code: 'JustClickBadAnswer',
@@ -328,7 +329,7 @@ describe('JustClick Update Order Status: a write with no backup and no retry ins
 
   it('answering with a wrong hash: the status changed at JustClick, but an unsigned "OK" is not reported as done, and not resent', async () => {
     await sandbox().justclick.fault('badhash');
-    const error = await failure(update('100002'));
+    const error = await caught(update('100002'));
     expect(error).toMatchObject({
       name: 'AppError',
       code: 'JustClickUntrustedAnswer',
@@ -342,7 +343,7 @@ describe('JustClick Update Order Status: a write with no backup and no retry ins
 
   it('dropping the connection after applying: one request, not resent, the user is told it may be applied', async () => {
     await sandbox().justclick.fault('reset');
-    const error = await failure(update('100003'));
+    const error = await caught(update('100003'));
     expect(error).toMatchObject({ name: 'AppError', code: 'JustClickNoAnswer' });
     expect(error.message).toBe(
       'JustClick did not answer (ECONNRESET). The change may or may not have been applied: check the order in JustClick before you replay this step.',
@@ -355,7 +356,7 @@ describe('JustClick Update Order Status: a write with no backup and no retry ins
     setEnv({ JUSTCLICK_TIMEOUT_MS: String(TIMEOUT_MS) });
     await sandbox().justclick.fault('stall', { delayMs: 250, intervalMs: 1000 });
     const started = Date.now();
-    const error = await failure(update('100005'));
+    const error = await caught(update('100005'));
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 250);
     expect(error).toMatchObject({
       name: 'AppError',
@@ -367,7 +368,7 @@ describe('JustClick Update Order Status: a write with no backup and no retry ins
 
   it('answering 429 with Retry-After: handed back to Zapier with that delay, nothing applied', async () => {
     await sandbox().justclick.fault('http429', { retryAfterSeconds: 90 });
-    expect(await failure(update('100004'))).toMatchObject({ name: 'ThrottledError', delay: 90, message: 'The server returned 429 (Too Many Requests)' });
+    expect(await caught(update('100004'))).toMatchObject({ name: 'ThrottledError', delay: 90, message: 'The server returned 429 (Too Many Requests)' });
     expect(requests()).toBe(1);
     expect(bill('100004').status).toBe('new');
   });
@@ -388,7 +389,7 @@ describe('MeaSoft API fails', () => {
 
   it('refusing connections: nothing was sent, handed back to Zapier to retry', async () => {
     await sandbox().measoft.fault('down');
-    expect(await failure(create('SHOP-F1'))).toMatchObject({
+    expect(await caught(create('SHOP-F1'))).toMatchObject({
       name: 'ThrottledError',
       delay: 300,
       message: 'MeaSoft could not be reached (ECONNREFUSED); nothing was sent. Zapier will retry this step later.',
@@ -399,7 +400,7 @@ describe('MeaSoft API fails', () => {
     setEnv({ MEASOFT_TIMEOUT_MS: String(TIMEOUT_MS) });
     await sandbox().measoft.fault('stall', { delayMs: 250, intervalMs: 1000 });
     const started = Date.now();
-    const error = await failure(create('SHOP-F2'));
+    const error = await caught(create('SHOP-F2'));
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 250);
     expect(error).toMatchObject({
       name: 'AppError',

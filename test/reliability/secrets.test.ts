@@ -30,6 +30,7 @@ import { perform as orderStatus } from '../../src/measoft/order-status';
 import { applyEnv, startSandbox, type Sandbox } from '../../sandbox/index';
 import { abahaCustomer as customerPayload, abahaOrder as orderPayload, abahaProduct as productPayload, measoftOrderXml } from '../../sandbox/senders';
 import { appTester, runOperation } from '../e2e/helpers';
+import { useEnv } from '../support/env';
 
 const JUSTCLICK_SECRET = `jcS3cret/+=&%"\\ Ключ~!*()'-7f3a9c`;
 const RLAB_API_KEY = `rlabK3y+/=&%"\\ ключ~!*()'-51e0d2`;
@@ -197,8 +198,7 @@ describe('no API key or secret in any log line, error or output (core logging to
   /** Zapier's log endpoint, played locally: every log line core streams (JSON lines). */
   let logServer: Server;
   const streamedLogs: string[] = [];
-  const LOG_ENV = ['LOG_TO_STDOUT', 'DETAILED_LOG_TO_STDOUT', 'LOGGING_ENDPOINT', 'LOGGING_TOKEN'] as const;
-  const saved = Object.fromEntries(LOG_ENV.map((name) => [name, process.env[name]]));
+  const setEnv = useEnv('all');
 
   beforeAll(async () => {
     sandbox = await startSandbox({ justclick: { login: LOGIN, secret: JUSTCLICK_SECRET }, rlab: { userId: USER_ID, apiKey: RLAB_API_KEY } });
@@ -212,17 +212,15 @@ describe('no API key or secret in any log line, error or output (core logging to
       });
     });
     await new Promise<void>((resolve) => logServer.listen(0, '127.0.0.1', resolve));
-    process.env.LOG_TO_STDOUT = 'true';
-    process.env.DETAILED_LOG_TO_STDOUT = 'true';
-    process.env.LOGGING_ENDPOINT = `http://127.0.0.1:${(logServer.address() as AddressInfo).port}/input`;
-    process.env.LOGGING_TOKEN = 'local-log-token';
+    setEnv({
+      LOG_TO_STDOUT: 'true',
+      DETAILED_LOG_TO_STDOUT: 'true',
+      LOGGING_ENDPOINT: `http://127.0.0.1:${(logServer.address() as AddressInfo).port}/input`,
+      LOGGING_TOKEN: 'local-log-token',
+    });
   });
 
   afterAll(async () => {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
     restoreEnv();
     await sandbox.stop();
     logServer.closeAllConnections();

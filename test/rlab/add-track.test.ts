@@ -4,7 +4,9 @@ import App from '../../src/index';
 import { perform } from '../../src/rlab/add-track';
 import { addTrackSample } from '../../src/rlab/samples';
 import { caught } from '../support/zapier-error';
-import { authData, fakeHost, KEY_ERROR, md5, OK, parsedBodies, rlabHandler, useEnv, type FakeHost } from './helpers';
+import { useEnv } from '../support/env';
+import { md5 } from '../support/hash';
+import { authData, fakeHost, KEY_ERROR, OK, parsedBodies, rlabHandler, type FakeHost } from './helpers';
 import trackInfoAnswer from './fixtures/gettrackinfo.json';
 
 const appTester = createAppTester(App);
@@ -54,8 +56,35 @@ const entry = (track: string, overrides: Record<string, unknown> = {}) => ({
 
 const tracks = (count: number) => Array.from({ length: count }, (_, index) => `RA${String(index).padStart(9, '0')}RU`);
 
+/** The track of the document's first addtrack example, as the step outputs it after R-Lab's "added" answer. */
+const DOCUMENT_TRACK = {
+  track: '19527937484546',
+  phone: '79160000000',
+  email: 'support@r-lab.biz',
+  name: 'Дмитрий',
+  item_cost: 123.45,
+  order_number: '4321',
+  description: '',
+  delivery_service_id: 0,
+  delivery_service_name: 'Russian Post (Почта России)',
+  payment_type: 1,
+  payment_type_name: 'Cash on Delivery (Наложенный платеж)',
+  campaign_id: 0,
+  batch: 1,
+  result_state: 0,
+  result_info: 'Данные успешно добавлены в базу',
+  served_by_backup: false,
+};
+const DOCUMENT_RESULT = {
+  ...DOCUMENT_TRACK,
+  tracks: [DOCUMENT_TRACK],
+  track_count: 1,
+  batch_count: 1,
+  test_mode: false,
+};
+
 describe('Add Tracking Number: one track', () => {
-  it("sends the document's first example exactly and returns the track (the sample)", async () => {
+  it("sends the document's first example exactly and returns the track", async () => {
     const body = signedBody([
       entry('19527937484546', {
         trackingUserClientPhone: '79160000000',
@@ -82,7 +111,11 @@ describe('Add Tracking Number: one track', () => {
       },
     });
 
-    expect(result).toEqual(addTrackSample);
+    expect(result).toEqual(DOCUMENT_RESULT);
+  });
+
+  it("has the document's example, as the step outputs it, for its sample", () => {
+    expect(addTrackSample).toEqual(DOCUMENT_RESULT);
   });
 
   it('accepts plain values as well as lists, and sends the R-Lab defaults for unmapped fields', async () => {

@@ -2,11 +2,11 @@
  * Local stand-ins for R-Lab's hosts: real HTTP servers on 127.0.0.1 that check each request's key
  * the way R-Lab does (its own md5, not the app's), record what arrived, and answer as told.
  */
-import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { md5 } from '../support/hash';
 
-// The document's example account (shared/seeds/002): user 1, key 3c6e...
+// The R-Lab API document's example account: user 1, key 3c6e...
 export const USER_ID = '1';
 export const API_KEY = '3c6e0b8a9c15224a8228b9a98ca1531d';
 export const authData = { rlab_user_id: USER_ID, rlab_api_key: API_KEY };
@@ -58,9 +58,6 @@ export async function deadAddress(): Promise<string> {
   return host.url;
 }
 
-export const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
-export const sha1 = (text: string) => createHash('sha1').update(text, 'utf8').digest('hex');
-
 type TrackingBody = {
   trackingUserId: number;
   trackingRequestKey: string;
@@ -85,22 +82,3 @@ export const rlabHandler =
   };
 
 export const parsedBodies = (host: FakeHost) => host.received.map((request) => JSON.parse(request.body) as TrackingBody);
-
-/** Points the app at the given hosts for one test and puts the environment back afterwards. */
-export function useEnv(): (values: Record<string, string | undefined>) => void {
-  const saved = new Map<string, string | undefined>();
-  afterEach(() => {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    saved.clear();
-  });
-  return (values) => {
-    for (const [name, value] of Object.entries(values)) {
-      if (!saved.has(name)) saved.set(name, process.env[name]);
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
-}

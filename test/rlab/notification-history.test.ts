@@ -4,7 +4,9 @@ import App from '../../src/index';
 import { perform } from '../../src/rlab/notification-history';
 import { notificationHistorySample } from '../../src/rlab/samples';
 import { caught } from '../support/zapier-error';
-import { fakeHost, sha1, useEnv, type FakeHost, type Reply } from './helpers';
+import { useEnv } from '../support/env';
+import { sha1 } from '../support/hash';
+import { fakeHost, type FakeHost, type Reply } from './helpers';
 import historyAnswer from './fixtures/track-history.json';
 
 const appTester = createAppTester(App);
@@ -26,6 +28,26 @@ async function deliveryCrm(reply: Reply) {
   return host;
 }
 
+const READY = 'Посылка 504655 из TopDelivery готова!';
+const at = { sent_at_iso: '2016-05-20T10:00:00+03:00', price: 0 };
+/** The document's /v1/track/history answer (fixtures/track-history.json) as the step outputs it, asked with carrier 1. */
+const DOCUMENT_HISTORY = {
+  track: '504655',
+  service_id: 1,
+  service_name: 'TopDelivery',
+  price: 0,
+  total_price: null,
+  created_at_iso: '2016-05-18T16:10:02+03:00',
+  result: 1,
+  result_label: 'Finished: Delivered',
+  status_history: [{ date_iso: '2016-05-18T11:38:00+03:00', status: 'Доставлен', status_id: 4501 }],
+  sms: [{ theme: null, message: READY, segments: 0, internal_status: 0, ...at }],
+  viber: [{ theme: null, message: READY, segments: null, internal_status: 999, ...at }],
+  // A call has call_at where the others have sent_at.
+  call: [{ theme: null, message: READY, segments: null, internal_status: -1, ...at }],
+  email: [{ theme: READY, message: READY, segments: null, internal_status: null, ...at }],
+};
+
 describe('Find Notification History', () => {
   it('asks for the track as tracks[0][track] and tracks[0][service_id], signed sha1(user_id . track . key)', async () => {
     const server = await deliveryCrm({ body: historyAnswer });
@@ -35,7 +57,11 @@ describe('Find Notification History', () => {
     expect(server.received.map((request) => [request.method, request.url])).toEqual([
       ['GET', `/v1/track/history?user_id=999999&request_key=${sha1(`999999504655${KEY}`)}&tracks%5B0%5D%5Btrack%5D=504655&tracks%5B0%5D%5Bservice_id%5D=1`],
     ]);
-    expect(result).toEqual([notificationHistorySample]);
+    expect(result).toEqual([DOCUMENT_HISTORY]);
+  });
+
+  it("has the document's example, as the step reads it, for its sample", () => {
+    expect(notificationHistorySample).toEqual(DOCUMENT_HISTORY);
   });
 
   it("uses Russian Post (14) by default and the document's key for track 18112831338669", async () => {

@@ -1,6 +1,7 @@
 import zapier from 'zapier-platform-core';
 import type { ZObject } from 'zapier-platform-core';
 import { readPhone, toFederalPhone } from '../../src/rlab/phone';
+import { thrown } from '../support/zapier-error';
 
 const z = { errors: zapier.errors } as unknown as ZObject;
 const phone = (raw: string) => toFederalPhone(raw);
@@ -40,14 +41,7 @@ describe('toFederalPhone', () => {
 });
 
 describe('readPhone', () => {
-  const message = (raw: string) => {
-    try {
-      readPhone(z, 'Phone', raw);
-    } catch (error) {
-      return (JSON.parse((error as Error).message) as { message: string }).message;
-    }
-    throw new Error('expected a refusal');
-  };
+  const message = (raw: string) => thrown(() => readPhone(z, 'Phone', raw)).message;
 
   it('asks for the international form of a local number, naming Phone', () => {
     expect(message('0336965825')).toBe(

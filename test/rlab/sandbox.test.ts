@@ -54,16 +54,6 @@ describe('R-Lab operations against the sandbox', () => {
     expect(sandbox.rlabState.track(authData.rlab_user_id!, 'SBX000000002RU')).toBeUndefined();
   });
 
-  it('falls back to the backup host when the main one is down', async () => {
-    await sandbox.rlab.fault('down');
-    try {
-      const added = await appTester(addTrack, { authData, inputData: { track: ['SBX000000003RU'] } });
-      expect(added).toMatchObject({ track: 'SBX000000003RU', result_state: 0 });
-    } finally {
-      await sandbox.rlab.fault('none');
-    }
-  });
-
   it('finds notification history and blacklist records', async () => {
     const [history] = await appTester(notificationHistory, { authData, inputData: { track: '80085275412345' } });
     expect(history).toMatchObject({ track: '80085275412345', result_label: 'Finished: Delivered' });

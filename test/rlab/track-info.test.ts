@@ -4,7 +4,9 @@ import App from '../../src/index';
 import { trackInfoSample } from '../../src/rlab/samples';
 import { perform } from '../../src/rlab/track-info';
 import { caught } from '../support/zapier-error';
-import { authData, md5, useEnv } from './helpers';
+import { useEnv } from '../support/env';
+import { md5 } from '../support/hash';
+import { authData } from './helpers';
 import trackInfoAnswer from './fixtures/gettrackinfo.json';
 
 const appTester = createAppTester(App);
@@ -18,13 +20,47 @@ const body = (track: string, carrier: number) =>
   `"trackingUserClientPhone":"","trackingUserClientTrack":"${track}","trackingUserClientEmail":"","trackingUserClientName":"",` +
   `"trackingUserClientItemCost":0,"sendToUserEmailFullTracking":false,"sendToAdminEmailFullTracking":false,"trackingUserClientDeliveryServiceId":${carrier}}]}`;
 
+/** The document's gettrackinfo answer (fixtures/gettrackinfo.json) as the step outputs it: labels and Moscow ISO times added. */
+const DOCUMENT_TRACK = {
+  trackNumber: '19191911187312',
+  trackInfo: 'Приём отправления почтовым отделением',
+  trackMainStatus: 9,
+  trackMainStatusLabel: 'Overdue (no delivery or end of storage for 35 days, or no updates for 60 days)',
+  trackAdditionalStatus: 0,
+  trackCreateDateIso: '2018-06-08T14:22:55+03:00',
+  trackUpdateDateIso: '2018-07-19T03:33:53+03:00',
+  trackEventDateIso: '2018-06-08T18:45:57+03:00',
+  trackRecepDateIso: '2018-06-08T18:45:57+03:00',
+  trackingWaitDateIso: null,
+  trackingUserClientPhone: '79000000000',
+  trackingUserClientEmail: 'mikspark@yandex.ru',
+  trackingUserClientName: '',
+  trackingUserFullClientName: null,
+  trackingUserClientItemCost: 0,
+  trackingUserClientOrderNumber: '',
+  trackingWaitIndex: 0,
+  trackingDestinationIndex: 0,
+  trackingCurrentIndex: 0,
+  trackingWaitAddress: null,
+  trackingMailType: 0,
+  trackExtraData: null,
+  trackingHistory: null,
+  delivery_service_id: 0,
+  delivery_service_name: 'Russian Post (Почта России)',
+  served_by_backup: false,
+};
+
 describe('Find Track Status', () => {
-  it("asks gettrackinfo for the track and explains the document's answer (the sample)", async () => {
+  it("asks gettrackinfo for the track and explains the document's answer", async () => {
     nock(R_LAB).post('/gettrackinfo.ashx', body('19191911187312', 0)).matchHeader('content-type', 'text/plain; charset=utf-8').reply(200, trackInfoAnswer);
 
     const result = await appTester(perform, { authData, inputData: { track: ' 19191911187312 ' } });
 
-    expect(result).toEqual([trackInfoSample]);
+    expect(result).toEqual([DOCUMENT_TRACK]);
+  });
+
+  it("has the document's example, as the step reads it, for its sample", () => {
+    expect(trackInfoSample).toEqual(DOCUMENT_TRACK);
   });
 
   it('gives every status of the 0-9 table a label and keeps unknown codes visible', async () => {

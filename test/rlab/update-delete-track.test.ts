@@ -5,7 +5,9 @@ import { perform as deleteTrack } from '../../src/rlab/delete-track';
 import { deleteTrackSample, updateTrackSample } from '../../src/rlab/samples';
 import { perform as updateTrack } from '../../src/rlab/update-track';
 import { caught } from '../support/zapier-error';
-import { authData, fakeHost, md5, parsedBodies, rlabHandler, useEnv, type FakeHost } from './helpers';
+import { useEnv } from '../support/env';
+import { md5 } from '../support/hash';
+import { authData, fakeHost, parsedBodies, rlabHandler, type FakeHost } from './helpers';
 
 const appTester = createAppTester(App);
 const setEnv = useEnv();
@@ -22,6 +24,41 @@ afterEach(async () => {
 
 const key = (...tracks: string[]) => md5(`1:${tracks.join('')}:${KEY}`);
 
+/** One track's run result, as a step with one track outputs it. */
+const single = (track: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ ...track, tracks: [track], track_count: 1, batch_count: 1, ...extra });
+/** The document's "change only the name" updatetrack example after R-Lab's answer (its leading space trimmed). */
+const DOCUMENT_UPDATE = single(
+  {
+    track: '19527937484546',
+    phone: '',
+    email: '',
+    name: 'Николай',
+    item_cost: 0,
+    order_number: '',
+    description: '',
+    delivery_service_id: null,
+    delivery_service_name: null,
+    payment_type: null,
+    payment_type_name: null,
+    campaign_id: null,
+    batch: 1,
+    result_state: 0,
+    result_info: 'Данные успешно добавлены в очередь на обновление',
+    served_by_backup: false,
+  },
+  { test_mode: false },
+);
+/** The document's deltrack example after R-Lab's answer: the track and its carrier only, no test mode. */
+const DOCUMENT_DELETE = single({
+  track: '19527937484546',
+  delivery_service_id: 0,
+  delivery_service_name: 'Russian Post (Почта России)',
+  batch: 1,
+  result_state: 0,
+  result_info: 'Треки успешно удалены из базы',
+  served_by_backup: false,
+});
+
 describe('Update Tracking Number', () => {
   it("sends the document's \"change only the name\" example: unmapped fields empty, cost 0, numbered fields left out", async () => {
     const body =
@@ -36,7 +73,11 @@ describe('Update Tracking Number', () => {
 
     const result = await appTester(updateTrack, { authData, inputData: { track: ['19527937484546'], name: ['Николай'] } });
 
-    expect(result).toEqual(updateTrackSample);
+    expect(result).toEqual(DOCUMENT_UPDATE);
+  });
+
+  it("has the document's example, as the step outputs it, for its sample", () => {
+    expect(updateTrackSample).toEqual(DOCUMENT_UPDATE);
   });
 
   it('sends the new values it is given, phone in the federal format, carrier only when chosen', async () => {
@@ -86,7 +127,7 @@ describe('Update Tracking Number', () => {
 });
 
 describe('Delete Tracking Number', () => {
-  it("sends only the track and its carrier, as the document's deltrack example, and returns the sample", async () => {
+  it("sends only the track and its carrier, as the document's deltrack example, and returns the track", async () => {
     const body =
       `{"trackingUserId":1,"trackingRequestKey":"${key('19527937484546')}","testMode":false,"trackingData":[{` +
       '"trackingUserClientPhone":"","trackingUserClientTrack":"19527937484546","trackingUserClientEmail":"","trackingUserClientName":"",' +
@@ -95,7 +136,11 @@ describe('Delete Tracking Number', () => {
 
     const result = await appTester(deleteTrack, { authData, inputData: { track: ['19527937484546'] } });
 
-    expect(result).toEqual(deleteTrackSample);
+    expect(result).toEqual(DOCUMENT_DELETE);
+  });
+
+  it("has the document's example, as the step outputs it, for its sample", () => {
+    expect(deleteTrackSample).toEqual(DOCUMENT_DELETE);
   });
 
   it('deletes several tracks in one request, each with its carrier', async () => {

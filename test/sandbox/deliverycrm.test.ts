@@ -1,7 +1,8 @@
 import { BlacklistHistoryEmulator, DeliveryCrmEmulator, FORBIDDEN_MESSAGE } from '../../sandbox/emulators/deliverycrm';
 import { RlabEmulator } from '../../sandbox/emulators/rlab';
 import { RlabState, seedRlabState } from '../../sandbox/emulators/rlab-state';
-import { call, entry, postRlab, rlabBody, sha1 } from './helpers';
+import { sha1 } from '../support/hash';
+import { call, entry, postRlab, rlabBody } from './helpers';
 
 const USER = '999999';
 const KEY = '07dbd136d760e6be8fde6a2238992831';

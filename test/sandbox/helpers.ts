@@ -2,10 +2,7 @@
  * Test helpers for talking to the emulators the way a vendor's client would, with keys computed
  * here from the documents' formulas (never from src/).
  */
-import { createHash } from 'node:crypto';
-
-export const md5 = (text: string): string => createHash('md5').update(text, 'utf8').digest('hex');
-export const sha1 = (text: string): string => createHash('sha1').update(text, 'utf8').digest('hex');
+import { md5 } from '../support/hash';
 
 export interface Answer {
   status: number;

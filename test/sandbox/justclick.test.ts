@@ -1,5 +1,6 @@
 import { JustClickEmulator } from '../../sandbox/emulators/justclick';
-import { md5, postForm, type Answer } from './helpers';
+import { md5 } from '../support/hash';
+import { postForm, type Answer } from './helpers';
 
 // The account of JustClick's own PHP example (shared/seeds/001).
 const LOGIN = 'username';

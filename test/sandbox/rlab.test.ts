@@ -1,6 +1,7 @@
 import { RlabEmulator } from '../../sandbox/emulators/rlab';
 import { RlabState, seedRlabState } from '../../sandbox/emulators/rlab-state';
-import { entry, md5, postRlab, rlabBody } from './helpers';
+import { md5 } from '../support/hash';
+import { entry, postRlab, rlabBody } from './helpers';
 
 const USER = '999999';
 const KEY = '07dbd136d760e6be8fde6a2238992831';
