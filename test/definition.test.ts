@@ -4,7 +4,7 @@
  * user would map, and ISO 8601 dates with a zone. A new operation is checked without being listed.
  */
 import App from '../src/index';
-import { dateProblems, flattenOutput, looksLikeDate, sampleProblems, type OutputFieldLike } from './support/output-shape';
+import { dateProblems, flattenOutput, isoCheckedTester, looksLikeDate, sampleProblems, type OutputFieldLike } from './support/output-shape';
 
 type Operation = { key: string; display: { label: string; description: string; hidden?: boolean }; operation: { sample?: unknown; outputFields?: unknown[] } };
 
@@ -82,6 +82,14 @@ describe('the checker itself', () => {
       'h: required output field missing from the sample',
       'c__d: 2022-01-20 17:08:43',
     ]);
+  });
+
+  it('fails a live result (check T003) whose dates are not ISO 8601 with a zone, and passes one that is', async () => {
+    const tester = isoCheckedTester(async (when: string) => [{ status: { eventtime_iso: when } }]);
+    await expect(tester('2022-01-20T17:08:43')).rejects.toThrow(
+      "a live result has dates Zapier's check T003 refuses: status__eventtime_iso: 2022-01-20T17:08:43",
+    );
+    await expect(tester('2022-01-20T17:08:43+03:00')).resolves.toEqual([{ status: { eventtime_iso: '2022-01-20T17:08:43+03:00' } }]);
   });
 
   it('flattens objects as parent__child and line items as parent[]child', () => {

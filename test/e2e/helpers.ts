@@ -6,6 +6,7 @@
  */
 import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import App from '../../src/index';
+import { isoCheckedTester } from '../support/output-shape';
 import { applyEnv, startSandbox, type Sandbox } from '../../sandbox/index';
 
 type AnyPerform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
@@ -19,7 +20,8 @@ const OPERATIONS: Record<string, AnyPerform> = Object.fromEntries(
   ),
 );
 
-export const appTester = createAppTester(App);
+/** The app tester of the e2e tests: every live result is checked against check T003 (ISO 8601 dates with a zone). */
+export const appTester = isoCheckedTester(createAppTester(App));
 
 /** Runs a create or search by its key. */
 export const runOperation = (key: string, authData: Record<string, string>, inputData: Record<string, unknown>): Promise<unknown> => {

@@ -6,6 +6,7 @@
  * Nothing here imports zapier-platform-core or the app: the receiver loads them after pointing
  * core at its cache stand-in.
  */
+import { dateProblems } from '../support/output-shape';
 import { startReceiver, stopReceivers, type Receiver } from '../../sandbox/receiver';
 import { abahaCustomer, abahaOrder, abahaProduct, AbahaSender, measoftOrderXml, sendMeasoftStatus } from '../../sandbox/senders';
 
@@ -18,6 +19,11 @@ describe('e2e: hook triggers through the local receiver', () => {
     receivers.push(started);
     return started;
   };
+
+  afterEach(() => {
+    // Check T003 on every Zap start the hook endpoint recorded: dates in ISO 8601 with a zone.
+    for (const hook of receivers) expect(dateProblems(hook.zapStarts)).toEqual([]);
+  });
 
   afterAll(async () => {
     await Promise.all(receivers.map((item) => item.close()));

@@ -10,6 +10,7 @@
  */
 import nock from 'nock';
 import { createAppTester } from 'zapier-platform-core';
+import { isoCheckedTester } from './output-shape';
 import { rpcReply, ZCacheStore } from '../../sandbox/zapier-cache';
 import App from '../../src/index';
 
@@ -26,7 +27,8 @@ export function rpcAppTester(): ReturnType<typeof createAppTester> {
   process.env.ZAPIER_DEPLOY_KEY = DEPLOY_KEY;
   const appTester = createAppTester(App);
   (appTester as unknown as { zcacheTestObj: unknown }).zcacheTestObj = null;
-  return appTester;
+  // Live results of triggers are checked against check T003 too (ISO 8601 dates with a zone).
+  return isoCheckedTester(appTester);
 }
 
 /** Answers core's cache RPC from a store that honours nx and TTLs; records every call. */

@@ -87,3 +87,16 @@ export function sampleProblems(sample: unknown, outputFields: readonly OutputFie
   }
   return [...new Set(problems)].concat(dateProblems(sample));
 }
+
+/**
+ * Wraps an app tester so that every result it returns is checked against check T003 (live results:
+ * dates in ISO 8601 with a zone); a date in another form fails the test that produced it.
+ */
+export function isoCheckedTester<T extends (...args: never[]) => Promise<unknown>>(tester: T): T {
+  return (async (...args: Parameters<T>) => {
+    const result = await tester(...args);
+    const problems = dateProblems(result);
+    if (problems.length > 0) throw new Error(`a live result has dates Zapier's check T003 refuses: ${problems.join('; ')}`);
+    return result;
+  }) as unknown as T;
+}
