@@ -9,6 +9,8 @@
 export function flattenOutput(value: unknown, prefix = ''): Array<[string, unknown]> {
   if (value === null || typeof value !== 'object') return [[prefix, value]];
   if (Array.isArray(value)) {
+    // A search's or trigger's result: each item is one output.
+    if (prefix === '') return value.flatMap((item) => flattenOutput(item, ''));
     if (value.length > 0 && value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))) {
       return value.flatMap((item) => flattenOutput(item, `${prefix}[]`));
     }
