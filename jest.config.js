@@ -6,7 +6,8 @@ module.exports = {
   // Types are checked once by `npm run typecheck`; jest only transpiles.
   transform: { '^.+\\.ts$': 'ts-jest' },
   collectCoverageFrom: ['src/**/*.ts'],
-  coverageThreshold: { global: { statements: 90, branches: 80, functions: 90, lines: 90 } },
+  // At the level the suite holds (98.7 / 92.2 / 99.3 / 99.5 on 2026-12-01), so a change that drops tests fails.
+  coverageThreshold: { global: { statements: 98.5, branches: 92, functions: 99, lines: 99.3 } },
   setupFilesAfterEnv: ['<rootDir>/test/support/nock-setup.ts'],
   // A worker that grew past this after a test file is replaced: the load test then starts in a fresh
   // process, far from the 450 MB at which zapier-platform-core ends a process (memory-checker.js).

@@ -14,7 +14,16 @@ export function prepareTemplate(): { dir: string; entry: string } {
   const entry = path.join(TEMPLATE_DIR, 'dist', 'index.js');
   if (!existsSync(entry)) {
     rmSync(TEMPLATE_DIR, { recursive: true, force: true });
-    run(path.join(BIN, 'zapier-platform'), ['init', TEMPLATE_DIR, '-t', 'custom-auth', '-l', 'typescript', '-m', 'esm']);
+    run(path.join(BIN, 'zapier-platform'), [
+      'init',
+      TEMPLATE_DIR,
+      '-t',
+      'custom-auth',
+      '-l',
+      'typescript',
+      '-m',
+      'esm',
+    ]);
     run(path.join(BIN, 'tsc'), ['-p', path.join(TEMPLATE_DIR, 'tsconfig.json')]);
   }
   return { dir: TEMPLATE_DIR, entry };

@@ -53,7 +53,12 @@ const perform = (demo: Demo, kind: 'creates' | 'searches' | 'triggers', key: str
   return operation.perform;
 };
 
-async function action(demo: Demo, kind: 'creates' | 'searches' | 'triggers', key: string, inputData: Item): Promise<unknown> {
+async function action(
+  demo: Demo,
+  kind: 'creates' | 'searches' | 'triggers',
+  key: string,
+  inputData: Item,
+): Promise<unknown> {
   return demo.run(perform(demo, kind, key), { authData: demo.sandbox.accounts, inputData });
 }
 
@@ -63,7 +68,8 @@ async function hook(demo: Demo, triggerKey: string, inputData: Item = {}): Promi
   return receiver;
 }
 
-const lastStart = (receiver: Receiver): Item | undefined => receiver.zapStarts[receiver.zapStarts.length - 1] as Item | undefined;
+const lastStart = (receiver: Receiver): Item | undefined =>
+  receiver.zapStarts[receiver.zapStarts.length - 1] as Item | undefined;
 
 /** 1. MeaSoft posts COMPLETE → New Order Status → JustClick Update Order Status marks the bill paid. */
 async function deliveredOrderIsPaid(demo: Demo, step: Step): Promise<void> {
@@ -73,16 +79,29 @@ async function deliveredOrderIsPaid(demo: Demo, step: Step): Promise<void> {
   step.say('←', `MeaSoft (courier): order ${bill} delivered to Анна Петрова, cash on delivery 2 490 ₽ collected`);
   await sendMeasoftStatus(receiver.url, xml);
   const event = lastStart(receiver);
-  if (!step.check(receiver.zapStarts.length === 1 && event?.status?.code === 'COMPLETE', 'New Order Status started the Zap', receiver.deliveries[0]?.error?.message)) return;
+  if (
+    !step.check(
+      receiver.zapStarts.length === 1 && event?.status?.code === 'COMPLETE',
+      'New Order Status started the Zap',
+      receiver.deliveries[0]?.error?.message,
+    )
+  )
+    return;
   step.say('·', `status "${event!.status.title}" (${event!.status.code}) at ${event!.status.createtimegmt_iso}`);
 
-  step.say('→', `JustClick: Update Order Status — order ${event!.orderno} → paid, payment date ${event!.status.createtimegmt_iso}`);
+  step.say(
+    '→',
+    `JustClick: Update Order Status — order ${event!.orderno} → paid, payment date ${event!.status.createtimegmt_iso}`,
+  );
   const result = (await action(demo, 'creates', 'justclick_update_order_status', {
     bill_id: event!.orderno,
     status: 'paid',
     date: event!.status.createtimegmt_iso,
   })) as Item;
-  step.say('←', `JustClick answered "${result.justclick_error_text}" (code ${result.justclick_error_code}), signed with your API key`);
+  step.say(
+    '←',
+    `JustClick answered "${result.justclick_error_text}" (code ${result.justclick_error_code}), signed with your API key`,
+  );
   const stored = demo.sandbox.justclick.bills.get(bill);
   step.check(stored?.status === 'paid', `order ${bill} is now "paid" in JustClick`, `it is "${stored?.status}"`);
 }
@@ -90,13 +109,30 @@ async function deliveredOrderIsPaid(demo: Demo, step: Step): Promise<void> {
 /** 2. MeaSoft posts DEPARTURE with a tracking number → Add Tracking Number → Find Track Status. */
 async function shippedOrderIsTracked(demo: Demo, step: Step): Promise<void> {
   const receiver = await hook(demo, 'order_status', { statuses: ['DEPARTURE'] });
-  const xml = measoftOrderXml({ orderno: '100003', status: 'DEPARTURE', awb: 'RA644000123RU', receiverName: 'Сергей Иванов', receiverPhone: '8 (903) 111-22-33', price: 1290 });
+  const xml = measoftOrderXml({
+    orderno: '100003',
+    status: 'DEPARTURE',
+    awb: 'RA644000123RU',
+    receiverName: 'Сергей Иванов',
+    receiverPhone: '8 (903) 111-22-33',
+    price: 1290,
+  });
   step.say('←', 'MeaSoft (courier): order 100003 left the warehouse, tracking number RA644000123RU');
   await sendMeasoftStatus(receiver.url, xml);
   const event = lastStart(receiver);
-  if (!step.check(event?.status?.code === 'DEPARTURE', 'New Order Status started the Zap', receiver.deliveries[0]?.error?.message)) return;
+  if (
+    !step.check(
+      event?.status?.code === 'DEPARTURE',
+      'New Order Status started the Zap',
+      receiver.deliveries[0]?.error?.message,
+    )
+  )
+    return;
 
-  step.say('→', `R-Lab: Add Tracking Number ${event!.awb} for ${event!.receiver.person}, phone ${event!.receiver.phone}, order ${event!.orderno}`);
+  step.say(
+    '→',
+    `R-Lab: Add Tracking Number ${event!.awb} for ${event!.receiver.person}, phone ${event!.receiver.phone}, order ${event!.orderno}`,
+  );
   const added = (await action(demo, 'creates', 'rlab_add_track', {
     track: event!.awb,
     phone: event!.receiver.phone,
@@ -107,31 +143,58 @@ async function shippedOrderIsTracked(demo: Demo, step: Step): Promise<void> {
   })) as Item;
   step.say('←', `R-Lab: "${added.result_info}" (phone sent as ${added.phone})`);
   const stored = demo.sandbox.rlabState.track(demo.sandbox.accounts.rlab_user_id, 'RA644000123RU');
-  step.check(stored?.phone === '79031112233', 'R-Lab now watches the parcel and will text the buyer at 79031112233', `stored phone: ${stored?.phone}`);
+  step.check(
+    stored?.phone === '79031112233',
+    'R-Lab now watches the parcel and will text the buyer at 79031112233',
+    `stored phone: ${stored?.phone}`,
+  );
 
   demo.sandbox.rlabState.setStatus(demo.sandbox.accounts.rlab_user_id, 'RA644000123RU', 4);
   step.say('·', '(sandbox: Russian Post scans the parcel in at the post office)');
   step.say('→', 'R-Lab: Find Track Status RA644000123RU');
   const [found] = (await action(demo, 'searches', 'rlab_track_info', { track: 'RA644000123RU' })) as Item[];
-  step.say('←', `R-Lab: status ${found?.trackMainStatus} "${found?.trackMainStatusLabel ?? found?.trackInfo}", "${found?.trackInfo}"`);
-  step.check(found?.trackNumber === 'RA644000123RU' && found?.trackMainStatus === 4, 'Find Track Status shows the parcel accepted by the post office');
+  step.say(
+    '←',
+    `R-Lab: status ${found?.trackMainStatus} "${found?.trackMainStatusLabel ?? found?.trackInfo}", "${found?.trackInfo}"`,
+  );
+  step.check(
+    found?.trackNumber === 'RA644000123RU' && found?.trackMainStatus === 4,
+    'Find Track Status shows the parcel accepted by the post office',
+  );
 }
 
 /** 3. Abaha posts a COD order twice → one Zap run → Find Buyer in Blacklist → flagged. */
 async function riskyBuyerIsFlagged(demo: Demo, step: Step): Promise<void> {
-  const receiver = await hook(demo, 'abaha_order', { secret_header_name: 'X-Shop-Token', secret_header_value: 'demo-shop-token-7f3a' });
+  const receiver = await hook(demo, 'abaha_order', {
+    secret_header_name: 'X-Shop-Token',
+    secret_header_value: 'demo-shop-token-7f3a',
+  });
   const abaha = new AbahaSender({ name: 'X-Shop-Token', value: 'demo-shop-token-7f3a' });
-  const order = abahaOrder({ id: '208777', cart_code: '00000208777', address: { name: 'Олег', tel: '+7 (916) 000-00-13' } });
-  step.say('←', 'Abaha (shop): new order 00000208777, payment "Khi nhận hàng (COD)" (cash on delivery), buyer phone +7 (916) 000-00-13');
+  const order = abahaOrder({
+    id: '208777',
+    cart_code: '00000208777',
+    address: { name: 'Олег', tel: '+7 (916) 000-00-13' },
+  });
+  step.say(
+    '←',
+    'Abaha (shop): new order 00000208777, payment "Khi nhận hàng (COD)" (cash on delivery), buyer phone +7 (916) 000-00-13',
+  );
   await abaha.send(receiver.url, order);
   step.say('←', 'Abaha resends the same order (its automatic retry)');
   await abaha.redeliver();
-  step.check(receiver.deliveries.length === 2 && receiver.zapStarts.length === 1, 'the Zap ran once; the resent order started nothing', `${receiver.zapStarts.length} runs`);
+  step.check(
+    receiver.deliveries.length === 2 && receiver.zapStarts.length === 1,
+    'the Zap ran once; the resent order started nothing',
+    `${receiver.zapStarts.length} runs`,
+  );
   const event = lastStart(receiver);
   if (!event) return;
 
   step.say('→', `DeliveryCRM: Find Buyer in Blacklist, phone ${event.address.tel}`);
-  const [buyer] = (await action(demo, 'searches', 'blacklist_check', { phone: event.address.tel, include_history: true })) as Item[];
+  const [buyer] = (await action(demo, 'searches', 'blacklist_check', {
+    phone: event.address.tel,
+    include_history: true,
+  })) as Item[];
   step.say('←', `DeliveryCRM: karma ${buyer?.blackKarma} — ${buyer?.blackComment}`);
   const flagged = Number(buyer?.blackKarma) >= KARMA_FLAG;
   step.check(flagged, `order flagged for a call before shipping (karma ${buyer?.blackKarma} ≥ ${KARMA_FLAG})`);
@@ -148,28 +211,59 @@ async function paidOrderIsShipped(demo: Demo, step: Step): Promise<void> {
     id: '100100',
     created: now - 86400,
     goods: [{ good_name: 'book-print', good_title: 'Книга (печатная)', sum: 1290, price: 1290 }],
-    fields: { bill_email: 'good.buyer@example.ru', bill_first_name: 'Мария', bill_surname: 'Соколова', bill_phone: '+7 926 123-45-67', bill_city: 'Москва' },
+    fields: {
+      bill_email: 'good.buyer@example.ru',
+      bill_first_name: 'Мария',
+      bill_surname: 'Соколова',
+      bill_phone: '+7 926 123-45-67',
+      bill_city: 'Москва',
+    },
   });
   step.say('←', 'JustClick (shop): order 100100 for "Книга (печатная)" was placed yesterday by Мария Соколова');
   const before = (await action(demo, 'triggers', 'justclick_new_order', { only_paid: 'yes' })) as Item[];
-  step.check(!before.some((order) => order.bill_id === '100100'), 'New Order (Only Paid Orders) does not start the Zap while it is unpaid');
+  step.check(
+    !before.some((order) => order.bill_id === '100100'),
+    'New Order (Only Paid Orders) does not start the Zap while it is unpaid',
+  );
   const bill = justclick.bills.get('100100')!;
   bill.status = 'paid';
   bill.paid = now;
-  step.say('·', '(sandbox: the buyer pays the order on JustClick\'s payment page)');
+  step.say('·', "(sandbox: the buyer pays the order on JustClick's payment page)");
   const orders = (await action(demo, 'triggers', 'justclick_new_order', { only_paid: 'yes' })) as Item[];
   const order = orders.find((item) => item.bill_id === '100100');
-  if (!step.check(order?.id === '100100-paid', 'New Order (Only Paid Orders) started the Zap once the order was paid', `${orders.length} orders`)) return;
-  step.say('·', `order ${order!.bill_id}, paid ${order!.paid}, ${order!.goods.map((good: Item) => `${good.good_title} ${good.sum} ₽`).join(', ')}, phone ${order!.phone}`);
+  if (
+    !step.check(
+      order?.id === '100100-paid',
+      'New Order (Only Paid Orders) started the Zap once the order was paid',
+      `${orders.length} orders`,
+    )
+  )
+    return;
+  step.say(
+    '·',
+    `order ${order!.bill_id}, paid ${order!.paid}, ${order!.goods.map((good: Item) => `${good.good_title} ${good.sum} ₽`).join(', ')}, phone ${order!.phone}`,
+  );
 
   step.say('→', `DeliveryCRM: Find Buyer in Blacklist, phone ${order!.phone}, e-mail ${order!.email}`);
-  const [buyer] = (await action(demo, 'searches', 'blacklist_check', { phone: order!.phone, email: order!.email })) as Item[];
+  const [buyer] = (await action(demo, 'searches', 'blacklist_check', {
+    phone: order!.phone,
+    email: order!.email,
+  })) as Item[];
   step.say('←', `DeliveryCRM: karma ${buyer?.blackKarma} — ${buyer?.blackComment}`);
-  if (!step.check(Number(buyer?.blackKarma) < KARMA_FLAG, `buyer not flagged (karma ${buyer?.blackKarma} < ${KARMA_FLAG}), so the parcel goes out`)) return;
+  if (
+    !step.check(
+      Number(buyer?.blackKarma) < KARMA_FLAG,
+      `buyer not flagged (karma ${buyer?.blackKarma} < ${KARMA_FLAG}), so the parcel goes out`,
+    )
+  )
+    return;
 
   const track = 'RA644000777RU';
   step.say('·', `(the shop hands the parcel to Russian Post: tracking number ${track})`);
-  step.say('→', `R-Lab: Add Tracking Number ${track} for ${order!.first_name} ${order!.last_name}, order ${order!.bill_id}, ${order!.price} ₽`);
+  step.say(
+    '→',
+    `R-Lab: Add Tracking Number ${track} for ${order!.first_name} ${order!.last_name}, order ${order!.bill_id}, ${order!.price} ₽`,
+  );
   const added = (await action(demo, 'creates', 'rlab_add_track', {
     track,
     phone: order!.phone,
@@ -180,7 +274,11 @@ async function paidOrderIsShipped(demo: Demo, step: Step): Promise<void> {
   })) as Item;
   step.say('←', `R-Lab: "${added.result_info}"`);
   const stored = demo.sandbox.rlabState.track(demo.sandbox.accounts.rlab_user_id, track);
-  step.check(stored?.phone === '79261234567', 'R-Lab now watches the parcel and will text the buyer at 79261234567', `stored phone: ${stored?.phone}`);
+  step.check(
+    stored?.phone === '79261234567',
+    'R-Lab now watches the parcel and will text the buyer at 79261234567',
+    `stored phone: ${stored?.phone}`,
+  );
 }
 
 /** 4. 250 tracks with R-Lab's primary host down: three batches to the backup host. */
@@ -191,15 +289,27 @@ async function bulkImportSurvivesOutage(demo: Demo, step: Step): Promise<void> {
   const tracks = Array.from({ length: 250 }, (_, i) => `8008${String(5000000000 + i)}`);
   step.say('·', "(sandbox: R-Lab's main address is down — connections refused)");
   step.say('→', 'R-Lab: Add Tracking Number with 250 tracks (line items from a spreadsheet)');
-  const result = (await action(demo, 'creates', 'rlab_add_track', { track: tracks, phone: tracks.map((_, i) => `7916${String(1000000 + i)}`) })) as Item;
-  const batches = sandbox.rlabBackup.requestsTo('addtrack.ashx').map((request) => (JSON.parse(request.body) as { trackingData: unknown[] }).trackingData.length);
-  step.say('←', `R-Lab backup address took ${batches.length} requests of ${batches.join(' + ')} tracks: "${result.result_info}"`);
+  const result = (await action(demo, 'creates', 'rlab_add_track', {
+    track: tracks,
+    phone: tracks.map((_, i) => `7916${String(1000000 + i)}`),
+  })) as Item;
+  const batches = sandbox.rlabBackup
+    .requestsTo('addtrack.ashx')
+    .map((request) => (JSON.parse(request.body) as { trackingData: unknown[] }).trackingData.length);
+  step.say(
+    '←',
+    `R-Lab backup address took ${batches.length} requests of ${batches.join(' + ')} tracks: "${result.result_info}"`,
+  );
   const user = sandbox.accounts.rlab_user_id;
   const stored = tracks.filter((track) => sandbox.rlabState.track(user, track));
   const twice = tracks.filter((track) => (sandbox.rlabState.track(user, track)?.timesAdded ?? 0) > 1);
   step.check(batches.join(',') === '100,100,50', 'three batches (100, 100, 50) went to the backup host');
   step.check(sandbox.rlab.requests.length === 0, 'nothing reached the main host while it was down');
-  step.check(stored.length === 250 && twice.length === 0, 'all 250 tracks stored, none sent twice', `${stored.length} stored, ${twice.length} twice`);
+  step.check(
+    stored.length === 250 && twice.length === 0,
+    'all 250 tracks stored, none sent twice',
+    `${stored.length} stored, ${twice.length} twice`,
+  );
   await sandbox.rlab.fault('none');
 }
 
@@ -218,13 +328,25 @@ async function courierOrderIsSent(demo: Demo, step: Step): Promise<void> {
   const trigger = (demo.app as { triggers?: Record<string, any> }).triggers?.measoft_order_status_poll?.operation; // eslint-disable-line @typescript-eslint/no-explicit-any
   if (!step.check(Boolean(trigger), 'the app has New MeaSoft Order Status (Polling)')) return;
   const pollZap = async (meta: Item = {}) =>
-    (await demo.run(trigger.perform, { authData: measoft, inputData: { statuses: ['DEPARTURE'] }, meta: { zap: { id: 'demo-courier-zap' }, ...meta } })) as Item[];
+    (await demo.run(trigger.perform, {
+      authData: measoft,
+      inputData: { statuses: ['DEPARTURE'] },
+      meta: { zap: { id: 'demo-courier-zap' }, ...meta },
+    })) as Item[];
   await pollZap({ isPopulatingDedupe: true }); // the Zap is turned on: what is already there only fills Zapier's dedupe
 
   const receiver = await hook(demo, 'abaha_order');
   const abaha = new AbahaSender();
   step.say('←', `Abaha (shop): new order ${bill} for Анна Петрова, cash on delivery 2 490 ₽`);
-  await abaha.send(receiver.url, abahaOrder({ id: bill, cart_code: bill, total_after: '2490', address: { name: 'Анна Петрова', tel: '+7 (916) 000-00-00', address: 'Петровка, 38, кв. 5', city: 'Москва' } }));
+  await abaha.send(
+    receiver.url,
+    abahaOrder({
+      id: bill,
+      cart_code: bill,
+      total_after: '2490',
+      address: { name: 'Анна Петрова', tel: '+7 (916) 000-00-00', address: 'Петровка, 38, кв. 5', city: 'Москва' },
+    }),
+  );
   const event = lastStart(receiver);
   if (!step.check(Boolean(event), 'New Abaha Order started the Zap', receiver.deliveries[0]?.error?.message)) return;
 
@@ -238,11 +360,20 @@ async function courierOrderIsSent(demo: Demo, step: Step): Promise<void> {
     price: event!.total_after,
     items: [{ item_name: 'Заказ интернет-магазина', item_quantity: 1, item_price: event!.total_after }],
   };
-  step.say('→', `MeaSoft: Create Courier Order for shop order ${bill}, ${inputData.receiver_town}, ${inputData.receiver_address}`);
+  step.say(
+    '→',
+    `MeaSoft: Create Courier Order for shop order ${bill}, ${inputData.receiver_town}, ${inputData.receiver_address}`,
+  );
   const created = (await action(demo, 'creates', 'measoft_create_order', { ...inputData })) as Item;
   step.say('←', `MeaSoft: courier order ${created.orderno}, status ${created.status?.code} "${created.status?.title}"`);
-  const replay = (await demo.run(perform(demo, 'creates', 'measoft_create_order'), { authData: measoft, inputData })) as Item;
-  step.check(replay.created_now === false && replay.orderno === created.orderno && sandbox.measoft.orders.size === 1, 'replaying the step returned the same courier order, no second one');
+  const replay = (await demo.run(perform(demo, 'creates', 'measoft_create_order'), {
+    authData: measoft,
+    inputData,
+  })) as Item;
+  step.check(
+    replay.created_now === false && replay.orderno === created.orderno && sandbox.measoft.orders.size === 1,
+    'replaying the step returned the same courier order, no second one',
+  );
 
   // Zapier starts the Zap once per new id; the trigger's filter lets only DEPARTURE through.
   const seen = new Set<string>();
@@ -254,13 +385,25 @@ async function courierOrderIsSent(demo: Demo, step: Step): Promise<void> {
       if (item.orderno !== created.orderno || seen.has(item.id)) continue;
       seen.add(item.id);
       starts.push(item);
-      step.say('←', `New MeaSoft Order Status (Polling): order ${item.orderno} is ${item.status.code} "${item.status.title}"`);
+      step.say(
+        '←',
+        `New MeaSoft Order Status (Polling): order ${item.orderno} is ${item.status.code} "${item.status.title}"`,
+      );
     }
   }
   const departed = starts[0];
-  if (!step.check(starts.length === 1 && departed?.status?.code === 'DEPARTURE', 'the polling trigger started the Zap once, for DEPARTURE')) return;
+  if (
+    !step.check(
+      starts.length === 1 && departed?.status?.code === 'DEPARTURE',
+      'the polling trigger started the Zap once, for DEPARTURE',
+    )
+  )
+    return;
 
-  step.say('→', `JustClick: Update Order Status — order ${departed!.orderno2} → sent, tracking number ${departed!.orderno}`);
+  step.say(
+    '→',
+    `JustClick: Update Order Status — order ${departed!.orderno2} → sent, tracking number ${departed!.orderno}`,
+  );
   const result = (await action(demo, 'creates', 'justclick_update_order_status', {
     bill_id: departed!.orderno2,
     status: 'sent',
@@ -268,7 +411,11 @@ async function courierOrderIsSent(demo: Demo, step: Step): Promise<void> {
     rpo: departed!.orderno,
   })) as Item;
   step.say('←', `JustClick answered "${result.justclick_error_text}" (code ${result.justclick_error_code})`);
-  step.check(sandbox.justclick.bills.get(bill)?.status === 'sent', `order ${bill} is now "sent" in JustClick`, `it is "${sandbox.justclick.bills.get(bill)?.status}"`);
+  step.check(
+    sandbox.justclick.bills.get(bill)?.status === 'sent',
+    `order ${bill} is now "sent" in JustClick`,
+    `it is "${sandbox.justclick.bills.get(bill)?.status}"`,
+  );
 }
 
 async function main(): Promise<number> {
@@ -281,7 +428,9 @@ async function main(): Promise<number> {
   const restoreEnv = applyEnv(sandbox.urls);
   const demo: Demo = { sandbox, run, app, receivers: [] };
   console.log('Courier Shop Connect — demo against the local sandbox (no accounts, no internet).');
-  console.log('Emulated: JustClick, R-Lab (main and backup address), DeliveryCRM blacklist, MeaSoft (API and webhooks) and Abaha webhooks.\n');
+  console.log(
+    'Emulated: JustClick, R-Lab (main and backup address), DeliveryCRM blacklist, MeaSoft (API and webhooks) and Abaha webhooks.\n',
+  );
 
   const steps: Array<[string, (demo: Demo, step: Step) => Promise<void>]> = [
     ['1. Parcel delivered → JustClick order marked paid', deliveredOrderIsPaid],

@@ -47,7 +47,9 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
   for (const emulator of sandbox.emulators) {
-    emulator.listeners.add((request) => console.log(`${request.receivedAt.toISOString()} ${emulator.name}: ${request.method} ${request.path}`));
+    emulator.listeners.add((request) =>
+      console.log(`${request.receivedAt.toISOString()} ${emulator.name}: ${request.method} ${request.path}`),
+    );
   }
   const stop = () => {
     void sandbox.stop().then(() => process.exit(0));

@@ -64,7 +64,10 @@ const fromEntries = (params: URLSearchParams): Record<string, string> => {
  * a `querystring` key) or the parsed form fields; for other bodies (XML, text) it holds only the
  * querystring here, since Zapier's own XML conversion is unverified: triggers read rawRequest.content.
  */
-export function toZapierRequest(delivery: IncomingDelivery): { rawRequest: RawRequest; cleanedRequest: CleanedRequest } {
+export function toZapierRequest(delivery: IncomingDelivery): {
+  rawRequest: RawRequest;
+  cleanedRequest: CleanedRequest;
+} {
   const headers: Record<string, string> = {};
   for (let i = 0; i + 1 < delivery.rawHeaders.length; i += 2) {
     const name = zapierHeaderName(delivery.rawHeaders[i]!);
@@ -80,7 +83,8 @@ export function toZapierRequest(delivery: IncomingDelivery): { rawRequest: RawRe
     try {
       const parsed: unknown = JSON.parse(delivery.body);
       if (Array.isArray(parsed)) cleanedRequest = parsed;
-      else if (parsed && typeof parsed === 'object') cleanedRequest = { ...(parsed as Record<string, unknown>), querystring: query };
+      else if (parsed && typeof parsed === 'object')
+        cleanedRequest = { ...(parsed as Record<string, unknown>), querystring: query };
     } catch {
       // Not JSON after all: Zapier passes the raw body on and the trigger reports it.
     }
@@ -128,7 +132,11 @@ async function loadRuntime(source: AppSource): Promise<Runtime> {
   process.env.ZAPIER_DEPLOY_KEY ??= 'sandbox-deploy-key';
   /* eslint-disable @typescript-eslint/no-require-imports */
   const core = require('zapier-platform-core') as typeof import('zapier-platform-core');
-  const app = (source === 'built' ? require(path.join(__dirname, '..', 'index.js')) : require(path.join(__dirname, '..', 'src', 'index')).default) as Runtime['app'];
+  const app = (
+    source === 'built'
+      ? require(path.join(__dirname, '..', 'index.js'))
+      : require(path.join(__dirname, '..', 'src', 'index')).default
+  ) as Runtime['app'];
   /* eslint-enable @typescript-eslint/no-require-imports */
   const appTester = core.createAppTester(app as never) as unknown as AppTester;
   appTester.zcacheTestObj = null; // use the RPC cache, which honours nx
@@ -210,7 +218,9 @@ export interface Receiver {
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
   const { rpc, appTester, app } = await getRuntime(options.app ?? 'src');
   if (!app.triggers || !(options.triggerKey in app.triggers)) {
-    throw new Error(`The app has no trigger ${options.triggerKey} (it has: ${Object.keys(app.triggers ?? {}).join(', ')})`);
+    throw new Error(
+      `The app has no trigger ${options.triggerKey} (it has: ${Object.keys(app.triggers ?? {}).join(', ')})`,
+    );
   }
   const trigger = app.triggers[options.triggerKey] as { operation?: { perform?: unknown } };
   const perform = trigger.operation?.perform as ((z: ZObject, bundle: Bundle) => unknown) | undefined;
@@ -236,8 +246,18 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       const reply = zapierReply();
       Promise.resolve()
         .then(() => appTester(perform, bundle))
-        .then((items) => deliveries.push({ rawRequest, cleanedRequest, items: Array.isArray(items) ? items : [items], reply }))
-        .catch((error: Error) => deliveries.push({ rawRequest, cleanedRequest, items: [], error: { name: error.name, message: error.message }, reply }))
+        .then((items) =>
+          deliveries.push({ rawRequest, cleanedRequest, items: Array.isArray(items) ? items : [items], reply }),
+        )
+        .catch((error: Error) =>
+          deliveries.push({
+            rawRequest,
+            cleanedRequest,
+            items: [],
+            error: { name: error.name, message: error.message },
+            reply,
+          }),
+        )
         .finally(() => {
           res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply));
         });
@@ -262,4 +282,6 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
 
 /** Headers as node gives them, for building a delivery by hand in tests. */
 export const rawHeaderList = (headers: IncomingHttpHeaders | Record<string, string>): string[] =>
-  Object.entries(headers).flatMap(([name, value]) => (Array.isArray(value) ? value.flatMap((v) => [name, v]) : [name, String(value)]));
+  Object.entries(headers).flatMap(([name, value]) =>
+    Array.isArray(value) ? value.flatMap((v) => [name, v]) : [name, String(value)],
+  );

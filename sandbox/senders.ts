@@ -87,7 +87,9 @@ export function measoftOrderXml(options: MeasoftOrderOptions): string {
     .reverse()
     .map(({ code, time }) => statusElement(code, time, '    ', true))
     .join('\n');
-  const items = (options.items ?? [{ name: 'Кроссовки беговые', quantity: 1, mass: 0.8, retprice: 2490, barcode: '4600000000017' }])
+  const items = (
+    options.items ?? [{ name: 'Кроссовки беговые', quantity: 1, mass: 0.8, retprice: 2490, barcode: '4600000000017' }]
+  )
     .map(
       (item) =>
         `    <item extcode="" quantity="${item.quantity}" mass="${item.mass}" retprice="${item.retprice.toFixed(2)}" ` +
@@ -98,9 +100,7 @@ export function measoftOrderXml(options: MeasoftOrderOptions): string {
   const webhookTail = options.short
     ? ''
     : `\n  <webhook_status_time>${stamp(at, 3)}</webhook_status_time>\n  <webhook_statuses>\n` +
-      steps
-        .map((code, index) => `    <webhook_status code="${code}" time="${stamp(times[index]!, 3)}"/>`)
-        .join('\n') +
+      steps.map((code, index) => `    <webhook_status code="${code}" time="${stamp(times[index]!, 3)}"/>`).join('\n') +
       '\n  </webhook_statuses>';
   return `<?xml version="1.0" encoding="UTF-8"?>
 <order orderno="${escapeXml(options.orderno)}" awb="${escapeXml(awb)}" orderno2="" ordercode="${escapeXml(options.orderno.padStart(7, '0'))}" givencode="">
@@ -186,7 +186,9 @@ export const sendMeasoftStatus = (url: string, xml: string): Promise<SentDeliver
   post(url, xml, { 'Content-Type': 'text/xml; charset=utf-8', 'User-Agent': 'MeaSoft-Webhook/1.0' });
 
 /** The seed's order (shared/seeds/003) with overrides; `address` overrides merge into its address. */
-export function abahaOrder(overrides: Record<string, unknown> & { address?: Record<string, unknown> } = {}): Record<string, unknown> {
+export function abahaOrder(
+  overrides: Record<string, unknown> & { address?: Record<string, unknown> } = {},
+): Record<string, unknown> {
   const { address, ...rest } = overrides;
   return {
     id: '208610',
@@ -325,10 +327,35 @@ export function abahaProduct(overrides: Record<string, unknown> = {}): Record<st
 /** The seed's customer (shared/seeds/003) with overrides. */
 export function abahaCustomer(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const nulls = [
-    'premium_name', 'premium_date', 'last_login', 'tags', 'quote', 'intro', 'youtube', 'facebook', 'image', 'image_cover',
-    'id_card', 'image_id_card_front', 'image_id_card_back', 'image_id_card', 'bank_account', 'bank_account_name', 'bank_branch',
-    'brand', 'invite_id', 'refer', 'ref_code', 'invite_link', 'invite_link_shorten', 'invite_user_id', 'pricing_id', 'pos_type',
-    'pos_id', 'store_id', 'accept_refer_date',
+    'premium_name',
+    'premium_date',
+    'last_login',
+    'tags',
+    'quote',
+    'intro',
+    'youtube',
+    'facebook',
+    'image',
+    'image_cover',
+    'id_card',
+    'image_id_card_front',
+    'image_id_card_back',
+    'image_id_card',
+    'bank_account',
+    'bank_account_name',
+    'bank_branch',
+    'brand',
+    'invite_id',
+    'refer',
+    'ref_code',
+    'invite_link',
+    'invite_link_shorten',
+    'invite_user_id',
+    'pricing_id',
+    'pos_type',
+    'pos_id',
+    'store_id',
+    'accept_refer_date',
   ];
   return {
     user_id: '1347849',

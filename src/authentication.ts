@@ -11,7 +11,9 @@ import { verifyMeasoftCredentials } from './measoft/connection';
 import { rlabConnectionInfo, type RlabConnectionInfo } from './rlab/connection';
 
 /** What the connection test finds; it feeds the connection label. */
-export type ConnectionInfo = { justclick_login: string | null } & { [K in keyof RlabConnectionInfo]: RlabConnectionInfo[K] | null } & {
+export type ConnectionInfo = { justclick_login: string | null } & {
+  [K in keyof RlabConnectionInfo]: RlabConnectionInfo[K] | null;
+} & {
   measoft_login: string | null;
   measoft_extra: string | null;
   abaha_header_name: string | null;
@@ -65,7 +67,8 @@ export const connectionLabel = async (_z: ZObject, bundle: Bundle): Promise<stri
   const info = bundle.inputData as Partial<ConnectionInfo>;
   const parts: string[] = [];
   if (info.justclick_login) parts.push(`JustClick ${info.justclick_login}`);
-  if (info.rlab_user_id) parts.push(`R-Lab user ${info.rlab_user_id}${info.rlab_tariff ? ` (${info.rlab_tariff})` : ''}`);
+  if (info.rlab_user_id)
+    parts.push(`R-Lab user ${info.rlab_user_id}${info.rlab_tariff ? ` (${info.rlab_tariff})` : ''}`);
   if (info.measoft_login) parts.push(`MeaSoft ${info.measoft_login} (courier service ${info.measoft_extra})`);
   if (info.abaha_header_name) parts.push(`Abaha header ${info.abaha_header_name}`);
   return parts.join(' · ');
@@ -109,7 +112,8 @@ export default {
       label: AUTH_FIELDS.rlab_api_key,
       required: false,
       type: 'password',
-      helpText: 'The API key shown next to your user ID in your [DeliveryCRM profile](https://deliverycrm.ru/client/profile/index).',
+      helpText:
+        'The API key shown next to your user ID in your [DeliveryCRM profile](https://deliverycrm.ru/client/profile/index).',
     },
     {
       key: 'measoft_login',
@@ -145,7 +149,7 @@ export default {
       type: 'string',
       helpText:
         "Optional. The header **Key** you typed under **Thông tin header** in Abaha's webhook settings ([how to set up an Abaha webhook](https://tailieu.abaha.vn/quan-ly-modules/cua-hang/cau-hinh-cua-hang/tai-lieu-webhook)), e.g. `X-Shop-Token`. " +
-        "The Abaha triggers check it when their own Secret Header fields are empty. Abaha has no API to check it against, so the connection test only checks that both Abaha fields are filled in.",
+        'The Abaha triggers check it when their own Secret Header fields are empty. Abaha has no API to check it against, so the connection test only checks that both Abaha fields are filled in.',
     },
     {
       key: 'abaha_header_value',

@@ -60,19 +60,30 @@ export function hasAnyCredential(authData: Bundle['authData'], service: Service)
 function requirePair(z: ZObject, authData: Bundle['authData'], service: Service): string[] {
   const { name, keys } = SERVICES[service];
   const missing = keys.filter((key) => value(authData, key) === '');
-  if (missing.length > 0) throw missingCredentials(z, name, missing.map((key) => AUTH_FIELDS[key]));
+  if (missing.length > 0)
+    throw missingCredentials(
+      z,
+      name,
+      missing.map((key) => AUTH_FIELDS[key]),
+    );
   return keys.map((key) => value(authData, key));
 }
 
-const JUSTCLICK_LOGIN_EXPECTED = 'the first part of your JustClick address, e.g. myshop for myshop.justclick.ru (the whole address may be pasted)';
+const JUSTCLICK_LOGIN_EXPECTED =
+  'the first part of your JustClick address, e.g. myshop for myshop.justclick.ru (the whole address may be pasted)';
 
 export function requireJustClick(z: ZObject, bundle: Pick<Bundle, 'authData'>): JustClickCredentials {
   const [typed, secret] = requirePair(z, bundle.authData, 'justclick') as [string, string];
   const reading = readJustClickLogin(typed);
-  if ('problem' in reading) throw invalidInput(z, AUTH_FIELDS.justclick_login, `${JUSTCLICK_LOGIN_EXPECTED}; ${reading.problem}`);
+  if ('problem' in reading)
+    throw invalidInput(z, AUTH_FIELDS.justclick_login, `${JUSTCLICK_LOGIN_EXPECTED}; ${reading.problem}`);
   // A key pasted into both fields would otherwise travel in the host name, outside the encrypted body.
   if (reading.login === secret.toLowerCase()) {
-    throw invalidInput(z, AUTH_FIELDS.justclick_login, `${JUSTCLICK_LOGIN_EXPECTED}; it holds the same value as ${AUTH_FIELDS.justclick_secret}`);
+    throw invalidInput(
+      z,
+      AUTH_FIELDS.justclick_login,
+      `${JUSTCLICK_LOGIN_EXPECTED}; it holds the same value as ${AUTH_FIELDS.justclick_secret}`,
+    );
   }
   return { ...reading, secret };
 }
@@ -88,7 +99,10 @@ export function requireMeasoft(z: ZObject, bundle: Pick<Bundle, 'authData'>): Me
 }
 
 /** The connection's Abaha header pair, or null when both are empty (a half-filled pair is an error). */
-export function connectionAbahaHeader(z: ZObject, bundle: Pick<Bundle, 'authData'>): { name: string; value: string } | null {
+export function connectionAbahaHeader(
+  z: ZObject,
+  bundle: Pick<Bundle, 'authData'>,
+): { name: string; value: string } | null {
   // Static-webhook tests may run without a connection.
   const authData = bundle.authData ?? {};
   if (!hasAnyCredential(authData, 'abaha')) return null;

@@ -11,7 +11,11 @@ import { caught } from './support/zapier-error';
 const appTester = createAppTester(App);
 const SECRET = 'jc-secret-0123456789';
 const authData = { justclick_login: 'shop', justclick_secret: SECRET };
-const signed = (code: number, text: string, secret = SECRET) => ({ error_code: code, error_text: text, hash: md5(`${code}::${text}::${secret}`) });
+const signed = (code: number, text: string, secret = SECRET) => ({
+  error_code: code,
+  error_text: text,
+  hash: md5(`${code}::${text}::${secret}`),
+});
 // The connection test sends UpdateOrderStatus with an empty order number: no order can match it.
 const probe = () =>
   nock('https://shop.justclick.ru').post('/api/UpdateOrderStatus', `bill_id=&hash=${md5(`bill_id=::shop::${SECRET}`)}`);
@@ -68,7 +72,10 @@ describe('connection test: JustClick messages fit the connection, not a step', (
     const server = await listen();
     await new Promise((resolve) => server.close(resolve));
     const error = await test();
-    expect(error).toMatchObject({ message: `JustClick could not be reached (ECONNREFUSED). ${advice}`, code: 'JustClickConnectionTestFailed' });
+    expect(error).toMatchObject({
+      message: `JustClick could not be reached (ECONNREFUSED). ${advice}`,
+      code: 'JustClickConnectionTestFailed',
+    });
     expect(error.name).not.toBe('ThrottledError');
   });
 
@@ -123,16 +130,23 @@ describe('connection test: JustClick messages fit the connection, not a step', (
 describe('connection test: JustClick Login as users paste it', () => {
   it('takes the login from a pasted address, tests it and labels the connection with it', async () => {
     probe().reply(200, signed(203, 'Не передан номер заказа'));
-    const info = await appTester(connectionTest, { authData: { justclick_login: ' https://Shop.JustClick.ru/ ', justclick_secret: SECRET } });
+    const info = await appTester(connectionTest, {
+      authData: { justclick_login: ' https://Shop.JustClick.ru/ ', justclick_secret: SECRET },
+    });
     expect(info).toMatchObject({ justclick_login: 'shop' });
     await expect(connectionLabel({} as never, { inputData: info } as never)).resolves.toBe('JustClick shop');
   });
 
   it.each([
     ['owner@shop.ru', 'an e-mail address is not the login'],
-    ['https://shop.getcourse.ru/', "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)"],
+    [
+      'https://shop.getcourse.ru/',
+      "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)",
+    ],
   ])('refuses %j with the same message as the steps, before any request', async (login, why) => {
-    const error = await caught(appTester(connectionTest, { authData: { justclick_login: login, justclick_secret: SECRET } }));
+    const error = await caught(
+      appTester(connectionTest, { authData: { justclick_login: login, justclick_secret: SECRET } }),
+    );
     expect(error).toMatchObject({
       message:
         'JustClick Login: expected the first part of your JustClick address, e.g. myshop for myshop.justclick.ru ' +
@@ -148,7 +162,9 @@ describe('connection test: JustClick Login as users paste it', () => {
     [SECRET, SECRET],
     [SECRET.toUpperCase(), SECRET],
   ])('never echoes a malformed JustClick Login (%j) or the key in its message', async (login, secret) => {
-    const error = await caught(appTester(connectionTest, { authData: { justclick_login: login, justclick_secret: secret } }));
+    const error = await caught(
+      appTester(connectionTest, { authData: { justclick_login: login, justclick_secret: secret } }),
+    );
     expect(error.code).toBe('InvalidInput');
     for (const value of [login, login.trim().toLowerCase(), secret, 'jc-secret', '0123456789']) {
       expect(error.message.toLowerCase()).not.toContain(value.toLowerCase());
@@ -159,7 +175,9 @@ describe('connection test: JustClick Login as users paste it', () => {
 describe('connection test: fields', () => {
   it('names the missing field of a pair filled in halfway, before any request', async () => {
     const error = await caught(
-      appTester(connectionTest, { authData: { justclick_login: 'shop', rlab_user_id: '1', rlab_api_key: 'rlab-key-0123456789' } }),
+      appTester(connectionTest, {
+        authData: { justclick_login: 'shop', rlab_user_id: '1', rlab_api_key: 'rlab-key-0123456789' },
+      }),
     );
     expect(error.message).toBe(
       'This step needs your JustClick credentials, but the connection has no JustClick API Key. Reconnect the account and fill in JustClick API Key.',
@@ -175,7 +193,9 @@ describe('connection test: fields', () => {
   });
 
   it('labels the connection with the accounts it reaches', async () => {
-    await expect(connectionLabel({} as never, { inputData: { justclick_login: 'shop', rlab_user_id: null } } as never)).resolves.toBe('JustClick shop');
+    await expect(
+      connectionLabel({} as never, { inputData: { justclick_login: 'shop', rlab_user_id: null } } as never),
+    ).resolves.toBe('JustClick shop');
   });
 
   it('keeps the public field keys and hides the secrets as passwords', () => {
@@ -206,8 +226,15 @@ describe('connection test: MeaSoft and Abaha', () => {
   it('a shop with only MeaSoft connects: a read-only statusreq for today proves the three fields', async () => {
     probe().reply(200, '<?xml version="1.0" encoding="UTF-8"?><statusreq count="0"/>');
     const info = await appTester(connectionTest, { authData: measoft });
-    expect(info).toMatchObject({ measoft_login: 'shop-login', measoft_extra: '8', justclick_login: null, rlab_user_id: null });
-    await expect(connectionLabel({} as never, { inputData: info } as never)).resolves.toBe('MeaSoft shop-login (courier service 8)');
+    expect(info).toMatchObject({
+      measoft_login: 'shop-login',
+      measoft_extra: '8',
+      justclick_login: null,
+      rlab_user_id: null,
+    });
+    await expect(connectionLabel({} as never, { inputData: info } as never)).resolves.toBe(
+      'MeaSoft shop-login (courier service 8)',
+    );
   });
 
   it('refuses wrong MeaSoft credentials with MeaSoft error 25 and never shows the password', async () => {
@@ -219,14 +246,18 @@ describe('connection test: MeaSoft and Abaha', () => {
   });
 
   it('names the missing MeaSoft field before any request', async () => {
-    const error = await caught(appTester(connectionTest, { authData: { measoft_login: 'shop-login', measoft_password: 'x-0123456789' } }));
+    const error = await caught(
+      appTester(connectionTest, { authData: { measoft_login: 'shop-login', measoft_password: 'x-0123456789' } }),
+    );
     expect(error.message).toBe(
       'This step needs your MeaSoft credentials, but the connection has no MeaSoft Courier Service Code. Reconnect the account and fill in MeaSoft Courier Service Code.',
     );
   });
 
   it('a connection with only the Abaha header pair passes without any request, and is labelled with the header', async () => {
-    const info = await appTester(connectionTest, { authData: { abaha_header_name: 'X-Shop-Token', abaha_header_value: 'long-shared-value-123' } });
+    const info = await appTester(connectionTest, {
+      authData: { abaha_header_name: 'X-Shop-Token', abaha_header_value: 'long-shared-value-123' },
+    });
     expect(info).toMatchObject({ abaha_header_name: 'X-Shop-Token' });
     await expect(connectionLabel({} as never, { inputData: info } as never)).resolves.toBe('Abaha header X-Shop-Token');
     const half = await caught(appTester(connectionTest, { authData: { abaha_header_name: 'X-Shop-Token' } }));

@@ -4,11 +4,25 @@
  * user would map, and ISO 8601 dates with a zone. A new operation is checked without being listed.
  */
 import App from '../src/index';
-import { dateProblems, flattenOutput, isoCheckedTester, looksLikeDate, sampleProblems, type OutputFieldLike } from './support/output-shape';
+import {
+  dateProblems,
+  flattenOutput,
+  isoCheckedTester,
+  looksLikeDate,
+  sampleProblems,
+  type OutputFieldLike,
+} from './support/output-shape';
 
-type Operation = { key: string; display: { label: string; description: string; hidden?: boolean }; operation: { sample?: unknown; outputFields?: unknown[] } };
+type Operation = {
+  key: string;
+  display: { label: string; description: string; hidden?: boolean };
+  operation: { sample?: unknown; outputFields?: unknown[] };
+};
 
-const groups = { trigger: App.triggers, search: App.searches, create: App.creates } as Record<string, Record<string, Operation> | undefined>;
+const groups = { trigger: App.triggers, search: App.searches, create: App.creates } as Record<
+  string,
+  Record<string, Operation> | undefined
+>;
 const visible = Object.entries(groups).flatMap(([kind, operations]) =>
   Object.values(operations ?? {})
     .filter((operation) => !operation.display.hidden)
@@ -23,7 +37,9 @@ describe('every operation’s sample and output fields', () => {
   it.each(visible)('%s: sample keys labelled, types as declared, dates ISO 8601 with zone', (_name, operation) => {
     const { sample, outputFields } = operation.operation;
     expect(sample).toBeDefined();
-    const fields = (outputFields ?? []).filter((field): field is OutputFieldLike => typeof field === 'object' && field !== null);
+    const fields = (outputFields ?? []).filter(
+      (field): field is OutputFieldLike => typeof field === 'object' && field !== null,
+    );
     expect(sampleProblems(sample, fields)).toEqual([]);
   });
 });
@@ -59,7 +75,9 @@ describe('labels and descriptions (Zapier style checks)', () => {
 
   it('D002: every connection field’s help text links to where the value is found', () => {
     const fields = (App.authentication as { fields: Array<{ key: string; helpText?: string }> }).fields;
-    const withoutLink = fields.filter((field) => !/\[[^\]]+\]\(https:\/\/[^)]+\)/.test(field.helpText ?? '')).map((field) => field.key);
+    const withoutLink = fields
+      .filter((field) => !/\[[^\]]+\]\(https:\/\/[^)]+\)/.test(field.helpText ?? ''))
+      .map((field) => field.key);
     expect(withoutLink).toEqual([]);
   });
 });
@@ -89,7 +107,9 @@ describe('the checker itself', () => {
     await expect(tester('2022-01-20T17:08:43')).rejects.toThrow(
       "a live result has dates Zapier's check T003 refuses: status__eventtime_iso: 2022-01-20T17:08:43",
     );
-    await expect(tester('2022-01-20T17:08:43+03:00')).resolves.toEqual([{ status: { eventtime_iso: '2022-01-20T17:08:43+03:00' } }]);
+    await expect(tester('2022-01-20T17:08:43+03:00')).resolves.toEqual([
+      { status: { eventtime_iso: '2022-01-20T17:08:43+03:00' } },
+    ]);
   });
 
   it('flattens objects as parent__child and line items as parent[]child', () => {
@@ -110,8 +130,12 @@ describe('the checker itself', () => {
     },
   );
 
-  it.each(['2019-08-01', '2019-08-01T06:50:30-0500', '2022-01-20T17:08:43+03:00', '2022-01-20T14:08:43Z', '00032011', 'RA644000886RU'])(
-    'accepts %s',
-    (text) => expect(dateProblems({ when: text })).toEqual([]),
-  );
+  it.each([
+    '2019-08-01',
+    '2019-08-01T06:50:30-0500',
+    '2022-01-20T17:08:43+03:00',
+    '2022-01-20T14:08:43Z',
+    '00032011',
+    'RA644000886RU',
+  ])('accepts %s', (text) => expect(dateProblems({ when: text })).toEqual([]));
 });

@@ -27,7 +27,11 @@ export interface BlacklistRecord {
  * spread over the years and shop categories like a real buyer's.
  */
 export function makeHistory(refused: number, unknown: number, delivered: number, seed = 1): HistoryEvent[] {
-  const types: BwType[] = [...Array<BwType>(refused).fill(2), ...Array<BwType>(unknown).fill(3), ...Array<BwType>(delivered).fill(1)];
+  const types: BwType[] = [
+    ...Array<BwType>(refused).fill(2),
+    ...Array<BwType>(unknown).fill(3),
+    ...Array<BwType>(delivered).fill(1),
+  ];
   const categories = [9, 19, 23, 15, 3, 21, 13, 4];
   return types.map((bwType, index) => {
     const n = index * 7 + seed * 13;
@@ -80,7 +84,11 @@ export function summarize(record: BlacklistRecord): BlacklistSummary {
 
 /** An answer with only an error code in blackKarma (-1 nothing found, -2 no input, -3 server error). */
 export function karmaAnswer(phone: string | null, email: string | null, karma: -1 | -2 | -3): BlacklistSummary {
-  const comments = { [-1]: 'Ничего не найдено', [-2]: 'Ошибка: Введите телефон или e-mail', [-3]: 'Произошла ошибка на сервере, повторите запрос позже' };
+  const comments = {
+    [-1]: 'Ничего не найдено',
+    [-2]: 'Ошибка: Введите телефон или e-mail',
+    [-3]: 'Произошла ошибка на сервере, повторите запрос позже',
+  };
   return {
     blackPhone: phone,
     blackEmail: email,

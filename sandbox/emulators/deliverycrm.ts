@@ -9,7 +9,14 @@
  * {"name":"Forbidden","message":...,"code":0,"status":403}.
  */
 import { createHash } from 'node:crypto';
-import { BLACKLIST_RECORDS, blacklistJson, findRecords, karmaAnswer, summarize, type BlacklistRecord } from './blacklist-data';
+import {
+  BLACKLIST_RECORDS,
+  blacklistJson,
+  findRecords,
+  karmaAnswer,
+  summarize,
+  type BlacklistRecord,
+} from './blacklist-data';
 import { parsePhpQuery, utf8, type PhpArray } from './php';
 import { RlabState, type RlabTrack } from './rlab-state';
 import { Emulator, json, type NonRecordShape, type ReceivedRequest, type Reply, type VendorFault } from './server';
@@ -20,7 +27,21 @@ export const FORBIDDEN_MESSAGE = 'Неверный ключ запроса (requ
 
 /** R-Lab's carrier ids (tracking API) → the history API's service_id (Russian Post is 14 here). */
 export const HISTORY_SERVICE_ID: Readonly<Record<number, number>> = {
-  0: 14, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8, 9: 9, 10: 10, 11: 11, 12: 12, 13: 13, 15: 15,
+  0: 14,
+  1: 1,
+  2: 2,
+  3: 3,
+  4: 4,
+  5: 5,
+  6: 6,
+  7: 7,
+  8: 8,
+  9: 9,
+  10: 10,
+  11: 11,
+  12: 12,
+  13: 13,
+  15: 15,
 };
 
 const forbidden = (): Reply => json({ name: 'Forbidden', message: FORBIDDEN_MESSAGE, code: 0, status: 403 }, 403);
@@ -45,12 +66,25 @@ export class DeliveryCrmEmulator extends Emulator {
       name: 'DeliveryCRM',
       handler: (request, fault, options) => this.handle(request, fault, options.shape ?? 'null'),
       vendorFaults: ['vendorerror', 'nonrecord'],
-      malformed: { status: 200, headers: { 'Content-Type': 'application/json; charset=UTF-8' }, body: '[{"blackPhone":"7916' },
+      malformed: {
+        status: 200,
+        headers: { 'Content-Type': 'application/json; charset=UTF-8' },
+        body: '[{"blackPhone":"7916',
+      },
     });
   }
 
   private handle(request: ReceivedRequest, fault: VendorFault, shape: NonRecordShape): Reply {
-    if (request.method !== 'GET') return json({ name: 'Method Not Allowed', message: 'Method Not Allowed. This URL can only handle the following request methods: GET.', code: 0, status: 405 }, 405);
+    if (request.method !== 'GET')
+      return json(
+        {
+          name: 'Method Not Allowed',
+          message: 'Method Not Allowed. This URL can only handle the following request methods: GET.',
+          code: 0,
+          status: 405,
+        },
+        405,
+      );
     const query = parsePhpQuery(request.rawQuery);
     const field = (name: string): string => {
       const value = query.get(name);
@@ -68,7 +102,9 @@ export class DeliveryCrmEmulator extends Emulator {
     if (request.path === '/v1/track/history') {
       const tracks = query.get('tracks');
       const list = tracks instanceof Map ? [...tracks.entries()] : [];
-      const numbers = list.map(([, entry]) => (entry instanceof Map && typeof entry.get('track') === 'string' ? utf8(entry.get('track') as string) : ''));
+      const numbers = list.map(([, entry]) =>
+        entry instanceof Map && typeof entry.get('track') === 'string' ? utf8(entry.get('track') as string) : '',
+      );
       if (!user || key !== sha1(`${userId}${numbers.join('')}${user.apiKey}`)) return forbidden();
       return this.history(user.tracks, list);
     }
@@ -76,7 +112,11 @@ export class DeliveryCrmEmulator extends Emulator {
   }
 
   private check(phone: string, email: string, fault: VendorFault, shape: NonRecordShape): Reply {
-    const body = (value: unknown) => ({ status: 200, headers: { 'Content-Type': 'application/json; charset=UTF-8' }, body: blacklistJson(value) });
+    const body = (value: unknown) => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json; charset=UTF-8' },
+      body: blacklistJson(value),
+    });
     if (fault === 'vendorerror') return body([{ ...karmaAnswer(phone, email, -3), history: null }]);
     if (fault === 'nonrecord') return body(nonRecord(shape, this.records, phone, email));
     if (phone.trim() === '' && email.trim() === '') return body([{ ...karmaAnswer(null, null, -2), history: null }]);
@@ -98,7 +138,8 @@ export class DeliveryCrmEmulator extends Emulator {
         errors.set(index, `Track at index "${index}" field "track" is required.`);
         return;
       }
-      const serviceText = typeof fields.get('service_id') === 'string' ? utf8(fields.get('service_id') as string) : '14';
+      const serviceText =
+        typeof fields.get('service_id') === 'string' ? utf8(fields.get('service_id') as string) : '14';
       const serviceId = Number(serviceText);
       const stored = tracks.get(number);
       if (!stored || HISTORY_SERVICE_ID[stored.deliveryServiceId] !== serviceId) {
@@ -149,7 +190,11 @@ export function historyItem(track: RlabTrack): Record<string, unknown> {
     total_price: track.notifications.length > 0 ? price : null,
     created_at: moscowSql(track.createdAt),
     result: resultOf(track),
-    status_history: track.events.map((event) => ({ date: moscowSql(event.at), status: event.info, status_id: event.statusId })),
+    status_history: track.events.map((event) => ({
+      date: moscowSql(event.at),
+      status: event.info,
+      status_id: event.statusId,
+    })),
     sms: of('sms').map((item) => ({
       message: item.message,
       segments: Math.ceil(item.message.length / 67),
@@ -157,9 +202,24 @@ export function historyItem(track: RlabTrack): Record<string, unknown> {
       sent_at: moscowSql(item.at),
       price: item.price,
     })),
-    viber: of('viber').map((item) => ({ message: item.message, internal_status: item.internalStatus, sent_at: moscowSql(item.at), price: item.price })),
-    call: of('call').map((item) => ({ message: item.message, internal_status: item.internalStatus, call_at: moscowSql(item.at), price: item.price })),
-    email: of('email').map((item) => ({ theme: item.message, message: item.message, sent_at: moscowSql(item.at), price: item.price })),
+    viber: of('viber').map((item) => ({
+      message: item.message,
+      internal_status: item.internalStatus,
+      sent_at: moscowSql(item.at),
+      price: item.price,
+    })),
+    call: of('call').map((item) => ({
+      message: item.message,
+      internal_status: item.internalStatus,
+      call_at: moscowSql(item.at),
+      price: item.price,
+    })),
+    email: of('email').map((item) => ({
+      theme: item.message,
+      message: item.message,
+      sent_at: moscowSql(item.at),
+      price: item.price,
+    })),
   };
 }
 
@@ -169,7 +229,11 @@ export class BlacklistHistoryEmulator extends Emulator {
     super({
       name: 'Blacklist history',
       handler: (request) => this.handle(request),
-      malformed: { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: '<!DOCTYPE html><html><body>Service Unavailable' },
+      malformed: {
+        status: 200,
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+        body: '<!DOCTYPE html><html><body>Service Unavailable',
+      },
     });
   }
 
@@ -179,10 +243,16 @@ export class BlacklistHistoryEmulator extends Emulator {
     }
     const phone = request.query.blackPhone ?? '';
     const email = request.query.blackEmail ?? '';
-    const body = (value: unknown) => ({ status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: blacklistJson(value) });
-    if (phone.trim() === '' && email.trim() === '') return body([{ ...karmaAnswer(null, null, -2), blackTotalShopOrderCost: 0, history: null }]);
+    const body = (value: unknown) => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      body: blacklistJson(value),
+    });
+    if (phone.trim() === '' && email.trim() === '')
+      return body([{ ...karmaAnswer(null, null, -2), blackTotalShopOrderCost: 0, history: null }]);
     const found = findRecords(this.records, phone, email);
-    if (found.length === 0) return body([{ ...karmaAnswer(phone, email, -1), blackTotalShopOrderCost: 0, history: [] }]);
+    if (found.length === 0)
+      return body([{ ...karmaAnswer(phone, email, -1), blackTotalShopOrderCost: 0, history: [] }]);
     return body(
       found.map((record) => ({
         ...summarize(record),

@@ -141,7 +141,8 @@ function moscowDayStart(text: string): number | undefined {
 }
 
 /** Unix seconds as Moscow wall-clock text, the way JustClick's MySQL dates read: 2024-05-20 12:00:00. */
-const moscowText = (seconds: number): string => new Date((seconds + MOSCOW) * 1000).toISOString().slice(0, 19).replace('T', ' ');
+const moscowText = (seconds: number): string =>
+  new Date((seconds + MOSCOW) * 1000).toISOString().slice(0, 19).replace('T', ' ');
 
 /** The values of a PHP array (rid[0], rid[1] ... or rid[]), or of one scalar. */
 function phpValues(value: PhpValue | undefined): PhpValue[] {
@@ -181,11 +182,20 @@ export class JustClickEmulator extends Emulator {
       name: 'JustClick',
       handler: (request, fault) => this.handle(request, fault),
       vendorFaults: ['badhash'],
-      malformed: { status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"error_code":0,"error_text":"O' },
+      malformed: {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"error_code":0,"error_text":"O',
+      },
     });
-    this.account = { login: options.login ?? DEFAULT_JUSTCLICK_ACCOUNT.login, secret: options.secret ?? DEFAULT_JUSTCLICK_ACCOUNT.secret };
+    this.account = {
+      login: options.login ?? DEFAULT_JUSTCLICK_ACCOUNT.login,
+      secret: options.secret ?? DEFAULT_JUSTCLICK_ACCOUNT.secret,
+    };
     this.okText = options.okText ?? 'OK';
-    (options.goods ?? DEFAULT_GOODS).forEach((good, index) => this.goods.set(good.good_name, { ...good, good_id: 12549 + index }));
+    (options.goods ?? DEFAULT_GOODS).forEach((good, index) =>
+      this.goods.set(good.good_name, { ...good, good_id: 12549 + index }),
+    );
     for (const group of options.groups ?? DEFAULT_GROUPS) this.groups.set(group.rass_name, group);
     const ids = options.bills ?? ['100000', '100001', '100002', '100003', '100004', '100005'];
     const now = Math.floor(Date.now() / 1000);
@@ -200,8 +210,21 @@ export class JustClickEmulator extends Emulator {
         // Created in the last hours, newest last, each for one product.
         created: now - (ids.length - index) * 3600,
         paid: null,
-        goods: course ? [{ good_name: course.good_name, good_title: course.good_title, sum: course.good_sum, price: course.good_sum }] : [],
-        fields: { bill_email: `buyer${id}@example.com`, bill_first_name: 'Покупатель', bill_phone: `+7903${id.slice(-7).padStart(7, '0')}` },
+        goods: course
+          ? [
+              {
+                good_name: course.good_name,
+                good_title: course.good_title,
+                sum: course.good_sum,
+                price: course.good_sum,
+              },
+            ]
+          : [],
+        fields: {
+          bill_email: `buyer${id}@example.com`,
+          bill_first_name: 'Покупатель',
+          bill_phone: `+7903${id.slice(-7).padStart(7, '0')}`,
+        },
         utm: {},
       }),
     );
@@ -331,7 +354,14 @@ export class JustClickEmulator extends Emulator {
   private orderView(bill: Bill, withGoods: boolean): Record<string, unknown> {
     const field = (key: string) => bill.fields[key] ?? '';
     const total = bill.goods.reduce((sum, good) => sum + good.sum, 0);
-    const payStatus = bill.status === 'paid' ? 'paid' : bill.status === 'cancel' ? 'cancel' : bill.status === 'return' ? 'return' : 'waiting';
+    const payStatus =
+      bill.status === 'paid'
+        ? 'paid'
+        : bill.status === 'cancel'
+          ? 'cancel'
+          : bill.status === 'return'
+            ? 'return'
+            : 'waiting';
     return {
       id: bill.id,
       first_name: field('bill_first_name'),
@@ -366,7 +396,12 @@ export class JustClickEmulator extends Emulator {
       ...(withGoods
         ? {
             good_count: bill.goods.length,
-            items: bill.goods.map((good) => ({ id: good.good_name, title: good.good_title, price: good.price.toFixed(2), sum: good.sum.toFixed(2) })),
+            items: bill.goods.map((good) => ({
+              id: good.good_name,
+              title: good.good_title,
+              price: good.price.toFixed(2),
+              sum: good.sum.toFixed(2),
+            })),
           }
         : {}),
     };
@@ -396,8 +431,12 @@ export class JustClickEmulator extends Emulator {
     const signature = JSON.stringify([email.toLowerCase(), goods.map((good) => [good.good_name, good.sum])]);
     if (created !== undefined) {
       for (const bill of this.bills.values()) {
-        const same = JSON.stringify([(bill.fields.bill_email ?? '').toLowerCase(), bill.goods.map((good) => [good.good_name, good.sum])]);
-        if (bill.created === created && same === signature) return reply(JUSTCLICK_ANSWERS.orderExists, { bill_id: bill.id });
+        const same = JSON.stringify([
+          (bill.fields.bill_email ?? '').toLowerCase(),
+          bill.goods.map((good) => [good.good_name, good.sum]),
+        ]);
+        if (bill.created === created && same === signature)
+          return reply(JUSTCLICK_ANSWERS.orderExists, { bill_id: bill.id });
       }
     }
     const fields: Record<string, string> = {};
@@ -406,9 +445,16 @@ export class JustClickEmulator extends Emulator {
     }
     const utm: Record<string, string> = {};
     const utmParam = params.get('utm');
-    if (utmParam instanceof Map) for (const [key, value] of utmParam) if (typeof value === 'string') utm[key] = utf8(value);
+    if (utmParam instanceof Map)
+      for (const [key, value] of utmParam) if (typeof value === 'string') utm[key] = utf8(value);
     const next = Math.max(100000, ...[...this.bills.keys()].map(Number).filter(Number.isFinite)) + 1;
-    const bill = this.addBill({ id: String(next), created: created ?? Math.floor(receivedAt.getTime() / 1000), goods, fields, utm });
+    const bill = this.addBill({
+      id: String(next),
+      created: created ?? Math.floor(receivedAt.getTime() / 1000),
+      goods,
+      fields,
+      utm,
+    });
     return ok({ bill_id: bill.id });
   }
 
@@ -416,7 +462,9 @@ export class JustClickEmulator extends Emulator {
   private addLead(params: PhpArray, receivedAt: Date, reply: Answerer, ok: Ok): Reply {
     const email = (phpString(params, 'lead_email') ?? '').trim();
     if (email === '') return reply(JUSTCLICK_ANSWERS.noEmail);
-    const rids = phpValues(params.get('rid')).filter((rid): rid is string => typeof rid === 'string').map(utf8);
+    const rids = phpValues(params.get('rid'))
+      .filter((rid): rid is string => typeof rid === 'string')
+      .map(utf8);
     if (rids.length === 0 || rids.some((rid) => !this.groups.has(rid))) return reply(JUSTCLICK_ANSWERS.noSuchGroup);
     const key = email.toLowerCase();
     const subscriber: Subscriber = this.subscribers.get(key) ?? { email, fields: {}, groups: new Map() };
@@ -426,7 +474,8 @@ export class JustClickEmulator extends Emulator {
       if (value) subscriber.fields[field] = value;
     }
     const time = Math.floor(receivedAt.getTime() / 1000);
-    for (const rid of rids) if (!subscriber.groups.has(rid)) subscriber.groups.set(rid, { status: 'STATUS_SUBSCRIBE', time });
+    for (const rid of rids)
+      if (!subscriber.groups.has(rid)) subscriber.groups.set(rid, { status: 'STATUS_SUBSCRIBE', time });
     this.subscribers.set(key, subscriber);
     return ok();
   }

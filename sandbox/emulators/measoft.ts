@@ -23,7 +23,11 @@ export interface MeasoftAccount {
   extra: string;
 }
 
-export const DEFAULT_MEASOFT_ACCOUNT: MeasoftAccount = { login: 'sandbox-shop', password: 'sandbox-measoft-pass', extra: '8' };
+export const DEFAULT_MEASOFT_ACCOUNT: MeasoftAccount = {
+  login: 'sandbox-shop',
+  password: 'sandbox-measoft-pass',
+  extra: '8',
+};
 
 /** Status codes with the titles MeaSoft's own module lists. */
 export const MEASOFT_TITLES: Readonly<Record<string, string>> = {
@@ -87,7 +91,13 @@ const parser = new XMLParser({
   isArray: (name) => ['order', 'item'].includes(name),
   processEntities: true,
 });
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', suppressEmptyNode: true, format: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  textNodeName: '#text',
+  suppressEmptyNode: true,
+  format: true,
+});
 
 const xmlReply = (root: string, content: Node): Reply => ({
   status: 200,
@@ -114,11 +124,18 @@ export class MeasoftEmulator extends Emulator {
   /** Seconds added to the clock on each status change, so every change has its own time. */
   private tick = 0;
 
-  constructor(account: Partial<MeasoftAccount> = {}, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    account: Partial<MeasoftAccount> = {},
+    private readonly now: () => Date = () => new Date(),
+  ) {
     super({
       name: 'MeaSoft',
       handler: (request) => this.handle(request),
-      malformed: { status: 200, headers: { 'Content-Type': 'text/xml; charset=utf-8' }, body: '<?xml version="1.0" encoding="UTF-8"?>\n<statusreq count="1"><order orderno="0003' },
+      malformed: {
+        status: 200,
+        headers: { 'Content-Type': 'text/xml; charset=utf-8' },
+        body: '<?xml version="1.0" encoding="UTF-8"?>\n<statusreq count="1"><order orderno="0003',
+      },
     });
     this.account = { ...DEFAULT_MEASOFT_ACCOUNT, ...account };
   }
@@ -153,11 +170,14 @@ export class MeasoftEmulator extends Emulator {
   /** Uncommitted changes of a stream (what ONLY_LAST would return now). */
   pendingChanges(streamId = 0): string[] {
     const stream = this.streams.get(streamId);
-    return [...this.orders.values()].filter((order) => (stream?.committed.get(order.orderno) ?? 0) < order.version).map((order) => order.orderno);
+    return [...this.orders.values()]
+      .filter((order) => (stream?.committed.get(order.orderno) ?? 0) < order.version)
+      .map((order) => order.orderno);
   }
 
   private handle(request: ReceivedRequest): Reply {
-    if (request.path !== '/api/' && request.path !== '/api') return { status: 404, headers: { 'Content-Type': 'text/html' }, body: '<h1>404</h1>' };
+    if (request.path !== '/api/' && request.path !== '/api')
+      return { status: 404, headers: { 'Content-Type': 'text/html' }, body: '<h1>404</h1>' };
     let document: Node;
     try {
       document = parser.parse(request.body, true) as Node;
@@ -216,12 +236,16 @@ export class MeasoftEmulator extends Emulator {
         if (value !== '') orders = orders.filter((order) => test(order, value));
       }
     }
-    return xmlReply('statusreq', { '@count': String(orders.length), order: orders.map((order) => this.orderXml(order)) });
+    return xmlReply('statusreq', {
+      '@count': String(orders.length),
+      order: orders.map((order) => this.orderXml(order)),
+    });
   }
 
   private commit(root: Node): Reply {
     const stream = this.stream(root);
-    for (const [orderno, version] of stream.lastAnswer ?? []) stream.committed.set(orderno, Math.max(version, stream.committed.get(orderno) ?? 0));
+    for (const [orderno, version] of stream.lastAnswer ?? [])
+      stream.committed.set(orderno, Math.max(version, stream.committed.get(orderno) ?? 0));
     stream.lastAnswer = null;
     return xmlReply('commitlaststatus', {});
   }
@@ -233,7 +257,11 @@ export class MeasoftEmulator extends Emulator {
 
   private createOne(input: Node): Node {
     const receiver = (input.receiver ?? {}) as Node;
-    const fail = ([code, message]: readonly [number, string], orderno = '') => ({ '@orderno': orderno, '@error': String(code), '@errormsg': message });
+    const fail = ([code, message]: readonly [number, string], orderno = '') => ({
+      '@orderno': orderno,
+      '@error': String(code),
+      '@errormsg': message,
+    });
     const wanted = text(input['@orderno']);
     if (wanted !== '' && this.orders.has(wanted)) return fail(ORDER_ERRORS.exists, wanted);
     if (text(receiver.address) === '') return fail(ORDER_ERRORS.address);
@@ -241,17 +269,27 @@ export class MeasoftEmulator extends Emulator {
     if (text(receiver.person) === '' && text(receiver.company) === '') return fail(ORDER_ERRORS.person);
     const orderno = wanted || String((this.sequence += 1)).padStart(8, '0');
     const fields: Record<string, string> = {};
-    for (const name of ['weight', 'quantity', 'paytype', 'price', 'inshprice', 'instruction']) fields[name] = text(input[name]);
+    for (const name of ['weight', 'quantity', 'paytype', 'price', 'inshprice', 'instruction'])
+      fields[name] = text(input[name]);
     const order: EmulatedOrder = {
       orderno,
       orderno2: text(input['@orderno2']),
       givencode: '',
       created: stamp(moscow(this.now())).slice(0, 10),
-      receiver: Object.fromEntries(['company', 'person', 'phone', 'zipcode', 'town', 'address', 'date', 'time_min', 'time_max'].map((name) => [name, text(receiver[name])])),
+      receiver: Object.fromEntries(
+        ['company', 'person', 'phone', 'zipcode', 'town', 'address', 'date', 'time_min', 'time_max'].map((name) => [
+          name,
+          text(receiver[name]),
+        ]),
+      ),
       fields,
       items: (((input.items as Node | undefined)?.item ?? []) as Node[]).map((item) => ({
         name: text(item),
-        attributes: Object.fromEntries(Object.entries(item).filter(([key]) => key.startsWith('@')).map(([key, value]) => [key.slice(1), String(value)])),
+        attributes: Object.fromEntries(
+          Object.entries(item)
+            .filter(([key]) => key.startsWith('@'))
+            .map(([key, value]) => [key.slice(1), String(value)]),
+        ),
       })),
       statuses: [],
       version: 0,
@@ -259,18 +297,37 @@ export class MeasoftEmulator extends Emulator {
     this.orders.set(orderno, order);
     this.setStatus(order, 'NEW');
     const price = Number(fields.price || 0) + 350;
-    return { '@orderno': orderno, '@barcode': orderno, '@error': '0', '@errormsg': 'Success', '@orderprice': String(price) };
+    return {
+      '@orderno': orderno,
+      '@barcode': orderno,
+      '@error': '0',
+      '@errormsg': 'Success',
+      '@orderprice': String(price),
+    };
   }
 
   private cancelorder(root: Node): Reply {
     const answers = ((root.order ?? []) as Node[]).map((input) => {
       const orderno = text(input['@orderno']);
       const order = this.orders.get(orderno);
-      if (!order) return { '@orderno': orderno, '@ordercode': '', '@error': '52', '@errormsg': 'order not found', '@errormsgru': 'Заказ не найден' };
+      if (!order)
+        return {
+          '@orderno': orderno,
+          '@ordercode': '',
+          '@error': '52',
+          '@errormsg': 'order not found',
+          '@errormsgru': 'Заказ не найден',
+        };
       // The documentation lets only orders not in process be cancelled; it lists no code for the
       // refusal, so this one is the emulator's own.
       if (order.statuses[order.statuses.length - 1]!.code !== 'NEW') {
-        return { '@orderno': orderno, '@ordercode': '', '@error': '54', '@errormsg': 'order in process', '@errormsgru': 'Заказ уже в работе, отмена невозможна' };
+        return {
+          '@orderno': orderno,
+          '@ordercode': '',
+          '@error': '54',
+          '@errormsg': 'order in process',
+          '@errormsgru': 'Заказ уже в работе, отмена невозможна',
+        };
       }
       this.setStatus(order, 'CANCELED');
       return { '@orderno': orderno, '@ordercode': '', '@error': '0', '@errormsg': 'OK', '@errormsgru': 'Успешно' };
@@ -301,7 +358,12 @@ export class MeasoftEmulator extends Emulator {
       ...order.fields,
       status: statusNode(current),
       statushistory: { status: [...order.statuses].reverse().map(statusNode) },
-      items: { item: order.items.map((item) => ({ ...Object.fromEntries(Object.entries(item.attributes).map(([key, value]) => [`@${key}`, value])), '#text': item.name })) },
+      items: {
+        item: order.items.map((item) => ({
+          ...Object.fromEntries(Object.entries(item.attributes).map(([key, value]) => [`@${key}`, value])),
+          '#text': item.name,
+        })),
+      },
     };
   }
 }

@@ -28,7 +28,8 @@ export function phpUrldecode(text: string): string {
 }
 
 const isHex = (byte: number | undefined): boolean =>
-  byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66));
+  byte !== undefined &&
+  ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66));
 
 /** PHP's urlencode() over a binary string: only A-Z a-z 0-9 - _ . stay, space becomes '+'. */
 export function phpUrlencode(binary: string): string {
@@ -36,7 +37,12 @@ export function phpUrlencode(binary: string): string {
   for (let i = 0; i < binary.length; i += 1) {
     const code = binary.charCodeAt(i) & 0xff;
     const char = String.fromCharCode(code);
-    if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || '-_.'.includes(char)) {
+    if (
+      (code >= 0x30 && code <= 0x39) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x61 && code <= 0x7a) ||
+      '-_.'.includes(char)
+    ) {
       out += char;
     } else if (code === 0x20) out += '+';
     else out += `%${code.toString(16).toUpperCase().padStart(2, '0')}`;

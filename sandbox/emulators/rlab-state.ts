@@ -113,7 +113,14 @@ export class RlabState {
       existing.updatedAt = this.now();
       return existing;
     }
-    const track: RlabTrack = { ...data, createdAt: this.now(), updatedAt: null, events: [], notifications: [], timesAdded: 1 };
+    const track: RlabTrack = {
+      ...data,
+      createdAt: this.now(),
+      updatedAt: null,
+      events: [],
+      notifications: [],
+      timesAdded: 1,
+    };
     user.tracks.set(track.track, track);
     user.balance = Math.max(0, user.balance - 1);
     return track;
@@ -123,7 +130,13 @@ export class RlabState {
    * The carrier reports a new status: the track's main status changes, the event joins its history
    * and R-Lab notifies the buyer by SMS (unless the phone is the no-SMS number) and e-mail.
    */
-  setStatus(userId: string, trackNumber: string, mainStatus: MainStatus, at: Date = this.now(), info?: string): RlabTrack {
+  setStatus(
+    userId: string,
+    trackNumber: string,
+    mainStatus: MainStatus,
+    at: Date = this.now(),
+    info?: string,
+  ): RlabTrack {
     const track = this.track(userId, trackNumber);
     if (!track) throw new Error(`R-Lab sandbox: user ${userId} has no track ${trackNumber}`);
     const text = STATUS_TEXTS[mainStatus];
@@ -151,7 +164,16 @@ type SeedTrack = Partial<ClientData> & { track: string; createdAt: string; scans
 
 const SEED_TRACKS: SeedTrack[] = [
   // The R-Lab document's own example: overdue (status 9).
-  { track: '19191911187312', phone: NO_SMS_PHONE, email: 'mikspark@yandex.ru', createdAt: '2018-06-08T11:22:55Z', scans: [[4, '2018-06-08T15:45:57Z'], [9, '2018-07-19T00:33:53Z']] },
+  {
+    track: '19191911187312',
+    phone: NO_SMS_PHONE,
+    email: 'mikspark@yandex.ru',
+    createdAt: '2018-06-08T11:22:55Z',
+    scans: [
+      [4, '2018-06-08T15:45:57Z'],
+      [9, '2018-07-19T00:33:53Z'],
+    ],
+  },
   {
     track: '80085275412345',
     phone: '79161234567',
@@ -161,7 +183,11 @@ const SEED_TRACKS: SeedTrack[] = [
     orderNumber: '100002',
     description: 'Кроссовки беговые, 38 размер',
     createdAt: '2024-03-01T07:10:00Z',
-    scans: [[4, '2024-03-01T12:30:00Z'], [2, '2024-03-05T08:02:00Z'], [1, '2024-03-06T14:41:00Z']],
+    scans: [
+      [4, '2024-03-01T12:30:00Z'],
+      [2, '2024-03-05T08:02:00Z'],
+      [1, '2024-03-06T14:41:00Z'],
+    ],
   },
   {
     track: '10044387000123',
@@ -171,7 +197,10 @@ const SEED_TRACKS: SeedTrack[] = [
     orderNumber: '100003',
     description: 'Чехол для телефона',
     createdAt: '2024-04-10T09:00:00Z',
-    scans: [[4, '2024-04-10T13:15:00Z'], [2, '2024-04-14T06:20:00Z']],
+    scans: [
+      [4, '2024-04-10T13:15:00Z'],
+      [2, '2024-04-14T06:20:00Z'],
+    ],
   },
 ];
 

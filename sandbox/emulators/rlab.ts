@@ -84,7 +84,11 @@ export class RlabEmulator extends Emulator {
       name,
       handler: (request, fault) => this.handle(request, fault === 'partial'),
       vendorFaults: ['partial'],
-      malformed: { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: '{"resultState":0,"resultInfo":"Данные усп' },
+      malformed: {
+        status: 200,
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+        body: '{"resultState":0,"resultInfo":"Данные усп',
+      },
     });
   }
 
@@ -92,7 +96,12 @@ export class RlabEmulator extends Emulator {
   private handle(request: ReceivedRequest, partial: boolean): Reply {
     const method = request.path.replace(/^\/+/, '').toLowerCase();
     const known = ['addtrack.ashx', 'updatetrack.ashx', 'deltrack.ashx', 'gettrackinfo.ashx', 'getuserinfo.ashx'];
-    if (!known.includes(method)) return { status: 404, headers: { 'Content-Type': 'text/html' }, body: '<h2>404 - File or directory not found.</h2>' };
+    if (!known.includes(method))
+      return {
+        status: 404,
+        headers: { 'Content-Type': 'text/html' },
+        body: '<h2>404 - File or directory not found.</h2>',
+      };
     if (request.method !== 'POST') return result(2, RLAB_TEXTS.badFormat);
 
     let body: Entry;
@@ -162,7 +171,13 @@ export class RlabEmulator extends Emulator {
         sendToAdminEmailFullTracking: entry.sendToAdminEmailFullTracking === true,
       });
     }
-    return outcome(errors, entries.length, testMode ? RLAB_TEXTS.checked : RLAB_TEXTS.added, RLAB_TEXTS.addedPartly, RLAB_TEXTS.addedNone);
+    return outcome(
+      errors,
+      entries.length,
+      testMode ? RLAB_TEXTS.checked : RLAB_TEXTS.added,
+      RLAB_TEXTS.addedPartly,
+      RLAB_TEXTS.addedNone,
+    );
   }
 
   /** Per the document, an empty value (0 for the cost) leaves the stored value unchanged. */
@@ -184,11 +199,19 @@ export class RlabEmulator extends Emulator {
       stored.description = keep(entry.trackingUserClientDescription, stored.description);
       const cost = numberOf(entry.trackingUserClientItemCost);
       if (cost !== 0) stored.itemCost = cost;
-      if (typeof entry.sendToUserEmailFullTracking === 'boolean') stored.sendToUserEmailFullTracking = entry.sendToUserEmailFullTracking;
-      if (typeof entry.sendToAdminEmailFullTracking === 'boolean') stored.sendToAdminEmailFullTracking = entry.sendToAdminEmailFullTracking;
+      if (typeof entry.sendToUserEmailFullTracking === 'boolean')
+        stored.sendToUserEmailFullTracking = entry.sendToUserEmailFullTracking;
+      if (typeof entry.sendToAdminEmailFullTracking === 'boolean')
+        stored.sendToAdminEmailFullTracking = entry.sendToAdminEmailFullTracking;
       stored.updatedAt = this.state.now();
     }
-    return outcome(errors, entries.length, testMode ? RLAB_TEXTS.checked : RLAB_TEXTS.updated, RLAB_TEXTS.updatedPartly, RLAB_TEXTS.updatedNone);
+    return outcome(
+      errors,
+      entries.length,
+      testMode ? RLAB_TEXTS.checked : RLAB_TEXTS.updated,
+      RLAB_TEXTS.updatedPartly,
+      RLAB_TEXTS.updatedNone,
+    );
   }
 
   private remove(parsed: ParsedRequest): Reply {
@@ -202,7 +225,13 @@ export class RlabEmulator extends Emulator {
       }
       if (!testMode) user.tracks.delete(track);
     }
-    return outcome(errors, entries.length, testMode ? RLAB_TEXTS.checked : RLAB_TEXTS.deleted, RLAB_TEXTS.deletedPartly, RLAB_TEXTS.deletedNone);
+    return outcome(
+      errors,
+      entries.length,
+      testMode ? RLAB_TEXTS.checked : RLAB_TEXTS.deleted,
+      RLAB_TEXTS.deletedPartly,
+      RLAB_TEXTS.deletedNone,
+    );
   }
 
   /** Known tracks in the document's resultData shape; unknown tracks are simply absent. */
@@ -215,7 +244,13 @@ export class RlabEmulator extends Emulator {
   }
 }
 
-function outcome(errors: number, total: number, ok: string, partly: (n: number) => string, none: (n: number) => string): Reply {
+function outcome(
+  errors: number,
+  total: number,
+  ok: string,
+  partly: (n: number) => string,
+  none: (n: number) => string,
+): Reply {
   if (errors === 0) return result(0, ok);
   if (errors < total) return result(1, partly(errors));
   return result(2, none(errors));

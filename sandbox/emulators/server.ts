@@ -17,10 +17,28 @@
  *   vendor's logic.
  * `times` limits a fault to the next N requests, after which the emulator behaves normally again.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type FaultMode = 'none' | 'down' | 'slow' | 'http500' | 'http429' | 'malformed' | 'reset' | 'stall' | 'badhash' | 'vendorerror' | 'partial' | 'nonrecord';
+export type FaultMode =
+  | 'none'
+  | 'down'
+  | 'slow'
+  | 'http500'
+  | 'http429'
+  | 'malformed'
+  | 'reset'
+  | 'stall'
+  | 'badhash'
+  | 'vendorerror'
+  | 'partial'
+  | 'nonrecord';
 
 /** `nonrecord`: what the blacklist answers instead of its records. */
 export type NonRecordShape = 'null' | 'error' | 'internal' | 'nokarma';

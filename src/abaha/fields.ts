@@ -54,7 +54,17 @@ export const ORDER_FIELDS: readonly AbahaField[] = [
   f('dropship_commission_ref', 'Dropship Referral Commission', 'number'),
   f('accept_commission_ref', 'Referral Commission Accepted', 'flag'),
   f('accept_commission_ref_date', 'Referral Commission Accepted At', 'time'),
-  { key: 'cashback', label: 'Cashback', nested: [{ key: 'tickid', label: 'Cashback Program', nested: [f('user_cashback', 'Cashback Program: Customer Cashback', 'sent-number')] }] },
+  {
+    key: 'cashback',
+    label: 'Cashback',
+    nested: [
+      {
+        key: 'tickid',
+        label: 'Cashback Program',
+        nested: [f('user_cashback', 'Cashback Program: Customer Cashback', 'sent-number')],
+      },
+    ],
+  },
   f('total_before', 'Total Before Discount', 'number'),
   f('total_cal_commission', 'Total for Commission', 'number'),
   f('total_discount_value', 'Total Discount', 'number'),

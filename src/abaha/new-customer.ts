@@ -12,7 +12,8 @@ export default defineTrigger({
   noun: 'Customer',
   display: {
     label: 'New Abaha Customer',
-    description: 'Triggers when Abaha sends a customer event (a customer signs up or is changed), instantly via Abaha webhook.',
+    description:
+      'Triggers when Abaha sends a customer event (a customer signs up or is changed), instantly via Abaha webhook.',
     directions: abahaDirections('Khách hàng (customers)'),
   },
   operation: {

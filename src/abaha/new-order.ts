@@ -12,7 +12,8 @@ export default defineTrigger({
   noun: 'Order',
   display: {
     label: 'New Abaha Order',
-    description: 'Triggers when Abaha sends an order event (an order is placed or changed), instantly via Abaha webhook.',
+    description:
+      'Triggers when Abaha sends an order event (an order is placed or changed), instantly via Abaha webhook.',
     directions: abahaDirections('Đơn hàng (orders)'),
   },
   operation: {

@@ -12,7 +12,8 @@ export default defineTrigger({
   noun: 'Product',
   display: {
     label: 'New Abaha Product',
-    description: 'Triggers when Abaha sends a product event (a product is added or changed), instantly via Abaha webhook.',
+    description:
+      'Triggers when Abaha sends a product event (a product is added or changed), instantly via Abaha webhook.',
     directions: abahaDirections('Sản phẩm (products)'),
   },
   operation: {

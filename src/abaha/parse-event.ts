@@ -153,7 +153,11 @@ function withCompanions(source: JsonObject, fields: readonly AbahaField[]): Json
 }
 
 const idText = (value: Json | undefined): string | null =>
-  value === undefined || value === null || value === '' ? null : typeof value === 'string' ? value : JSON.stringify(value);
+  value === undefined || value === null || value === ''
+    ? null
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value);
 
 /** Keys the app sets; a vendor field of the same name is kept as `abaha_<name>` (e.g. `abaha_id`). */
 const RESERVED = ['id', 'kind', 'object_id'] as const;
@@ -172,11 +176,17 @@ export function shapeAbahaEvent(kind: AbahaKind, payload: JsonObject): AbahaEven
 }
 
 /** Reads a delivery; returns the event when it is of the wanted kind, null for another kind. */
-export function parseAbahaEvent(wanted: AbahaKind, content: string | undefined, cleanedRequest?: unknown): AbahaEvent | null {
+export function parseAbahaEvent(
+  wanted: AbahaKind,
+  content: string | undefined,
+  cleanedRequest?: unknown,
+): AbahaEvent | null {
   const payload = readAbahaPayload(content, cleanedRequest);
   const kind = abahaKind(payload);
   if (kind === undefined) {
-    throw new PayloadError('the JSON is not an Abaha order, product or customer (it has no cart_code, product_code or user_id).');
+    throw new PayloadError(
+      'the JSON is not an Abaha order, product or customer (it has no cart_code, product_code or user_id).',
+    );
   }
   return kind === wanted ? shapeAbahaEvent(kind, payload) : null;
 }

@@ -61,7 +61,7 @@ export const abahaOrderSample: AbahaOrderEvent = {
   payment_status: 0,
   txn_id: null,
   item_fee: {
-    "Phí Ship": 'Chưa tính',
+    'Phí Ship': 'Chưa tính',
   },
   used_wallets: null,
   wallet_option: null,

@@ -23,7 +23,10 @@ const ISO = new RegExp(
   'i',
 );
 // Day first, as written in Russia: 02.05.2024 is 2 May. One-digit day and month are read the same way.
-const DAY_FIRST = new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?:,?[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*${OFFSET}?)?$`, 'i');
+const DAY_FIRST = new RegExp(
+  `^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?:,?[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*${OFFSET}?)?$`,
+  'i',
+);
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 // RFC 2822, as e-mail headers and JavaScript's toUTCString() write it: Thu, 02 May 2024 07:00:00 GMT.
@@ -36,8 +39,13 @@ const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(y
 
 function isOnCalendar({ year, month, day, hour, minute, second }: WallClock): boolean {
   return (
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
-    hour <= 23 && minute <= 59 && second <= 59
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59
   );
 }
 
@@ -61,7 +69,17 @@ function zoneOffsetMs(timeZone: string, utc: number): number {
   }).formatToParts(new Date(utc));
   const get = (type: string): number => Number(parts.find((part) => part.type === type)?.value);
   const wholeSecond = utc - (((utc % 1000) + 1000) % 1000);
-  return wallAsUtc({ year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second'), millisecond: 0 }) - wholeSecond;
+  return (
+    wallAsUtc({
+      year: get('year'),
+      month: get('month'),
+      day: get('day'),
+      hour: get('hour'),
+      minute: get('minute'),
+      second: get('second'),
+      millisecond: 0,
+    }) - wholeSecond
+  );
 }
 
 /** The instant a wall-clock time names, read in `timeZone` when `offset` is absent. */
@@ -76,12 +94,19 @@ function toInstant(wall: WallClock, offset: string | undefined, timeZone: string
 function offsetMs(offset: string): number {
   const upper = offset.toUpperCase();
   if (upper === 'Z' || upper === 'GMT' || upper === 'UTC' || upper === 'UT') return 0;
-  const [, sign, hours, minutes] = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset) as unknown as [string, string, string, string?];
+  const [, sign, hours, minutes] = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset) as unknown as [
+    string,
+    string,
+    string,
+    string?,
+  ];
   return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes ?? 0)) * 60_000;
 }
 
 const validOffset = (offset: string | undefined): boolean =>
-  offset === undefined || !/^[+-]/.test(offset) || (Math.abs(offsetMs(offset)) <= 14 * 3_600_000 && Number(offset.slice(-2)) < 60);
+  offset === undefined ||
+  !/^[+-]/.test(offset) ||
+  (Math.abs(offsetMs(offset)) <= 14 * 3_600_000 && Number(offset.slice(-2)) < 60);
 
 /**
  * Reads a date a user typed or mapped, strictly, so it reaches the vendor as meant:
@@ -110,18 +135,42 @@ export function readDateTime(value: unknown, timeZone: string): DateReading | un
     const [, year, month, day, hour, minute, second, fraction] = iso;
     offset = iso[8];
     const millisecond = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
-    wall = { year: number(year), month: number(month), day: number(day), hour: number(hour), minute: number(minute), second: number(second), millisecond };
+    wall = {
+      year: number(year),
+      month: number(month),
+      day: number(day),
+      hour: number(hour),
+      minute: number(minute),
+      second: number(second),
+      millisecond,
+    };
   } else if (dotted) {
     const [, day, month, year, hour, minute, second] = dotted;
     offset = dotted[7];
-    wall = { year: number(year), month: number(month), day: number(day), hour: number(hour), minute: number(minute), second: number(second), millisecond: 0 };
+    wall = {
+      year: number(year),
+      month: number(month),
+      day: number(day),
+      hour: number(hour),
+      minute: number(minute),
+      second: number(second),
+      millisecond: 0,
+    };
   } else if (rfc) {
     const [, day, monthName, year, hour, minute, second] = rfc.slice(1);
     weekday = rfc[1];
     offset = rfc[8];
     const month = MONTHS.indexOf(String(monthName).toLowerCase()) + 1;
     if (month === 0) return { problem: 'format' };
-    wall = { year: number(year), month, day: number(day), hour: number(hour), minute: number(minute), second: number(second), millisecond: 0 };
+    wall = {
+      year: number(year),
+      month,
+      day: number(day),
+      hour: number(hour),
+      minute: number(minute),
+      second: number(second),
+      millisecond: 0,
+    };
   } else {
     return { problem: 'format' };
   }

@@ -5,7 +5,7 @@ import type { ZObject } from 'zapier-platform-core';
  * values of connection fields: a vendor's answer may echo them, and no message ever shows one.
  */
 export function preview(value: unknown, hidden: readonly string[] = []): string {
-  const text = withoutValues(typeof value === 'string' ? value : JSON.stringify(value) ?? String(value), hidden);
+  const text = withoutValues(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)), hidden);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

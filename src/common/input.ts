@@ -46,11 +46,14 @@ export function readNumber(z: ZObject, label: string, value: unknown, rules: Num
     }
     return value;
   }
-  const normal = readText(value).replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  const normal = readText(value)
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(',', '.');
   if (normal === '') return undefined;
   const pattern = rules.negative ? /^-?\d+(\.\d+)?$/ : /^\d+(\.\d+)?$/;
   const number = pattern.test(normal) ? Number(normal) : NaN;
-  if (!Number.isFinite(number) || (rules.integer && !Number.isInteger(number))) throw invalidInput(z, label, expected, value);
+  if (!Number.isFinite(number) || (rules.integer && !Number.isInteger(number)))
+    throw invalidInput(z, label, expected, value);
   return number;
 }
 
@@ -69,7 +72,7 @@ export function readChoice<T extends string>(
   z: ZObject,
   label: string,
   value: unknown,
-  choices: readonly { value: T; label: string }[],
+  choices: ReadonlyArray<{ value: T; label: string }>,
 ): T | undefined {
   const typed = readText(value);
   if (typed === '') return undefined;
@@ -83,6 +86,8 @@ export function readChoice<T extends string>(
   }
   const match = folded.get(typed.toLowerCase());
   if (match !== undefined) return match;
-  const listed = choices.map((choice) => (choice.label === choice.value ? choice.value : `${choice.value} (${choice.label})`));
+  const listed = choices.map((choice) =>
+    choice.label === choice.value ? choice.value : `${choice.value} (${choice.label})`,
+  );
   throw invalidInput(z, label, `one of ${listed.join(', ')}`, typed);
 }

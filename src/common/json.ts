@@ -23,7 +23,9 @@ const TOO_DEEP = `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep.`;
 
 function refuseForbiddenKey(key: string): void {
   if (FORBIDDEN_KEYS.has(key)) {
-    throw new UnsafeJsonError(`the JSON has a key named "${key}", which is not allowed (it could tamper with the program's objects).`);
+    throw new UnsafeJsonError(
+      `the JSON has a key named "${key}", which is not allowed (it could tamper with the program's objects).`,
+    );
   }
 }
 
@@ -34,7 +36,8 @@ function nestedTooDeep(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (inString) {
-      if (code === 0x5c) i += 1; // a backslash escapes the next character
+      if (code === 0x5c)
+        i += 1; // a backslash escapes the next character
       else if (code === 0x22) inString = false;
     } else if (code === 0x22) inString = true;
     else if (code === 0x5b || code === 0x7b) {

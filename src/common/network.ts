@@ -48,7 +48,8 @@ export interface NetworkFailure {
 
 /** Reads why z.request failed without an answer; never the URL, which may carry the account. */
 export function networkFailure(error: unknown): NetworkFailure {
-  const value = error as { code?: unknown; errno?: unknown; type?: unknown; name?: unknown; cause?: { code?: unknown } } | undefined;
+  const value = error as
+    { code?: unknown; errno?: unknown; type?: unknown; name?: unknown; cause?: { code?: unknown } } | undefined;
   const code = value?.code ?? value?.errno ?? value?.cause?.code;
   const timedOut = value?.type === 'request-timeout' || value?.type === 'body-timeout' || value?.name === 'AbortError';
   return { code: typeof code === 'string' ? code : undefined, timedOut };
@@ -90,7 +91,11 @@ export async function requestWithin(
   if (limitMs <= 0) return new NoAnswer({ timedOut: true }, 0, false);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limitMs);
-  const request: HttpRequestOptionsWithUrl & { signal: AbortSignal } = { ...options, timeout: limitMs, signal: controller.signal };
+  const request: HttpRequestOptionsWithUrl & { signal: AbortSignal } = {
+    ...options,
+    timeout: limitMs,
+    signal: controller.signal,
+  };
   try {
     return await z.request(request);
   } catch (error) {

@@ -7,13 +7,7 @@
 
 /** A value `http_build_query` accepts: scalars, and arrays/objects that become `key[sub]=`. */
 export type PhpQueryValue =
-  | string
-  | number
-  | boolean
-  | null
-  | undefined
-  | readonly PhpQueryValue[]
-  | { readonly [key: string]: PhpQueryValue };
+  string | number | boolean | null | undefined | readonly PhpQueryValue[] | { readonly [key: string]: PhpQueryValue };
 
 /** Ordered parameters: PHP keeps insertion order, so callers pass pairs, not an object. */
 export type PhpQueryParams = ReadonlyArray<readonly [string, PhpQueryValue]>;

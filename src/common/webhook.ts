@@ -85,7 +85,8 @@ export interface SecretHeaderSetting {
   senderSettings: string;
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : value == null ? '' : String(value).trim());
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value.trim() : value == null ? '' : String(value).trim();
 
 /**
  * Lets a request through only when it carries the configured header with the configured value.
@@ -97,7 +98,8 @@ export function checkSecretHeader(z: ZObject, headers: Headers, setting: SecretH
   const expected = text(setting.value);
   if (name === '' && expected === '') return;
   if (name === '' || expected === '') {
-    const [missing, filled] = name === '' ? [setting.nameLabel, setting.valueLabel] : [setting.valueLabel, setting.nameLabel];
+    const [missing, filled] =
+      name === '' ? [setting.nameLabel, setting.valueLabel] : [setting.valueLabel, setting.nameLabel];
     throw new z.errors.Error(
       `${missing}: expected a value, because ${filled} is filled in. Fill in both (the same Key and Value as in ${setting.senderSettings}) or leave both empty.`,
       'InvalidInput',
@@ -124,7 +126,10 @@ export function checkSecretHeader(z: ZObject, headers: Headers, setting: SecretH
 /** Throws a PayloadError when the body is over Zapier's 10 MB webhook limit. */
 export function assertWithinLimit(body: string): void {
   // A UTF-16 length above the limit is over it in UTF-8 too; only count bytes when it may matter.
-  if (body.length > MAX_BODY_BYTES || (body.length > MAX_BODY_BYTES / 3 && Buffer.byteLength(body, 'utf8') > MAX_BODY_BYTES)) {
+  if (
+    body.length > MAX_BODY_BYTES ||
+    (body.length > MAX_BODY_BYTES / 3 && Buffer.byteLength(body, 'utf8') > MAX_BODY_BYTES)
+  ) {
     throw new PayloadError('the body is larger than 10 MB, the most a Zapier webhook accepts.');
   }
 }
@@ -153,7 +158,8 @@ export function readWebhookBody(content: string, sender: WebhookSender): string 
       `the body is ${format.toUpperCase()}, but ${sender.service} sends ${sender.format.toUpperCase()}. Is this the URL of another trigger?`,
     );
   }
-  if (format === 'other' && sender.format === 'xml') throw new PayloadError(`the body is not XML; ${sender.service} sends ${sender.document}.`);
+  if (format === 'other' && sender.format === 'xml')
+    throw new PayloadError(`the body is not XML; ${sender.service} sends ${sender.document}.`);
   return body;
 }
 
@@ -209,7 +215,9 @@ export async function isFirstDelivery(
     const stored = await z.cache.set(key, new Date().toISOString(), REDELIVERY_TTL_SECONDS, ['user', 'auth'], true);
     return stored !== false;
   } catch (error) {
-    z.console.log(`Redelivery check skipped (Zapier's cache did not answer: ${(error as Error).message}); the event passes.`);
+    z.console.log(
+      `Redelivery check skipped (Zapier's cache did not answer: ${(error as Error).message}); the event passes.`,
+    );
     return true;
   }
 }

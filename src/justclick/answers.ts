@@ -16,7 +16,11 @@ const OFFSET_SECONDS = 3 * 3600;
  * An answer is believed only when its code is one the caller expects and its hash verifies: the
  * code decides between "error" and "result", and a forged or mis-keyed answer must not do either.
  */
-export function trustedAnswer(z: ZObject, answer: JustClickAnswer, expectedCodes: readonly number[] = [0]): JustClickAnswer {
+export function trustedAnswer(
+  z: ZObject,
+  answer: JustClickAnswer,
+  expectedCodes: readonly number[] = [0],
+): JustClickAnswer {
   if (!expectedCodes.includes(answer.errorCode)) throw justClickError(z, answer);
   if (!answer.verified) throw untrustedAnswerError(z);
   return answer;
@@ -34,7 +38,8 @@ export function unexpectedResult(z: ZObject, method: string, result: unknown): E
 
 export type Raw = Record<string, unknown>;
 
-export const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Raw =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** PHP's json_encode gives a list for a sequential array and an object for keyed ones: read both. */
 export function listOf(value: unknown): unknown[] | undefined {

@@ -19,7 +19,7 @@ export const JUSTCLICK_ERROR_CODES: Readonly<Record<number, string>> = {
   3: 'the data sent is not valid',
   4: 'the hash is wrong: check the JustClick API Key in the connection',
   5: 'the user name is unknown: check the JustClick Login in the connection',
-  6: "JustClick refuses API calls from this IP address (see the API settings of your JustClick account)",
+  6: 'JustClick refuses API calls from this IP address (see the API settings of your JustClick account)',
   7: 'the JustClick account is disabled',
   8: 'the API call limit is reached, or the API is disabled for this account',
   // Contacts (AddLeadToGroup, GetLeadGroupStatuses), https://help.justclick.ru/archives/511
@@ -121,9 +121,10 @@ function parseAnswer(z: ZObject, status: number, content: string, secret: string
     data = undefined;
   }
   const answer = data as { error_code?: unknown; error_text?: unknown; hash?: unknown; result?: unknown } | undefined;
-  const codeText = answer && (typeof answer.error_code === 'number' || typeof answer.error_code === 'string')
-    ? String(answer.error_code)
-    : undefined;
+  const codeText =
+    answer && (typeof answer.error_code === 'number' || typeof answer.error_code === 'string')
+      ? String(answer.error_code)
+      : undefined;
   if (!answer || codeText === undefined || !/^\d+$/.test(codeText)) {
     throw new z.errors.Error(
       `JustClick answered with something other than its API answer (HTTP ${status}: "${preview(content)}"). ` +

@@ -1,4 +1,10 @@
-import { defineCreate, defineInputFields, type CreatePerform, type InferInputData, type ZObject } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+  type ZObject,
+} from 'zapier-platform-core';
 import { toUnixSeconds } from '../common/dates';
 import { DATE_HELP, readJustClickDate } from './dates';
 import { invalidInput } from '../common/errors';
@@ -48,18 +54,60 @@ const inputFields = defineInputFields([
       },
     ],
   },
-  { key: 'email', label: 'Buyer Email', required: true, type: 'string', helpText: 'The e-mail address of the buyer, e.g. `anna@example.com`.' },
+  {
+    key: 'email',
+    label: 'Buyer Email',
+    required: true,
+    type: 'string',
+    helpText: 'The e-mail address of the buyer, e.g. `anna@example.com`.',
+  },
   { key: 'first_name', label: 'Buyer First Name', required: false, type: 'string', helpText: 'e.g. `Анна`.' },
   { key: 'last_name', label: 'Buyer Last Name', required: false, type: 'string', helpText: 'e.g. `Петрова`.' },
-  { key: 'middle_name', label: 'Buyer Middle Name', required: false, type: 'string', helpText: 'The patronymic, e.g. `Сергеевна`.' },
+  {
+    key: 'middle_name',
+    label: 'Buyer Middle Name',
+    required: false,
+    type: 'string',
+    helpText: 'The patronymic, e.g. `Сергеевна`.',
+  },
   { key: 'phone', label: 'Buyer Phone', required: false, type: 'string', helpText: 'e.g. `+79031112233`.' },
-  { key: 'country', label: 'Country', required: false, type: 'string', helpText: 'The country of delivery, e.g. `Россия`.' },
-  { key: 'region', label: 'Region', required: false, type: 'string', helpText: 'The region of delivery, e.g. `Московская область`.' },
+  {
+    key: 'country',
+    label: 'Country',
+    required: false,
+    type: 'string',
+    helpText: 'The country of delivery, e.g. `Россия`.',
+  },
+  {
+    key: 'region',
+    label: 'Region',
+    required: false,
+    type: 'string',
+    helpText: 'The region of delivery, e.g. `Московская область`.',
+  },
   { key: 'city', label: 'City', required: false, type: 'string', helpText: 'The city of the buyer, e.g. `Москва`.' },
-  { key: 'address', label: 'Address', required: false, type: 'string', helpText: 'The delivery address: street, house, flat.' },
+  {
+    key: 'address',
+    label: 'Address',
+    required: false,
+    type: 'string',
+    helpText: 'The delivery address: street, house, flat.',
+  },
   { key: 'postal_code', label: 'Postal Code', required: false, type: 'string', helpText: 'e.g. `125009`.' },
-  { key: 'coupon', label: 'Coupon', required: false, type: 'string', helpText: 'A discount coupon as set up in your JustClick shop.' },
-  { key: 'tag', label: 'Tag', required: false, type: 'string', helpText: 'Any label to mark the order with, e.g. `zapier`.' },
+  {
+    key: 'coupon',
+    label: 'Coupon',
+    required: false,
+    type: 'string',
+    helpText: 'A discount coupon as set up in your JustClick shop.',
+  },
+  {
+    key: 'tag',
+    label: 'Tag',
+    required: false,
+    type: 'string',
+    helpText: 'Any label to mark the order with, e.g. `zapier`.',
+  },
   { key: 'comment', label: 'Comment', required: false, type: 'text', helpText: 'A comment on the order.' },
   {
     key: 'order_date',
@@ -102,10 +150,24 @@ function readGoods(z: ZObject, value: unknown): ValidOrder['goods'] {
 function validate(z: ZObject, input: CreateOrderInput): ValidOrder {
   const goods = readGoods(z, input.goods);
   const email = readText(input.email);
-  if (!EMAIL.test(email)) throw invalidInput(z, 'Buyer Email', 'an e-mail address such as anna@example.com', input.email);
+  if (!EMAIL.test(email))
+    throw invalidInput(z, 'Buyer Email', 'an e-mail address such as anna@example.com', input.email);
   const orderDate = readJustClickDate(z, 'Order Date', input.order_date);
   const fields: Record<string, string> = {};
-  for (const key of ['first_name', 'last_name', 'middle_name', 'phone', 'country', 'region', 'city', 'address', 'postal_code', 'coupon', 'tag', 'comment'] as const) {
+  for (const key of [
+    'first_name',
+    'last_name',
+    'middle_name',
+    'phone',
+    'country',
+    'region',
+    'city',
+    'address',
+    'postal_code',
+    'coupon',
+    'tag',
+    'comment',
+  ] as const) {
     const value = readText(input[key]);
     if (value !== '') fields[key] = value;
   }
@@ -144,7 +206,10 @@ export const perform = (async (z, bundle) => {
   const order = validate(z, bundle.inputData);
   const credentials = requireJustClick(z, bundle);
   // One request, never retried: a second CreateOrder could be a second order.
-  const answer = trustedAnswer(z, await callJustClick(z, credentials, 'CreateOrder', params(order)), [0, ALREADY_EXISTS]);
+  const answer = trustedAnswer(z, await callJustClick(z, credentials, 'CreateOrder', params(order)), [
+    0,
+    ALREADY_EXISTS,
+  ]);
   const billId = isRecord(answer.result) ? textOrNull(answer.result.bill_id) : null;
   if (billId === null) throw unexpectedResult(z, 'CreateOrder', answer.result);
   const alreadyExisted = answer.errorCode === ALREADY_EXISTS;

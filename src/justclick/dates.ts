@@ -25,6 +25,7 @@ export const DATE_HELP =
 export function readJustClickDate(z: ZObject, label: string, value: unknown): Date | undefined {
   const reading = readDateTime(value, MOSCOW);
   if (reading === undefined) return undefined;
-  if ('problem' in reading) throw invalidInput(z, label, reading.problem === 'calendar' ? DATE_ON_CALENDAR : DATE_FORMATS, readText(value));
+  if ('problem' in reading)
+    throw invalidInput(z, label, reading.problem === 'calendar' ? DATE_ON_CALENDAR : DATE_FORMATS, readText(value));
   return reading.date;
 }

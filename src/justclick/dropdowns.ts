@@ -56,7 +56,13 @@ export const products = defineTrigger({
   operation: {
     type: 'polling',
     perform: performProducts,
-    sample: { id: 'course-basic', name: 'Базовый курс (course-basic)', good_id: '12549', good_title: 'Базовый курс', price: 2990 },
+    sample: {
+      id: 'course-basic',
+      name: 'Базовый курс (course-basic)',
+      good_id: '12549',
+      good_title: 'Базовый курс',
+      price: 2990,
+    },
     outputFields: [
       { key: 'id', label: 'Product ID', type: 'string' },
       { key: 'name', label: 'Product', type: 'string' },

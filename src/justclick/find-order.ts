@@ -16,7 +16,8 @@ const inputFields = defineInputFields([
     label: 'Order Number',
     required: true,
     type: 'string',
-    helpText: 'The number of the JustClick order (bill), e.g. `100000`, as shown in the order list of your JustClick account.',
+    helpText:
+      'The number of the JustClick order (bill), e.g. `100000`, as shown in the order list of your JustClick account.',
   },
 ]);
 
@@ -25,7 +26,8 @@ type FindOrderInput = InferInputData<typeof inputFields>;
 export const perform = (async (z, bundle) => {
   const billId = readText(bundle.inputData.bill_id);
   // getOrderDetails takes the number as an integer (https://help.justclick.ru/archives/2656).
-  if (!/^\d+$/.test(billId)) throw invalidInput(z, 'Order Number', 'the number of a JustClick order, digits only', bundle.inputData.bill_id);
+  if (!/^\d+$/.test(billId))
+    throw invalidInput(z, 'Order Number', 'the number of a JustClick order, digits only', bundle.inputData.bill_id);
   const credentials = requireJustClick(z, bundle);
   const answer = trustedAnswer(
     z,

@@ -23,7 +23,10 @@ export function readJustClickLogin(typed: string): { login: string; domain: Just
   if (/\s/.test(text)) return { problem: 'a login has no spaces' };
   const address = /^(?:https?:\/\/)?([^/?#]*)(?:[/?#].*)?$/.exec(text);
   const host = /[./:]/.test(text) && address ? (address[1] ?? '') : undefined;
-  if (host === undefined) return SUBDOMAIN.test(text) ? { login: text, domain: 'justclick.ru' } : { problem: 'a login has only Latin letters, digits and hyphens' };
+  if (host === undefined)
+    return SUBDOMAIN.test(text)
+      ? { login: text, domain: 'justclick.ru' }
+      : { problem: 'a login has only Latin letters, digits and hyphens' };
   for (const domain of JUSTCLICK_DOMAINS) {
     if (!host.endsWith(`.${domain}`)) continue;
     const login = host.slice(0, -domain.length - 1);
@@ -31,4 +34,3 @@ export function readJustClickLogin(typed: string): { login: string; domain: Just
   }
   return { problem: "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)" };
 }
-

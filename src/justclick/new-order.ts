@@ -1,4 +1,9 @@
-import { defineInputFields, defineTrigger, type InferInputData, type PollingTriggerPerform } from 'zapier-platform-core';
+import {
+  defineInputFields,
+  defineTrigger,
+  type InferInputData,
+  type PollingTriggerPerform,
+} from 'zapier-platform-core';
 import { readBoolean } from '../common/input';
 import { requireJustClick } from '../credentials';
 import { listOf, moscowDate, trustedAnswer, unexpectedResult } from './answers';
@@ -46,7 +51,8 @@ export const perform = (async (z, bundle) => {
       ['paid', onlyPaid ? true : undefined],
     ]),
   );
-  const list = answer.result === undefined || answer.result === null || answer.result === '' ? [] : listOf(answer.result);
+  const list =
+    answer.result === undefined || answer.result === null || answer.result === '' ? [] : listOf(answer.result);
   if (!list) throw unexpectedResult(z, 'getOrdersWithGoods', answer.result);
   const orders = list.map((raw) => readOrder(z, 'getOrdersWithGoods', raw));
   const items: JustClickOrder[] = onlyPaid

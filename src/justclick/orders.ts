@@ -21,7 +21,11 @@ function readGoods(raw: Raw): OrderItem[] {
       price: moneyOrNull(item.price),
     }));
   }
-  const ids = Array.isArray(raw.good_ids) ? raw.good_ids : typeof raw.good_ids === 'string' ? raw.good_ids.split(',') : [];
+  const ids = Array.isArray(raw.good_ids)
+    ? raw.good_ids
+    : typeof raw.good_ids === 'string'
+      ? raw.good_ids.split(',')
+      : [];
   return ids
     .map((id) => textOrNull(id))
     .filter((id): id is string => id !== null)

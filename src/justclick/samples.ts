@@ -73,7 +73,13 @@ export const findSubscriberSample: FoundSubscriber = {
   id: 'anna@example.com',
   email: 'anna@example.com',
   groups: [
-    { group_id: 'newsletter', group_name: 'Рассылка магазина', status: 'STATUS_SUBSCRIBE', status_label: 'Subscribed', subscribed_at: '2024-05-20T12:00:00+03:00' },
+    {
+      group_id: 'newsletter',
+      group_name: 'Рассылка магазина',
+      status: 'STATUS_SUBSCRIBE',
+      status_label: 'Subscribed',
+      subscribed_at: '2024-05-20T12:00:00+03:00',
+    },
   ],
   group_ids: ['newsletter'],
   groups_count: 1,

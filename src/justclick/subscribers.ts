@@ -55,13 +55,26 @@ const addFields = defineInputFields([
     list: true,
     type: 'string',
     dynamic: 'justclick_groups.id.name',
-    helpText: 'The contact groups to add the contact to: their IDs as shown in the group settings of your JustClick account.',
+    helpText:
+      'The contact groups to add the contact to: their IDs as shown in the group settings of your JustClick account.',
   },
   emailField,
-  { key: 'name', label: 'Name', required: false, type: 'string', helpText: 'Name or nickname; JustClick writes "Дорогой друг" when empty.' },
+  {
+    key: 'name',
+    label: 'Name',
+    required: false,
+    type: 'string',
+    helpText: 'Name or nickname; JustClick writes "Дорогой друг" when empty.',
+  },
   { key: 'phone', label: 'Phone', required: false, type: 'string', helpText: 'e.g. `+79031112233`.' },
   { key: 'city', label: 'City', required: false, type: 'string', helpText: 'e.g. `Москва`.' },
-  { key: 'tag', label: 'Tag', required: false, type: 'string', helpText: 'Any label to mark the contact with, e.g. `zapier`.' },
+  {
+    key: 'tag',
+    label: 'Tag',
+    required: false,
+    type: 'string',
+    helpText: 'Any label to mark the contact with, e.g. `zapier`.',
+  },
   ...utmInputFields,
 ]);
 
@@ -161,13 +174,22 @@ export const performFind = (async (z, bundle) => {
   const email = readEmail(z, bundle.inputData.email);
   const group = readText(bundle.inputData.group);
   const credentials = requireJustClick(z, bundle);
-  const answer = trustedAnswer(z, await callJustClick(z, credentials, 'GetLeadGroupStatuses', [['email', email]]), [0, ...NOT_FOUND]);
+  const answer = trustedAnswer(z, await callJustClick(z, credentials, 'GetLeadGroupStatuses', [['email', email]]), [
+    0,
+    ...NOT_FOUND,
+  ]);
   if (answer.errorCode !== 0) return [];
   const list = listOf(answer.result);
   if (!list) throw unexpectedResult(z, 'GetLeadGroupStatuses', answer.result);
   const groups = list.map((raw) => readMembership(z, raw));
   if (groups.length === 0 || (group !== '' && !groups.some((membership) => membership.group_id === group))) return [];
-  const found: FoundSubscriber = { id: email, email, groups, group_ids: groups.map((membership) => membership.group_id), groups_count: groups.length };
+  const found: FoundSubscriber = {
+    id: email,
+    email,
+    groups,
+    group_ids: groups.map((membership) => membership.group_id),
+    groups_count: groups.length,
+  };
   return [found];
 }) satisfies SearchPerform<FindSubscriberInput>;
 
@@ -176,7 +198,8 @@ export const findSubscriber = defineSearch({
   noun: 'Subscriber',
   display: {
     label: 'Find JustClick Subscriber',
-    description: 'Finds the JustClick contact groups an e-mail address is in, with its status and subscription time in each.',
+    description:
+      'Finds the JustClick contact groups an e-mail address is in, with its status and subscription time in each.',
   },
   operation: {
     inputFields: findFields,

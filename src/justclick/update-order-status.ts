@@ -25,7 +25,10 @@ export const ORDER_STATUSES = {
 
 type OrderStatus = keyof typeof ORDER_STATUSES;
 
-const STATUS_CHOICES = (Object.entries(ORDER_STATUSES) as [OrderStatus, string][]).map(([value, label]) => ({ value, label }));
+const STATUS_CHOICES = (Object.entries(ORDER_STATUSES) as Array<[OrderStatus, string]>).map(([value, label]) => ({
+  value,
+  label,
+}));
 
 const inputFields = defineInputFields([
   {
@@ -84,11 +87,16 @@ function validate(z: ZObject, input: UpdateOrderStatusInput, now: Date): ValidRe
   if (billId === '') throw invalidInput(z, 'Order Number', 'the number of a JustClick order');
   // Only the four choices: never a name every object has, such as `constructor` (readChoice uses a Map).
   const status = readChoice(z, 'New Status', input.status, STATUS_CHOICES);
-  if (status === undefined) throw invalidInput(z, 'New Status', `one of ${STATUS_CHOICES.map((choice) => choice.value).join(', ')}`);
+  if (status === undefined)
+    throw invalidInput(z, 'New Status', `one of ${STATUS_CHOICES.map((choice) => choice.value).join(', ')}`);
   // As the carrier writes it (no spaces, upper-case Latin), or JustClick stores a track nobody finds.
   const rpo = normaliseTrackingNumber(readText(input.rpo));
   if (status === 'sent' && rpo === '') {
-    throw invalidInput(z, 'Postal Tracking Number (RPO)', 'a tracking number, which JustClick requires for the status Sent');
+    throw invalidInput(
+      z,
+      'Postal Tracking Number (RPO)',
+      'a tracking number, which JustClick requires for the status Sent',
+    );
   }
   const date = readJustClickDate(z, 'Date Sent or Paid', input.date);
   const needsDate = status === 'sent' || status === 'paid';

@@ -22,7 +22,11 @@ const ZONES: ReadonlyArray<[offset: string, english: string, russian: string]> =
   ['+12:00', 'Kamchatka', 'Камчатка'],
 ];
 
-export const BRANCH_TIME_ZONE_CHOICES = ZONES.map(([value, english, russian]) => ({ value, label: `UTC${value} ${english} (${russian})`, sample: value }));
+export const BRANCH_TIME_ZONE_CHOICES = ZONES.map(([value, english, russian]) => ({
+  value,
+  label: `UTC${value} ${english} (${russian})`,
+  sample: value,
+}));
 
 const LABEL = 'Branch Time Zone';
 

@@ -25,8 +25,7 @@ export default defineCreate({
   noun: 'Courier Order',
   display: {
     label: 'Cancel MeaSoft Courier Order',
-    description:
-      'Cancels a courier order in MeaSoft that the courier service has not started to process yet.',
+    description: 'Cancels a courier order in MeaSoft that the courier service has not started to process yet.',
   },
   operation: {
     inputFields: [

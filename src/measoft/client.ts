@@ -10,7 +10,13 @@ import { NoAnswer, requestWithin, STEP_BUDGET_MS, TimeBudget, timeoutFromEnv } f
 import { PayloadError } from '../common/webhook';
 import { measoftApiUrl } from '../config';
 import type { MeasoftCredentials } from '../credentials';
-import { AUTH_ERROR_CODES, MEASOFT_API_ERRORS, MEASOFT_CANCEL_ERRORS, MEASOFT_ORDER_ERRORS, type MeasoftCode } from './errors';
+import {
+  AUTH_ERROR_CODES,
+  MEASOFT_API_ERRORS,
+  MEASOFT_CANCEL_ERRORS,
+  MEASOFT_ORDER_ERRORS,
+  type MeasoftCode,
+} from './errors';
 import { DEFAULT_READING, orderFromElement, readXmlRoot, type OrderReading } from './parse-order';
 import type { XmlElement } from './well-formed';
 import type { MeasoftOrderEvent } from './samples';
@@ -52,7 +58,8 @@ function errorCode(z: ZObject, node: XmlElement, what: string): number {
   return Number(value.trim());
 }
 
-const errorText = (node: XmlElement): string | undefined => attr(node, 'errormsgru') || attr(node, 'errormsg') || node.text || undefined;
+const errorText = (node: XmlElement): string | undefined =>
+  attr(node, 'errormsgru') || attr(node, 'errormsg') || node.text || undefined;
 
 function badAnswer(z: ZObject, why: string): Error {
   return new z.errors.Error(
@@ -71,7 +78,12 @@ export interface CallOptions {
 }
 
 /** Sends one request and returns the root of MeaSoft's answer, refusing errors and undocumented answers. */
-export async function callMeasoft(z: ZObject, credentials: MeasoftCredentials, request: XmlNode, options: CallOptions): Promise<XmlElement> {
+export async function callMeasoft(
+  z: ZObject,
+  credentials: MeasoftCredentials,
+  request: XmlNode,
+  options: CallOptions,
+): Promise<XmlElement> {
   const auth = element('auth', [
     ['login', credentials.login],
     ['pass', credentials.password],
@@ -94,13 +106,20 @@ export async function callMeasoft(z: ZObject, credentials: MeasoftCredentials, r
   );
   if (response instanceof NoAnswer) {
     if (!response.mayHaveArrived) {
-      throw new z.errors.ThrottledError(`MeaSoft could not be reached (${response.reason}); nothing was sent. Zapier will retry this step later.`, 300);
+      throw new z.errors.ThrottledError(
+        `MeaSoft could not be reached (${response.reason}); nothing was sent. Zapier will retry this step later.`,
+        300,
+      );
     }
     const why = response.failure.timedOut ? response.reason : `did not answer (${response.reason})`;
     throw new z.errors.Error(`MeaSoft ${why}. ${failed}`, 'MeasoftNoAnswer', 502);
   }
   if (response.status >= 500) {
-    throw new z.errors.Error(`MeaSoft answered with a server error (HTTP ${response.status}). ${failed}`, 'MeasoftServerError', response.status);
+    throw new z.errors.Error(
+      `MeaSoft answered with a server error (HTTP ${response.status}). ${failed}`,
+      'MeasoftServerError',
+      response.status,
+    );
   }
   if (response.status !== 200) throw badAnswer(z, `HTTP ${response.status}: "${preview(response.content)}"`);
   let root: XmlElement;
@@ -137,7 +156,8 @@ export const MEASOFT_STREAM_MAX = 10_000;
 function ordersOf(z: ZObject, root: XmlElement, reading: OrderReading): MeasoftOrderEvent[] {
   const orders: MeasoftOrderEvent[] = [];
   for (const child of root.children) {
-    if (child.name !== 'order') throw badAnswer(z, `<statusreq> holds a <${child.name}> element, not only <order> elements`);
+    if (child.name !== 'order')
+      throw badAnswer(z, `<statusreq> holds a <${child.name}> element, not only <order> elements`);
     try {
       orders.push(orderFromElement(child, reading));
     } catch (error) {
@@ -155,13 +175,17 @@ export async function findOrders(
   filters: OrderFilters,
   reading: OrderReading = DEFAULT_READING,
 ): Promise<MeasoftOrderEvent[]> {
-  const request = element('statusreq', [], [
-    textElement('orderno', filters.orderno),
-    textElement('orderno2', filters.orderno2),
-    textElement('givencode', filters.givencode),
-    textElement('datefrom', filters.datefrom),
-    textElement('dateto', filters.dateto),
-  ]);
+  const request = element(
+    'statusreq',
+    [],
+    [
+      textElement('orderno', filters.orderno),
+      textElement('orderno2', filters.orderno2),
+      textElement('givencode', filters.givencode),
+      textElement('datefrom', filters.datefrom),
+      textElement('dateto', filters.dateto),
+    ],
+  );
   return ordersOf(z, await callMeasoft(z, credentials, request, { write: false, noneFound: 11 }), reading);
 }
 
@@ -178,7 +202,9 @@ export async function changedOrders(
 
 /** `commitlaststatus`: the changes the stream's last ONLY_LAST answer returned are marked received. */
 export async function commitLastStatus(z: ZObject, credentials: MeasoftCredentials, streamId: number): Promise<void> {
-  const root = await callMeasoft(z, credentials, element('commitlaststatus', [], [textElement('streamid', streamId)]), { write: true });
+  const root = await callMeasoft(z, credentials, element('commitlaststatus', [], [textElement('streamid', streamId)]), {
+    write: true,
+  });
   if (root.children.length > 0) throw badAnswer(z, '<commitlaststatus> came back with content');
 }
 
@@ -192,7 +218,8 @@ export interface CreatedOrder {
 export async function createOrder(z: ZObject, credentials: MeasoftCredentials, order: XmlNode): Promise<CreatedOrder> {
   const root = await callMeasoft(z, credentials, element('neworder', [['newfolder', 'NO']], [order]), { write: true });
   const answers = root.children.filter((child) => child.name === 'createorder');
-  if (answers.length !== 1 || root.children.length !== 1) throw badAnswer(z, '<neworder> did not hold exactly one <createorder>');
+  if (answers.length !== 1 || root.children.length !== 1)
+    throw badAnswer(z, '<neworder> did not hold exactly one <createorder>');
   const answer = answers[0]!;
   if (attr(answer, 'error') === undefined) throw badAnswer(z, '<createorder> has no error attribute');
   const code = errorCode(z, answer, '<createorder>');
@@ -205,12 +232,31 @@ export async function createOrder(z: ZObject, credentials: MeasoftCredentials, o
 }
 
 /** `cancelorder` for one order number; MeaSoft answers with one `<order>` carrying its result. */
-export async function cancelOrder(z: ZObject, credentials: MeasoftCredentials, orderno: string): Promise<{ orderno: string; message: string | null }> {
-  const root = await callMeasoft(z, credentials, element('cancelorder', [], [element('order', [['orderno', orderno], ['ordercode', '']])]), {
-    write: true,
-  });
+export async function cancelOrder(
+  z: ZObject,
+  credentials: MeasoftCredentials,
+  orderno: string,
+): Promise<{ orderno: string; message: string | null }> {
+  const root = await callMeasoft(
+    z,
+    credentials,
+    element(
+      'cancelorder',
+      [],
+      [
+        element('order', [
+          ['orderno', orderno],
+          ['ordercode', ''],
+        ]),
+      ],
+    ),
+    {
+      write: true,
+    },
+  );
   const answers = root.children.filter((child) => child.name === 'order');
-  if (answers.length !== 1 || root.children.length !== 1) throw badAnswer(z, '<cancelorder> did not hold exactly one <order>');
+  if (answers.length !== 1 || root.children.length !== 1)
+    throw badAnswer(z, '<cancelorder> did not hold exactly one <order>');
   const answer = answers[0]!;
   if (attr(answer, 'error') === undefined) throw badAnswer(z, 'the <order> of <cancelorder> has no error attribute');
   const code = errorCode(z, answer, '<order>');

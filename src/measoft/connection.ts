@@ -12,7 +12,10 @@ export function moscowDate(now = new Date()): string {
  * A statusreq for the orders created today: read only, no change stream touched (no ONLY_LAST), a
  * short answer. MeaSoft checks `<auth>` first and answers error 25 for wrong credentials.
  */
-export async function verifyMeasoftCredentials(z: ZObject, bundle: Pick<Bundle, 'authData'>): Promise<{ measoft_login: string; measoft_extra: string }> {
+export async function verifyMeasoftCredentials(
+  z: ZObject,
+  bundle: Pick<Bundle, 'authData'>,
+): Promise<{ measoft_login: string; measoft_extra: string }> {
   const credentials = requireMeasoft(z, bundle);
   const today = moscowDate();
   await findOrders(z, credentials, { datefrom: today, dateto: today });

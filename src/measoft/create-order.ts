@@ -60,7 +60,11 @@ function readDate(z: ZObject, value: unknown): string | undefined {
   const text = readText(value);
   if (text === '') return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(text);
-  const valid = match && new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`).toISOString().startsWith(`${match[1]}-${match[2]}-${match[3]}`);
+  const valid =
+    match &&
+    new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`)
+      .toISOString()
+      .startsWith(`${match[1]}-${match[2]}-${match[3]}`);
   if (!match || !valid) throw invalidInput(z, L.date, 'a date such as 2024-05-20', value);
   return `${match[1]}-${match[2]}-${match[3]}`;
 }
@@ -68,7 +72,8 @@ function readDate(z: ZObject, value: unknown): string | undefined {
 function readTime(z: ZObject, label: string, value: unknown): string | undefined {
   const text = readText(value);
   if (text === '') return undefined;
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(text)) throw invalidInput(z, label, 'a time such as 10:00 (24-hour, HH:MM)', value);
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(text))
+    throw invalidInput(z, label, 'a time such as 10:00 (24-hour, HH:MM)', value);
   return text;
 }
 
@@ -80,10 +85,14 @@ type ItemRow = Partial<Record<(typeof ITEM_KEYS)[number], unknown>>;
  * fields from outside a line-item source may also arrive as parallel lists. Both are read.
  */
 function itemRows(input: Record<string, unknown>): ItemRow[] {
-  if (Array.isArray(input.items)) return input.items.filter((row): row is ItemRow => typeof row === 'object' && row !== null);
+  if (Array.isArray(input.items))
+    return input.items.filter((row): row is ItemRow => typeof row === 'object' && row !== null);
   const lists = ITEM_KEYS.map((key) => asList(input[key]));
   const count = Math.max(0, ...lists.map((list) => list.length));
-  return Array.from({ length: count }, (_, i) => Object.fromEntries(ITEM_KEYS.map((key, k) => [key, lists[k]![i]])) as ItemRow);
+  return Array.from(
+    { length: count },
+    (_, i) => Object.fromEntries(ITEM_KEYS.map((key, k) => [key, lists[k]![i]])) as ItemRow,
+  );
 }
 
 /** The `<items>` of the order; a line needs a name, the rest is optional; empty lines are skipped. */
@@ -91,7 +100,12 @@ function readItems(z: ZObject, input: Record<string, unknown>): XmlNode | undefi
   const rows = itemRows(input).filter((row) => ITEM_KEYS.some((key) => readText(row[key]) !== ''));
   const items = rows.map((row, i) => {
     const line = rows.length > 1 ? ` (line ${i + 1})` : '';
-    const name = required(z, `${L.itemName}${line}`, row.item_name, 'the name of the item, because other item fields of this line are filled in');
+    const name = required(
+      z,
+      `${L.itemName}${line}`,
+      row.item_name,
+      'the name of the item, because other item fields of this line are filled in',
+    );
     return element(
       'item',
       [
@@ -118,7 +132,8 @@ export function buildOrder(z: ZObject, input: Record<string, unknown>): { ordern
   const date = readDate(z, input.delivery_date);
   const timeMin = readTime(z, L.from, input.time_min);
   const timeMax = readTime(z, L.to, input.time_max);
-  if (timeMin && timeMax && timeMin > timeMax) throw invalidInput(z, L.to, `a time after ${L.from} (${timeMin})`, timeMax);
+  if (timeMin && timeMax && timeMin > timeMax)
+    throw invalidInput(z, L.to, `a time after ${L.from} (${timeMin})`, timeMax);
   const weight = readNumber(z, L.weight, input.weight);
   const quantity = readNumber(z, L.quantity, input.quantity, { integer: true });
   const paytype = readChoice(z, L.paytype, input.paytype, PAYMENT_TYPES);
@@ -132,17 +147,21 @@ export function buildOrder(z: ZObject, input: Record<string, unknown>): { ordern
       ['orderno2', orderno2],
     ],
     [
-      element('receiver', [], [
-        textElement('company', readText(input.receiver_company)),
-        textElement('person', person),
-        textElement('phone', phone),
-        textElement('zipcode', readText(input.receiver_zipcode)),
-        textElement('town', town),
-        textElement('address', address),
-        textElement('date', date),
-        textElement('time_min', timeMin),
-        textElement('time_max', timeMax),
-      ]),
+      element(
+        'receiver',
+        [],
+        [
+          textElement('company', readText(input.receiver_company)),
+          textElement('person', person),
+          textElement('phone', phone),
+          textElement('zipcode', readText(input.receiver_zipcode)),
+          textElement('town', town),
+          textElement('address', address),
+          textElement('date', date),
+          textElement('time_min', timeMin),
+          textElement('time_max', timeMax),
+        ],
+      ),
       textElement('weight', weight),
       textElement('quantity', quantity),
       textElement('paytype', paytype),
@@ -162,7 +181,11 @@ export const perform = (async (z, bundle) => {
   // A replayed step finds the order the first run created, instead of creating a second one.
   const [existing] = await findOrders(z, credentials, { orderno2 }, reading);
   if (existing) {
-    return { ...existing, created_now: false, result_note: `MeaSoft already had order ${existing.orderno} for shop order ${orderno2}; nothing new was created.` };
+    return {
+      ...existing,
+      created_now: false,
+      result_note: `MeaSoft already had order ${existing.orderno} for shop order ${orderno2}; nothing new was created.`,
+    };
   }
   const created = await createOrder(z, credentials, order);
   const [stored] = await findOrders(z, credentials, { orderno: created.orderno }, reading);
@@ -173,36 +196,135 @@ export const perform = (async (z, bundle) => {
       502,
     );
   }
-  return { ...stored, created_now: true, result_note: `MeaSoft created order ${created.orderno} for shop order ${orderno2}.` };
+  return {
+    ...stored,
+    created_now: true,
+    result_note: `MeaSoft created order ${created.orderno} for shop order ${orderno2}.`,
+  };
 }) satisfies CreatePerform<Record<string, unknown>, CreatedCourierOrder>;
 
-const itemField = (key: string, label: string, type: 'string' | 'number' | 'integer', helpText: string) => ({ key, label, type, helpText, required: false });
+const itemField = (key: string, label: string, type: 'string' | 'number' | 'integer', helpText: string) => ({
+  key,
+  label,
+  type,
+  helpText,
+  required: false,
+});
 
 export default defineCreate({
   key: CREATE_ORDER_KEY,
   noun: 'Courier Order',
   display: {
     label: 'Create MeaSoft Courier Order',
-    description: 'Creates a courier order in MeaSoft for a shop order, or returns the one already created for that shop order number.',
+    description:
+      'Creates a courier order in MeaSoft for a shop order, or returns the one already created for that shop order number.',
   },
   operation: {
     inputFields: [
-      { key: 'orderno2', label: L.shop, required: true, type: 'string', helpText: "Your shop's order number. MeaSoft stores it as `orderno2`; a second run with the same number returns the existing courier order instead of creating another." },
-      { key: 'receiver_name', label: L.name, required: true, type: 'string', helpText: 'The person who receives the parcel.' },
-      { key: 'receiver_company', label: L.company, required: false, type: 'string', helpText: 'Optional. The receiving company, for business deliveries.' },
-      { key: 'receiver_phone', label: L.phone, required: true, type: 'string', helpText: "The receiver's phone number as the courier should dial it, e.g. `+7 (916) 000-00-00`." },
-      { key: 'receiver_town', label: L.town, required: true, type: 'string', helpText: 'The town of delivery as your courier service names it, e.g. `Москва`.' },
+      {
+        key: 'orderno2',
+        label: L.shop,
+        required: true,
+        type: 'string',
+        helpText:
+          "Your shop's order number. MeaSoft stores it as `orderno2`; a second run with the same number returns the existing courier order instead of creating another.",
+      },
+      {
+        key: 'receiver_name',
+        label: L.name,
+        required: true,
+        type: 'string',
+        helpText: 'The person who receives the parcel.',
+      },
+      {
+        key: 'receiver_company',
+        label: L.company,
+        required: false,
+        type: 'string',
+        helpText: 'Optional. The receiving company, for business deliveries.',
+      },
+      {
+        key: 'receiver_phone',
+        label: L.phone,
+        required: true,
+        type: 'string',
+        helpText: "The receiver's phone number as the courier should dial it, e.g. `+7 (916) 000-00-00`.",
+      },
+      {
+        key: 'receiver_town',
+        label: L.town,
+        required: true,
+        type: 'string',
+        helpText: 'The town of delivery as your courier service names it, e.g. `Москва`.',
+      },
       { key: 'receiver_address', label: L.address, required: true, type: 'string', helpText: 'Street, house, flat.' },
       { key: 'receiver_zipcode', label: L.zipcode, required: false, type: 'string', helpText: 'Optional.' },
-      { key: 'delivery_date', label: L.date, required: false, type: 'string', helpText: 'Optional. The day of delivery, `YYYY-MM-DD` (a mapped ISO 8601 date and time works too: its date is used).' },
-      { key: 'time_min', label: L.from, required: false, type: 'string', helpText: 'Optional. The start of the delivery window, `HH:MM`, e.g. `10:00`.' },
-      { key: 'time_max', label: L.to, required: false, type: 'string', helpText: 'Optional. The end of the delivery window, `HH:MM`, e.g. `18:00`.' },
-      { key: 'weight', label: L.weight, required: false, type: 'number', helpText: 'Optional. Total weight in kilograms, e.g. `1.5`.' },
-      { key: 'quantity', label: L.quantity, required: false, type: 'integer', helpText: 'Optional. How many parcels the order has (default 1).' },
-      { key: 'paytype', label: L.paytype, required: false, type: 'string', choices: PAYMENT_TYPES.map(({ value, label }) => ({ value, label, sample: value })), helpText: 'How the receiver pays the courier: CASH, CARD, NO (prepaid) or OTHER.' },
-      { key: 'price', label: L.price, required: false, type: 'number', helpText: 'Optional. The amount the courier collects from the receiver, e.g. `2490`. Leave empty for prepaid orders.' },
-      { key: 'inshprice', label: L.inshprice, required: false, type: 'number', helpText: 'Optional. The declared value of the parcel.' },
-      { key: 'instruction', label: L.instruction, required: false, type: 'text', helpText: 'Optional. What the courier should know, e.g. "call an hour before".' },
+      {
+        key: 'delivery_date',
+        label: L.date,
+        required: false,
+        type: 'string',
+        helpText:
+          'Optional. The day of delivery, `YYYY-MM-DD` (a mapped ISO 8601 date and time works too: its date is used).',
+      },
+      {
+        key: 'time_min',
+        label: L.from,
+        required: false,
+        type: 'string',
+        helpText: 'Optional. The start of the delivery window, `HH:MM`, e.g. `10:00`.',
+      },
+      {
+        key: 'time_max',
+        label: L.to,
+        required: false,
+        type: 'string',
+        helpText: 'Optional. The end of the delivery window, `HH:MM`, e.g. `18:00`.',
+      },
+      {
+        key: 'weight',
+        label: L.weight,
+        required: false,
+        type: 'number',
+        helpText: 'Optional. Total weight in kilograms, e.g. `1.5`.',
+      },
+      {
+        key: 'quantity',
+        label: L.quantity,
+        required: false,
+        type: 'integer',
+        helpText: 'Optional. How many parcels the order has (default 1).',
+      },
+      {
+        key: 'paytype',
+        label: L.paytype,
+        required: false,
+        type: 'string',
+        choices: PAYMENT_TYPES.map(({ value, label }) => ({ value, label, sample: value })),
+        helpText: 'How the receiver pays the courier: CASH, CARD, NO (prepaid) or OTHER.',
+      },
+      {
+        key: 'price',
+        label: L.price,
+        required: false,
+        type: 'number',
+        helpText:
+          'Optional. The amount the courier collects from the receiver, e.g. `2490`. Leave empty for prepaid orders.',
+      },
+      {
+        key: 'inshprice',
+        label: L.inshprice,
+        required: false,
+        type: 'number',
+        helpText: 'Optional. The declared value of the parcel.',
+      },
+      {
+        key: 'instruction',
+        label: L.instruction,
+        required: false,
+        type: 'text',
+        helpText: 'Optional. What the courier should know, e.g. "call an hour before".',
+      },
       {
         key: 'items',
         label: 'Items',
@@ -213,13 +335,22 @@ export default defineCreate({
           itemField('item_price', L.itemPrice, 'number', 'The price of one item.'),
           itemField('item_weight', L.itemWeight, 'number', 'The weight of one item in kilograms.'),
           itemField('item_extcode', L.itemCode, 'string', "Your shop's code (SKU) of the item."),
-          itemField('item_vat_rate', L.itemVat, 'integer', 'The VAT rate in per cent, e.g. `20`; needed when your courier service prints receipts.'),
+          itemField(
+            'item_vat_rate',
+            L.itemVat,
+            'integer',
+            'The VAT rate in per cent, e.g. `20`; needed when your courier service prints receipts.',
+          ),
         ],
       },
       branchTimeZoneField,
     ],
     perform,
-    sample: { ...orderStatusSample, created_now: true, result_note: 'MeaSoft created order 00032011 for shop order 100045.' },
+    sample: {
+      ...orderStatusSample,
+      created_now: true,
+      result_note: 'MeaSoft created order 00032011 for shop order 100045.',
+    },
     outputFields: [
       ...ORDER_OUTPUT_FIELDS,
       { key: 'created_now', label: 'Created Now (False When the Order Already Existed)', type: 'boolean' },

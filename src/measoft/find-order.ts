@@ -23,14 +23,17 @@ export const perform = (async (z, bundle) => {
   const credentials = requireMeasoft(z, bundle);
   const reading = readOrderReading(z, bundle.inputData.branch_time_zone);
   return newestFirst(await findOrders(z, credentials, { orderno, orderno2, givencode }, reading));
-}) satisfies SearchPerform<{ orderno?: string; orderno2?: string; givencode?: string; branch_time_zone?: string }, MeasoftOrderEvent>;
+}) satisfies SearchPerform<
+  { orderno?: string; orderno2?: string; givencode?: string; branch_time_zone?: string },
+  MeasoftOrderEvent
+>;
 
 export default defineSearch({
   key: FIND_ORDER_KEY,
   noun: 'Courier Order',
   display: {
     label: 'Find MeaSoft Courier Order',
-    description: 'Finds a courier order in MeaSoft by its order number, your shop\'s order number or its given code.',
+    description: "Finds a courier order in MeaSoft by its order number, your shop's order number or its given code.",
   },
   operation: {
     inputFields: [
@@ -48,7 +51,13 @@ export default defineSearch({
         type: 'string',
         helpText: "Your shop's own order number, as Create Courier Order sent it (MeaSoft's `orderno2`).",
       },
-      { key: 'givencode', label: LABELS.givencode, required: false, type: 'string', helpText: "The order's given code in MeaSoft, if your courier service uses them." },
+      {
+        key: 'givencode',
+        label: LABELS.givencode,
+        required: false,
+        type: 'string',
+        helpText: "The order's given code in MeaSoft, if your courier service uses them.",
+      },
       branchTimeZoneField,
     ],
     perform,

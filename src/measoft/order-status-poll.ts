@@ -33,7 +33,8 @@ const STREAM_COUNT = MEASOFT_STREAM_MAX - MEASOFT_STREAM_MIN + 1;
 type Meta = Bundle['meta'] & { zap?: { id?: unknown } };
 
 /** The MeaSoft account (courier service and login), hashed: cache keys never carry credentials. */
-const accountKey = (credentials: MeasoftCredentials): string => sha1(`${credentials.extra}\n${credentials.login}`).slice(0, 20);
+const accountKey = (credentials: MeasoftCredentials): string =>
+  sha1(`${credentials.extra}\n${credentials.login}`).slice(0, 20);
 
 /**
  * The stream of this Zap: its remembered one while it still holds the claim, else the first free
@@ -50,7 +51,10 @@ export async function claimStream(z: ZObject, account: string, owner: string): P
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const claim = `measoft-stream:${account}:${candidate}`;
     const holder = await z.cache.get(claim);
-    if (holder === owner || (holder === null && (await z.cache.set(claim, owner, STREAM_CLAIM_TTL_SECONDS, undefined, true)))) {
+    if (
+      holder === owner ||
+      (holder === null && (await z.cache.set(claim, owner, STREAM_CLAIM_TTL_SECONDS, undefined, true)))
+    ) {
       // Refresh both, so an active Zap keeps its stream.
       await z.cache.set(claim, owner, STREAM_CLAIM_TTL_SECONDS);
       await z.cache.set(mine, String(candidate), STREAM_CLAIM_TTL_SECONDS);
@@ -58,7 +62,11 @@ export async function claimStream(z: ZObject, account: string, owner: string): P
     }
     candidate = candidate === MEASOFT_STREAM_MAX ? MEASOFT_STREAM_MIN : candidate + 1;
   }
-  throw new z.errors.Error('No free MeaSoft status stream was found for this Zap; try again later.', 'MeasoftNoStream', 503);
+  throw new z.errors.Error(
+    'No free MeaSoft status stream was found for this Zap; try again later.',
+    'MeasoftNoStream',
+    503,
+  );
 }
 
 export const perform = (async (z, bundle) => {
@@ -81,10 +89,16 @@ export const perform = (async (z, bundle) => {
   const events = await changedOrders(z, credentials, stream, reading);
   if (zapId !== '') {
     try {
-      await z.cache.set(pendingKey, JSON.stringify({ at: new Date().toISOString(), count: events.length }), PENDING_TTL_SECONDS);
+      await z.cache.set(
+        pendingKey,
+        JSON.stringify({ at: new Date().toISOString(), count: events.length }),
+        PENDING_TTL_SECONDS,
+      );
     } catch (error) {
       // Then the next poll does not commit: it reads these changes again and Zapier's dedupe drops them.
-      z.console.log(`Not recorded for commit (Zapier's cache did not answer: ${(error as Error).message}); they will be read again.`);
+      z.console.log(
+        `Not recorded for commit (Zapier's cache did not answer: ${(error as Error).message}); they will be read again.`,
+      );
     }
   }
   return newestFirst(events).filter((event) => passesFilter(event, wanted));

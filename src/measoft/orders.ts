@@ -41,7 +41,8 @@ export const passesFilter = (event: MeasoftOrderEvent, wanted: readonly string[]
   wanted.length === 0 || wanted.includes(statusCode(event.status.code));
 
 /** When the order's current status was recorded (GMT), for sorting; unknown times sort last. */
-const statusTime = (event: MeasoftOrderEvent): string => event.status.createtimegmt_iso ?? event.status.eventtime_iso ?? '';
+const statusTime = (event: MeasoftOrderEvent): string =>
+  event.status.createtimegmt_iso ?? event.status.eventtime_iso ?? '';
 
 /** Newest status change first, as Zapier expects a poll's items. */
 export const newestFirst = (events: MeasoftOrderEvent[]): MeasoftOrderEvent[] =>
@@ -51,7 +52,12 @@ export const newestFirst = (events: MeasoftOrderEvent[]): MeasoftOrderEvent[] =>
 export const SAMPLE_DAYS = 30;
 
 /** Orders created in the last SAMPLE_DAYS days, newest status first (a read-only statusreq: no stream touched). */
-export async function recentOrders(z: ZObject, credentials: MeasoftCredentials, reading: OrderReading, now = new Date()): Promise<MeasoftOrderEvent[]> {
+export async function recentOrders(
+  z: ZObject,
+  credentials: MeasoftCredentials,
+  reading: OrderReading,
+  now = new Date(),
+): Promise<MeasoftOrderEvent[]> {
   const from = moscowDate(new Date(now.getTime() - SAMPLE_DAYS * 86_400_000));
   return newestFirst(await findOrders(z, credentials, { datefrom: from, dateto: moscowDate(now) }, reading));
 }

@@ -28,7 +28,9 @@ export const MEASOFT_WEBHOOK_OFFSET = '+03:00';
 
 function refuseForbiddenName(kind: 'element' | 'attribute', name: string): string {
   if (FORBIDDEN_KEYS.has(name)) {
-    throw new PayloadError(`the XML has an ${kind} named "${name}", which is not allowed (it could tamper with the program's objects).`);
+    throw new PayloadError(
+      `the XML has an ${kind} named "${name}", which is not allowed (it could tamper with the program's objects).`,
+    );
   }
   return name;
 }
@@ -46,7 +48,8 @@ function refuseForbiddenNames(root: XmlElement): void {
 /** Reads the body into the `<order>` element, or throws a PayloadError saying what is wrong. */
 function readOrderElement(content: string | undefined): XmlElement {
   const root = readXmlRoot(content, '<order> document');
-  if (root.name !== 'order') throw new PayloadError(`the root element is <${root.name}>, but MeaSoft's webhook sends <order>.`);
+  if (root.name !== 'order')
+    throw new PayloadError(`the root element is <${root.name}>, but MeaSoft's webhook sends <order>.`);
   return root;
 }
 
@@ -59,9 +62,14 @@ export function readXmlRoot(content: string | undefined, what: string): XmlEleme
   // Well-formedness first, in the same pass as the tree: a lenient parser would read `<a></b>` as
   // `<a/>`. Never expanded, never fetched: a document declaring a DOCTYPE is refused outright.
   const { root, fault } = readXml(body);
-  if (fault?.doctype) throw new PayloadError('the XML declares a DOCTYPE or entities, which MeaSoft never sends; it was not read.');
-  if (fault?.tooDeep) throw new PayloadError(`the XML could not be read: ${fault.message} (line ${fault.line}, column ${fault.column}).`);
-  if (fault) throw new PayloadError(`the XML is not well-formed: ${fault.message} (line ${fault.line}, column ${fault.column}).`);
+  if (fault?.doctype)
+    throw new PayloadError('the XML declares a DOCTYPE or entities, which MeaSoft never sends; it was not read.');
+  if (fault?.tooDeep)
+    throw new PayloadError(`the XML could not be read: ${fault.message} (line ${fault.line}, column ${fault.column}).`);
+  if (fault)
+    throw new PayloadError(
+      `the XML is not well-formed: ${fault.message} (line ${fault.line}, column ${fault.column}).`,
+    );
   refuseForbiddenNames(root);
   return root;
 }
@@ -105,7 +113,8 @@ function put(target: Record_, key: string, value: Value): void {
   for (let n = 2; Object.prototype.hasOwnProperty.call(target, name); n += 1) name = `${key}_${n}`;
   // Such names are refused while parsing; should one slip through, defineProperty keeps it an
   // ordinary key that cannot reach a prototype. Plain assignment for the rest is much cheaper.
-  if (FORBIDDEN_KEYS.has(name)) Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+  if (FORBIDDEN_KEYS.has(name))
+    Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
   else target[name] = value;
 }
 
@@ -137,7 +146,8 @@ function typed(key: string, value: Value, hints: Hints): Value {
 /** An element as a value: null when empty, its text when it has only text, else a record. */
 function convert(element: XmlElement, hints: Hints = {}): Value {
   const listsExpected = (hints.arrays?.length ?? 0) > 0;
-  if (!listsExpected && element.attributes.length === 0 && element.children.length === 0) return emptyToNull(element.text);
+  if (!listsExpected && element.attributes.length === 0 && element.children.length === 0)
+    return emptyToNull(element.text);
   return convertToRecord(element, hints);
 }
 
@@ -178,7 +188,8 @@ const attribute = (element: XmlElement | undefined, name: string): string | null
 const child = (element: XmlElement | undefined, name: string): XmlElement | undefined =>
   element?.children.find((candidate) => candidate.name === name);
 
-const childText = (element: XmlElement | undefined, name: string): string | null => emptyToNull(child(element, name)?.text ?? '');
+const childText = (element: XmlElement | undefined, name: string): string | null =>
+  emptyToNull(child(element, name)?.text ?? '');
 
 export interface OrderReading {
   /** The UTC offset of the courier service's branches, e.g. "+03:00": what `eventtime` is read in. */
@@ -239,14 +250,18 @@ function list<T>(
 }
 
 /** Parses MeaSoft's webhook XML; throws PayloadError for anything that is not an order event. */
-export function parseMeasoftOrder(content: string | undefined, reading: OrderReading = DEFAULT_READING): MeasoftOrderEvent {
+export function parseMeasoftOrder(
+  content: string | undefined,
+  reading: OrderReading = DEFAULT_READING,
+): MeasoftOrderEvent {
   return orderFromElement(readOrderElement(content), reading);
 }
 
 /** One `<order>` element (a webhook's root, or one order of an API answer) as the trigger's output. */
 export function orderFromElement(order: XmlElement, reading: OrderReading = DEFAULT_READING): MeasoftOrderEvent {
   const statusElement = child(order, 'status');
-  if (!statusElement) throw new PayloadError('the <order> has no <status> element, so there is no status change to report.');
+  if (!statusElement)
+    throw new PayloadError('the <order> has no <status> element, so there is no status change to report.');
   const status = convertStatus(statusElement, reading);
   const orderno = attribute(order, 'orderno') ?? attribute(order, 'awb') ?? '';
   // The time as MeaSoft wrote it, whatever zone it is read in: a resent event keeps its id.
@@ -261,7 +276,8 @@ export function orderFromElement(order: XmlElement, reading: OrderReading = DEFA
     if (key === 'currcoords' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const coords: Record_ = {};
       for (const [name, part] of Object.entries(value)) {
-        if (name === 'RequestDateTime') putTime(coords, name, typeof part === 'string' ? part : null, reading.branchOffset);
+        if (name === 'RequestDateTime')
+          putTime(coords, name, typeof part === 'string' ? part : null, reading.branchOffset);
         else put(coords, name, part);
       }
       put(out, key, coords);

@@ -76,7 +76,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // [28] doctypedecl starts `<!DOCTYPE` S.
 const DOCTYPE = /^<!DOCTYPE[ \t\r\n]/i;
 
-const MALFORMED_TAG = 'the tag is malformed (an attribute without a quoted value, "<" inside a value, or a missing ">")';
+const MALFORMED_TAG =
+  'the tag is malformed (an attribute without a quoted value, "<" inside a value, or a missing ">")';
 
 class Fault extends Error {
   constructor(
@@ -99,7 +100,12 @@ function position(xml: string, index: number): { line: number; column: number } 
 }
 
 const isChar = (code: number): boolean =>
-  code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  code === 0x9 ||
+  code === 0xa ||
+  code === 0xd ||
+  (code >= 0x20 && code <= 0xd7ff) ||
+  (code >= 0xe000 && code <= 0xfffd) ||
+  (code >= 0x10000 && code <= 0x10ffff);
 
 /** Every `&` in xml[from, to) starts an entity reference or a reference to a legal character. */
 function checkReferences(xml: string, from: number, to: number): void {
@@ -149,18 +155,22 @@ const XML_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: 
  */
 function decodeReferences(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(?:#x([0-9a-fA-F]+)|#([0-9]+)|([a-zA-Z]+));/g, (whole, hex?: string, decimal?: string, name?: string) => {
-    if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
-    if (decimal !== undefined) return String.fromCodePoint(Number.parseInt(decimal, 10));
-    return Object.prototype.hasOwnProperty.call(XML_ENTITIES, name!) ? XML_ENTITIES[name!]! : whole;
-  });
+  return text.replace(
+    /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|([a-zA-Z]+));/g,
+    (whole, hex?: string, decimal?: string, name?: string) => {
+      if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
+      if (decimal !== undefined) return String.fromCodePoint(Number.parseInt(decimal, 10));
+      return Object.prototype.hasOwnProperty.call(XML_ENTITIES, name!) ? XML_ENTITIES[name!]! : whole;
+    },
+  );
 }
 
 /** 2.11: CR LF and a lone CR are read as LF. */
 const normaliseLineEnds = (text: string): string => (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
 
 /** 3.3.3 for a CDATA attribute: each literal tab, CR LF, CR or LF is one space; references decoded after. */
-const attributeValue = (raw: string): string => decodeReferences(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
+const attributeValue = (raw: string): string =>
+  decodeReferences(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
 
 /** Without leading and trailing XML whitespace (S, [3]); a loop, since /\s+$/ backtracks quadratically. */
 function trimXmlSpace(text: string): string {
@@ -182,7 +192,13 @@ export function readXml(xml: string): { root: XmlElement; fault?: undefined } | 
     return { root: read(xml) };
   } catch (error) {
     if (!(error instanceof Fault)) throw error;
-    return { fault: { message: error.what, ...position(xml, error.at), ...(error.kind ? { [error.kind]: true as const } : {}) } };
+    return {
+      fault: {
+        message: error.what,
+        ...position(xml, error.at),
+        ...(error.kind ? { [error.kind]: true as const } : {}),
+      },
+    };
   }
 }
 
@@ -192,8 +208,13 @@ export function readXml(xml: string): { root: XmlElement; fault?: undefined } | 
  */
 function read(xml: string): XmlElement {
   const badChar = NOT_A_CHAR.exec(xml);
-  if (badChar) throw new Fault(`the character U+${badChar[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`, badChar.index);
-  if (!xml.isWellFormed()) throw new Fault('the text contains a broken UTF-16 surrogate pair', LONE_SURROGATE.exec(xml)!.index);
+  if (badChar)
+    throw new Fault(
+      `the character U+${badChar[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`,
+      badChar.index,
+    );
+  if (!xml.isWellFormed())
+    throw new Fault('the text contains a broken UTF-16 surrogate pair', LONE_SURROGATE.exec(xml)!.index);
 
   const n = xml.length;
   const open: XmlElement[] = [];
@@ -211,7 +232,8 @@ function read(xml: string): XmlElement {
   let i = 0;
   if (xml.startsWith('<?xml') && /^<\?xml[ \t\r\n?]/.test(xml)) {
     XML_DECLARATION.lastIndex = 0;
-    if (!XML_DECLARATION.test(xml)) throw new Fault('the XML declaration is malformed (expected <?xml version="1.0" ...?>)', 0);
+    if (!XML_DECLARATION.test(xml))
+      throw new Fault('the XML declaration is malformed (expected <?xml version="1.0" ...?>)', 0);
     i = XML_DECLARATION.lastIndex;
   }
   while (i < n) {
@@ -221,7 +243,11 @@ function read(xml: string): XmlElement {
       const parent = open.at(-1);
       if (parent === undefined) {
         for (let k = i; k < lt; k += 1) {
-          if (!isSpace(xml.charCodeAt(k))) throw new Fault(root ? 'there is content after the root element' : 'there is text before the root element', k);
+          if (!isSpace(xml.charCodeAt(k)))
+            throw new Fault(
+              root ? 'there is content after the root element' : 'there is text before the root element',
+              k,
+            );
         }
       } else {
         references(i, lt);
@@ -236,14 +262,18 @@ function read(xml: string): XmlElement {
       const nameStart = lt + 2;
       const nameStop = nameEnd(xml, nameStart);
       const close = skipSpace(xml, nameStop);
-      if (nameStop === nameStart || xml.charCodeAt(close) !== 0x3e) throw new Fault('the closing tag is malformed (expected </name>)', lt);
+      if (nameStop === nameStart || xml.charCodeAt(close) !== 0x3e)
+        throw new Fault('the closing tag is malformed (expected </name>)', lt);
       const opened = open.pop();
       const name = xml.slice(nameStart, nameStop);
       if (opened === undefined) throw new Fault(`the closing tag </${name}> has no opening tag`, lt);
       const openedAt = openAt.pop()!;
       if (opened.name !== name) {
         const where = position(xml, openedAt);
-        throw new Fault(`the closing tag </${name}> does not match <${opened.name}> opened on line ${where.line}, column ${where.column}`, lt);
+        throw new Fault(
+          `the closing tag </${name}> does not match <${opened.name}> opened on line ${where.line}, column ${where.column}`,
+          lt,
+        );
       }
       opened.text = trimXmlSpace(opened.text);
       i = close + 1;
@@ -271,7 +301,10 @@ function read(xml: string): XmlElement {
       const match = PI.exec(xml);
       if (!match) throw new Fault('the processing instruction is malformed (expected <?name ...?>)', lt);
       if (match[1]!.toLowerCase() === 'xml') {
-        throw new Fault(`the name "${match[1]}" is reserved: an XML declaration is only allowed at the very start of the document`, lt);
+        throw new Fault(
+          `the name "${match[1]}" is reserved: an XML declaration is only allowed at the very start of the document`,
+          lt,
+        );
       }
       const end = xml.indexOf('?>', lt + 2 + match[1]!.length);
       if (end === -1) throw new Fault('the processing instruction is not closed with ?>', lt);
@@ -282,8 +315,10 @@ function read(xml: string): XmlElement {
       if (nameStop === lt + 1) throw new Fault(MALFORMED_TAG, lt);
       const name = xml.slice(lt + 1, nameStop);
       const parent = open.at(-1);
-      if (parent === undefined && root) throw new Fault(`<${name}> is a second root element; a document has exactly one`, lt);
-      if (open.length >= MAX_DEPTH) throw new Fault(`the elements are nested more than ${MAX_DEPTH} deep`, lt, 'tooDeep');
+      if (parent === undefined && root)
+        throw new Fault(`<${name}> is a second root element; a document has exactly one`, lt);
+      if (open.length >= MAX_DEPTH)
+        throw new Fault(`the elements are nested more than ${MAX_DEPTH} deep`, lt, 'tooDeep');
       const element: XmlElement = { name, attributes: [], children: [], text: '' };
       if (parent) parent.children.push(element);
       else root = element;
@@ -316,7 +351,8 @@ function read(xml: string): XmlElement {
         const equals = skipSpace(xml, attributeStop);
         const quoteAt = skipSpace(xml, equals + 1);
         const quote = xml.charCodeAt(quoteAt);
-        if (xml.charCodeAt(equals) !== 0x3d /* = */ || (quote !== 0x22 && quote !== 0x27)) throw new Fault(MALFORMED_TAG, lt);
+        if (xml.charCodeAt(equals) !== 0x3d /* = */ || (quote !== 0x22 && quote !== 0x27))
+          throw new Fault(MALFORMED_TAG, lt);
         const valueEnd = xml.indexOf(quote === 0x22 ? '"' : "'", quoteAt + 1);
         if (valueEnd === -1) throw new Fault(MALFORMED_TAG, lt);
         if (nextLt <= quoteAt) nextLt = found(xml.indexOf('<', quoteAt + 1), n);

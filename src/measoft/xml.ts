@@ -8,19 +8,30 @@ export interface XmlNode {
   name: string;
   /** In the order written; attributes whose value is undefined are left out. */
   attributes?: ReadonlyArray<readonly [string, string | number | undefined]>;
-  children?: ReadonlyArray<XmlNode>;
+  children?: readonly XmlNode[];
   text?: string | number;
 }
 
 // Char production of XML 1.0 minus what is legal: C0 controls but tab, LF and CR; U+FFFE/U+FFFF; lone surrogates.
-const ILLEGAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ILLEGAL =
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
 /** Text or an attribute value as XML; tab, CR and LF in attributes as references so they survive normalisation. */
 export function escapeXml(value: string | number, inAttribute = false): string {
-  const text = String(value).replace(ILLEGAL, '').replace(/[&<>"']/g, (char) => ESCAPES[char]!);
-  return inAttribute ? text.replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;') : text.replace(/\r/g, '&#13;');
+  const text = String(value)
+    .replace(ILLEGAL, '')
+    .replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+  return inAttribute
+    ? text.replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;')
+    : text.replace(/\r/g, '&#13;');
 }
 
 export const element = (

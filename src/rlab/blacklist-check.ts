@@ -10,7 +10,11 @@ import { blacklistSample } from './samples';
 import type { BlacklistEvent, BlacklistRecord } from './types';
 
 /** bwType (seed 002, GetWhiteBlackHistoryInfo). */
-export const BW_TYPES: Readonly<Record<number, string>> = { 1: 'Delivered', 2: 'Returned', 3: 'Overdue (Outcome Unknown)' };
+export const BW_TYPES: Readonly<Record<number, string>> = {
+  1: 'Delivered',
+  2: 'Returned',
+  3: 'Overdue (Outcome Unknown)',
+};
 
 /** bwShopCategoryId: the category of the shop where the order was placed. */
 export const SHOP_CATEGORIES: Readonly<Record<number, string>> = {
@@ -51,9 +55,16 @@ const inputFields = defineInputFields([
     label: 'Phone',
     required: false,
     type: 'string',
-    helpText: "The buyer's phone, e.g. `+7 (916) 000-00-00`; sent in the federal format (79160000000). Fill in the phone, the e-mail or both.",
+    helpText:
+      "The buyer's phone, e.g. `+7 (916) 000-00-00`; sent in the federal format (79160000000). Fill in the phone, the e-mail or both.",
   },
-  { key: 'email', label: 'Email', required: false, type: 'string', helpText: "The buyer's e-mail. Fill in the phone, the e-mail or both." },
+  {
+    key: 'email',
+    label: 'Email',
+    required: false,
+    type: 'string',
+    helpText: "The buyer's e-mail. Fill in the phone, the e-mail or both.",
+  },
   {
     key: 'include_history',
     label: 'Include Order History',
@@ -80,8 +91,17 @@ function parseEvent(item: Record<string, unknown>): BlacklistEvent {
 }
 
 /** The documented answer: a list of records, each with its karma; anything else is not a result. */
-function documentedRecords(z: ZObject, service: string, data: unknown, hidden: readonly string[]): Array<Record<string, unknown>> {
-  if (!Array.isArray(data) || data.length === 0 || !data.every((item): item is Record<string, unknown> => isRecord(item) && num(item.blackKarma) !== null)) {
+function documentedRecords(
+  z: ZObject,
+  service: string,
+  data: unknown,
+  hidden: readonly string[],
+): Array<Record<string, unknown>> {
+  if (
+    !Array.isArray(data) ||
+    data.length === 0 ||
+    !data.every((item): item is Record<string, unknown> => isRecord(item) && num(item.blackKarma) !== null)
+  ) {
     throw unusableAnswerError(z, service, preview(data, hidden));
   }
   return data;
@@ -96,10 +116,19 @@ export function parseBlacklist(z: ZObject, data: unknown, hidden: readonly strin
   const found = documentedRecords(z, BLACKLIST_SERVICE, data, hidden);
   const karma = (record: Record<string, unknown>) => num(record.blackKarma)!;
   const failed = found.find((record) => karma(record) === SERVER_ERROR);
-  if (failed) throw unreachableError(z, BLACKLIST_SERVICE, `it reported a server error: "${text(failed.blackComment)}", that is, its server failed for now`);
+  if (failed)
+    throw unreachableError(
+      z,
+      BLACKLIST_SERVICE,
+      `it reported a server error: "${text(failed.blackComment)}", that is, its server failed for now`,
+    );
   const refused = found.find((record) => karma(record) === NO_INPUT);
   if (refused) {
-    throw invalidInput(z, 'Phone or Email', `a phone or an e-mail the blacklist accepts (it answered "${text(refused.blackComment)}", that is, it received neither)`);
+    throw invalidInput(
+      z,
+      'Phone or Email',
+      `a phone or an e-mail the blacklist accepts (it answered "${text(refused.blackComment)}", that is, it received neither)`,
+    );
   }
   return found
     .filter((record) => karma(record) !== NOTHING_FOUND)
@@ -118,12 +147,20 @@ export function parseBlacklist(z: ZObject, data: unknown, hidden: readonly strin
 }
 
 /** Adds GetWhiteBlackHistoryInfo's records to the check's: same phone and e-mail, or the only one. */
-export function withHistory(z: ZObject, found: BlacklistRecord[], data: unknown, hidden: readonly string[] = []): BlacklistRecord[] {
-  const history = documentedRecords(z, BLACKLIST_HISTORY_SERVICE, data, hidden).filter((item) => num(item.blackKarma) !== NOTHING_FOUND);
+export function withHistory(
+  z: ZObject,
+  found: BlacklistRecord[],
+  data: unknown,
+  hidden: readonly string[] = [],
+): BlacklistRecord[] {
+  const history = documentedRecords(z, BLACKLIST_HISTORY_SERVICE, data, hidden).filter(
+    (item) => num(item.blackKarma) !== NOTHING_FOUND,
+  );
   return found.map((record) => {
     const match =
-      history.find((item) => text(item.blackPhone) === record.blackPhone && text(item.blackEmail) === record.blackEmail) ??
-      (history.length === 1 && found.length === 1 ? history[0] : undefined);
+      history.find(
+        (item) => text(item.blackPhone) === record.blackPhone && text(item.blackEmail) === record.blackEmail,
+      ) ?? (history.length === 1 && found.length === 1 ? history[0] : undefined);
     return {
       ...record,
       blackTotalShopOrderCost: match ? num(match.blackTotalShopOrderCost) : null,
@@ -149,7 +186,8 @@ export default defineSearch({
   noun: 'Blacklist Record',
   display: {
     label: 'Find Buyer in DeliveryCRM Blacklist',
-    description: "Finds how often a buyer's phone or e-mail refused or picked up cash-on-delivery parcels, from the R-Lab blacklist.",
+    description:
+      "Finds how often a buyer's phone or e-mail refused or picked up cash-on-delivery parcels, from the R-Lab blacklist.",
   },
   operation: {
     inputFields,

@@ -55,7 +55,13 @@ export const choicesOf = (table: Readonly<Record<number, string>>, first?: numbe
  * undefined when empty. Looked up with readChoice, so `constructor` or `__proto__` are unknown
  * values like any other.
  */
-export function readCode(z: ZObject, label: string, value: unknown, table: Readonly<Record<number, string>>, first?: number): number | undefined {
+export function readCode(
+  z: ZObject,
+  label: string,
+  value: unknown,
+  table: Readonly<Record<number, string>>,
+  first?: number,
+): number | undefined {
   const choices = choicesOf(table, first);
   // Each half of a label such as "CDEK (СДЭК)" names the choice too: "cdek", "сдэк", "prepaid".
   const halves = new Map<string, string>();

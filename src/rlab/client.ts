@@ -70,7 +70,9 @@ function rlabUserId(z: ZObject, credentials: RlabCredentials, context: MessageCo
     // Never the value: a key pasted into the wrong field must not be printed back.
     throw new z.errors.Error(
       `${AUTH_FIELDS.rlab_user_id}: expected the number (digits only) shown in your DeliveryCRM profile, but the value filled in is not a number. ` +
-        (context === 'connection' ? `Correct ${AUTH_FIELDS.rlab_user_id} and test again.` : `Reconnect the account with the right ${AUTH_FIELDS.rlab_user_id}.`),
+        (context === 'connection'
+          ? `Correct ${AUTH_FIELDS.rlab_user_id} and test again.`
+          : `Reconnect the account with the right ${AUTH_FIELDS.rlab_user_id}.`),
       'InvalidCredentials',
       401,
     );
@@ -120,21 +122,49 @@ export class HostDown {
 }
 
 /** Both addresses (or the only one) failed to answer; the same text in a step and in the connection test, with the advice that fits. */
-export function unreachableError(z: ZObject, service: string, reasons: string, context: MessageContext = 'step'): Error {
+export function unreachableError(
+  z: ZObject,
+  service: string,
+  reasons: string,
+  context: MessageContext = 'step',
+): Error {
   const after = `if ${service} stays down for more than 20 minutes, contact its support.`;
   if (context === 'connection') {
-    return new z.errors.Error(`${service} is unreachable (${reasons}). Test the connection again in about 5 minutes; ${after}`, 'RlabUnreachable', 503);
+    return new z.errors.Error(
+      `${service} is unreachable (${reasons}). Test the connection again in about 5 minutes; ${after}`,
+      'RlabUnreachable',
+      503,
+    );
   }
-  return new z.errors.ThrottledError(`${service} is unreachable (${reasons}). Zapier will retry this step in about 5 minutes; ${after}`, 300);
+  return new z.errors.ThrottledError(
+    `${service} is unreachable (${reasons}). Zapier will retry this step in about 5 minutes; ${after}`,
+    300,
+  );
 }
 
 /** A read answered with something other than the vendor's documented answers: never a result, asked again later. */
-export function unusableAnswerError(z: ZObject, service: string, what: string, context: MessageContext = 'step'): Error {
-  const advice = context === 'connection' ? 'Test the connection again in a few minutes.' : 'Zapier will retry this step in about 5 minutes.';
-  return new z.errors.ThrottledError(`${service} answered with something other than its documented answer (${what}), so it is not taken as a result. ${advice}`, 300);
+export function unusableAnswerError(
+  z: ZObject,
+  service: string,
+  what: string,
+  context: MessageContext = 'step',
+): Error {
+  const advice =
+    context === 'connection'
+      ? 'Test the connection again in a few minutes.'
+      : 'Zapier will retry this step in about 5 minutes.';
+  return new z.errors.ThrottledError(
+    `${service} answered with something other than its documented answer (${what}), so it is not taken as a result. ${advice}`,
+    300,
+  );
 }
 
-export type Sender = (options: { method: 'GET' | 'POST'; url: string; body?: string; headers: Record<string, string> }) => Promise<HttpResponse | HostDown>;
+export type Sender = (options: {
+  method: 'GET' | 'POST';
+  url: string;
+  body?: string;
+  headers: Record<string, string>;
+}) => Promise<HttpResponse | HostDown>;
 
 /** One step's requests: each exchange within its time, all of them within the step's budget. */
 export function sender(z: ZObject, budget: TimeBudget): Sender {
@@ -151,7 +181,9 @@ export function refusedStatus(z: ZObject, service: string, response: HttpRespons
     ? `check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} in the connection`
     : `answer: "${preview(response.content, hidden)}"`;
   const message = `${service} refused the request with HTTP ${response.status} (${hint}).`;
-  return credentials ? new z.errors.ExpiredAuthError(message) : new z.errors.Error(message, 'RlabHttpError', response.status);
+  return credentials
+    ? new z.errors.ExpiredAuthError(message)
+    : new z.errors.Error(message, 'RlabHttpError', response.status);
 }
 
 /** An answer and the address it came from: the backup is plain http, so buyer data travelled unencrypted. */
@@ -190,7 +222,11 @@ const trackList = (entries: TrackingEntry[]) => entries.map((entry) => entry.tra
  * already as the write wants them, and only the others are sent. When that cannot be checked, the
  * write is not sent again and the user is told to check, rather than risk applying it twice.
  */
-export function createRlabClient(z: ZObject, credentials: RlabCredentials, options: RlabClientOptions = {}): RlabClient {
+export function createRlabClient(
+  z: ZObject,
+  credentials: RlabCredentials,
+  options: RlabClientOptions = {},
+): RlabClient {
   const context = options.context ?? 'step';
   const userId = rlabUserId(z, credentials, context);
   const hidden = hiddenValues(credentials);
@@ -201,7 +237,11 @@ export function createRlabClient(z: ZObject, credentials: RlabCredentials, optio
     const trackingRequestKey =
       trackingData === null
         ? rlabUserInfoKey(credentials.userId, credentials.apiKey)
-        : rlabTrackingKey(credentials.userId, trackingData.map((entry) => entry.trackingUserClientTrack), credentials.apiKey);
+        : rlabTrackingKey(
+            credentials.userId,
+            trackingData.map((entry) => entry.trackingUserClientTrack),
+            credentials.apiKey,
+          );
     return JSON.stringify({ trackingUserId: userId, trackingRequestKey, testMode, trackingData });
   };
 
@@ -243,7 +283,9 @@ export function createRlabClient(z: ZObject, credentials: RlabCredentials, optio
   /** The backup address's answer, or what went wrong there ("backup address: ..."). */
   async function fromBackup(fallback: string, method: RlabMethod, body: string): Promise<RlabReply | HostDown> {
     const answer = await sendTo(fallback, method, body);
-    return answer instanceof HostDown ? new HostDown(`backup address: ${answer.reason}`, answer.mayHaveApplied) : { ...answer, servedByBackup: true };
+    return answer instanceof HostDown
+      ? new HostDown(`backup address: ${answer.reason}`, answer.mayHaveApplied)
+      : { ...answer, servedByBackup: true };
   }
 
   const switchedOff = () => new HostDown('the backup address is switched off', false);
@@ -283,7 +325,8 @@ export function createRlabClient(z: ZObject, credentials: RlabCredentials, optio
       const alreadyApplied: TrackingEntry[] = [];
       // Only a write that reached the main address (and is not a test-mode check) can have been applied there.
       if (mainWasUp && primaryDown!.mayHaveApplied && !testMode) {
-        if (fallback === null) throw uncertain(method, entries, reasonsOf('the backup address is switched off, so it could not be checked'));
+        if (fallback === null)
+          throw uncertain(method, entries, reasonsOf('the backup address is switched off, so it could not be checked'));
         const check = await fromBackup(fallback, 'gettrackinfo', bodyOf(entries.map(emptyEntryOf), false));
         const stored = check instanceof HostDown ? undefined : storedTracks(check);
         if (!stored) {
@@ -292,7 +335,8 @@ export function createRlabClient(z: ZObject, credentials: RlabCredentials, optio
         }
         pending = [];
         for (const entry of entries) {
-          if (inWantedState(method, entry, stored.get(entry.trackingUserClientTrack)) === true) alreadyApplied.push(entry);
+          if (inWantedState(method, entry, stored.get(entry.trackingUserClientTrack)) === true)
+            alreadyApplied.push(entry);
           else pending.push(entry);
         }
         if (pending.length === 0) return { reply: null, sent: [], alreadyApplied };
@@ -309,7 +353,9 @@ export function createRlabClient(z: ZObject, credentials: RlabCredentials, optio
 }
 
 /** An entry with only the track (and carrier) filled in, as the document's deltrack and gettrackinfo examples. */
-export const emptyEntryOf = (entry: Pick<TrackingEntry, 'trackingUserClientTrack' | 'trackingUserClientDeliveryServiceId'>): TrackingEntry => ({
+export const emptyEntryOf = (
+  entry: Pick<TrackingEntry, 'trackingUserClientTrack' | 'trackingUserClientDeliveryServiceId'>,
+): TrackingEntry => ({
   trackingUserClientPhone: '',
   trackingUserClientTrack: entry.trackingUserClientTrack,
   trackingUserClientEmail: '',
@@ -317,7 +363,9 @@ export const emptyEntryOf = (entry: Pick<TrackingEntry, 'trackingUserClientTrack
   trackingUserClientItemCost: 0,
   sendToUserEmailFullTracking: false,
   sendToAdminEmailFullTracking: false,
-  ...(entry.trackingUserClientDeliveryServiceId === undefined ? {} : { trackingUserClientDeliveryServiceId: entry.trackingUserClientDeliveryServiceId }),
+  ...(entry.trackingUserClientDeliveryServiceId === undefined
+    ? {}
+    : { trackingUserClientDeliveryServiceId: entry.trackingUserClientDeliveryServiceId }),
 });
 
 /** What a documented R-Lab refusal means in English, what to do, and the fields it points at. */
@@ -357,7 +405,10 @@ export function explainResult(method: RlabMethod, info: string, state: number): 
       todo: 'Check Phone (international form, e.g. +7 916 000-00-00) and Tracking Number.',
     };
   }
-  return { english: 'R-Lab gave no other reason', todo: "Check the step's values against R-Lab's rules, or ask R-Lab's support with this text." };
+  return {
+    english: 'R-Lab gave no other reason',
+    todo: "Check the step's values against R-Lab's rules, or ask R-Lab's support with this text.",
+  };
 }
 
 /** A resultState other than 0 as the error the user sees: R-Lab's own text, then in English what it means and what to do. */
@@ -373,7 +424,11 @@ export function rlabResultError(z: ZObject, answer: RlabAnswer, method: RlabMeth
       : answer.resultState === 2
         ? 'R-Lab refused the request'
         : `R-Lab answered with the unknown result ${answer.resultState}`;
-  return new z.errors.Error(`${what}: ${info} (resultState ${answer.resultState}), that is, ${english}. ${todo}`, `RlabResult${answer.resultState}`, 400);
+  return new z.errors.Error(
+    `${what}: ${info} (resultState ${answer.resultState}), that is, ${english}. ${todo}`,
+    `RlabResult${answer.resultState}`,
+    400,
+  );
 }
 
 /** The account's balance and tariff (getuserinfo.ashx); used by the connection test. */

@@ -11,7 +11,16 @@ import { TimeBudget } from '../common/network';
 import { httpBuildQuery } from '../common/php-query';
 import { deliveryCrmBaseUrl, rlabBlacklistBaseUrl } from '../config';
 import type { RlabCredentials } from '../credentials';
-import { HostDown, JSON_HEADERS, hiddenValues, parseJson, refusedStatus, rlabTimeoutMs, sender, unreachableError } from './client';
+import {
+  HostDown,
+  JSON_HEADERS,
+  hiddenValues,
+  parseJson,
+  refusedStatus,
+  rlabTimeoutMs,
+  sender,
+  unreachableError,
+} from './client';
 import { blacklistRequestKey, trackHistoryRequestKey } from './signatures';
 
 /** The names messages give each service. */
@@ -61,7 +70,10 @@ export function createDeliveryCrmClient(z: ZObject, credentials: RlabCredentials
         ['blackPhone', phone],
         ['blackEmail', email],
       ]);
-      return get(BLACKLIST_HISTORY_SERVICE, `${rlabBlacklistBaseUrl()}/api/BlackList/GetWhiteBlackHistoryInfo?${query}`);
+      return get(
+        BLACKLIST_HISTORY_SERVICE,
+        `${rlabBlacklistBaseUrl()}/api/BlackList/GetWhiteBlackHistoryInfo?${query}`,
+      );
     },
     trackHistory(track, serviceId) {
       // tracks[0][track]=...&tracks[0][service_id]=..., encoded like the vendor's PHP http_build_query.

@@ -7,7 +7,8 @@ import { localTimeToIso } from '../common/dates';
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+export const num = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
 
 export const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
@@ -30,11 +31,18 @@ export const moscowIso = (text: string | null): string | null => localTimeToIso(
  * Zapier's checks D023/T003 refuse a date string without a zone. Text that does not read as a
  * time stays as sent under `key`, so nothing the vendor said is lost.
  */
-export function moscowTime<Key extends string, IsoKey extends string>(key: Key, isoKey: IsoKey, text: string | null): MoscowTime<Key, IsoKey> {
+export function moscowTime<Key extends string, IsoKey extends string>(
+  key: Key,
+  isoKey: IsoKey,
+  text: string | null,
+): MoscowTime<Key, IsoKey> {
   const iso = moscowIso(text);
-  const time = iso === null && text !== null && text.trim() !== '' ? { [key]: text, [isoKey]: null } : { [isoKey]: iso };
+  const time =
+    iso === null && text !== null && text.trim() !== '' ? { [key]: text, [isoKey]: null } : { [isoKey]: iso };
   return time as MoscowTime<Key, IsoKey>;
 }
 
 /** `isoKey` always (null when there is no time), `key` only with text that is no time. */
-export type MoscowTime<Key extends string, IsoKey extends string> = { [K in IsoKey]: string | null } & { [K in Key]?: string };
+export type MoscowTime<Key extends string, IsoKey extends string> = { [K in IsoKey]: string | null } & {
+  [K in Key]?: string;
+};

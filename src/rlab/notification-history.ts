@@ -25,7 +25,8 @@ const inputFields = defineInputFields([
     label: 'Tracking Number',
     required: true,
     type: 'string',
-    helpText: 'A tracking number already added to R-Lab / DeliveryCRM, e.g. `18112831338669`. Spaces, lower case and Cyrillic look-alike letters are corrected as carriers write numbers. An unknown track is nothing found.',
+    helpText:
+      'A tracking number already added to R-Lab / DeliveryCRM, e.g. `18112831338669`. Spaces, lower case and Cyrillic look-alike letters are corrected as carriers write numbers. An unknown track is nothing found.',
   },
   {
     key: 'service_id',
@@ -34,10 +35,10 @@ const inputFields = defineInputFields([
     type: 'string',
     choices: choicesOf(HISTORY_SERVICES, 14),
     default: String(RUSSIAN_POST),
-    helpText: 'The carrier of the parcel. This list is numbered differently from the one of Add Tracking Number; Russian Post when empty.',
+    helpText:
+      'The carrier of the parcel. This list is numbered differently from the one of Add Tracking Number; Russian Post when empty.',
   },
 ]);
-
 
 function notification(item: Record<string, unknown>): Notification {
   const sentAt = str(item.sent_at) ?? str(item.call_at);
@@ -55,7 +56,13 @@ function notification(item: Record<string, unknown>): Notification {
 function errorText(errors: unknown): string {
   if (!isRecord(errors)) return typeof errors === 'string' ? errors : '';
   return Object.entries(errors)
-    .map(([field, messages]) => `${field}: ${[messages].flat(2).map((message) => (typeof message === 'string' ? message : preview(message))).join(' ')}`)
+    .map(
+      ([field, messages]) =>
+        `${field}: ${[messages]
+          .flat(2)
+          .map((message) => (typeof message === 'string' ? message : preview(message)))
+          .join(' ')}`,
+    )
     .join('; ');
 }
 
@@ -65,22 +72,51 @@ function errorText(errors: unknown): string {
  * 'Track at index "0" not found.', are not a failure of the request). A refusal (success false)
  * is an error, and anything that is not the documented answer is asked again, never a result.
  */
-export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: number, hidden: readonly string[] = []): NotificationHistory[] {
-  if (!isRecord(data)) throw unusableAnswerError(z, TRACK_HISTORY_SERVICE, `a track history was expected, it sent ${preview(data, hidden)}`);
+export function parseNotificationHistory(
+  z: ZObject,
+  data: unknown,
+  serviceId: number,
+  hidden: readonly string[] = [],
+): NotificationHistory[] {
+  if (!isRecord(data))
+    throw unusableAnswerError(
+      z,
+      TRACK_HISTORY_SERVICE,
+      `a track history was expected, it sent ${preview(data, hidden)}`,
+    );
   if (data.success !== true) {
     const errors = withoutValues(errorText(data.errors), hidden);
-    if (data.success !== false || errors === '') throw unusableAnswerError(z, TRACK_HISTORY_SERVICE, `a track history was expected, it sent ${preview(data, hidden)}`);
+    if (data.success !== false || errors === '')
+      throw unusableAnswerError(
+        z,
+        TRACK_HISTORY_SERVICE,
+        `a track history was expected, it sent ${preview(data, hidden)}`,
+      );
     const key = /key|ключ/i.test(errors);
     const english = key
       ? `that is, the request key is wrong. Check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} in the connection (both are in your DeliveryCRM profile).`
       : /track/i.test(errors)
         ? 'that is, it refused the Tracking Number. Check Tracking Number and Carrier.'
-        : 'that is, it refused the request and gave only this reason. Check the step\'s values, or ask DeliveryCRM\'s support with this text.';
-    throw new z.errors.Error(`DeliveryCRM refused the request: ${errors.replace(/\.$/, '')}; ${english}`, 'DeliveryCrmRefused', 400);
+        : "that is, it refused the request and gave only this reason. Check the step's values, or ask DeliveryCRM's support with this text.";
+    throw new z.errors.Error(
+      `DeliveryCRM refused the request: ${errors.replace(/\.$/, '')}; ${english}`,
+      'DeliveryCrmRefused',
+      400,
+    );
   }
   const items = data.data;
-  if (!Array.isArray(items) || !items.every((item): item is Record<string, unknown> => isRecord(item) && (typeof item.track === 'string' || typeof item.track === 'number'))) {
-    throw unusableAnswerError(z, TRACK_HISTORY_SERVICE, `a list of tracks was expected in data, it sent ${preview(items, hidden)}`);
+  if (
+    !Array.isArray(items) ||
+    !items.every(
+      (item): item is Record<string, unknown> =>
+        isRecord(item) && (typeof item.track === 'string' || typeof item.track === 'number'),
+    )
+  ) {
+    throw unusableAnswerError(
+      z,
+      TRACK_HISTORY_SERVICE,
+      `a list of tracks was expected in data, it sent ${preview(items, hidden)}`,
+    );
   }
   return items.map((item): NotificationHistory => {
     const result = num(item.result);
@@ -93,13 +129,11 @@ export function parseNotificationHistory(z: ZObject, data: unknown, serviceId: n
       ...moscowTime('created_at', 'created_at_iso', str(item.created_at)),
       result,
       result_label: labelOf(HISTORY_RESULTS, result, 'result'),
-      status_history: records(item.status_history).map(
-        (event): StatusEvent => ({
-          ...moscowTime('date', 'date_iso', str(event.date)),
-          status: str(event.status),
-          status_id: num(event.status_id),
-        }),
-      ),
+      status_history: records(item.status_history).map((event): StatusEvent => ({
+        ...moscowTime('date', 'date_iso', str(event.date)),
+        status: str(event.status),
+        status_id: num(event.status_id),
+      })),
       sms: records(item.sms).map(notification),
       viber: records(item.viber).map(notification),
       call: records(item.call).map(notification),
@@ -129,7 +163,8 @@ export default defineSearch({
   noun: 'Notification History',
   display: {
     label: 'Find DeliveryCRM Notification History',
-    description: "Finds the SMS, Viber, call and e-mail notifications DeliveryCRM sent for a track, with the parcel's status history.",
+    description:
+      "Finds the SMS, Viber, call and e-mail notifications DeliveryCRM sent for a track, with the parcel's status history.",
   },
   operation: {
     inputFields,

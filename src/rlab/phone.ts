@@ -20,9 +20,11 @@ export function toFederalPhone(raw: string): PhoneReading {
   if (!/^\+?[\d\s().-]+$/.test(text)) return { refused: 'invalid' };
   let digits = text.replace(/\D/g, '');
   if (!text.startsWith('+')) {
-    if (digits.startsWith('00')) digits = digits.slice(2); // the international call prefix: 0084 ... is +84 ...
+    if (digits.startsWith('00'))
+      digits = digits.slice(2); // the international call prefix: 0084 ... is +84 ...
     else if (digits.startsWith('0')) return { refused: 'local' };
-    else if (digits.length === 11 && digits.startsWith('8')) digits = `7${digits.slice(1)}`; // Russian trunk prefix 8
+    else if (digits.length === 11 && digits.startsWith('8'))
+      digits = `7${digits.slice(1)}`; // Russian trunk prefix 8
     else if (digits.length === 10 && digits.startsWith('9')) digits = `7${digits}`; // Russian mobile without country code
   }
   if (digits.startsWith('0')) return { refused: 'invalid' }; // no country code starts with 0

@@ -24,7 +24,12 @@ function perTrack(z: ZObject, input: Raw, key: Key, count: number): string[] {
   const values = asList(input[key]).map(readText);
   if (values.length === count) return values;
   if (values.length <= 1) return Array<string>(count).fill(values[0] ?? '');
-  throw invalidInput(z, LABELS[key], `one value for every track, or one value per tracking number (${count})`, `${values.length} values`);
+  throw invalidInput(
+    z,
+    LABELS[key],
+    `one value for every track, or one value per tracking number (${count})`,
+    `${values.length} values`,
+  );
 }
 
 /**
@@ -37,13 +42,19 @@ export function readTrackingNumber(z: ZObject, label: string, raw: unknown): str
   if (typed === '') throw invalidInput(z, label, 'a tracking number');
   const track = normaliseTrackingNumber(typed);
   if (!isPlainTrackingNumber(track)) {
-    throw invalidInput(z, label, 'a tracking number of Latin letters, digits and hyphens, as carriers write it, e.g. RA644000886RU or 19527937484546', typed);
+    throw invalidInput(
+      z,
+      label,
+      'a tracking number of Latin letters, digits and hyphens, as carriers write it, e.g. RA644000886RU or 19527937484546',
+      typed,
+    );
   }
   return track;
 }
 
 /** Labels say which track a bad value belongs to when a run carries several. */
-const labelFor = (key: Key, track: string, count: number) => (count > 1 ? `${LABELS[key]} (tracking number ${track})` : LABELS[key]);
+const labelFor = (key: Key, track: string, count: number) =>
+  count > 1 ? `${LABELS[key]} (tracking number ${track})` : LABELS[key];
 
 export type Request = { entries: TrackingEntry[]; testMode: boolean };
 
@@ -52,21 +63,27 @@ export function readRequest(z: ZObject, input: Raw, mode: Mode): Request {
   const typed = asList(input.track).map(readText);
   if (typed.length === 0) throw invalidInput(z, LABELS.track, 'at least one tracking number');
   typed.forEach((track, index) => {
-    if (track === '') throw invalidInput(z, LABELS.track, `a tracking number in every item, but item ${index + 1} is empty`);
+    if (track === '')
+      throw invalidInput(z, LABELS.track, `a tracking number in every item, but item ${index + 1} is empty`);
   });
   const count = typed.length;
-  const tracks = typed.map((track, index) => readTrackingNumber(z, count > 1 ? `${LABELS.track} (item ${index + 1})` : LABELS.track, track));
+  const tracks = typed.map((track, index) =>
+    readTrackingNumber(z, count > 1 ? `${LABELS.track} (item ${index + 1})` : LABELS.track, track),
+  );
   const column = (key: Key) => perTrack(z, input, key, count);
   const carriers = column('delivery_service_id');
   const flag = (key: Key) => (mode === 'delete' ? false : (readBoolean(z, LABELS[key], input[key]) ?? false));
   const userEmails = flag('send_to_user_email_full_tracking');
   const adminEmails = flag('send_to_admin_email_full_tracking');
   const testMode = flag('test_mode');
-  const carrierOf = (index: number) => readCode(z, labelFor('delivery_service_id', tracks[index]!, count), carriers[index]!, TRACKING_CARRIERS);
+  const carrierOf = (index: number) =>
+    readCode(z, labelFor('delivery_service_id', tracks[index]!, count), carriers[index]!, TRACKING_CARRIERS);
 
   if (mode === 'delete') {
     // "Only trackingUserClientTrack must be filled in, the rest may stay empty" (deltrack.ashx).
-    const entries = tracks.map((track, index) => emptyEntryOf({ trackingUserClientTrack: track, trackingUserClientDeliveryServiceId: carrierOf(index) ?? 0 }));
+    const entries = tracks.map((track, index) =>
+      emptyEntryOf({ trackingUserClientTrack: track, trackingUserClientDeliveryServiceId: carrierOf(index) ?? 0 }),
+    );
     return { entries, testMode };
   }
 
@@ -78,11 +95,16 @@ export function readRequest(z: ZObject, input: Raw, mode: Mode): Request {
     const label = (key: Key) => labelFor(key, track, count);
     const phone = readPhone(z, label('phone'), phones[index]!);
     const email = emails[index]!;
-    if (email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email)) throw invalidInput(z, label('email'), 'an e-mail address', email);
+    if (email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email))
+      throw invalidInput(z, label('email'), 'an e-mail address', email);
     for (const key of ['order_number', 'description'] as const) {
       const value = key === 'order_number' ? orders[index]! : descriptions[index]!;
       if ([...value].length > LIMITS[key]) {
-        throw invalidInput(z, label(key), `at most ${LIMITS[key]} characters, as R-Lab allows (got ${[...value].length}); nothing was sent`);
+        throw invalidInput(
+          z,
+          label(key),
+          `at most ${LIMITS[key]} characters, as R-Lab allows (got ${[...value].length}); nothing was sent`,
+        );
       }
     }
     const payment = readCode(z, label('payment_type'), payments[index]!, PAYMENT_TYPES);

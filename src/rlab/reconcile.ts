@@ -44,7 +44,11 @@ const comparable = (entry: TrackingEntry): Array<[string, string | number]> => [
  * description). The two e-mail flags are not shown either and go with every update: they are left
  * out of the comparison. Delete: absent.
  */
-export function inWantedState(method: WriteMethod, entry: TrackingEntry, stored: StoredTrack | undefined): boolean | undefined {
+export function inWantedState(
+  method: WriteMethod,
+  entry: TrackingEntry,
+  stored: StoredTrack | undefined,
+): boolean | undefined {
   if (method === 'deltrack') return stored === undefined;
   if (stored === undefined) return false;
   if (

@@ -2,7 +2,14 @@
  * The sample of each R-Lab / DeliveryCRM operation, built from the examples of the R-Lab API
  * document and typed by the output shapes (types.ts).
  */
-import type { BlacklistRecord, Notification, NotificationHistory, TrackInfo, TrackOutcome, TracksResult } from './types';
+import type {
+  BlacklistRecord,
+  Notification,
+  NotificationHistory,
+  TrackInfo,
+  TrackOutcome,
+  TracksResult,
+} from './types';
 
 const addedTrack: TrackOutcome = {
   track: '19527937484546',
@@ -51,15 +58,18 @@ export const updateTrackSample = single({
   result_info: 'Данные успешно добавлены в очередь на обновление',
 });
 
-export const deleteTrackSample = single({
-  track: addedTrack.track,
-  delivery_service_id: addedTrack.delivery_service_id,
-  delivery_service_name: addedTrack.delivery_service_name,
-  batch: 1,
-  result_state: 0,
-  result_info: 'Треки успешно удалены из базы',
-  served_by_backup: false,
-}, null);
+export const deleteTrackSample = single(
+  {
+    track: addedTrack.track,
+    delivery_service_id: addedTrack.delivery_service_id,
+    delivery_service_name: addedTrack.delivery_service_name,
+    batch: 1,
+    result_state: 0,
+    result_info: 'Треки успешно удалены из базы',
+    served_by_backup: false,
+  },
+  null,
+);
 
 export const trackInfoSample: TrackInfo = {
   trackNumber: '19191911187312',

@@ -6,7 +6,15 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { requireRlab } from '../credentials';
 import { PAYMENT_TYPES, TRACKING_CARRIERS } from './carriers';
-import { createRlabClient, emptyEntryOf, rlabResultError, unconfirmedTracks, type RlabClient, type RlabReply, type TrackingEntry } from './client';
+import {
+  createRlabClient,
+  emptyEntryOf,
+  rlabResultError,
+  unconfirmedTracks,
+  type RlabClient,
+  type RlabReply,
+  type TrackingEntry,
+} from './client';
 import type { Request } from './read-tracks';
 import { inWantedState, storedTracks, type WriteMethod } from './reconcile';
 import type { TrackOutcome, TracksResult } from './types';
@@ -23,9 +31,12 @@ const DONE: Record<WriteMethod, string> = {
 
 /** result_info of a track the main address had applied before its answer was lost. */
 const ALREADY: Record<WriteMethod, string> = {
-  addtrack: 'Already stored: the main address saved it before its answer was lost (checked on the backup address, not sent again)',
-  updatetrack: 'Already up to date: the main address updated it before its answer was lost (checked on the backup address, not sent again)',
-  deltrack: 'Already gone: the main address deleted it before its answer was lost, or it was never stored (checked on the backup address)',
+  addtrack:
+    'Already stored: the main address saved it before its answer was lost (checked on the backup address, not sent again)',
+  updatetrack:
+    'Already up to date: the main address updated it before its answer was lost (checked on the backup address, not sent again)',
+  deltrack:
+    'Already gone: the main address deleted it before its answer was lost, or it was never stored (checked on the backup address)',
 };
 
 /** The message of a Zapier error (z.errors.Error keeps it as JSON) or of any other error. */
@@ -47,7 +58,14 @@ const MODE_OF: Record<WriteMethod, Mode> = { addtrack: 'add', updatetrack: 'upda
  * its output carries none), and a payment type only when one of the choices was sent (R-Lab's 0
  * means "not set", which is no choice).
  */
-function outcome(mode: Mode, entry: TrackingEntry, batch: number, state: number, info: string, servedByBackup: boolean): TrackOutcome {
+function outcome(
+  mode: Mode,
+  entry: TrackingEntry,
+  batch: number,
+  state: number,
+  info: string,
+  servedByBackup: boolean,
+): TrackOutcome {
   const carrier = entry.trackingUserClientDeliveryServiceId;
   const payment = entry.trackingUserPaymentType;
   const chosenPayment = payment !== undefined && Object.hasOwn(PAYMENT_TYPES, payment) ? payment : null;
@@ -91,15 +109,30 @@ class RunStopped {
  * After resultState 1 ("part stored"), which tracks of the request R-Lab holds as asked:
  * gettrackinfo for exactly those tracks (read-only, one request: a batch has at most 100).
  */
-async function checkPartial(z: ZObject, client: RlabClient, method: WriteMethod, sent: TrackingEntry[], answer: RlabReply): Promise<RunStopped> {
+async function checkPartial(
+  z: ZObject,
+  client: RlabClient,
+  method: WriteMethod,
+  sent: TrackingEntry[],
+  answer: RlabReply,
+): Promise<RunStopped> {
   const refusal = rlabResultError(z, answer, method);
   let stored;
   try {
     stored = storedTracks(await client.call('gettrackinfo', sent.map(emptyEntryOf)));
   } catch (error) {
-    return new RunStopped(`${messageOf(refusal)} R-Lab could not be asked which tracks it stored (${messageOf(error)}); check them in your R-Lab account (Find Track Status) before you replay any.`, [], sent);
+    return new RunStopped(
+      `${messageOf(refusal)} R-Lab could not be asked which tracks it stored (${messageOf(error)}); check them in your R-Lab account (Find Track Status) before you replay any.`,
+      [],
+      sent,
+    );
   }
-  if (!stored) return new RunStopped(`${messageOf(refusal)} R-Lab did not say which tracks it stored; check them in your R-Lab account before you replay any.`, [], sent);
+  if (!stored)
+    return new RunStopped(
+      `${messageOf(refusal)} R-Lab did not say which tracks it stored; check them in your R-Lab account before you replay any.`,
+      [],
+      sent,
+    );
   const done: TrackingEntry[] = [];
   const unknown: TrackingEntry[] = [];
   for (const entry of sent) {
@@ -124,7 +157,8 @@ export async function sendTracks(
 ): Promise<TracksResult> {
   const client = createRlabClient(z, requireRlab(z, bundle));
   const batches: TrackingEntry[][] = [];
-  for (let start = 0; start < request.entries.length; start += BATCH_SIZE) batches.push(request.entries.slice(start, start + BATCH_SIZE));
+  for (let start = 0; start < request.entries.length; start += BATCH_SIZE)
+    batches.push(request.entries.slice(start, start + BATCH_SIZE));
   const tracks: TrackOutcome[] = [];
   const done: TrackingEntry[] = [];
   for (const [index, batch] of batches.entries()) {
@@ -166,12 +200,23 @@ export async function sendTracks(
 }
 
 /** The error of a stopped run: R-Lab's reason, then the tracks applied and those to replay. */
-function stoppedError(z: ZObject, method: WriteMethod, batches: TrackingEntry[][], index: number, before: TrackingEntry[], stop: RunStopped): unknown {
+function stoppedError(
+  z: ZObject,
+  method: WriteMethod,
+  batches: TrackingEntry[][],
+  index: number,
+  before: TrackingEntry[],
+  stop: RunStopped,
+): unknown {
   const done = [...before, ...stop.doneHere];
   const settled = new Set([...done, ...stop.unknownHere]);
-  const notDone = batches.slice(index).flat().filter((entry) => !settled.has(entry));
+  const notDone = batches
+    .slice(index)
+    .flat()
+    .filter((entry) => !settled.has(entry));
   // Nothing applied and nothing else to report: R-Lab's reason says it all.
-  if (done.length === 0 && (stop.unknownHere.length === 0 || notDone.length === 0) && stop.reason instanceof Error) return stop.reason;
+  if (done.length === 0 && (stop.unknownHere.length === 0 || notDone.length === 0) && stop.reason instanceof Error)
+    return stop.reason;
   const word = DONE[method];
   const where = batches.length > 1 ? `R-Lab request ${index + 1} of ${batches.length} failed: ` : '';
   const unknown =

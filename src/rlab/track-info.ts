@@ -29,7 +29,8 @@ const inputFields = defineInputFields([
     label: 'Tracking Number',
     required: true,
     type: 'string',
-    helpText: 'A tracking number already added to R-Lab, e.g. `19527937484546`. Spaces, lower case and Cyrillic look-alike letters are corrected as carriers write numbers.',
+    helpText:
+      'A tracking number already added to R-Lab, e.g. `19527937484546`. Spaces, lower case and Cyrillic look-alike letters are corrected as carriers write numbers.',
   },
   {
     key: 'delivery_service_id',
@@ -42,7 +43,6 @@ const inputFields = defineInputFields([
   },
 ]);
 
-
 /** "Not found" answers: an unknown track is Zapier's "nothing found", not an error (wording assumed). */
 const NOT_FOUND = /не найден|not found/i;
 
@@ -54,7 +54,10 @@ export function parseTrackInfo(z: ZObject, answer: RlabReply, carrier: number): 
   }
   // Only the documented answer is a result: a list of tracks, each with its number ([] = not found).
   const data = answer.resultData;
-  if (!Array.isArray(data) || !data.every((item): item is Record<string, unknown> => isRecord(item) && typeof item.trackNumber === 'string')) {
+  if (
+    !Array.isArray(data) ||
+    !data.every((item): item is Record<string, unknown> => isRecord(item) && typeof item.trackNumber === 'string')
+  ) {
     throw unusableAnswerError(z, 'R-Lab', `gettrackinfo with resultData ${preview(data)}`);
   }
   return data.map((item): TrackInfo => {
@@ -94,7 +97,9 @@ export const perform = (async (z, bundle) => {
   const track = readTrackingNumber(z, 'Tracking Number', bundle.inputData.track);
   const carrier = readCode(z, 'Carrier', bundle.inputData.delivery_service_id, TRACKING_CARRIERS) ?? 0;
   const client = createRlabClient(z, requireRlab(z, bundle));
-  const answer = await client.call('gettrackinfo', [emptyEntryOf({ trackingUserClientTrack: track, trackingUserClientDeliveryServiceId: carrier })]);
+  const answer = await client.call('gettrackinfo', [
+    emptyEntryOf({ trackingUserClientTrack: track, trackingUserClientDeliveryServiceId: carrier }),
+  ]);
   return parseTrackInfo(z, answer, carrier);
 }) satisfies SearchPerform<typeof inputFields, TrackInfo>;
 

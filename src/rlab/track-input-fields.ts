@@ -64,7 +64,7 @@ export const detailFields = (mode: 'add' | 'update') =>
       type: 'string',
       helpText: byMode(
         mode,
-        'The buyer\'s mobile phone for SMS, e.g. `+7 (916) 000-00-00`; it is sent as digits in the federal format (79160000000). ' +
+        "The buyer's mobile phone for SMS, e.g. `+7 (916) 000-00-00`; it is sent as digits in the federal format (79160000000). " +
           'A number of another country needs its country code, e.g. `+84 33 696 5825`. When empty, R-Lab\'s "send no SMS" number 79000000000 is sent.',
         'A new mobile phone for the buyer, e.g. `+7 (916) 000-00-00` (another country with its code, e.g. `+84 33 696 5825`). Leave empty to keep the stored phone.',
       ),
@@ -75,16 +75,35 @@ export const detailFields = (mode: 'add' | 'update') =>
       required: false,
       list: true,
       type: 'string',
-      helpText: byMode(mode, "The buyer's e-mail; when empty, R-Lab sends no e-mails to the buyer.", 'A new e-mail for the buyer. Leave empty to keep the stored e-mail.'),
+      helpText: byMode(
+        mode,
+        "The buyer's e-mail; when empty, R-Lab sends no e-mails to the buyer.",
+        'A new e-mail for the buyer. Leave empty to keep the stored e-mail.',
+      ),
     }),
-    defineInputField({ key: 'name', label: LABELS.name, required: false, list: true, type: 'string', helpText: byMode(mode, "The buyer's name or full name, used in the notifications.", "A new name for the buyer. Leave empty to keep the stored name.") }),
+    defineInputField({
+      key: 'name',
+      label: LABELS.name,
+      required: false,
+      list: true,
+      type: 'string',
+      helpText: byMode(
+        mode,
+        "The buyer's name or full name, used in the notifications.",
+        'A new name for the buyer. Leave empty to keep the stored name.',
+      ),
+    }),
     defineInputField({
       key: 'item_cost',
       label: LABELS.item_cost,
       required: false,
       list: true,
       type: 'number',
-      helpText: byMode(mode, 'The cost of the goods, e.g. `123.45`.', 'A new cost of the goods, e.g. `123.45`. Leave empty (or 0) to keep the stored cost.'),
+      helpText: byMode(
+        mode,
+        'The cost of the goods, e.g. `123.45`.',
+        'A new cost of the goods, e.g. `123.45`. Leave empty (or 0) to keep the stored cost.',
+      ),
     }),
     defineInputField({
       key: 'order_number',
@@ -92,7 +111,11 @@ export const detailFields = (mode: 'add' | 'update') =>
       required: false,
       list: true,
       type: 'string',
-      helpText: byMode(mode, "The shop's order number, at most 40 characters.", "A new order number, at most 40 characters. Leave empty to keep the stored one."),
+      helpText: byMode(
+        mode,
+        "The shop's order number, at most 40 characters.",
+        'A new order number, at most 40 characters. Leave empty to keep the stored one.',
+      ),
     }),
     defineInputField({
       key: 'description',
@@ -128,8 +151,12 @@ export const detailFields = (mode: 'add' | 'update') =>
       type: 'integer',
       helpText:
         'The number of the notification chain (the SMS, Viber and e-mail scheme) that should handle the track. Chains are set up under ' +
-        '**Настройка** (Settings) in your [DeliveryCRM account](https://deliverycrm.ru/client/profile/index); R-Lab\'s support tells you a chain\'s number. ' +
-        byMode(mode, 'When empty, your default chain handles the track.', 'Leave empty to keep the chain the track is in.'),
+        "**Настройка** (Settings) in your [DeliveryCRM account](https://deliverycrm.ru/client/profile/index); R-Lab's support tells you a chain's number. " +
+        byMode(
+          mode,
+          'When empty, your default chain handles the track.',
+          'Leave empty to keep the chain the track is in.',
+        ),
     }),
     defineInputField({
       key: 'send_to_user_email_full_tracking',
@@ -143,7 +170,8 @@ export const detailFields = (mode: 'add' | 'update') =>
       label: LABELS.send_to_admin_email_full_tracking,
       required: false,
       type: 'boolean',
-      helpText: 'Yes: the shop\'s e-mail (the one registered with R-Lab / Strekoza) gets an e-mail at every status change.',
+      helpText:
+        "Yes: the shop's e-mail (the one registered with R-Lab / Strekoza) gets an e-mail at every status change.",
     }),
     defineInputField({
       key: 'test_mode',

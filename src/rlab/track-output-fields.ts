@@ -8,24 +8,25 @@ import { LABELS, type Mode } from './track-input-fields';
 /** The label of served_by_backup: a filter on it finds the runs whose data went over plain http. */
 export const SERVED_BY_BACKUP = 'Served by Backup Address (Plain HTTP)';
 
-const OUTPUT_LABELS: ReadonlyArray<[keyof TrackOutcome, string, 'string' | 'number' | 'integer' | 'boolean', Mode[]?]> = [
-  ['track', LABELS.track, 'string'],
-  ['phone', 'Phone as Sent', 'string', ['add', 'update']],
-  ['email', LABELS.email, 'string', ['add', 'update']],
-  ['name', LABELS.name, 'string', ['add', 'update']],
-  ['item_cost', LABELS.item_cost, 'number', ['add', 'update']],
-  ['order_number', LABELS.order_number, 'string', ['add', 'update']],
-  ['description', LABELS.description, 'string', ['add', 'update']],
-  ['delivery_service_id', 'Carrier ID', 'integer'],
-  ['delivery_service_name', 'Carrier Name', 'string'],
-  ['payment_type', 'Payment Type ID', 'integer', ['add', 'update']],
-  ['payment_type_name', 'Payment Type Name', 'string', ['add', 'update']],
-  ['campaign_id', LABELS.campaign_id, 'integer', ['add', 'update']],
-  ['batch', 'Request Number', 'integer'],
-  ['result_state', 'R-Lab Result Code', 'integer'],
-  ['result_info', 'R-Lab Result Text', 'string'],
-  ['served_by_backup', SERVED_BY_BACKUP, 'boolean'],
-];
+const OUTPUT_LABELS: ReadonlyArray<[keyof TrackOutcome, string, 'string' | 'number' | 'integer' | 'boolean', Mode[]?]> =
+  [
+    ['track', LABELS.track, 'string'],
+    ['phone', 'Phone as Sent', 'string', ['add', 'update']],
+    ['email', LABELS.email, 'string', ['add', 'update']],
+    ['name', LABELS.name, 'string', ['add', 'update']],
+    ['item_cost', LABELS.item_cost, 'number', ['add', 'update']],
+    ['order_number', LABELS.order_number, 'string', ['add', 'update']],
+    ['description', LABELS.description, 'string', ['add', 'update']],
+    ['delivery_service_id', 'Carrier ID', 'integer'],
+    ['delivery_service_name', 'Carrier Name', 'string'],
+    ['payment_type', 'Payment Type ID', 'integer', ['add', 'update']],
+    ['payment_type_name', 'Payment Type Name', 'string', ['add', 'update']],
+    ['campaign_id', LABELS.campaign_id, 'integer', ['add', 'update']],
+    ['batch', 'Request Number', 'integer'],
+    ['result_state', 'R-Lab Result Code', 'integer'],
+    ['result_info', 'R-Lab Result Text', 'string'],
+    ['served_by_backup', SERVED_BY_BACKUP, 'boolean'],
+  ];
 
 const rowsOf = (mode: Mode) => OUTPUT_LABELS.filter(([, , , modes]) => !modes || modes.includes(mode));
 

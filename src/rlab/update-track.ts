@@ -18,7 +18,8 @@ export default defineCreate({
   noun: 'Tracking Number',
   display: {
     label: 'Update R-Lab Tracking Number',
-    description: 'Updates the buyer and order data of a track in R-Lab / DeliveryCRM; fields left empty keep their stored values.',
+    description:
+      'Updates the buyer and order data of a track in R-Lab / DeliveryCRM; fields left empty keep their stored values.',
   },
   operation: { inputFields, perform, sample: updateTrackSample, outputFields: trackOutputFields('update') },
 });

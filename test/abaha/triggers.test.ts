@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import nock from 'nock';
 import { createAppTester, type Bundle } from 'zapier-platform-core';
 import newCustomer, { perform as customerPerform } from '../../src/abaha/new-customer';
 import newOrder, { perform as orderPerform } from '../../src/abaha/new-order';
@@ -23,11 +22,20 @@ type Perform = typeof orderPerform;
 /** A delivery as Zapier hands it to the hook: headers renamed with Http- in Camel-Case. */
 const delivery = (
   content: string | undefined,
-  { headers = {}, inputData = {}, cleanedRequest }: { headers?: Record<string, string>; inputData?: Record<string, unknown>; cleanedRequest?: unknown } = {},
+  {
+    headers = {},
+    inputData = {},
+    cleanedRequest,
+  }: { headers?: Record<string, string>; inputData?: Record<string, unknown>; cleanedRequest?: unknown } = {},
 ): Bundle =>
   ({
     inputData,
-    rawRequest: { method: 'POST', querystring: '', headers: { 'Content-Type': 'application/json', ...headers }, content },
+    rawRequest: {
+      method: 'POST',
+      querystring: '',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      content,
+    },
     cleanedRequest: cleanedRequest ?? (content ? { querystring: {} } : {}),
   }) as unknown as Bundle;
 
@@ -65,7 +73,11 @@ describe("Abaha triggers: the vendor's examples", () => {
         }
       }
     };
-    for (const [sample, text] of [[abahaOrderSample, ORDER], [abahaProductSample, PRODUCT], [abahaCustomerSample, CUSTOMER]] as const) {
+    for (const [sample, text] of [
+      [abahaOrderSample, ORDER],
+      [abahaProductSample, PRODUCT],
+      [abahaCustomerSample, CUSTOMER],
+    ] as const) {
       expectKept(sample, JSON.parse(text) as Record<string, unknown>, true);
     }
     expect(abahaOrderSample.cashback).toEqual({ tickid: { user_cashback: 35 } });
@@ -75,36 +87,57 @@ describe("Abaha triggers: the vendor's examples", () => {
   });
 
   it('adds the event id, kind and object id; Abaha’s own id stays as abaha_id', () => {
-    expect([abahaOrderSample.id, abahaOrderSample.kind, abahaOrderSample.object_id, abahaOrderSample.abaha_id]).toEqual([
-      'order:208610:2022-06-10 10:53:56', 'order', '208610', '208610',
+    expect([abahaOrderSample.id, abahaOrderSample.kind, abahaOrderSample.object_id, abahaOrderSample.abaha_id]).toEqual(
+      ['order:208610:2022-06-10 10:53:56', 'order', '208610', '208610'],
+    );
+    expect([abahaProductSample.id, abahaProductSample.object_id]).toEqual([
+      'product:873167:2022-06-09 13:10:30',
+      '873167',
     ]);
-    expect([abahaProductSample.id, abahaProductSample.object_id]).toEqual(['product:873167:2022-06-09 13:10:30', '873167']);
-    expect([abahaCustomerSample.id, abahaCustomerSample.object_id]).toEqual(['customer:1347849:2022-06-09 13:16:01', '1347849']);
+    expect([abahaCustomerSample.id, abahaCustomerSample.object_id]).toEqual([
+      'customer:1347849:2022-06-09 13:16:01',
+      '1347849',
+    ]);
     expect(abahaCustomerSample).not.toHaveProperty('abaha_id');
   });
 
   it('adds numbers and booleans beside the fields, never replacing them, and gives times as +07:00', () => {
     expect(abahaOrderSample).toMatchObject({
-      total_value: '1790000', total_value_number: 1790000,
-      total_count_selected: '5', total_count_selected_number: 5,
-      fee_ship: null, fee_ship_number: null,
-      is_reject: '0', is_reject_boolean: false,
+      total_value: '1790000',
+      total_value_number: 1790000,
+      total_count_selected: '5',
+      total_count_selected_number: 5,
+      fee_ship: null,
+      fee_ship_number: null,
+      is_reject: '0',
+      is_reject_boolean: false,
       created_iso: '2022-06-10T10:47:45+07:00',
       orders_time_iso: '2022-06-10T10:48:14+07:00',
       delivery_time_iso: null,
     });
     expect(abahaOrderSample.address).toMatchObject({
-      latitude: '21.0344836', latitude_number: 21.0344836,
-      default_flag: '1', default_flag_boolean: true,
+      latitude: '21.0344836',
+      latitude_number: 21.0344836,
+      default_flag: '1',
+      default_flag_boolean: true,
       modified_iso: '2022-05-26T14:02:22+07:00',
     });
     expect(abahaProductSample).toMatchObject({
-      price: '1500000', price_number: 1500000, cart_step: '1.0', cart_step_number: 1,
-      level_inventory_max_number: 999999999, empty_flag_boolean: false, modified_iso: '2022-06-09T13:10:30+07:00',
+      price: '1500000',
+      price_number: 1500000,
+      cart_step: '1.0',
+      cart_step_number: 1,
+      level_inventory_max_number: 999999999,
+      empty_flag_boolean: false,
+      modified_iso: '2022-06-09T13:10:30+07:00',
     });
     expect(abahaCustomerSample).toMatchObject({
-      tel: '0989898990', premium: '0', premium_boolean: false, premium_point_number: 0,
-      last_login_iso: null, created_iso: '2022-06-09T13:16:01+07:00',
+      tel: '0989898990',
+      premium: '0',
+      premium_boolean: false,
+      premium_point_number: 0,
+      last_login_iso: null,
+      created_iso: '2022-06-09T13:16:01+07:00',
     });
     // Companions sit right after their field.
     const keys = Object.keys(abahaOrderSample);
@@ -113,12 +146,27 @@ describe("Abaha triggers: the vendor's examples", () => {
 
   it('keeps a vendor field that has a companion’s or the app’s name, and reads numbers and flags sent as numbers', async () => {
     const payload = {
-      cart_code: '1', id: 7, kind: 'retail', total_value: 12.5, total_value_number: 'vendor', is_reject: 1, modified: '2022-02-30 10:00:00', abaha_id: 'x',
+      cart_code: '1',
+      id: 7,
+      kind: 'retail',
+      total_value: 12.5,
+      total_value_number: 'vendor',
+      is_reject: 1,
+      modified: '2022-02-30 10:00:00',
+      abaha_id: 'x',
     };
     const [event] = await run(orderPerform, delivery(JSON.stringify(payload)));
     expect(event).toMatchObject({
-      id: 'order:7:2022-02-30 10:00:00', kind: 'order', object_id: '7', abaha_id: 7, abaha_kind: 'retail', abaha_abaha_id: 'x',
-      total_value: 12.5, total_value_number: 'vendor', is_reject_boolean: true, modified_iso: null,
+      id: 'order:7:2022-02-30 10:00:00',
+      kind: 'order',
+      object_id: '7',
+      abaha_id: 7,
+      abaha_kind: 'retail',
+      abaha_abaha_id: 'x',
+      total_value: 12.5,
+      total_value_number: 'vendor',
+      is_reject_boolean: true,
+      modified_iso: null,
     });
     // Companions of fields this payload lacks are there too, so every order has the same keys.
     expect(event).toMatchObject({ fee_ship_number: null, created_iso: null, delete_flag_boolean: null });
@@ -161,7 +209,13 @@ describe('Abaha triggers: the secret header', () => {
   });
 
   it('accepts the header whatever case the user typed its name in', async () => {
-    const events = await run(productPerform, delivery(PRODUCT, { inputData: { ...inputData, secret_header_name: 'x-shop-token' }, headers: { 'Http-X-Shop-Token': SECRET } }));
+    const events = await run(
+      productPerform,
+      delivery(PRODUCT, {
+        inputData: { ...inputData, secret_header_name: 'x-shop-token' },
+        headers: { 'Http-X-Shop-Token': SECRET },
+      }),
+    );
     expect(events).toHaveLength(1);
   });
 
@@ -170,7 +224,9 @@ describe('Abaha triggers: the secret header', () => {
     for (const headers of tries) {
       const error = await caught(appTester(orderPerform, delivery(ORDER, { inputData, headers })));
       expect(error.name).toBe('HaltedError');
-      expect(error.message).toMatch(/^Ignored a request without the header "X-Shop-Token" set to the value in Secret Header Value: /);
+      expect(error.message).toMatch(
+        /^Ignored a request without the header "X-Shop-Token" set to the value in Secret Header Value: /,
+      );
       expect(error.message).not.toContain(SECRET);
     }
   });
@@ -181,11 +237,18 @@ describe('Abaha triggers: the secret header', () => {
   });
 
   it('accepts any delivery when both fields are empty', async () => {
-    expect(await run(customerPerform, delivery(CUSTOMER, { inputData: { secret_header_name: '', secret_header_value: '' } }))).toHaveLength(1);
+    expect(
+      await run(
+        customerPerform,
+        delivery(CUSTOMER, { inputData: { secret_header_name: '', secret_header_value: '' } }),
+      ),
+    ).toHaveLength(1);
   });
 
   it('asks for the other field when only one is filled in', async () => {
-    const error = await caught(appTester(orderPerform, delivery(ORDER, { inputData: { secret_header_value: SECRET } })));
+    const error = await caught(
+      appTester(orderPerform, delivery(ORDER, { inputData: { secret_header_value: SECRET } })),
+    );
     expect(error.message).toBe(
       "Secret Header Key: expected a value, because Secret Header Value is filled in. Fill in both (the same Key and Value as in Abaha's webhook settings (Thông tin header)) or leave both empty.",
     );
@@ -199,7 +262,12 @@ describe('Abaha triggers: resent events', () => {
     const { store, scope } = cacheRpc();
     expect(await tester(orderPerform, delivery(ORDER))).toEqual([abahaOrderSample]);
     expect(await tester(orderPerform, delivery(ORDER))).toEqual([]);
-    expect(await tester(orderPerform, delivery(ORDER.replace('"modified": "2022-06-10 10:53:56"', '"modified": "2022-06-10 11:00:00"')))).toHaveLength(1);
+    expect(
+      await tester(
+        orderPerform,
+        delivery(ORDER.replace('"modified": "2022-06-10 10:53:56"', '"modified": "2022-06-10 11:00:00"')),
+      ),
+    ).toHaveLength(1);
     // The product trigger on the same URL keeps its own memory.
     expect(await tester(productPerform, delivery(PRODUCT))).toHaveLength(1);
     expect(store.size).toBe(3);
@@ -281,43 +349,80 @@ describe('Abaha triggers: definitions', () => {
     [newOrder, 'abaha_order', 'New Abaha Order', 'Đơn hàng'],
     [newProduct, 'abaha_product', 'New Abaha Product', 'Sản phẩm'],
     [newCustomer, 'abaha_customer', 'New Abaha Customer', 'Khách hàng'],
-  ] as const)('%#: a static hook with the secret-header inputs and directions for Abaha', (trigger, key, label, event) => {
-    expect(trigger.key).toBe(key);
-    expect(trigger.display.label).toBe(label);
-    expect(trigger.operation.type).toBe('hook');
-    expect((trigger.operation.inputFields as Array<{ key: string }>).map((field) => field.key)).toEqual([
-      'secret_header_name',
-      'secret_header_value',
-    ]);
-    const directions = trigger.display.directions!;
-    for (const part of ['**Cấu hình webhook**', '**Thêm mới**', '**Webhook URL**', `**${event}`, '**Thông tin header**']) {
-      expect(directions).toContain(part);
-    }
-    expect(directions.length).toBeLessThanOrEqual(1000);
-    const sampleKeys = Object.keys(trigger.operation.sample as object);
-    for (const field of trigger.operation.outputFields as Array<{ key: string; label: string }>) {
-      expect(field.label).toMatch(/^[A-Z]/);
-      expect(sampleKeys).toContain(field.key.split('__')[0]);
-    }
-  });
+  ] as const)(
+    '%#: a static hook with the secret-header inputs and directions for Abaha',
+    (trigger, key, label, event) => {
+      expect(trigger.key).toBe(key);
+      expect(trigger.display.label).toBe(label);
+      expect(trigger.operation.type).toBe('hook');
+      expect((trigger.operation.inputFields as Array<{ key: string }>).map((field) => field.key)).toEqual([
+        'secret_header_name',
+        'secret_header_value',
+      ]);
+      const directions = trigger.display.directions!;
+      for (const part of [
+        '**Cấu hình webhook**',
+        '**Thêm mới**',
+        '**Webhook URL**',
+        `**${event}`,
+        '**Thông tin header**',
+      ]) {
+        expect(directions).toContain(part);
+      }
+      expect(directions.length).toBeLessThanOrEqual(1000);
+      const sampleKeys = Object.keys(trigger.operation.sample as object);
+      for (const field of trigger.operation.outputFields as Array<{ key: string; label: string }>) {
+        expect(field.label).toMatch(/^[A-Z]/);
+        expect(sampleKeys).toContain(field.key.split('__')[0]);
+      }
+    },
+  );
 });
 
 describe('Abaha value companions', () => {
   it('reads numbers sent as text or as numbers, and nothing else', () => {
-    expect(['1790000', ' 1.0 ', '-2.5', '1e3', 35, '', 'abc', '1,5', null, undefined, true, Number.NaN].map((v) => toNumber(v as never))).toEqual([
-      1790000, 1, -2.5, 1000, 35, null, null, null, null, null, null, null,
-    ]);
+    expect(
+      ['1790000', ' 1.0 ', '-2.5', '1e3', 35, '', 'abc', '1,5', null, undefined, true, Number.NaN].map((v) =>
+        toNumber(v as never),
+      ),
+    ).toEqual([1790000, 1, -2.5, 1000, 35, null, null, null, null, null, null, null]);
   });
 
   it('reads 0/1 flags sent as text, numbers or booleans, and nothing else', () => {
     expect(['1', '0', 1, 0, true, false, ' 1 ', 'yes', '2', null, ''].map((v) => toBoolean(v as never))).toEqual([
-      true, false, true, false, true, false, true, null, null, null, null,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      null,
+      null,
+      null,
+      null,
     ]);
   });
 
   it('gives times only for text in Abaha’s format', async () => {
-    const [event] = await run(customerPerform, delivery(JSON.stringify({ user_id: 1, modified: 20220101, created: '2022-06-09T13:16:01', last_login: '2022-06-09 13:16' })));
-    expect(event).toMatchObject({ object_id: '1', modified: 20220101, modified_iso: null, created_iso: '2022-06-09T13:16:01+07:00', last_login_iso: '2022-06-09T13:16:00+07:00' });
+    const [event] = await run(
+      customerPerform,
+      delivery(
+        JSON.stringify({
+          user_id: 1,
+          modified: 20220101,
+          created: '2022-06-09T13:16:01',
+          last_login: '2022-06-09 13:16',
+        }),
+      ),
+    );
+    expect(event).toMatchObject({
+      object_id: '1',
+      modified: 20220101,
+      modified_iso: null,
+      created_iso: '2022-06-09T13:16:01+07:00',
+      last_login_iso: '2022-06-09T13:16:00+07:00',
+    });
     expect(event!.id).toBe('customer:1:20220101');
   });
 });
@@ -325,12 +430,15 @@ describe('Abaha value companions', () => {
 describe("Abaha triggers: the connection's secret header pair", () => {
   const SECRET = 'connection-level-secret-42';
   const authData = { abaha_header_name: 'X-Shop-Token', abaha_header_value: SECRET };
-  const withAuth = (bundle: Bundle, data: Record<string, string> = authData) => ({ ...bundle, authData: data }) as Bundle;
+  const withAuth = (bundle: Bundle, data: Record<string, string> = authData) =>
+    ({ ...bundle, authData: data }) as Bundle;
 
   it("applies when the trigger's own fields are empty", async () => {
     const ok = await run(orderPerform, withAuth(delivery(ORDER, { headers: { 'Http-X-Shop-Token': SECRET } })));
     expect(ok).toHaveLength(1);
-    const error = await caught(appTester(orderPerform, withAuth(delivery(ORDER, { headers: { 'Http-X-Shop-Token': 'wrong' } }))));
+    const error = await caught(
+      appTester(orderPerform, withAuth(delivery(ORDER, { headers: { 'Http-X-Shop-Token': 'wrong' } }))),
+    );
     expect(error.name).toBe('HaltedError');
     expect(error.message).toContain('the value in Abaha Secret Header Value');
     expect(error.message).not.toContain(SECRET);
@@ -338,7 +446,10 @@ describe("Abaha triggers: the connection's secret header pair", () => {
 
   it("the trigger's own pair wins over the connection's", async () => {
     const inputData = { secret_header_name: 'X-Other', secret_header_value: 'trigger-own-secret-77' };
-    const events = await run(orderPerform, withAuth(delivery(ORDER, { inputData, headers: { 'Http-X-Other': 'trigger-own-secret-77' } })));
+    const events = await run(
+      orderPerform,
+      withAuth(delivery(ORDER, { inputData, headers: { 'Http-X-Other': 'trigger-own-secret-77' } })),
+    );
     expect(events).toHaveLength(1);
   });
 });

@@ -42,7 +42,9 @@ describe('readBoolean', () => {
   });
 
   it('refuses anything else, naming the field', () => {
-    expect(messageOf(() => readBoolean(z, 'Test Mode', 'maybe'))).toBe('Test Mode: expected yes or no (true or false) (got "maybe").');
+    expect(messageOf(() => readBoolean(z, 'Test Mode', 'maybe'))).toBe(
+      'Test Mode: expected yes or no (true or false) (got "maybe").',
+    );
   });
 });
 
@@ -56,8 +58,12 @@ describe('readNumber', () => {
   });
 
   it('refuses text, negative numbers unless allowed, and fractions for whole-number fields', () => {
-    expect(messageOf(() => readNumber(z, 'Order Cost', 'ten'))).toBe('Order Cost: expected a number such as 123.45 (got "ten").');
-    expect(messageOf(() => readNumber(z, 'Order Cost', '-5'))).toBe('Order Cost: expected a number such as 123.45 (got "-5").');
+    expect(messageOf(() => readNumber(z, 'Order Cost', 'ten'))).toBe(
+      'Order Cost: expected a number such as 123.45 (got "ten").',
+    );
+    expect(messageOf(() => readNumber(z, 'Order Cost', '-5'))).toBe(
+      'Order Cost: expected a number such as 123.45 (got "-5").',
+    );
     expect(readNumber(z, 'Offset', '-5', { negative: true })).toBe(-5);
     expect(messageOf(() => readNumber(z, 'Campaign', '1.5', { integer: true }))).toBe(
       'Campaign: expected a whole number such as 12 (got "1.5").',
@@ -83,9 +89,12 @@ describe('readChoice', () => {
     expect(readChoice(z, 'New Status', '', choices)).toBeUndefined();
   });
 
-  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'sent'])('refuses %s like any unknown value', (value) => {
-    expect(messageOf(() => readChoice(z, 'New Status', value, choices))).toBe(
-      `New Status: expected one of paid (Paid), return (Returned by the Buyer) (got "${value}").`,
-    );
-  });
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'sent'])(
+    'refuses %s like any unknown value',
+    (value) => {
+      expect(messageOf(() => readChoice(z, 'New Status', value, choices))).toBe(
+        `New Status: expected one of paid (Paid), return (Returned by the Buyer) (got "${value}").`,
+      );
+    },
+  );
 });

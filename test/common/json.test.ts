@@ -25,8 +25,12 @@ describe('parseJsonSafely and assertSafeJson', () => {
   it('refuses nesting deeper than the bound before parsing, in text and in a parsed value', () => {
     const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
     expect(parseJsonSafely(deep(MAX_JSON_DEPTH))).toBeDefined();
-    expect(refusal(() => parseJsonSafely(deep(100_000)))).toBe(`the JSON is nested more than ${MAX_JSON_DEPTH} levels deep.`);
-    expect(refusal(() => assertSafeJson(JSON.parse(deep(MAX_JSON_DEPTH + 2))))).toBe(`the JSON is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+    expect(refusal(() => parseJsonSafely(deep(100_000)))).toBe(
+      `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep.`,
+    );
+    expect(refusal(() => assertSafeJson(JSON.parse(deep(MAX_JSON_DEPTH + 2))))).toBe(
+      `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep.`,
+    );
     // Brackets inside strings do not count.
     expect(parseJsonSafely(`{"a":"${'['.repeat(500)}"}`)).toEqual({ a: '['.repeat(500) });
   });
@@ -47,12 +51,20 @@ describe('readWebhookBody', () => {
 
   it('names what the sender sends when the body is empty, in the other format, or not XML at all', () => {
     expect(refusal(() => readWebhookBody('  ', json))).toBe('the body is empty; Abaha sends a JSON object.');
-    expect(refusal(() => readWebhookBody('<order/>', json))).toBe('the body is XML, but Abaha sends JSON. Is this the URL of another trigger?');
-    expect(refusal(() => readWebhookBody('{"a":1}', xml))).toBe('the body is JSON, but MeaSoft sends XML. Is this the URL of another trigger?');
-    expect(refusal(() => readWebhookBody('hello', xml))).toBe('the body is not XML; MeaSoft sends an XML <order> document.');
+    expect(refusal(() => readWebhookBody('<order/>', json))).toBe(
+      'the body is XML, but Abaha sends JSON. Is this the URL of another trigger?',
+    );
+    expect(refusal(() => readWebhookBody('{"a":1}', xml))).toBe(
+      'the body is JSON, but MeaSoft sends XML. Is this the URL of another trigger?',
+    );
+    expect(refusal(() => readWebhookBody('hello', xml))).toBe(
+      'the body is not XML; MeaSoft sends an XML <order> document.',
+    );
   });
 
-  it('refuses a body over Zapier\'s 10 MB', () => {
-    expect(refusal(() => readWebhookBody(`{"a":"${'x'.repeat(10 * 1024 * 1024)}"}`, json))).toBe('the body is larger than 10 MB, the most a Zapier webhook accepts.');
+  it("refuses a body over Zapier's 10 MB", () => {
+    expect(refusal(() => readWebhookBody(`{"a":"${'x'.repeat(10 * 1024 * 1024)}"}`, json))).toBe(
+      'the body is larger than 10 MB, the most a Zapier webhook accepts.',
+    );
   });
 });

@@ -52,7 +52,10 @@ describe('byte-identical to PHP http_build_query', () => {
   const printable = fc.constantFrom(...'!*\'()~+&=%#[] ?/:;,"<>\\^`{|}@$'.split(''));
   const tricky = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 30 }).filter((s) => s.isWellFormed()),
-    fc.string({ unit: fc.oneof(printable, fc.constantFrom('Д', 'ё', 'Ж', 'ă', 'đ', 'ư', '📦', '🚚', ' ', 'a', '0')), maxLength: 40 }),
+    fc.string({
+      unit: fc.oneof(printable, fc.constantFrom('Д', 'ё', 'Ж', 'ă', 'đ', 'ư', '📦', '🚚', ' ', 'a', '0')),
+      maxLength: 40,
+    }),
     fc.constant(''),
     fc.string({ minLength: 500, maxLength: 2000 }),
   );
@@ -65,10 +68,17 @@ describe('byte-identical to PHP http_build_query', () => {
   const value: fc.Arbitrary<PhpQueryValue> = fc.oneof(
     { weight: 5, arbitrary: scalar },
     { weight: 1, arbitrary: fc.array(scalar, { maxLength: 3 }) },
-    { weight: 1, arbitrary: fc.array(fc.dictionary(fc.constantFrom('track', 'service_id', 'имя'), scalar, { maxKeys: 2 }), { maxLength: 2 }) },
+    {
+      weight: 1,
+      arbitrary: fc.array(fc.dictionary(fc.constantFrom('track', 'service_id', 'имя'), scalar, { maxKeys: 2 }), {
+        maxLength: 2,
+      }),
+    },
   );
   // Keys PHP keeps as given: no duplicates, and no integer-like strings (PHP would renumber those).
-  const key = tricky.filter((k) => k !== '' && !/^(0|-?[1-9]\d*)$/.test(k) && !k.includes('[') && !k.includes(']') && !k.includes('\0'));
+  const key = tricky.filter(
+    (k) => k !== '' && !/^(0|-?[1-9]\d*)$/.test(k) && !k.includes('[') && !k.includes(']') && !k.includes('\0'),
+  );
   const params = fc.uniqueArray(fc.tuple(key, value), { selector: ([k]) => k, maxLength: 6 });
   const secret = fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 40 });
 
@@ -87,27 +97,39 @@ describe('byte-identical to PHP http_build_query', () => {
   // The JustClick shapes: CreateOrder's goods[n][good_name]/[good_sum] (a list of records with
   // numbers and text), AddLeadToGroup's rid[n] (a list of texts) and utm[...] (a record of texts).
   const goodsLine = fc.record(
-    { good_name: tricky, good_sum: fc.oneof(fc.integer({ min: 0, max: 1e7 }), fc.constant(null), fc.constantFrom(2490, 1990.5, 0.01)) },
+    {
+      good_name: tricky,
+      good_sum: fc.oneof(fc.integer({ min: 0, max: 1e7 }), fc.constant(null), fc.constantFrom(2490, 1990.5, 0.01)),
+    },
     { requiredKeys: ['good_name'] },
   );
-  const utm = fc.dictionary(fc.constantFrom('utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'), tricky, { maxKeys: 5 });
-  const justClickParams = fc.tuple(
-    fc.array(goodsLine, { minLength: 1, maxLength: 4 }),
-    fc.array(tricky, { minLength: 1, maxLength: 4 }),
-    utm,
+  const utm = fc.dictionary(
+    fc.constantFrom('utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'),
     tricky,
-  ).map(([goods, rid, utmValues, email]): PhpQueryParams => [
-    ['goods', goods],
-    ['rid', rid],
-    ['bill_email', email],
-    ['utm', utmValues],
-  ]);
+    { maxKeys: 5 },
+  );
+  const justClickParams = fc
+    .tuple(
+      fc.array(goodsLine, { minLength: 1, maxLength: 4 }),
+      fc.array(tricky, { minLength: 1, maxLength: 4 }),
+      utm,
+      tricky,
+    )
+    .map(([goods, rid, utmValues, email]): PhpQueryParams => [
+      ['goods', goods],
+      ['rid', rid],
+      ['bill_email', email],
+      ['utm', utmValues],
+    ]);
 
   it('matches PHP for 300 generated JustClick shapes: goods[n][good_name]/[good_sum], rid[n], utm[...]', () => {
-    const cases = fc.sample(fc.record({ params: justClickParams, login: fc.constantFrom('username', 'магазин'), secret }), {
-      numRuns: 300,
-      seed: 20261124,
-    });
+    const cases = fc.sample(
+      fc.record({ params: justClickParams, login: fc.constantFrom('username', 'магазин'), secret }),
+      {
+        numRuns: 300,
+        seed: 20261124,
+      },
+    );
     const expected = JSON.parse(runPhp(PHP, JSON.stringify(cases))) as Array<{ query: string; hash: string }>;
     expect(expected).toHaveLength(cases.length);
     cases.forEach((testCase, index) => {
@@ -115,11 +137,17 @@ describe('byte-identical to PHP http_build_query', () => {
       expect({ query, hash: justClickRequestHash(query, testCase.login, testCase.secret) }).toEqual(expected[index]);
     });
     // The generator really produced the nested shapes (and floats PHP prints the same way).
-    expect(cases.some((testCase) => httpBuildQuery(testCase.params as PhpQueryParams).includes('goods%5B1%5D%5Bgood_sum%5D=1990.5'))).toBe(true);
-    expect(cases.some((testCase) => httpBuildQuery(testCase.params as PhpQueryParams).includes('rid%5B2%5D='))).toBe(true);
+    expect(
+      cases.some((testCase) =>
+        httpBuildQuery(testCase.params as PhpQueryParams).includes('goods%5B1%5D%5Bgood_sum%5D=1990.5'),
+      ),
+    ).toBe(true);
+    expect(cases.some((testCase) => httpBuildQuery(testCase.params as PhpQueryParams).includes('rid%5B2%5D='))).toBe(
+      true,
+    );
   });
 
-  it('matches PHP for 400 generated inputs: Cyrillic, emoji, spaces, !*\'()~+&=%#, empty and long strings', () => {
+  it("matches PHP for 400 generated inputs: Cyrillic, emoji, spaces, !*'()~+&=%#, empty and long strings", () => {
     const cases = fc.sample(fc.record({ params, login: fc.constantFrom('username', 'shop-1', 'магазин'), secret }), {
       numRuns: 400,
       seed: 20261123,

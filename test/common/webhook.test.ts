@@ -78,11 +78,15 @@ describe('checkSecretHeader', () => {
   it('passes a request with the header in its renamed form and the right value', async () => {
     const headers = { 'Http-X-Shop-Token': SECRET };
     await expect(withZ((z) => checkSecretHeader(z, headers, setting('X-Shop-Token', SECRET)))).resolves.toBeUndefined();
-    await expect(withZ((z) => checkSecretHeader(z, { 'Http-X-Shop-Token': ` ${SECRET} ` }, setting(' x-shop-token ', SECRET)))).resolves.toBeUndefined();
+    await expect(
+      withZ((z) => checkSecretHeader(z, { 'Http-X-Shop-Token': ` ${SECRET} ` }, setting(' x-shop-token ', SECRET))),
+    ).resolves.toBeUndefined();
   });
 
   it('halts (no error alert) a request with another value, without showing the expected value', async () => {
-    const error = await caught(withZ((z) => checkSecretHeader(z, { 'Http-X-Shop-Token': 'guess' }, setting('X-Shop-Token', SECRET))));
+    const error = await caught(
+      withZ((z) => checkSecretHeader(z, { 'Http-X-Shop-Token': 'guess' }, setting('X-Shop-Token', SECRET))),
+    );
     expect(error.name).toBe('HaltedError');
     // Exactly this text: core would otherwise append the bundle (with the expected value).
     expect(error.message).toBe(
@@ -94,7 +98,9 @@ describe('checkSecretHeader', () => {
   });
 
   it('halts a request without the header', async () => {
-    const error = await caught(withZ((z) => checkSecretHeader(z, { 'Http-Other': SECRET }, setting('X-Shop-Token', SECRET))));
+    const error = await caught(
+      withZ((z) => checkSecretHeader(z, { 'Http-Other': SECRET }, setting('X-Shop-Token', SECRET))),
+    );
     expect(error.name).toBe('HaltedError');
     expect(error.message).toContain('the header was missing.');
     expect(error.message).not.toContain(SECRET);
@@ -147,9 +153,26 @@ describe('body limits and formats', () => {
   });
 
   it('turns a parser PayloadError into the error Zapier shows, and lets other errors through', async () => {
-    const refused = await caught(withZ((z) => parseDelivery(z, 'MeaSoft', () => { throw new PayloadError('the body is empty.'); })));
-    expect(refused).toEqual({ name: 'AppError', message: 'MeaSoft webhook refused: the body is empty.', code: 'InvalidWebhookPayload', status: 400 });
-    const other = await caught(withZ((z) => parseDelivery(z, 'MeaSoft', () => { throw new TypeError('bug'); })));
+    const refused = await caught(
+      withZ((z) =>
+        parseDelivery(z, 'MeaSoft', () => {
+          throw new PayloadError('the body is empty.');
+        }),
+      ),
+    );
+    expect(refused).toEqual({
+      name: 'AppError',
+      message: 'MeaSoft webhook refused: the body is empty.',
+      code: 'InvalidWebhookPayload',
+      status: 400,
+    });
+    const other = await caught(
+      withZ((z) =>
+        parseDelivery(z, 'MeaSoft', () => {
+          throw new TypeError('bug');
+        }),
+      ),
+    );
     expect(other.name).toBe('TypeError');
     expect(other.message.split('\n')[0]).toBe('bug');
     await expect(withZ((z) => parseDelivery(z, 'MeaSoft', () => 42))).resolves.toBe(42);

@@ -19,7 +19,9 @@ it('the demo runs every Zap against the sandbox and exits 0', () => {
   expect(result.stderr).toBe('');
   expect(result.stdout).toContain('✓ 6 of 6 Zaps did what they should');
   expect(result.stdout).toContain('5. JustClick order paid → buyer checked → parcel tracked');
-  expect(result.stdout).toContain('6. New order → courier order in MeaSoft → status polled → JustClick order marked sent');
+  expect(result.stdout).toContain(
+    '6. New order → courier order in MeaSoft → status polled → JustClick order marked sent',
+  );
   expect(result.stdout).not.toContain('✗');
   expect(result.status).toBe(0);
 }, 70_000);

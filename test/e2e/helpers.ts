@@ -16,7 +16,10 @@ type Operation = { operation: { perform: unknown } };
 /** Every create and search of the app by its key, read from the app definition itself. */
 const OPERATIONS: Record<string, AnyPerform> = Object.fromEntries(
   [App.creates, App.searches].flatMap((group) =>
-    Object.entries((group ?? {}) as Record<string, Operation>).map(([key, op]) => [key, op.operation.perform as AnyPerform]),
+    Object.entries((group ?? {}) as Record<string, Operation>).map(([key, op]) => [
+      key,
+      op.operation.perform as AnyPerform,
+    ]),
   ),
 );
 
@@ -24,7 +27,11 @@ const OPERATIONS: Record<string, AnyPerform> = Object.fromEntries(
 export const appTester = isoCheckedTester(createAppTester(App));
 
 /** Runs a create or search by its key. */
-export const runOperation = (key: string, authData: Record<string, string>, inputData: Record<string, unknown>): Promise<unknown> => {
+export const runOperation = (
+  key: string,
+  authData: Record<string, string>,
+  inputData: Record<string, unknown>,
+): Promise<unknown> => {
   const perform = OPERATIONS[key];
   if (!perform) throw new Error(`no operation ${key}`);
   return appTester(perform, { authData, inputData });

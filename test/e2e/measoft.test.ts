@@ -45,10 +45,14 @@ describe('e2e: MeaSoft against the sandbox', () => {
     items: [{ item_name: 'Футболка "Лето" & шорты', item_quantity: 2, item_price: 1245, item_vat_rate: 20 }],
     ...extra,
   });
-  const create = async (orderno2: string) => (await appTester(createOrder, { authData: auth(), inputData: order(orderno2) })) as Item;
+  const create = async (orderno2: string) =>
+    (await appTester(createOrder, { authData: auth(), inputData: order(orderno2) })) as Item;
 
   it('the connection test passes with the MeaSoft fields only, and changes nothing', async () => {
-    await expect(appTester(connectionTest, { authData: auth() })).resolves.toMatchObject({ measoft_login: 'sandbox-shop', measoft_extra: '8' });
+    await expect(appTester(connectionTest, { authData: auth() })).resolves.toMatchObject({
+      measoft_login: 'sandbox-shop',
+      measoft_extra: '8',
+    });
     expect(sandbox().measoft.orders.size).toBe(0);
     const wrong = await caught(appTester(connectionTest, { authData: { ...auth(), measoft_password: 'wrong-pass' } }));
     expect(wrong.name).toBe('ExpiredAuthError');
@@ -56,8 +60,17 @@ describe('e2e: MeaSoft against the sandbox', () => {
 
   it('Create Courier Order creates once; a replay returns the existing order and says so; Find finds it', async () => {
     const first = await create('SHOP-1001');
-    expect(first).toMatchObject({ created_now: true, orderno2: 'SHOP-1001', status: { code: 'NEW' }, price: 2490, weight: 1.5, receiver: { town: 'Москва' } });
-    expect(first.items).toEqual([expect.objectContaining({ name: 'Футболка "Лето" & шорты', quantity: 2, retprice: 1245, VATrate: 20 })]);
+    expect(first).toMatchObject({
+      created_now: true,
+      orderno2: 'SHOP-1001',
+      status: { code: 'NEW' },
+      price: 2490,
+      weight: 1.5,
+      receiver: { town: 'Москва' },
+    });
+    expect(first.items).toEqual([
+      expect.objectContaining({ name: 'Футболка "Лето" & шорты', quantity: 2, retprice: 1245, VATrate: 20 }),
+    ]);
     const replay = await create('SHOP-1001');
     expect(replay).toMatchObject({ created_now: false, orderno: first.orderno });
     expect(replay.result_note).toContain('nothing new was created');
@@ -68,18 +81,26 @@ describe('e2e: MeaSoft against the sandbox', () => {
   });
 
   it('bad input is refused before any request, naming the field', async () => {
-    const error = await caught(appTester(createOrder, { authData: auth(), inputData: order('SHOP-2', { time_min: '25:00' }) }));
+    const error = await caught(
+      appTester(createOrder, { authData: auth(), inputData: order('SHOP-2', { time_min: '25:00' }) }),
+    );
     expect(error.message).toBe('Delivery Time From: expected a time such as 10:00 (24-hour, HH:MM) (got "25:00").');
     expect(sandbox().measoft.requests).toHaveLength(0);
   });
 
   it('Cancel Courier Order cancels a new order and shows MeaSoft refusing one in process', async () => {
     const created = await create('SHOP-3001');
-    await expect(appTester(loose(cancelOrder), { authData: auth(), inputData: { orderno: created.orderno } })).resolves.toMatchObject({ cancelled: true });
+    await expect(
+      appTester(loose(cancelOrder), { authData: auth(), inputData: { orderno: created.orderno } }),
+    ).resolves.toMatchObject({ cancelled: true });
     const busy = await create('SHOP-3002');
     sandbox().measoft.advance(busy.orderno!);
-    const error = await caught(appTester(loose(cancelOrder), { authData: auth(), inputData: { orderno: busy.orderno } }));
-    expect(error.message).toBe('MeaSoft refused the request: error 54 "Заказ уже в работе, отмена невозможна" (MeaSoft gave no further explanation).');
+    const error = await caught(
+      appTester(loose(cancelOrder), { authData: auth(), inputData: { orderno: busy.orderno } }),
+    );
+    expect(error.message).toBe(
+      'MeaSoft refused the request: error 54 "Заказ уже в работе, отмена невозможна" (MeaSoft gave no further explanation).',
+    );
   });
 
   it('the instant trigger loads real samples with MeaSoft credentials, the static one without', async () => {
@@ -98,7 +119,9 @@ describe('e2e: MeaSoft against the sandbox', () => {
       cacheRpc(store);
     });
     const livePoll = async (zap: string, meta: Record<string, unknown> = {}) =>
-      ((await tester(loose(poll), { authData: auth(), inputData: {}, meta: { zap: { id: zap }, ...meta } })) as Item[]).map((event) => event.id);
+      (
+        (await tester(loose(poll), { authData: auth(), inputData: {}, meta: { zap: { id: zap }, ...meta } })) as Item[]
+      ).map((event) => event.id);
 
     /** A stand-in for Zapier's dedupe: each id starts the Zap once; a populating poll only records. */
     const zap = (id: string) => {
@@ -148,7 +171,9 @@ describe('e2e: MeaSoft against the sandbox', () => {
       await a.poll();
       expect(a.runs.map((id) => id.split(':')[1])).toEqual(['NEW', 'PICKUP']);
       expect(b.runs.map((id) => id.split(':')[1])).toEqual(['NEW', 'PICKUP']);
-      const streams = sandbox().measoft.requests.map((request) => /<streamid>(\d+)</.exec(request.body)?.[1]).filter(Boolean);
+      const streams = sandbox()
+        .measoft.requests.map((request) => /<streamid>(\d+)</.exec(request.body)?.[1])
+        .filter(Boolean);
       expect(new Set(streams).size).toBe(2);
     });
 
@@ -185,7 +210,9 @@ describe('e2e: MeaSoft against the sandbox', () => {
       const before = sandbox().measoft.requests.length;
       const samples = await livePoll('zap-A', { isLoadingSample: true });
       expect(samples.some((id) => id.startsWith(`${created.orderno}:`))).toBe(true);
-      const during = sandbox().measoft.requests.slice(before).map((request) => request.body);
+      const during = sandbox()
+        .measoft.requests.slice(before)
+        .map((request) => request.body);
       expect(during.filter((body) => body.includes('ONLY_LAST') || body.includes('<commitlaststatus>'))).toEqual([]);
       await a.poll();
       expect(a.runs).toEqual([expect.stringMatching(new RegExp(`^${created.orderno}:NEW:`))]);
@@ -193,16 +220,23 @@ describe('e2e: MeaSoft against the sandbox', () => {
 
     it('without a Zap id nothing is committed: changes keep coming back, Zapier dedupes them', async () => {
       await create('SHOP-9001');
-      const bare = async () => ((await tester(loose(poll), { authData: auth(), inputData: {}, meta: {} })) as Item[]).map((event) => event.id);
+      const bare = async () =>
+        ((await tester(loose(poll), { authData: auth(), inputData: {}, meta: {} })) as Item[]).map((event) => event.id);
       const first = await bare();
       expect(await bare()).toEqual(first);
-      expect(sandbox().measoft.requests.filter((request) => request.body.includes('<commitlaststatus>'))).toHaveLength(0);
+      expect(sandbox().measoft.requests.filter((request) => request.body.includes('<commitlaststatus>'))).toHaveLength(
+        0,
+      );
     });
 
     it('the status filter keeps only the statuses asked for', async () => {
       const created = await create('SHOP-9101');
       sandbox().measoft.advance(created.orderno!);
-      const events = (await tester(loose(poll), { authData: auth(), inputData: { statuses: ['NEW'] }, meta: { zap: { id: 'zap-F' } } })) as Item[];
+      const events = (await tester(loose(poll), {
+        authData: auth(),
+        inputData: { statuses: ['NEW'] },
+        meta: { zap: { id: 'zap-F' } },
+      })) as Item[];
       expect(events.filter((event) => event.orderno === created.orderno)).toEqual([]);
     });
   });

@@ -31,14 +31,33 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
       description: 'Платье летнее',
     });
     expect(added).toMatchObject({ track: 'RA644000001RU', phone: '79165551234', result_state: 0, batch_count: 1 });
-    expect(stored('RA644000001RU')).toMatchObject({ phone: '79165551234', name: 'Мария', itemCost: 3490, orderNumber: '100001' });
+    expect(stored('RA644000001RU')).toMatchObject({
+      phone: '79165551234',
+      name: 'Мария',
+      itemCost: 3490,
+      orderNumber: '100001',
+    });
 
-    sandbox().rlabState.setStatus(sandbox().accounts.rlab_user_id, 'RA644000001RU', 4, new Date('2024-05-20T10:00:00Z'));
+    sandbox().rlabState.setStatus(
+      sandbox().accounts.rlab_user_id,
+      'RA644000001RU',
+      4,
+      new Date('2024-05-20T10:00:00Z'),
+    );
     const [info] = await search('rlab_track_info', { track: 'RA644000001RU' });
-    expect(info).toMatchObject({ trackNumber: 'RA644000001RU', trackMainStatus: 4, trackInfo: 'Приём отправления почтовым отделением' });
+    expect(info).toMatchObject({
+      trackNumber: 'RA644000001RU',
+      trackMainStatus: 4,
+      trackInfo: 'Приём отправления почтовым отделением',
+    });
 
     await create('rlab_update_track', { track: 'RA644000001RU', name: 'Мария Иванова' });
-    expect(stored('RA644000001RU')).toMatchObject({ name: 'Мария Иванова', phone: '79165551234', email: 'buyer@example.ru', itemCost: 3490 });
+    expect(stored('RA644000001RU')).toMatchObject({
+      name: 'Мария Иванова',
+      phone: '79165551234',
+      email: 'buyer@example.ru',
+      itemCost: 3490,
+    });
 
     await create('rlab_delete_track', { track: 'RA644000001RU' });
     expect(stored('RA644000001RU')).toBeUndefined();
@@ -49,13 +68,19 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
     const added = await create('rlab_add_track', { track: 'r\u0410 644 000 002 ru', phone: '+7 916 555-12-34' });
     expect(added).toMatchObject({ track: 'RA644000002RU', result_state: 0, served_by_backup: false });
     expect(stored('RA644000002RU')).toBeDefined();
-    expect(await search('rlab_track_info', { track: ' ra644000002ru ' })).toEqual([expect.objectContaining({ trackNumber: 'RA644000002RU' })]);
-    expect(await search('notification_history', { track: 'r\u0410644000002RU' })).toEqual([expect.objectContaining({ track: 'RA644000002RU' })]);
+    expect(await search('rlab_track_info', { track: ' ra644000002ru ' })).toEqual([
+      expect.objectContaining({ trackNumber: 'RA644000002RU' }),
+    ]);
+    expect(await search('notification_history', { track: 'r\u0410644000002RU' })).toEqual([
+      expect.objectContaining({ track: 'RA644000002RU' }),
+    ]);
   });
 
   it('a local phone with a leading 0 is refused before anything is sent', async () => {
     const error = await caught(create('rlab_add_track', { track: 'RA644000003RU', phone: '0336965825' }));
-    expect(error.message).toMatch(/^Phone: expected the number in international form with its country code, such as \+84 33 696 5825/);
+    expect(error.message).toMatch(
+      /^Phone: expected the number in international form with its country code, such as \+84 33 696 5825/,
+    );
     expect(sandbox().rlab.requests).toHaveLength(0);
   });
 
@@ -66,8 +91,13 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
 
   it('says in a filterable field when the plain-http backup answered', async () => {
     await sandbox().rlab.fault('down');
-    expect(await search('rlab_track_info', { track: '80085275412345' })).toEqual([expect.objectContaining({ served_by_backup: true })]);
-    expect(await create('rlab_add_track', { track: 'RA644000004RU', phone: '79160000000' })).toMatchObject({ served_by_backup: true, tracks: [expect.objectContaining({ served_by_backup: true })] });
+    expect(await search('rlab_track_info', { track: '80085275412345' })).toEqual([
+      expect.objectContaining({ served_by_backup: true }),
+    ]);
+    expect(await create('rlab_add_track', { track: 'RA644000004RU', phone: '79160000000' })).toMatchObject({
+      served_by_backup: true,
+      tracks: [expect.objectContaining({ served_by_backup: true })],
+    });
   });
 
   it('test mode: R-Lab checks the request and stores nothing', async () => {
@@ -78,7 +108,11 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
 
   it('a wrong API key: R-Lab refuses the key and the user is sent to the connection', async () => {
     const error = await caught(
-      run('rlab_add_track', { ...sandbox().accounts, rlab_api_key: 'not-the-key' }, { track: 'WRONGKEY001', phone: '79160000000' }),
+      run(
+        'rlab_add_track',
+        { ...sandbox().accounts, rlab_api_key: 'not-the-key' },
+        { track: 'WRONGKEY001', phone: '79160000000' },
+      ),
     );
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toContain('Некорректный ключ запроса');
@@ -91,7 +125,9 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
     const tracks = Array.from({ length: 250 }, (_, i) => `BULK${String(i).padStart(6, '0')}`);
     const result = await create('rlab_add_track', { track: tracks, phone: tracks.map(() => '79160000000') });
     expect(result).toMatchObject({ track_count: 250, batch_count: 3, result_state: 0 });
-    const sent = sandbox().rlabBackup.requestsTo('addtrack.ashx').map((request) => (JSON.parse(request.body) as { trackingData: unknown[] }).trackingData.length);
+    const sent = sandbox()
+      .rlabBackup.requestsTo('addtrack.ashx')
+      .map((request) => (JSON.parse(request.body) as { trackingData: unknown[] }).trackingData.length);
     expect(sent).toEqual([100, 100, 50]);
     expect(sandbox().rlab.requests).toHaveLength(0);
     for (const track of tracks) expect(stored(track)?.timesAdded).toBe(1);
@@ -163,6 +199,9 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
     const info = (await appTester(connectionTest, {
       authData: { rlab_user_id: sandbox().accounts.rlab_user_id, rlab_api_key: sandbox().accounts.rlab_api_key },
     })) as Result;
-    expect(info).toMatchObject({ rlab_user_id: sandbox().accounts.rlab_user_id, rlab_balance: sandbox().rlabState.user(sandbox().accounts.rlab_user_id)?.balance });
+    expect(info).toMatchObject({
+      rlab_user_id: sandbox().accounts.rlab_user_id,
+      rlab_balance: sandbox().rlabState.user(sandbox().accounts.rlab_user_id)?.balance,
+    });
   });
 });

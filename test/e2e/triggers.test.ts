@@ -8,7 +8,14 @@
  */
 import { dateProblems } from '../support/output-shape';
 import { startReceiver, stopReceivers, type Receiver } from '../../sandbox/receiver';
-import { abahaCustomer, abahaOrder, abahaProduct, AbahaSender, measoftOrderXml, sendMeasoftStatus } from '../../sandbox/senders';
+import {
+  abahaCustomer,
+  abahaOrder,
+  abahaProduct,
+  AbahaSender,
+  measoftOrderXml,
+  sendMeasoftStatus,
+} from '../../sandbox/senders';
 
 type Event = Record<string, unknown> & { id: string };
 
@@ -33,26 +40,61 @@ describe('e2e: hook triggers through the local receiver', () => {
   describe('MeaSoft New Order Status', () => {
     it('starts the Zap once for a status, and not again when MeaSoft resends it', async () => {
       const hook = await receiver('order_status');
-      const xml = measoftOrderXml({ orderno: '00032011', status: 'COMPLETE', at: new Date('2024-05-20T09:00:00Z'), price: 2490 });
+      const xml = measoftOrderXml({
+        orderno: '00032011',
+        status: 'COMPLETE',
+        at: new Date('2024-05-20T09:00:00Z'),
+        price: 2490,
+      });
       const first = await sendMeasoftStatus(hook.url, xml);
       expect(first.status).toBe(200);
-      expect(JSON.parse(first.body)).toEqual({ status: 'success', attempt: expect.any(String), id: expect.any(String), request_id: expect.any(String) });
+      expect(JSON.parse(first.body)).toEqual({
+        status: 'success',
+        attempt: expect.any(String),
+        id: expect.any(String),
+        request_id: expect.any(String),
+      });
       await sendMeasoftStatus(hook.url, xml);
 
       expect(hook.deliveries).toHaveLength(2);
       expect(hook.zapStarts).toHaveLength(1);
       const [event] = hook.zapStarts as Array<Event & { status_history: unknown[] }>;
-      expect(event).toMatchObject({ orderno: '00032011', status: expect.objectContaining({ code: 'COMPLETE', title: 'Доставлен' }) });
+      expect(event).toMatchObject({
+        orderno: '00032011',
+        status: expect.objectContaining({ code: 'COMPLETE', title: 'Доставлен' }),
+      });
       expect(event?.status_history).toHaveLength(6);
-      expect(hook.deliveries[0]?.rawRequest.headers).toMatchObject({ 'Content-Type': 'text/xml; charset=utf-8', 'Http-User-Agent': 'MeaSoft-Webhook/1.0' });
+      expect(hook.deliveries[0]?.rawRequest.headers).toMatchObject({
+        'Content-Type': 'text/xml; charset=utf-8',
+        'Http-User-Agent': 'MeaSoft-Webhook/1.0',
+      });
       expect(hook.cache.size).toBeGreaterThanOrEqual(1);
     });
 
     it('a new status of the same order is a new event', async () => {
       const hook = await receiver('order_status');
-      await sendMeasoftStatus(hook.url, measoftOrderXml({ orderno: 'A-1001', status: 'DEPARTURE', awb: 'RA644000555RU', at: new Date('2024-05-20T06:00:00Z') }));
-      await sendMeasoftStatus(hook.url, measoftOrderXml({ orderno: 'A-1001', status: 'COMPLETE', awb: 'RA644000555RU', at: new Date('2024-05-22T06:00:00Z') }));
-      expect((hook.zapStarts as Event[]).map((event) => (event.status as { code: string }).code)).toEqual(['DEPARTURE', 'COMPLETE']);
+      await sendMeasoftStatus(
+        hook.url,
+        measoftOrderXml({
+          orderno: 'A-1001',
+          status: 'DEPARTURE',
+          awb: 'RA644000555RU',
+          at: new Date('2024-05-20T06:00:00Z'),
+        }),
+      );
+      await sendMeasoftStatus(
+        hook.url,
+        measoftOrderXml({
+          orderno: 'A-1001',
+          status: 'COMPLETE',
+          awb: 'RA644000555RU',
+          at: new Date('2024-05-22T06:00:00Z'),
+        }),
+      );
+      expect((hook.zapStarts as Event[]).map((event) => (event.status as { code: string }).code)).toEqual([
+        'DEPARTURE',
+        'COMPLETE',
+      ]);
       expect((hook.zapStarts as Event[])[0]).toMatchObject({ awb: 'RA644000555RU' });
     });
 
@@ -125,7 +167,10 @@ describe('e2e: hook triggers through the local receiver', () => {
           await abaha.redeliver();
         } else {
           distinct += 1;
-          await abaha.send(hook.url, abahaOrder({ id: String(400000 + i), cart_code: String(400000 + i).padStart(11, '0') }));
+          await abaha.send(
+            hook.url,
+            abahaOrder({ id: String(400000 + i), cart_code: String(400000 + i).padStart(11, '0') }),
+          );
         }
       }
       expect(hook.deliveries).toHaveLength(200);

@@ -16,11 +16,17 @@ describe('Create Order', () => {
     const query =
       'goods%5B0%5D%5Bgood_name%5D=course-basic&goods%5B0%5D%5Bgood_sum%5D=2490' +
       '&bill_email=anna%40example.com&bill_created=1716195600';
-    const scope = nock(JUSTCLICK).post('/api/CreateOrder', body(query)).reply(200, signed(0, 'OK', { bill_id: 100006 }));
+    const scope = nock(JUSTCLICK)
+      .post('/api/CreateOrder', body(query))
+      .reply(200, signed(0, 'OK', { bill_id: 100006 }));
 
     const result = await appTester(perform, {
       authData,
-      inputData: { goods: [{ good_name: 'course-basic', good_sum: '2 490' }], email: 'anna@example.com', order_date: '2024-05-20T12:00:00+03:00' },
+      inputData: {
+        goods: [{ good_name: 'course-basic', good_sum: '2 490' }],
+        email: 'anna@example.com',
+        order_date: '2024-05-20T12:00:00+03:00',
+      },
     });
 
     expect(result).toEqual(createOrderSample);
@@ -33,17 +39,30 @@ describe('Create Order', () => {
     ['2024-05-02T10:00:00+03:00', 1714633200],
   ])('reads the Order Date %s as the user means it (bill_created %d)', async (orderDate, unix) => {
     const query = `goods%5B0%5D%5Bgood_name%5D=course-basic&bill_email=anna%40example.com&bill_created=${unix}`;
-    const scope = nock(JUSTCLICK).post('/api/CreateOrder', body(query)).reply(200, signed(0, 'OK', { bill_id: 100006 }));
-    await appTester(perform, { authData, inputData: { goods: [{ good_name: 'course-basic' }], email: 'anna@example.com', order_date: orderDate } });
+    const scope = nock(JUSTCLICK)
+      .post('/api/CreateOrder', body(query))
+      .reply(200, signed(0, 'OK', { bill_id: 100006 }));
+    await appTester(perform, {
+      authData,
+      inputData: { goods: [{ good_name: 'course-basic' }], email: 'anna@example.com', order_date: orderDate },
+    });
     expect(scope.isDone()).toBe(true);
   });
 
-  it.each(['2024-02-30', '31.04.2024 10:00'])('refuses the impossible Order Date %s before any request', async (orderDate) => {
-    const error = await caught(appTester(perform, { authData, inputData: { goods: [{ good_name: 'a' }], email: 'a@b.ru', order_date: orderDate } }));
-    expect(error.message).toBe(
-      `Order Date: expected a date and time that exist in the calendar (no 30 February or 31 April, hours 00 to 23) (got "${orderDate}").`,
-    );
-  });
+  it.each(['2024-02-30', '31.04.2024 10:00'])(
+    'refuses the impossible Order Date %s before any request',
+    async (orderDate) => {
+      const error = await caught(
+        appTester(perform, {
+          authData,
+          inputData: { goods: [{ good_name: 'a' }], email: 'a@b.ru', order_date: orderDate },
+        }),
+      );
+      expect(error.message).toBe(
+        `Order Date: expected a date and time that exist in the calendar (no 30 February or 31 April, hours 00 to 23) (got "${orderDate}").`,
+      );
+    },
+  );
 
   it('sends every field in the order of the documentation, and a product without a price takes the shop price', async () => {
     const query = [
@@ -69,7 +88,9 @@ describe('Create Order', () => {
       'utm%5Butm_content%5D=button',
       'utm%5Butm_term%5D=%D0%BA%D1%83%D1%80%D1%81',
     ].join('&');
-    const scope = nock(JUSTCLICK).post('/api/CreateOrder', body(query)).reply(200, signed(0, 'ok', { bill_id: '100007' }));
+    const scope = nock(JUSTCLICK)
+      .post('/api/CreateOrder', body(query))
+      .reply(200, signed(0, 'ok', { bill_id: '100007' }));
 
     const result = await appTester(perform, {
       authData,
@@ -115,7 +136,10 @@ describe('Create Order', () => {
       .once()
       .reply(200, signed(601, 'Такой заказ уже существует', { bill_id: '100006' }));
 
-    const result = await appTester(perform, { authData, inputData: { goods: [{ good_name: 'course-basic' }], email: 'anna@example.com' } });
+    const result = await appTester(perform, {
+      authData,
+      inputData: { goods: [{ good_name: 'course-basic' }], email: 'anna@example.com' },
+    });
 
     expect(result).toMatchObject({
       bill_id: '100006',
@@ -128,29 +152,51 @@ describe('Create Order', () => {
 
   it('a 601 without the existing number is an unreadable answer, not a success', async () => {
     nock(JUSTCLICK).post('/api/CreateOrder').reply(200, signed(601, 'exists'));
-    const error = await caught(appTester(perform, { authData, inputData: { goods: { good_name: 'x' }, email: 'a@b.ru' } }));
+    const error = await caught(
+      appTester(perform, { authData, inputData: { goods: { good_name: 'x' }, email: 'a@b.ru' } }),
+    );
     expect(error.code).toBe('JustClickBadAnswer');
   });
 
   it('a forged 601 is not taken as "already exists"', async () => {
-    nock(JUSTCLICK).post('/api/CreateOrder').reply(200, signed(601, 'exists', { bill_id: '1' }, 'forged'));
-    expect((await caught(appTester(perform, { authData, inputData: { goods: [{ good_name: 'x' }], email: 'a@b.ru' } }))).code).toBe(
-      'JustClickUntrustedAnswer',
-    );
+    nock(JUSTCLICK)
+      .post('/api/CreateOrder')
+      .reply(200, signed(601, 'exists', { bill_id: '1' }, 'forged'));
+    expect(
+      (await caught(appTester(perform, { authData, inputData: { goods: [{ good_name: 'x' }], email: 'a@b.ru' } })))
+        .code,
+    ).toBe('JustClickUntrustedAnswer');
   });
 
   it.each([
-    [604, 'Нет продукта', "JustClick refused the request: error 604 \"Нет продукта\" (the shop has no product with this ID)."],
-    [600, 'Неверный email', "JustClick refused the request: error 600 \"Неверный email\" (the buyer's e-mail address is not valid)."],
-    [605, 'Нет адреса', 'JustClick refused the request: error 605 "Нет адреса" (the product needs delivery data (an address or a name) that the order lacks).'],
+    [
+      604,
+      'Нет продукта',
+      'JustClick refused the request: error 604 "Нет продукта" (the shop has no product with this ID).',
+    ],
+    [
+      600,
+      'Неверный email',
+      'JustClick refused the request: error 600 "Неверный email" (the buyer\'s e-mail address is not valid).',
+    ],
+    [
+      605,
+      'Нет адреса',
+      'JustClick refused the request: error 605 "Нет адреса" (the product needs delivery data (an address or a name) that the order lacks).',
+    ],
   ])('explains error %i', async (code, text, message) => {
     nock(JUSTCLICK).post('/api/CreateOrder').reply(200, signed(code, text));
-    expect((await caught(appTester(perform, { authData, inputData: { goods: [{ good_name: 'x' }], email: 'a@b.ru' } }))).message).toBe(message);
+    expect(
+      (await caught(appTester(perform, { authData, inputData: { goods: [{ good_name: 'x' }], email: 'a@b.ru' } })))
+        .message,
+    ).toBe(message);
   });
 
   it('does not send CreateOrder twice after a 5xx, because the order may exist', async () => {
     const scope = nock(JUSTCLICK).post('/api/CreateOrder').once().reply(503, 'busy');
-    const error = await caught(appTester(perform, { authData, inputData: { goods: [{ good_name: 'x' }], email: 'a@b.ru' } }));
+    const error = await caught(
+      appTester(perform, { authData, inputData: { goods: [{ good_name: 'x' }], email: 'a@b.ru' } }),
+    );
     expect(error.code).toBe('JustClickServerError');
     expect(scope.isDone()).toBe(true);
   });
@@ -158,9 +204,18 @@ describe('Create Order', () => {
   it.each([
     [{ email: 'a@b.ru' }, 'Products: expected at least one product.'],
     [{ goods: [{ good_name: ' ' }], email: 'a@b.ru' }, 'Product: expected the ID of a product in your JustClick shop.'],
-    [{ goods: [{ good_name: 'a' }, { good_name: 'b', good_sum: 'free' }], email: 'a@b.ru' }, 'Price (line 2): expected a number such as 123.45 (got "free").'],
-    [{ goods: [{ good_name: 'a' }], email: 'Анна Петрова' }, 'Buyer Email: expected an e-mail address such as anna@example.com (got "Анна Петрова").'],
-    [{ goods: [{ good_name: 'a' }], email: 'a@b.ru', order_date: 'soon' }, 'Order Date: expected a date such as 02.05.2024 10:00 (day first, Moscow time), 2024-05-02T10:00:00+03:00 or a Unix timestamp such as 1714633200 (got "soon").'],
+    [
+      { goods: [{ good_name: 'a' }, { good_name: 'b', good_sum: 'free' }], email: 'a@b.ru' },
+      'Price (line 2): expected a number such as 123.45 (got "free").',
+    ],
+    [
+      { goods: [{ good_name: 'a' }], email: 'Анна Петрова' },
+      'Buyer Email: expected an e-mail address such as anna@example.com (got "Анна Петрова").',
+    ],
+    [
+      { goods: [{ good_name: 'a' }], email: 'a@b.ru', order_date: 'soon' },
+      'Order Date: expected a date such as 02.05.2024 10:00 (day first, Moscow time), 2024-05-02T10:00:00+03:00 or a Unix timestamp such as 1714633200 (got "soon").',
+    ],
   ])('refuses %j before any request', async (inputData, message) => {
     expect(await caught(appTester(perform, { authData, inputData }))).toMatchObject({ message, code: 'InvalidInput' });
   });
@@ -173,12 +228,24 @@ describe('Products dropdown (GetAllGoods)', () => {
       .reply(
         200,
         signed(0, 'OK', [
-          { good_id: '12549', good_name: 'course-basic', good_title: 'Базовый курс', good_type: '0', good_sum: '2990.00' },
+          {
+            good_id: '12549',
+            good_name: 'course-basic',
+            good_title: 'Базовый курс',
+            good_type: '0',
+            good_sum: '2990.00',
+          },
           { good_id: 12550, good_name: 'book', good_title: '', good_sum: 500 },
         ]),
       );
     await expect(appTester(performProducts, { authData, inputData: {} })).resolves.toEqual([
-      { id: 'course-basic', name: 'Базовый курс (course-basic)', good_id: '12549', good_title: 'Базовый курс', price: 2990 },
+      {
+        id: 'course-basic',
+        name: 'Базовый курс (course-basic)',
+        good_id: '12549',
+        good_title: 'Базовый курс',
+        price: 2990,
+      },
       { id: 'book', name: 'book', good_id: '12550', good_title: null, price: 500 },
     ]);
   });
@@ -189,7 +256,9 @@ describe('Products dropdown (GetAllGoods)', () => {
   });
 
   it('refuses a product without an ID', async () => {
-    nock(JUSTCLICK).post('/api/GetAllGoods').reply(200, signed(0, 'OK', [{ good_title: 'x' }]));
+    nock(JUSTCLICK)
+      .post('/api/GetAllGoods')
+      .reply(200, signed(0, 'OK', [{ good_title: 'x' }]));
     expect((await caught(appTester(performProducts, { authData, inputData: {} }))).code).toBe('JustClickBadAnswer');
   });
 });

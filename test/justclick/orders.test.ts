@@ -51,7 +51,10 @@ describe('New Order', () => {
     freezeDate('2024-05-20T21:30:00Z'); // 00:30 on 21 May in Moscow
     const scope = nock(JUSTCLICK)
       .post('/api/getOrdersWithGoods', body('begin_date=15.05.2024'))
-      .reply(200, signed(0, 'OK', [rawOrder('100001', NOON - 3600), rawOrder('100003', NOON + 60), rawOrder('100002', NOON)]));
+      .reply(
+        200,
+        signed(0, 'OK', [rawOrder('100001', NOON - 3600), rawOrder('100003', NOON + 60), rawOrder('100002', NOON)]),
+      );
 
     const orders = (await appTester(newOrder, { authData, inputData: {} })) as Array<{ id: string }>;
 
@@ -63,7 +66,17 @@ describe('New Order', () => {
     freezeDate('2024-05-20T12:00:00Z');
     nock(JUSTCLICK)
       .post('/api/getOrdersWithGoods', body('begin_date=14.05.2024'))
-      .reply(200, signed(0, 'OK', [rawOrder('100000', NOON, { pay_status: 'paid', paid: String(NOON + 900), payway: 'card', bill_sum_topay: '0' })]));
+      .reply(
+        200,
+        signed(0, 'OK', [
+          rawOrder('100000', NOON, {
+            pay_status: 'paid',
+            paid: String(NOON + 900),
+            payway: 'card',
+            bill_sum_topay: '0',
+          }),
+        ]),
+      );
 
     const [order] = (await appTester(newOrder, { authData, inputData: { only_paid: 'no' } })) as unknown[];
 
@@ -84,7 +97,11 @@ describe('New Order', () => {
         ]),
       );
 
-    const orders = (await appTester(newOrder, { authData, inputData: { only_paid: true } })) as Array<{ id: string; bill_id: string; paid: string }>;
+    const orders = (await appTester(newOrder, { authData, inputData: { only_paid: true } })) as Array<{
+      id: string;
+      bill_id: string;
+      paid: string;
+    }>;
 
     expect(orders.map(({ id, bill_id, paid }) => ({ id, bill_id, paid }))).toEqual([
       { id: '99990-paid', bill_id: '99990', paid: '2024-05-20T12:00:00+03:00' },
@@ -95,7 +112,9 @@ describe('New Order', () => {
   it('reads Moscow wall-clock text, PHP keyed objects and an order with only product IDs', async () => {
     freezeDate('2024-05-20T12:00:00Z');
     const order = { ...rawOrder('7', 0), created: '2024-05-20 09:05:00', items: undefined, good_ids: 'a,b' };
-    nock(JUSTCLICK).post('/api/getOrdersWithGoods').reply(200, signed(0, 'ok', { 7: order }));
+    nock(JUSTCLICK)
+      .post('/api/getOrdersWithGoods')
+      .reply(200, signed(0, 'ok', { 7: order }));
     const [read] = (await appTester(newOrder, { authData, inputData: {} })) as Array<Record<string, unknown>>;
     expect(read).toMatchObject({
       id: '7',
@@ -110,7 +129,9 @@ describe('New Order', () => {
   });
 
   it('returns nothing for an empty result', async () => {
-    nock(JUSTCLICK).post('/api/getOrdersWithGoods').reply(200, signed(0, 'OK', []));
+    nock(JUSTCLICK)
+      .post('/api/getOrdersWithGoods')
+      .reply(200, signed(0, 'OK', []));
     await expect(appTester(newOrder, { authData, inputData: {} })).resolves.toEqual([]);
   });
 
@@ -118,18 +139,24 @@ describe('New Order', () => {
     ['a result that is not a list', 'nothing here'],
     ['an order without a number', [{ email: 'a@b.c' }]],
   ])('refuses %s instead of reading it', async (_name, result) => {
-    nock(JUSTCLICK).post('/api/getOrdersWithGoods').reply(200, signed(0, 'OK', result));
+    nock(JUSTCLICK)
+      .post('/api/getOrdersWithGoods')
+      .reply(200, signed(0, 'OK', result));
     const error = await caught(appTester(newOrder, { authData, inputData: {} }));
     expect(error.code).toBe('JustClickBadAnswer');
-    expect(error.message).toMatch(/^JustClick's answer to getOrdersWithGoods does not carry the result its documentation describes/);
+    expect(error.message).toMatch(
+      /^JustClick's answer to getOrdersWithGoods does not carry the result its documentation describes/,
+    );
   });
 
   it('never reads orders from an answer whose hash does not verify', async () => {
-    nock(JUSTCLICK).post('/api/getOrdersWithGoods').reply(200, signed(0, 'OK', [rawOrder('1', NOON)], 'other-key'));
+    nock(JUSTCLICK)
+      .post('/api/getOrdersWithGoods')
+      .reply(200, signed(0, 'OK', [rawOrder('1', NOON)], 'other-key'));
     expect((await caught(appTester(newOrder, { authData, inputData: {} }))).code).toBe('JustClickUntrustedAnswer');
   });
 
-  it('explains a documented error in English with JustClick\'s own text', async () => {
+  it("explains a documented error in English with JustClick's own text", async () => {
     nock(JUSTCLICK).post('/api/getOrdersWithGoods').reply(200, signed(8, 'API disabled'));
     expect((await caught(appTester(newOrder, { authData, inputData: {} }))).message).toBe(
       'JustClick refused the request: error 8 "API disabled" (the API call limit is reached, or the API is disabled for this account).',
@@ -146,7 +173,19 @@ describe('Find Order', () => {
   it('asks getOrderDetails with good_info and returns the order with its goods', async () => {
     const scope = nock(JUSTCLICK)
       .post('/api/getOrderDetails', body('bill_id=100000&good_info=1'))
-      .reply(200, signed(0, 'OK', rawOrder('100000', NOON, { pay_status: 'paid', paid: String(NOON + 900), payway: 'card', bill_sum_topay: '0' })));
+      .reply(
+        200,
+        signed(
+          0,
+          'OK',
+          rawOrder('100000', NOON, {
+            pay_status: 'paid',
+            paid: String(NOON + 900),
+            payway: 'card',
+            bill_sum_topay: '0',
+          }),
+        ),
+      );
 
     const result = await appTester(findOrder, { authData, inputData: { bill_id: ' 100000 ' } });
 
@@ -164,13 +203,21 @@ describe('Find Order', () => {
   });
 
   it('does not take an unsigned "not found" as an answer', async () => {
-    nock(JUSTCLICK).post('/api/getOrderDetails').reply(200, signed(400, 'нет', undefined, 'forged'));
-    expect((await caught(appTester(findOrder, { authData, inputData: { bill_id: '1' } }))).code).toBe('JustClickUntrustedAnswer');
+    nock(JUSTCLICK)
+      .post('/api/getOrderDetails')
+      .reply(200, signed(400, 'нет', undefined, 'forged'));
+    expect((await caught(appTester(findOrder, { authData, inputData: { bill_id: '1' } }))).code).toBe(
+      'JustClickUntrustedAnswer',
+    );
   });
 
   it('refuses a result that is not an order', async () => {
-    nock(JUSTCLICK).post('/api/getOrderDetails').reply(200, signed(0, 'OK', []));
-    expect((await caught(appTester(findOrder, { authData, inputData: { bill_id: '1' } }))).code).toBe('JustClickBadAnswer');
+    nock(JUSTCLICK)
+      .post('/api/getOrderDetails')
+      .reply(200, signed(0, 'OK', []));
+    expect((await caught(appTester(findOrder, { authData, inputData: { bill_id: '1' } }))).code).toBe(
+      'JustClickBadAnswer',
+    );
   });
 
   it.each(['', 'A-17', '12.5'])('refuses the order number %j before any request', async (billId) => {

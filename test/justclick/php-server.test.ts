@@ -21,7 +21,10 @@ describe('Update Order Status against a PHP JustClick server', () => {
   const setEnv = useEnv('all');
 
   beforeAll(async () => {
-    php = await startPhpServer(path.join(__dirname, 'fixtures', 'justclick-server.php'), { JC_LOGIN: LOGIN, JC_SECRET: SECRET });
+    php = await startPhpServer(path.join(__dirname, 'fixtures', 'justclick-server.php'), {
+      JC_LOGIN: LOGIN,
+      JC_SECRET: SECRET,
+    });
     setEnv({ JUSTCLICK_BASE_URL: php.url });
   });
 
@@ -39,10 +42,21 @@ describe('Update Order Status against a PHP JustClick server', () => {
   it('verifies a request whose values PHP and Node encode differently', async () => {
     const result = await appTester(perform, {
       authData,
-      inputData: { bill_id: '100001', status: 'sent', date: '2013-03-03T00:00:00+04:00', rpo: "RA 123!*'()~+&=%#/Ж 📦" },
+      inputData: {
+        bill_id: '100001',
+        status: 'sent',
+        date: '2013-03-03T00:00:00+04:00',
+        rpo: "RA 123!*'()~+&=%#/Ж 📦",
+      },
     });
     // The number is sent as carriers write it (no spaces); the rest still needs PHP's exact encoding.
-    expect(result).toMatchObject({ bill_id: '100001', status: 'sent', date_unix: 1362254400, rpo: "RA123!*'()~+&=%#/Ж📦", justclick_error_code: 0 });
+    expect(result).toMatchObject({
+      bill_id: '100001',
+      status: 'sent',
+      date_unix: 1362254400,
+      rpo: "RA123!*'()~+&=%#/Ж📦",
+      justclick_error_code: 0,
+    });
   });
 
   it('reports a status change for an order the server does not know with its own error', async () => {
@@ -63,8 +77,8 @@ describe('Update Order Status against a PHP JustClick server', () => {
 
   it('passes the connection test with the right credentials and fails it with a wrong key', async () => {
     await expect(appTester(connectionTest, { authData })).resolves.toMatchObject({ justclick_login: LOGIN });
-    await expect(
-      appTester(connectionTest, { authData: { ...authData, justclick_secret: 'nope' } }),
-    ).rejects.toThrow('error 4');
+    await expect(appTester(connectionTest, { authData: { ...authData, justclick_secret: 'nope' } })).rejects.toThrow(
+      'error 4',
+    );
   });
 });

@@ -18,7 +18,7 @@ describe('JustClick signatures: the golden vector of the vendor document', () =>
 describe('JustClick signature formulas', () => {
   it('the JustClick body is the query, then &hash=, built as one string', () => {
     const body = justClickSignedBody([['bill_id', "1 2'"]], 'login', 'secret');
-    expect(body).toBe(`bill_id=1+2%27&hash=${md5("bill_id=1+2%27::login::secret")}`);
+    expect(body).toBe(`bill_id=1+2%27&hash=${md5('bill_id=1+2%27::login::secret')}`);
     expect(justClickSignedBody([], 'login', 'secret')).toBe(`hash=${md5('::login::secret')}`);
   });
 

@@ -16,13 +16,25 @@ export const signed = (code: number, text: string, result?: unknown, secret = SE
 });
 
 /** The exact body JustClick expects: the PHP-encoded query, then &hash=md5(query::login::secret). */
-export const body = (query: string) => (query === '' ? `hash=${md5(`::${LOGIN}::${SECRET}`)}` : `${query}&hash=${md5(`${query}::${LOGIN}::${SECRET}`)}`);
+export const body = (query: string) =>
+  query === '' ? `hash=${md5(`::${LOGIN}::${SECRET}`)}` : `${query}&hash=${md5(`${query}::${LOGIN}::${SECRET}`)}`;
 
 /** Date is faked (only Date: sockets and timers stay real, so nock and z.request work). */
 export function freezeDate(iso: string): void {
   jest.useFakeTimers({
     now: new Date(iso),
-    doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
   });
 }
 

@@ -47,9 +47,12 @@ describe('Update Order Status: requests', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('encodes values the PHP way (space as +, ! * \' ( ) ~ escaped) before hashing', async () => {
+  it("encodes values the PHP way (space as +, ! * ' ( ) ~ escaped) before hashing", async () => {
     const scope = nock(JUSTCLICK)
-      .post('/api/UpdateOrderStatus', body('bill_id=A+1%21%D0%96&status=sent&date=1362254400&rpo=%D0%96%2A%28%29%7E%27'))
+      .post(
+        '/api/UpdateOrderStatus',
+        body('bill_id=A+1%21%D0%96&status=sent&date=1362254400&rpo=%D0%96%2A%28%29%7E%27'),
+      )
       .reply(200, signed(0, 'ok'));
 
     const result = await appTester(perform, {
@@ -77,8 +80,12 @@ describe('Update Order Status: requests', () => {
   });
 
   it('refuses Sent when the tracking number is only white space', async () => {
-    const error = await caught(appTester(perform, { authData, inputData: { bill_id: '1', status: 'sent', rpo: ' \u200b ' } }));
-    expect(error.message).toBe('Postal Tracking Number (RPO): expected a tracking number, which JustClick requires for the status Sent.');
+    const error = await caught(
+      appTester(perform, { authData, inputData: { bill_id: '1', status: 'sent', rpo: ' \u200b ' } }),
+    );
+    expect(error.message).toBe(
+      'Postal Tracking Number (RPO): expected a tracking number, which JustClick requires for the status Sent.',
+    );
   });
 
   it('leaves out the optional params that are empty', async () => {
@@ -86,9 +93,19 @@ describe('Update Order Status: requests', () => {
       .post('/api/UpdateOrderStatus', body('bill_id=100002&status=cancel'))
       .reply(200, signed(0, 'OK'));
 
-    const result = await appTester(perform, { authData, inputData: { bill_id: ' 100002 ', status: 'cancel', rpo: '' } });
+    const result = await appTester(perform, {
+      authData,
+      inputData: { bill_id: ' 100002 ', status: 'cancel', rpo: '' },
+    });
 
-    expect(result).toMatchObject({ bill_id: '100002', status: 'cancel', date: null, date_unix: null, date_defaulted: false, rpo: null });
+    expect(result).toMatchObject({
+      bill_id: '100002',
+      status: 'cancel',
+      date: null,
+      date_unix: null,
+      date_defaulted: false,
+      rpo: null,
+    });
     expect(scope.isDone()).toBe(true);
   });
 
@@ -109,7 +126,11 @@ describe('Update Order Status: requests', () => {
 
     expect(sentDate).toBeGreaterThanOrEqual(before);
     expect(sentDate).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
-    expect(result).toMatchObject({ date_unix: sentDate, date: new Date(sentDate * 1000).toISOString().replace('.000', ''), date_defaulted: true });
+    expect(result).toMatchObject({
+      date_unix: sentDate,
+      date: new Date(sentDate * 1000).toISOString().replace('.000', ''),
+      date_defaulted: true,
+    });
     expect(scope.isDone()).toBe(true);
   });
 
@@ -126,7 +147,10 @@ describe('Update Order Status: requests', () => {
 describe('Update Order Status: JustClick Login as users paste it', () => {
   const signedBody = (query: string, login: string) => `${query}&hash=${md5(`${query}::${login}::${SECRET}`)}`;
   const run = (login: string) =>
-    appTester(perform, { authData: { justclick_login: login, justclick_secret: SECRET }, inputData: { bill_id: '1', status: 'cancel' } });
+    appTester(perform, {
+      authData: { justclick_login: login, justclick_secret: SECRET },
+      inputData: { bill_id: '1', status: 'cancel' },
+    });
 
   it.each([
     'myshop',
@@ -152,7 +176,8 @@ describe('Update Order Status: JustClick Login as users paste it', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  const expected = 'JustClick Login: expected the first part of your JustClick address, e.g. myshop for myshop.justclick.ru (the whole address may be pasted)';
+  const expected =
+    'JustClick Login: expected the first part of your JustClick address, e.g. myshop for myshop.justclick.ru (the whole address may be pasted)';
   // nock.disableNetConnect() is on and no interceptor is set: a request would fail differently.
   it.each([
     ['owner@myshop.ru', 'an e-mail address is not the login'],
@@ -160,11 +185,26 @@ describe('Update Order Status: JustClick Login as users paste it', () => {
     ['my shop', 'a login has no spaces'],
     ['магазин', 'a login has only Latin letters, digits and hyphens'],
     ['-myshop', 'a login has only Latin letters, digits and hyphens'],
-    ['https://myshop.getcourse.ru', "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)"],
-    ['https://justclick.ru/', "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)"],
-    ['www.justclick.ru', "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)"],
-    ['a.b.justclick.ru', "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)"],
-    ['myshop.justclick.ru.evil.example', "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)"],
+    [
+      'https://myshop.getcourse.ru',
+      "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)",
+    ],
+    [
+      'https://justclick.ru/',
+      "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)",
+    ],
+    [
+      'www.justclick.ru',
+      "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)",
+    ],
+    [
+      'a.b.justclick.ru',
+      "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)",
+    ],
+    [
+      'myshop.justclick.ru.evil.example',
+      "that is not the address of a JustClick account (the account's own subdomain of justclick.ru)",
+    ],
     [SECRET.toLowerCase(), 'it holds the same value as JustClick API Key'],
   ])('refuses %j before any request, saying what the login looks like', async (login, why) => {
     const error = await caught(run(login));
@@ -175,7 +215,8 @@ describe('Update Order Status: JustClick Login as users paste it', () => {
 
 describe('Update Order Status: dates as the user means them', () => {
   const sent = (date: number) => body(`bill_id=100000&status=paid&date=${date}`);
-  const run = (date: unknown) => appTester(perform, { authData, inputData: { bill_id: '100000', status: 'paid', date } as never });
+  const run = (date: unknown) =>
+    appTester(perform, { authData, inputData: { bill_id: '100000', status: 'paid', date } as never });
 
   it.each([
     // Day first, as written in Russia: 2 May 2024 10:00 Moscow time (UTC+3) = 07:00 UTC.
@@ -192,32 +233,49 @@ describe('Update Order Status: dates as the user means them', () => {
   ])('%j is sent as %i', async (date, unix) => {
     const scope = nock(JUSTCLICK).post('/api/UpdateOrderStatus', sent(unix)).reply(200, signed(0, 'OK'));
     const result = await run(date);
-    expect(result).toMatchObject({ date_unix: unix, date: new Date(unix * 1000).toISOString().replace('.000', ''), date_defaulted: false });
+    expect(result).toMatchObject({
+      date_unix: unix,
+      date: new Date(unix * 1000).toISOString().replace('.000', ''),
+      date_defaulted: false,
+    });
     expect(scope.isDone()).toBe(true);
   });
 
   it("is a text field, so Zapier's editor does not rewrite it first (the CLI's invoke does what the editor does)", async () => {
     // zapier-platform invoke converts inputs by field type the way Zapier's editor does. For a datetime
     // field it would read 02.05.2024 as 5 February and turn 2024-02-30 into the current time.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CLI's own code, in CommonJS with no types
     const resolveInputDataTypes = require('zapier-platform-cli/src/oclif/commands/invoke/input-types.js') as (
       inputData: Record<string, unknown>,
       fields: unknown[],
       timezone: string,
     ) => Record<string, unknown>;
-    const fields = App.creates.justclick_update_order_status!.operation.inputFields as { key: string; type?: string }[];
+    const fields = App.creates.justclick_update_order_status!.operation.inputFields as Array<{
+      key: string;
+      type?: string;
+    }>;
     expect(fields.find((field) => field.key === 'date')?.type).toBe('string');
-    expect(resolveInputDataTypes({ date: '02.05.2024 10:00' }, [{ key: 'date', type: 'datetime' }], 'America/Chicago')).toEqual({
+    expect(
+      resolveInputDataTypes({ date: '02.05.2024 10:00' }, [{ key: 'date', type: 'datetime' }], 'America/Chicago'),
+    ).toEqual({
       date: '2024-02-05T10:00:00-06:00',
     });
 
-    const inputData = resolveInputDataTypes({ bill_id: '100000', status: 'paid', date: '02.05.2024 10:00' }, fields, 'America/Chicago');
+    const inputData = resolveInputDataTypes(
+      { bill_id: '100000', status: 'paid', date: '02.05.2024 10:00' },
+      fields,
+      'America/Chicago',
+    );
     const scope = nock(JUSTCLICK).post('/api/UpdateOrderStatus', sent(1714633200)).reply(200, signed(0, 'OK'));
     await expect(appTester(perform, { authData, inputData })).resolves.toMatchObject({ date_unix: 1714633200 });
     expect(scope.isDone()).toBe(true);
   });
 
   it('says in its help text which forms it reads and in which time zone', () => {
-    const fields = App.creates.justclick_update_order_status!.operation.inputFields as { key: string; helpText?: string }[];
+    const fields = App.creates.justclick_update_order_status!.operation.inputFields as Array<{
+      key: string;
+      helpText?: string;
+    }>;
     const help = fields.find((field) => field.key === 'date')?.helpText ?? '';
     expect(help).toContain('`02.05.2024 10:00` is 2 May 2024');
     expect(help).toContain('Moscow time (UTC+3)');
@@ -225,7 +283,8 @@ describe('Update Order Status: dates as the user means them', () => {
   });
 });
 
-const STATUSES = 'one of sent (Sent (Shipped by Post)), paid (Paid), return (Returned by the Buyer), cancel (Cancelled)';
+const STATUSES =
+  'one of sent (Sent (Shipped by Post)), paid (Paid), return (Returned by the Buyer), cancel (Cancelled)';
 
 describe('Update Order Status: New Status', () => {
   it.each([
@@ -235,8 +294,13 @@ describe('Update Order Status: New Status', () => {
     ['Returned by the Buyer', 'return'],
     ['Sent (Shipped by Post)', 'sent'],
   ])('reads %j as the choice %s', async (typed, status) => {
-    const scope = nock(JUSTCLICK).post('/api/UpdateOrderStatus', body(`bill_id=1&status=${status}&date=1362254400&rpo=1`)).reply(200, signed(0, 'OK'));
-    const result = await appTester(perform, { authData, inputData: { bill_id: '1', status: typed, date: '1362254400', rpo: '1' } });
+    const scope = nock(JUSTCLICK)
+      .post('/api/UpdateOrderStatus', body(`bill_id=1&status=${status}&date=1362254400&rpo=1`))
+      .reply(200, signed(0, 'OK'));
+    const result = await appTester(perform, {
+      authData,
+      inputData: { bill_id: '1', status: typed, date: '1362254400', rpo: '1' },
+    });
     expect(result).toMatchObject({ status });
     expect(scope.isDone()).toBe(true);
   });
@@ -248,10 +312,12 @@ describe('Update Order Status: bad input is refused before any request', () => {
     [{ bill_id: '', status: 'paid' }, 'Order Number: expected the number of a JustClick order.'],
     [{ bill_id: '1', status: 'shipped' }, `New Status: expected ${STATUSES} (got "shipped").`],
     // Names every JavaScript object has are not choices.
-    ...['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'].map((status): [Record<string, string>, string] => [
-      { bill_id: '1', status },
-      `New Status: expected ${STATUSES} (got "${status}").`,
-    ]),
+    ...['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'].map(
+      (status): [Record<string, string>, string] => [
+        { bill_id: '1', status },
+        `New Status: expected ${STATUSES} (got "${status}").`,
+      ],
+    ),
     [{ bill_id: '1', status: ' ' }, 'New Status: expected one of sent, paid, return, cancel.'],
     [
       { bill_id: '1', status: 'sent', date: '1362254400' },
@@ -268,11 +334,13 @@ describe('Update Order Status: bad input is refused before any request', () => {
       'Date Sent or Paid: expected a date such as 02.05.2024 10:00 (day first, Moscow time), 2024-05-02T10:00:00+03:00 ' +
         'or a Unix timestamp such as 1714633200 (got "02/05/2024").',
     ],
-    ...['2024-02-30', '31.04.2024', '02.05.2024 25:00', '2024-02-30T10:00:00+03:00'].map((date): [Record<string, string>, string] => [
-      { bill_id: '1', status: 'paid', date },
-      'Date Sent or Paid: expected a date and time that exist in the calendar (no 30 February or 31 April, hours 00 to 23) ' +
-        `(got "${date}").`,
-    ]),
+    ...['2024-02-30', '31.04.2024', '02.05.2024 25:00', '2024-02-30T10:00:00+03:00'].map(
+      (date): [Record<string, string>, string] => [
+        { bill_id: '1', status: 'paid', date },
+        'Date Sent or Paid: expected a date and time that exist in the calendar (no 30 February or 31 April, hours 00 to 23) ' +
+          `(got "${date}").`,
+      ],
+    ),
   ])('%j', async (inputData, message) => {
     const error = await caught(appTester(perform, { authData, inputData }));
     expect(error).toMatchObject({ message, code: 'InvalidInput' });
@@ -280,7 +348,10 @@ describe('Update Order Status: bad input is refused before any request', () => {
 
   it('names the missing connection fields when the connection has no JustClick credentials', async () => {
     const error = await caught(
-      appTester(perform, { authData: { rlab_user_id: '1', rlab_api_key: 'k' }, inputData: { bill_id: '1', status: 'cancel' } }),
+      appTester(perform, {
+        authData: { rlab_user_id: '1', rlab_api_key: 'k' },
+        inputData: { bill_id: '1', status: 'cancel' },
+      }),
     );
     expect(error.message).toBe(
       'This step needs your JustClick credentials, but the connection has no JustClick Login or JustClick API Key. ' +
@@ -292,7 +363,9 @@ describe('Update Order Status: bad input is refused before any request', () => {
 describe('Update Order Status: answers', () => {
   const run = () => appTester(perform, { authData, inputData: { bill_id: '100000', status: 'cancel' } });
   const answer = (status: number, reply: unknown) =>
-    nock(JUSTCLICK).post('/api/UpdateOrderStatus', body('bill_id=100000&status=cancel')).reply(status, reply as nock.Body);
+    nock(JUSTCLICK)
+      .post('/api/UpdateOrderStatus', body('bill_id=100000&status=cancel'))
+      .reply(status, reply as nock.Body);
 
   it("carries JustClick's text, the code and an explanation for a documented error", async () => {
     answer(200, signed(200, 'Заказ не существует'));
@@ -351,8 +424,14 @@ describe('Update Order Status: answers', () => {
     ['an array', '[0, "OK"]'],
     ['an empty object', '{}'],
     ['no error_code', JSON.stringify({ error_text: 'OK', hash: md5(`0::OK::${SECRET}`) })],
-    ['a non-numeric error_code', JSON.stringify({ error_code: 'ok', error_text: 'OK', hash: md5(`ok::OK::${SECRET}`) })],
-    ['a boolean error_code', JSON.stringify({ error_code: false, error_text: 'OK', hash: md5(`false::OK::${SECRET}`) })],
+    [
+      'a non-numeric error_code',
+      JSON.stringify({ error_code: 'ok', error_text: 'OK', hash: md5(`ok::OK::${SECRET}`) }),
+    ],
+    [
+      'a boolean error_code',
+      JSON.stringify({ error_code: false, error_text: 'OK', hash: md5(`false::OK::${SECRET}`) }),
+    ],
     ['a fractional error_code', JSON.stringify({ error_code: 0.5, error_text: 'OK', hash: md5(`0.5::OK::${SECRET}`) })],
     ['a negative error_code', JSON.stringify({ error_code: -1, error_text: 'OK', hash: md5(`-1::OK::${SECRET}`) })],
     ['a cut-off body', JSON.stringify(signed(0, 'OK')).slice(0, 30)],
@@ -392,7 +471,6 @@ describe('Update Order Status: answers', () => {
 });
 
 describe('Update Order Status: network failures (real sockets on 127.0.0.1)', () => {
-
   it('hands the run back to Zapier when JustClick refuses the connection: nothing was sent', async () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -402,7 +480,9 @@ describe('Update Order Status: network failures (real sockets on 127.0.0.1)', ()
 
     const error = await caught(appTester(perform, { authData, inputData: { bill_id: '1', status: 'cancel' } }));
     expect(error.name).toBe('ThrottledError');
-    expect(error.message).toBe('JustClick could not be reached (ECONNREFUSED); nothing was sent. Zapier will retry this step later.');
+    expect(error.message).toBe(
+      'JustClick could not be reached (ECONNREFUSED); nothing was sent. Zapier will retry this step later.',
+    );
   });
 
   it('gives up after JUSTCLICK_TIMEOUT_MS without retrying, because the change may already be applied', async () => {
@@ -411,7 +491,10 @@ describe('Update Order Status: network failures (real sockets on 127.0.0.1)', ()
       requests += 1; // never answers
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    setEnv({ JUSTCLICK_BASE_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, JUSTCLICK_TIMEOUT_MS: '300' });
+    setEnv({
+      JUSTCLICK_BASE_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      JUSTCLICK_TIMEOUT_MS: '300',
+    });
     try {
       const error = await caught(appTester(perform, { authData, inputData: { bill_id: '1', status: 'cancel' } }));
       expect(error).toMatchObject({

@@ -26,7 +26,12 @@ describe('MeaSoft XML building', () => {
     expect(escapeXml('ООО "Рога & Копыта" <склад>\u0001')).toBe('ООО &quot;Рога &amp; Копыта&quot; &lt;склад&gt;');
     expect(escapeXml('a\tb\nc', true)).toBe('a&#9;b&#10;c');
     expect(textElement('x', '')).toBeUndefined();
-    expect(element('a', [['b', undefined]], [textElement('c', 1)])).toEqual({ name: 'a', attributes: [['b', undefined]], children: [{ name: 'c', text: 1 }], text: undefined });
+    expect(element('a', [['b', undefined]], [textElement('c', 1)])).toEqual({
+      name: 'a',
+      attributes: [['b', undefined]],
+      children: [{ name: 'c', text: 1 }],
+      text: undefined,
+    });
   });
 });
 
@@ -37,12 +42,21 @@ describe('MeaSoft client: requests and answers', () => {
       .reply(200, doc(`<statusreq count="1">${ORDER}</statusreq>`));
     const orders = await run((z) => findOrders(z, credentials, { orderno: 'A1', orderno2: 'S-1' }));
     expect(orders).toHaveLength(1);
-    expect(orders[0]).toMatchObject({ id: 'A1:NEW:2024-05-20 10:00:00', orderno: 'A1', orderno2: 'S-1', status: { code: 'NEW', title: 'Новый' } });
+    expect(orders[0]).toMatchObject({
+      id: 'A1:NEW:2024-05-20 10:00:00',
+      orderno: 'A1',
+      orderno2: 'S-1',
+      status: { code: 'NEW', title: 'Новый' },
+    });
   });
 
   it('statusreq ONLY_LAST on a stream, and commitlaststatus on the same stream', async () => {
-    nock(API).post('/api/', doc(`<statusreq>${AUTH}<changes>ONLY_LAST</changes><streamid>4321</streamid></statusreq>`)).reply(200, doc('<statusreq count="0"/>'));
-    nock(API).post('/api/', doc(`<commitlaststatus>${AUTH}<streamid>4321</streamid></commitlaststatus>`)).reply(200, doc('<commitlaststatus/>'));
+    nock(API)
+      .post('/api/', doc(`<statusreq>${AUTH}<changes>ONLY_LAST</changes><streamid>4321</streamid></statusreq>`))
+      .reply(200, doc('<statusreq count="0"/>'));
+    nock(API)
+      .post('/api/', doc(`<commitlaststatus>${AUTH}<streamid>4321</streamid></commitlaststatus>`))
+      .reply(200, doc('<commitlaststatus/>'));
     await expect(run((z) => changedOrders(z, credentials, 4321))).resolves.toEqual([]);
     await expect(run((z) => commitLastStatus(z, credentials, 4321))).resolves.toBeUndefined();
   });
@@ -61,13 +75,18 @@ describe('MeaSoft client: requests and answers', () => {
   it('another root error without text: the documented Russian text and the English meaning', async () => {
     nock(API).post('/api/').reply(200, doc('<error error="14"/>'));
     const error = await caught(run((z) => findOrders(z, credentials, {})));
-    expect(error).toMatchObject({ code: 'MeasoftError14', message: 'MeaSoft refused the request: error 14 "Неизвестная функция" (MeaSoft does not know this request).' });
+    expect(error).toMatchObject({
+      code: 'MeasoftError14',
+      message: 'MeaSoft refused the request: error 14 "Неизвестная функция" (MeaSoft does not know this request).',
+    });
   });
 
   it('an unknown code still shows the code and MeaSoft text', async () => {
     nock(API).post('/api/').reply(200, doc('<statusreq error="999">Что-то пошло не так</statusreq>'));
     const error = await caught(run((z) => findOrders(z, credentials, {})));
-    expect(error.message).toBe('MeaSoft refused the request: error 999 "Что-то пошло не так" (MeaSoft gave no further explanation).');
+    expect(error.message).toBe(
+      'MeaSoft refused the request: error 999 "Что-то пошло не так" (MeaSoft gave no further explanation).',
+    );
   });
 
   it.each([
@@ -86,7 +105,9 @@ describe('MeaSoft client: requests and answers', () => {
 
   it('HTTP 500 on a write says it may or may not have been made; a refused connection says nothing was sent', async () => {
     nock(API).post('/api/').reply(500, 'oops');
-    expect((await caught(run((z) => cancelOrder(z, credentials, 'A1')))).message).toContain('may or may not have been made');
+    expect((await caught(run((z) => cancelOrder(z, credentials, 'A1')))).message).toContain(
+      'may or may not have been made',
+    );
     setEnv({ MEASOFT_BASE_URL: 'http://127.0.0.1:1/api/' });
     const refused = await caught(run((z) => findOrders(z, credentials, {})));
     expect(refused.name).toBe('ThrottledError');
@@ -96,15 +117,26 @@ describe('MeaSoft client: requests and answers', () => {
   it('neworder: one order, MeaSoft number and price back', async () => {
     nock(API)
       .post('/api/', doc(`<neworder newfolder="NO">${AUTH}<order orderno=""><weight>1.5</weight></order></neworder>`))
-      .reply(200, doc('<neworder><createorder orderno="00032011" barcode="00032011" error="0" errormsg="Success" orderprice="350"/></neworder>'));
-    const created = await run((z) => createOrder(z, credentials, element('order', [['orderno', '']], [textElement('weight', 1.5)])));
+      .reply(
+        200,
+        doc(
+          '<neworder><createorder orderno="00032011" barcode="00032011" error="0" errormsg="Success" orderprice="350"/></neworder>',
+        ),
+      );
+    const created = await run((z) =>
+      createOrder(z, credentials, element('order', [['orderno', '']], [textElement('weight', 1.5)])),
+    );
     expect(created).toEqual({ orderno: '00032011', barcode: '00032011', orderprice: 350 });
   });
 
   it('neworder refusals use the order list: 8 is a missing phone, 1 asks to reconnect', async () => {
-    nock(API).post('/api/').reply(200, doc('<neworder><createorder orderno="" error="8" errormsg="empty phone"/></neworder>'));
+    nock(API)
+      .post('/api/')
+      .reply(200, doc('<neworder><createorder orderno="" error="8" errormsg="empty phone"/></neworder>'));
     const error = await caught(run((z) => createOrder(z, credentials, element('order'))));
-    expect(error.message).toBe('MeaSoft refused the request: error 8 "empty phone" (the receiver\'s phone number is missing).');
+    expect(error.message).toBe(
+      'MeaSoft refused the request: error 8 "empty phone" (the receiver\'s phone number is missing).',
+    );
     nock(API).post('/api/').reply(200, doc('<neworder><createorder error="1"/></neworder>'));
     expect((await caught(run((z) => createOrder(z, credentials, element('order'))))).name).toBe('ExpiredAuthError');
     nock(API).post('/api/').reply(200, doc('<neworder><createorder orderno="" error="0"/></neworder>'));
@@ -116,9 +148,24 @@ describe('MeaSoft client: requests and answers', () => {
   it('cancelorder: by order number; MeaSoft refusing is a clear error', async () => {
     nock(API)
       .post('/api/', doc(`<cancelorder>${AUTH}<order orderno="A&amp;1" ordercode=""/></cancelorder>`))
-      .reply(200, doc('<cancelorder><order orderno="A&amp;1" ordercode="" error="0" errormsg="OK" errormsgru="Успешно"/></cancelorder>'));
-    await expect(run((z) => cancelOrder(z, credentials, 'A&1'))).resolves.toEqual({ orderno: 'A&1', message: 'Успешно' });
-    nock(API).post('/api/').reply(200, doc('<cancelorder><order orderno="X" error="52" errormsg="order not found" errormsgru="Заказ не найден"/></cancelorder>'));
+      .reply(
+        200,
+        doc(
+          '<cancelorder><order orderno="A&amp;1" ordercode="" error="0" errormsg="OK" errormsgru="Успешно"/></cancelorder>',
+        ),
+      );
+    await expect(run((z) => cancelOrder(z, credentials, 'A&1'))).resolves.toEqual({
+      orderno: 'A&1',
+      message: 'Успешно',
+    });
+    nock(API)
+      .post('/api/')
+      .reply(
+        200,
+        doc(
+          '<cancelorder><order orderno="X" error="52" errormsg="order not found" errormsgru="Заказ не найден"/></cancelorder>',
+        ),
+      );
     const error = await caught(run((z) => cancelOrder(z, credentials, 'X')));
     expect(error.message).toBe('MeaSoft refused the request: error 52 "Заказ не найден" (the order was not found).');
   });

@@ -14,12 +14,32 @@ const times = (n: number, make: (k: number) => string) => Array.from({ length: n
 
 /** Each shape builds a body of about n units (a few bytes to a few dozen each). */
 const SHAPES: Array<[string, (n: number) => string]> = [
-  ['many attributes on one element', (n) => order('', times(n, (k) => ` a${k}="${k}"`))],
+  [
+    'many attributes on one element',
+    (n) =>
+      order(
+        '',
+        times(n, (k) => ` a${k}="${k}"`),
+      ),
+  ],
   ['many attributes on one child', (n) => order(`<item${times(n, (k) => ` a${k}="1"`)}/>`)],
-  ['many namespace declarations', (n) => order('', times(n, (k) => ` xmlns:p${k}="urn:p${k}"`))],
+  [
+    'many namespace declarations',
+    (n) =>
+      order(
+        '',
+        times(n, (k) => ` xmlns:p${k}="urn:p${k}"`),
+      ),
+  ],
   ['many sibling elements of one name', (n) => order(times(n, () => '<item code="1">x</item>'))],
   ['many sibling elements of different names', (n) => order(times(n, (k) => `<e${k}>x</e${k}>`))],
-  ['many statuses in the history', (n) => order(`<statushistory>${times(n, (k) => `<status eventtime="2024-01-01 10:00:00" title="t${k}">NEW</status>`)}</statushistory>`)],
+  [
+    'many statuses in the history',
+    (n) =>
+      order(
+        `<statushistory>${times(n, (k) => `<status eventtime="2024-01-01 10:00:00" title="t${k}">NEW</status>`)}</statushistory>`,
+      ),
+  ],
   ['a long element name', (n) => order(`<${'n'.repeat(20 * n)}>x</${'n'.repeat(20 * n)}>`)],
   ['a long attribute name and value', (n) => order(`<item ${'a'.repeat(10 * n)}="${'v'.repeat(10 * n)}"/>`)],
   ['long text', (n) => order(`<note>${'Доставлен '.repeat(2 * n)}</note>`)],
@@ -27,10 +47,19 @@ const SHAPES: Array<[string, (n: number) => string]> = [
   ['whitespace runs between words', (n) => order(`<note>${times(n, () => `x${' '.repeat(20)}`)}x</note>`)],
   ['one long whitespace run before a word', (n) => order(`<note>x${' '.repeat(20 * n)}x</note>`)],
   ['line ends and tabs in values', (n) => order(`<note v="${'\t\r\n'.repeat(5 * n)}">${'\r\n'.repeat(5 * n)}x</note>`)],
-  ['many CDATA sections, comments and PIs among text', (n) => order(`<note>${times(n, () => 'a<![CDATA[<b>]]><!-- c --><?p q?>')}</note>`)],
-  ['a long comment and a long CDATA section', (n) => order(`<!--${'- '.repeat(10 * n)}--><note><![CDATA[${'] '.repeat(10 * n)}]]></note>`)],
+  [
+    'many CDATA sections, comments and PIs among text',
+    (n) => order(`<note>${times(n, () => 'a<![CDATA[<b>]]><!-- c --><?p q?>')}</note>`),
+  ],
+  [
+    'a long comment and a long CDATA section',
+    (n) => order(`<!--${'- '.repeat(10 * n)}--><note><![CDATA[${'] '.repeat(10 * n)}]]></note>`),
+  ],
   ['markup-like text inside CDATA', (n) => order(`<note><![CDATA[${'<!DOCTYPE x><a b="1">'.repeat(n)}]]></note>`)],
-  ['attributes whose names clash with suffixed keys', (n) => order(`<x${times(n, (k) => ` item_${k + 2}="1"`)}/>`, ' item="1"')],
+  [
+    'attributes whose names clash with suffixed keys',
+    (n) => order(`<x${times(n, (k) => ` item_${k + 2}="1"`)}/>`, ' item="1"'),
+  ],
   ['deep nesting, repeated', (n) => order(times(n / 200, () => `${'<a>'.repeat(200)}${'</a>'.repeat(200)}`))],
   // Refused documents must be refused as fast: the fault is found in the same single pass.
   ['a repeated attribute at the end of many', (n) => order('', `${times(n, (k) => ` a${k}="1"`)} a0="2"`)],

@@ -41,14 +41,23 @@ const input = {
   price: '2 490',
   instruction: 'Звонить за час',
   items: [
-    { item_name: 'Футболка', item_quantity: '2', item_price: '1245', item_weight: '0.3', item_extcode: 'TS-1', item_vat_rate: '20' },
+    {
+      item_name: 'Футболка',
+      item_quantity: '2',
+      item_price: '1245',
+      item_weight: '0.3',
+      item_extcode: 'TS-1',
+      item_vat_rate: '20',
+    },
     { item_name: 'Пакет' },
   ],
 };
 
 describe('Create Courier Order', () => {
   it('checks by shop order number, sends the whole order escaped, then reads it back', async () => {
-    nock(API).post('/api/', doc(`<statusreq>${AUTH}<orderno2>S-9</orderno2></statusreq>`)).reply(200, doc('<statusreq count="0"/>'));
+    nock(API)
+      .post('/api/', doc(`<statusreq>${AUTH}<orderno2>S-9</orderno2></statusreq>`))
+      .reply(200, doc('<statusreq count="0"/>'));
     nock(API)
       .post(
         '/api/',
@@ -60,14 +69,27 @@ describe('Create Courier Order', () => {
             '<item extcode="TS-1" quantity="2" mass="0.3" retprice="1245" VATrate="20">Футболка</item><item quantity="1">Пакет</item></items></order></neworder>',
         ),
       )
-      .reply(200, doc('<neworder><createorder orderno="00040001" barcode="00040001" error="0" errormsg="Success" orderprice="350"/></neworder>'));
-    nock(API).post('/api/', doc(`<statusreq>${AUTH}<orderno>00040001</orderno></statusreq>`)).reply(200, doc(`<statusreq count="1">${order('00040001')}</statusreq>`));
+      .reply(
+        200,
+        doc(
+          '<neworder><createorder orderno="00040001" barcode="00040001" error="0" errormsg="Success" orderprice="350"/></neworder>',
+        ),
+      );
+    nock(API)
+      .post('/api/', doc(`<statusreq>${AUTH}<orderno>00040001</orderno></statusreq>`))
+      .reply(200, doc(`<statusreq count="1">${order('00040001')}</statusreq>`));
     const result = await appTester(loose(createOrder), { authData, inputData: input });
-    expect(result).toMatchObject({ orderno: '00040001', created_now: true, result_note: 'MeaSoft created order 00040001 for shop order S-9.' });
+    expect(result).toMatchObject({
+      orderno: '00040001',
+      created_now: true,
+      result_note: 'MeaSoft created order 00040001 for shop order S-9.',
+    });
   });
 
   it('a replay returns the existing order and creates nothing', async () => {
-    nock(API).post('/api/', doc(`<statusreq>${AUTH}<orderno2>S-9</orderno2></statusreq>`)).reply(200, doc(`<statusreq count="1">${order('00040001')}</statusreq>`));
+    nock(API)
+      .post('/api/', doc(`<statusreq>${AUTH}<orderno2>S-9</orderno2></statusreq>`))
+      .reply(200, doc(`<statusreq count="1">${order('00040001')}</statusreq>`));
     const result = await appTester(loose(createOrder), { authData, inputData: input });
     expect(result).toMatchObject({ orderno: '00040001', created_now: false });
     expect(result.result_note).toBe('MeaSoft already had order 00040001 for shop order S-9; nothing new was created.');
@@ -78,8 +100,14 @@ describe('Create Courier Order', () => {
     [{ delivery_date: '21.05.2024' }, 'Delivery Date: expected a date such as 2024-05-20 (got "21.05.2024").'],
     [{ time_min: '19:00' }, 'Delivery Time To: expected a time after Delivery Time From (19:00) (got "18:00").'],
     [{ weight: 'heavy' }, 'Weight (kg): expected a number such as 123.45 (got "heavy").'],
-    [{ paytype: 'bitcoin' }, 'Payment Type: expected one of CASH (Cash on Delivery), CARD (Card on Delivery), NO (No Payment (Prepaid)), OTHER (Other) (got "bitcoin").'],
-    [{ items: [{ item_price: '10' }, { item_name: 'x' }] }, 'Item Name (line 1): expected the name of the item, because other item fields of this line are filled in.'],
+    [
+      { paytype: 'bitcoin' },
+      'Payment Type: expected one of CASH (Cash on Delivery), CARD (Card on Delivery), NO (No Payment (Prepaid)), OTHER (Other) (got "bitcoin").',
+    ],
+    [
+      { items: [{ item_price: '10' }, { item_name: 'x' }] },
+      'Item Name (line 1): expected the name of the item, because other item fields of this line are filled in.',
+    ],
   ])('refuses %j before any request', async (change, message) => {
     const error = await caught(appTester(loose(createOrder), { authData, inputData: { ...input, ...change } }));
     expect(error.message).toBe(message);
@@ -88,9 +116,13 @@ describe('Create Courier Order', () => {
 
 describe('Find and Cancel Courier Order', () => {
   it('finds by given code; nothing found (count 0 or error 11) is an empty result', async () => {
-    nock(API).post('/api/', doc(`<statusreq>${AUTH}<givencode>G1</givencode></statusreq>`)).reply(200, doc('<statusreq count="0"/>'));
+    nock(API)
+      .post('/api/', doc(`<statusreq>${AUTH}<givencode>G1</givencode></statusreq>`))
+      .reply(200, doc('<statusreq count="0"/>'));
     await expect(appTester(loose(findOrder), { authData, inputData: { givencode: 'G1' } })).resolves.toEqual([]);
-    nock(API).post('/api/', doc(`<statusreq>${AUTH}<orderno>X</orderno></statusreq>`)).reply(200, doc('<statusreq error="11" errormsg="Заказы не найдены"/>'));
+    nock(API)
+      .post('/api/', doc(`<statusreq>${AUTH}<orderno>X</orderno></statusreq>`))
+      .reply(200, doc('<statusreq error="11" errormsg="Заказы не найдены"/>'));
     await expect(appTester(loose(findOrder), { authData, inputData: { orderno: 'X' } })).resolves.toEqual([]);
   });
 
@@ -111,37 +143,60 @@ describe('Find and Cancel Courier Order', () => {
 
 describe('New Order Status (Polling): requests', () => {
   const tester = rpcAppTester();
-  const readBody = /^<\?xml version="1.0" encoding="UTF-8"\?><statusreq><auth login="shop" pass="secret-pass-123" extra="8"\/><changes>ONLY_LAST<\/changes><streamid>(\d+)<\/streamid><\/statusreq>$/;
+  const readBody =
+    /^<\?xml version="1.0" encoding="UTF-8"\?><statusreq><auth login="shop" pass="secret-pass-123" extra="8"\/><changes>ONLY_LAST<\/changes><streamid>(\d+)<\/streamid><\/statusreq>$/;
 
   it('reads its stream; commits that answer only at the start of the next poll, on the same stream', async () => {
     const { calls } = cacheRpc(new ZCacheStore());
     let stream = '';
     nock(API)
       .post('/api/', (body: string) => readBody.test(body) && Boolean((stream = readBody.exec(body)![1]!)))
-      .reply(200, doc(`<statusreq count="2">${order('A1', 'NEW', '2024-05-20 10:00:00')}${order('A2', 'PICKUP', '2024-05-20 11:00:00')}</statusreq>`));
+      .reply(
+        200,
+        doc(
+          `<statusreq count="2">${order('A1', 'NEW', '2024-05-20 10:00:00')}${order('A2', 'PICKUP', '2024-05-20 11:00:00')}</statusreq>`,
+        ),
+      );
     const first = await tester(loose(poll), { authData, inputData: {}, meta: { zap: { id: 42 } } });
-    expect(first.map((event: { id: string }) => event.id)).toEqual(['A2:PICKUP:2024-05-20 11:00:00', 'A1:NEW:2024-05-20 10:00:00']);
+    expect(first.map((event: { id: string }) => event.id)).toEqual([
+      'A2:PICKUP:2024-05-20 11:00:00',
+      'A1:NEW:2024-05-20 10:00:00',
+    ]);
     expect(Number(stream)).toBeGreaterThanOrEqual(100);
     expect(Number(stream)).toBeLessThanOrEqual(10000);
 
-    nock(API).post('/api/', doc(`<commitlaststatus>${AUTH}<streamid>${stream}</streamid></commitlaststatus>`)).reply(200, doc('<commitlaststatus/>'));
-    nock(API).post('/api/', doc(`<statusreq>${AUTH}<changes>ONLY_LAST</changes><streamid>${stream}</streamid></statusreq>`)).reply(200, doc('<statusreq count="0"/>'));
+    nock(API)
+      .post('/api/', doc(`<commitlaststatus>${AUTH}<streamid>${stream}</streamid></commitlaststatus>`))
+      .reply(200, doc('<commitlaststatus/>'));
+    nock(API)
+      .post('/api/', doc(`<statusreq>${AUTH}<changes>ONLY_LAST</changes><streamid>${stream}</streamid></statusreq>`))
+      .reply(200, doc('<statusreq count="0"/>'));
     await expect(tester(loose(poll), { authData, inputData: {}, meta: { zap: { id: 42 } } })).resolves.toEqual([]);
     // No cache key carries the password.
     expect(JSON.stringify(calls)).not.toContain('secret-pass-123');
   });
 
-  it("loading samples reads recent orders with a plain statusreq and filters them, touching no cache and no stream", async () => {
+  it('loading samples reads recent orders with a plain statusreq and filters them, touching no cache and no stream', async () => {
     nock(API)
-      .post('/api/', (body: string) => /^<\?xml[^>]*><statusreq><auth [^>]+\/><datefrom>\d{4}-\d{2}-\d{2}<\/datefrom><dateto>\d{4}-\d{2}-\d{2}<\/dateto><\/statusreq>$/.test(body))
+      .post('/api/', (body: string) =>
+        /^<\?xml[^>]*><statusreq><auth [^>]+\/><datefrom>\d{4}-\d{2}-\d{2}<\/datefrom><dateto>\d{4}-\d{2}-\d{2}<\/dateto><\/statusreq>$/.test(
+          body,
+        ),
+      )
       .reply(200, doc(`<statusreq count="2">${order('A1', 'NEW')}${order('A2', 'COMPLETE')}</statusreq>`));
-    const samples = await tester(loose(poll), { authData, inputData: { statuses: ['complete'] }, meta: { isLoadingSample: true, zap: { id: 42 } } });
+    const samples = await tester(loose(poll), {
+      authData,
+      inputData: { statuses: ['complete'] },
+      meta: { isLoadingSample: true, zap: { id: 42 } },
+    });
     expect(samples.map((event: { orderno: string }) => event.orderno)).toEqual(['A2']);
   });
 });
 
 describe('New Order Status (instant): samples', () => {
   it('keeps the static sample without MeaSoft credentials', async () => {
-    await expect(appTester(loose(performList), { authData: { justclick_login: 'x' }, inputData: {} })).resolves.toEqual([orderStatusSample]);
+    await expect(appTester(loose(performList), { authData: { justclick_login: 'x' }, inputData: {} })).resolves.toEqual(
+      [orderStatusSample],
+    );
   });
 });

@@ -49,10 +49,27 @@ describe("New Order Status: MeaSoft's own examples", () => {
 
   it('keeps identifiers, codes and phones of the wiki example (2022 revision) as sent, and types quantities, money and YES/NO flags', () => {
     expect(seed.id).toBe('00032011:NEW:2022-01-20 17:08:43');
-    expect([seed.orderno, seed.awb, seed.ordercode, seed.barcode, seed.customstatecode]).toEqual(['00032011', '00032011', '0000032', '00032011', '1']);
-    expect(seed.receiver).toMatchObject({ phone: '+7 (495) 000-00-00', contacts: { phone: ['+74950000000'] }, date: '2022-01-21', coords: { lat: 55.7287, lon: 37.6447 } });
+    expect([seed.orderno, seed.awb, seed.ordercode, seed.barcode, seed.customstatecode]).toEqual([
+      '00032011',
+      '00032011',
+      '0000032',
+      '00032011',
+      '1',
+    ]);
+    expect(seed.receiver).toMatchObject({
+      phone: '+7 (495) 000-00-00',
+      contacts: { phone: ['+74950000000'] },
+      date: '2022-01-21',
+      coords: { lat: 55.7287, lon: 37.6447 },
+    });
     expect([seed.weight, seed.quantity, seed.price, seed.inshprice, seed.return_weight]).toEqual([0.4, 1, 0, 0, null]);
-    expect([seed.pickup, seed.return, seed.print_check, seed.receiverpays, seed.acceptpartially]).toEqual([false, true, true, false, true]);
+    expect([seed.pickup, seed.return, seed.print_check, seed.receiverpays, seed.acceptpartially]).toEqual([
+      false,
+      true,
+      true,
+      false,
+      true,
+    ]);
     expect([seed.service, seed.type, seed.paytype]).toEqual(['1', '1', 'NO']);
     expect([seed.orderno2, seed.givencode, seed.enclosure]).toEqual([null, null, null]);
     expect(seed.items).toEqual([]);
@@ -96,8 +113,15 @@ describe("New Order Status: MeaSoft's own examples", () => {
   });
 
   it('keeps a time that does not read as one as sent, beside a null ISO value', async () => {
-    const event = await one('<order orderno="1"><status eventtime="вчера" createtimegmt="2024-02-30 10:00:00">NEW</status></order>');
-    expect(event.status).toMatchObject({ eventtime: 'вчера', eventtime_iso: null, createtimegmt: '2024-02-30 10:00:00', createtimegmt_iso: null });
+    const event = await one(
+      '<order orderno="1"><status eventtime="вчера" createtimegmt="2024-02-30 10:00:00">NEW</status></order>',
+    );
+    expect(event.status).toMatchObject({
+      eventtime: 'вчера',
+      eventtime_iso: null,
+      createtimegmt: '2024-02-30 10:00:00',
+      createtimegmt_iso: null,
+    });
   });
 });
 
@@ -137,7 +161,13 @@ describe('New Order Status: a real-world order', () => {
   });
 
   it('puts the order attributes at the top level, as sent', () => {
-    expect(event).toMatchObject({ orderno: 'ИМ-000451', awb: '0004512', orderno2: 'EX-9', ordercode: '77001', givencode: null });
+    expect(event).toMatchObject({
+      orderno: 'ИМ-000451',
+      awb: '0004512',
+      orderno2: 'EX-9',
+      ordercode: '77001',
+      givencode: null,
+    });
   });
 
   it('trims indented text, decodes entities and CDATA, and keeps inner line breaks', () => {
@@ -148,17 +178,37 @@ describe('New Order Status: a real-world order', () => {
   });
 
   it('reads money with a space and a decimal comma, coordinates and flags', () => {
-    expect([event.price, event.inshprice, event.weight, event.return_weight, event.quantity]).toEqual([4990.5, 5000, 2.35, 0, 2]);
-    expect(event.currcoords).toEqual({ accuracy: 15, lat: 59.93, lon: 30.33, RequestDateTime_iso: '2024-03-15T11:59:00+03:00' });
+    expect([event.price, event.inshprice, event.weight, event.return_weight, event.quantity]).toEqual([
+      4990.5, 5000, 2.35, 0, 2,
+    ]);
+    expect(event.currcoords).toEqual({
+      accuracy: 15,
+      lat: 59.93,
+      lon: 30.33,
+      RequestDateTime_iso: '2024-03-15T11:59:00+03:00',
+    });
     expect((event.receiver as { coords: unknown }).coords).toEqual({ lon: 30.3351, lat: 59.9343 });
-    expect([event.receiverpays, event.acceptpartially, event.pickup, event.print_check]).toEqual([true, false, false, false]);
+    expect([event.receiverpays, event.acceptpartially, event.pickup, event.print_check]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('lists every item and package with numbers for sizes, weights and prices', () => {
     expect(event.items).toEqual([
       {
-        extcode: 'A-1', quantity: 2, mass: 0.5, retprice: 1495.25, VATrate: 20, barcode: '4600000000012',
-        article: 'KN-01', type: '1', returns: '0', name: 'Книга «Мастер и Маргарита»',
+        extcode: 'A-1',
+        quantity: 2,
+        mass: 0.5,
+        retprice: 1495.25,
+        VATrate: 20,
+        barcode: '4600000000012',
+        article: 'KN-01',
+        type: '1',
+        returns: '0',
+        name: 'Книга «Мастер и Маргарита»',
       },
       { type: '1', barcode: null, quantity: 1, retprice: 2000, mass: 1.35, returns: '0', name: 'DVD-диск' },
     ]);
@@ -170,10 +220,20 @@ describe('New Order Status: a real-world order', () => {
 
   it('passes unknown elements through, and keeps repeated ones as lists', () => {
     expect(event.acta).toBe('АКТ-15/03');
-    expect((event.receiver as Record<string, unknown>).town).toEqual({ regioncode: '78', country: 'RU', value: 'Санкт-Петербург' });
+    expect((event.receiver as Record<string, unknown>).town).toEqual({
+      regioncode: '78',
+      country: 'RU',
+      value: 'Санкт-Петербург',
+    });
     expect((event.receiver as { contacts: unknown }).contacts).toEqual({ phone: ['+79210001122', '8-812-000-00-00'] });
     expect(event.deliveryprice).toEqual([
-      { total: 350, advprice: [{ code: '1', price: 300 }, { code: '7', price: 50 }] },
+      {
+        total: 350,
+        advprice: [
+          { code: '1', price: 300 },
+          { code: '7', price: 50 },
+        ],
+      },
       { total: 0, advprice: [] },
     ]);
     expect(event.webhook_statuses).toEqual([
@@ -187,7 +247,10 @@ describe('New Order Status: a real-world order', () => {
       .replace(/<package code="2"[^>]*\/>/, '')
       .replace('<phone>8-812-000-00-00</phone>', '')
       .replace('<deliveryprice total="0"/>', '')
-      .replace('country="RU" message="Вручено лично">COMPLETE', 'country="RU" message="Вручено лично" courier="Сидоров">COMPLETE<gps lat="1"/>')
+      .replace(
+        'country="RU" message="Вручено лично">COMPLETE',
+        'country="RU" message="Вручено лично" courier="Сидоров">COMPLETE<gps lat="1"/>',
+      )
       .replace('<statushistory>', '<statushistory note="3 из 3">');
     const event1 = await one(single);
     expect(event1.items).toHaveLength(1);
@@ -209,7 +272,9 @@ describe('New Order Status: a real-world order', () => {
   });
 
   it('reads numeric character references and leaves unknown named entities as written', async () => {
-    const event1 = await one('<order orderno="&#x34;2"><note>&#1044;&#x430; &nbsp;&amp;</note><status>NEW</status></order>');
+    const event1 = await one(
+      '<order orderno="&#x34;2"><note>&#1044;&#x430; &nbsp;&amp;</note><status>NEW</status></order>',
+    );
     expect(event1.orderno).toBe('42');
     expect(event1.note).toBe('Да &nbsp;&');
   });
@@ -237,13 +302,20 @@ describe('New Order Status: the Only These Statuses filter', () => {
   });
 
   const CODES = Object.keys(MEASOFT_STATUSES).join(', ');
-  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'DELIVERED', 'COMPLETE: Delivered (Доставлен) extra'])(
-    'refuses %j, which is not one of its choices, instead of silently matching nothing',
-    async (typed) => {
-      const error = await caught(run(MULTI, { statuses: ['COMPLETE', typed] }));
-      expect(error).toMatchObject({ message: `Only These Statuses: expected one of ${CODES} (got "${typed}").`, code: 'InvalidInput' });
-    },
-  );
+  it.each([
+    'constructor',
+    'toString',
+    '__proto__',
+    'hasOwnProperty',
+    'DELIVERED',
+    'COMPLETE: Delivered (Доставлен) extra',
+  ])('refuses %j, which is not one of its choices, instead of silently matching nothing', async (typed) => {
+    const error = await caught(run(MULTI, { statuses: ['COMPLETE', typed] }));
+    expect(error).toMatchObject({
+      message: `Only These Statuses: expected one of ${CODES} (got "${typed}").`,
+      code: 'InvalidInput',
+    });
+  });
 
   it('refuses an unknown status before reading the delivery', async () => {
     const error = await caught(run('not xml at all', { statuses: ['valueOf'] }));
@@ -251,12 +323,24 @@ describe('New Order Status: the Only These Statuses filter', () => {
   });
 
   it('offers every MeaSoft status, labelled in English first with the Russian term after it', () => {
-    const field = orderStatus.operation.inputFields![0] as { key: string; list: boolean; choices: Array<{ value: string; label: string }> };
+    const field = orderStatus.operation.inputFields![0] as {
+      key: string;
+      list: boolean;
+      choices: Array<{ value: string; label: string }>;
+    };
     expect(field.key).toBe('statuses');
     expect(field.list).toBe(true);
     expect(field.choices).toHaveLength(Object.keys(MEASOFT_STATUSES).length);
-    expect(field.choices).toContainEqual({ value: 'COMPLETE', label: 'COMPLETE: Delivered (Доставлен)', sample: 'COMPLETE' });
-    expect(field.choices).toContainEqual({ value: 'AWAITING_SYNC', label: 'AWAITING_SYNC: Awaiting Synchronization (Ожидание синхронизации)', sample: 'AWAITING_SYNC' });
+    expect(field.choices).toContainEqual({
+      value: 'COMPLETE',
+      label: 'COMPLETE: Delivered (Доставлен)',
+      sample: 'COMPLETE',
+    });
+    expect(field.choices).toContainEqual({
+      value: 'AWAITING_SYNC',
+      label: 'AWAITING_SYNC: Awaiting Synchronization (Ожидание синхронизации)',
+      sample: 'AWAITING_SYNC',
+    });
   });
 });
 
@@ -301,7 +385,9 @@ describe('New Order Status: refused deliveries', () => {
     expect(await refusal('{"result": true}')).toBe(
       'MeaSoft webhook refused: the body is JSON, but MeaSoft sends XML. Is this the URL of another trigger?',
     );
-    expect(await refusal('orderno=1&status=NEW')).toBe('MeaSoft webhook refused: the body is not XML; MeaSoft sends an XML <order> document.');
+    expect(await refusal('orderno=1&status=NEW')).toBe(
+      'MeaSoft webhook refused: the body is not XML; MeaSoft sends an XML <order> document.',
+    );
   });
 
   it('refuses XML that is not well-formed, saying where', async () => {
@@ -330,13 +416,18 @@ describe('New Order Status: refused deliveries', () => {
     const lol = (n: number) => `<!ENTITY lol${n} "${`&lol${n - 1};`.repeat(10)}">`;
     const bomb = `<?xml version="1.0"?><!DOCTYPE order [<!ENTITY lol0 "lol">${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(lol).join('')}]><order>&lol9;</order>`;
     const started = Date.now();
-    expect(await refusal(bomb)).toBe('MeaSoft webhook refused: the XML declares a DOCTYPE or entities, which MeaSoft never sends; it was not read.');
+    expect(await refusal(bomb)).toBe(
+      'MeaSoft webhook refused: the XML declares a DOCTYPE or entities, which MeaSoft never sends; it was not read.',
+    );
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('refuses external entities without fetching them (nock refuses every host but loopback)', async () => {
-    const xxe = '<?xml version="1.0"?>\n<!doctype order [<!ENTITY xxe SYSTEM "https://evil.example/secret">]>\n<order><status>&xxe;</status></order>';
-    expect(await refusal(xxe)).toBe('MeaSoft webhook refused: the XML declares a DOCTYPE or entities, which MeaSoft never sends; it was not read.');
+    const xxe =
+      '<?xml version="1.0"?>\n<!doctype order [<!ENTITY xxe SYSTEM "https://evil.example/secret">]>\n<order><status>&xxe;</status></order>';
+    expect(await refusal(xxe)).toBe(
+      'MeaSoft webhook refused: the XML declares a DOCTYPE or entities, which MeaSoft never sends; it was not read.',
+    );
     // Inside an element `<!ENTITY` declares nothing (only a DOCTYPE can): it is refused as markup out of place.
     expect(await refusal('<order><!ENTITY x "y"><status>NEW</status></order>')).toBe(
       'MeaSoft webhook refused: the XML is not well-formed: "<!" must start a comment or a CDATA section here (line 1, column 8).',
@@ -364,11 +455,14 @@ describe('New Order Status: refused deliveries', () => {
 
   it('refuses a body over 10 MB', async () => {
     const huge = `<order><status>NEW</status><note>${'x'.repeat(10 * 1024 * 1024)}</note></order>`;
-    expect(await refusal(huge)).toBe('MeaSoft webhook refused: the body is larger than 10 MB, the most a Zapier webhook accepts.');
+    expect(await refusal(huge)).toBe(
+      'MeaSoft webhook refused: the body is larger than 10 MB, the most a Zapier webhook accepts.',
+    );
   });
 
   it('refuses XML nested deeper than 256 elements, as libxml2 does, and reads 256', async () => {
-    const nested = (depth: number) => `<order>${'<a>'.repeat(depth - 1)}${'</a>'.repeat(depth - 1)}<status>NEW</status></order>`;
+    const nested = (depth: number) =>
+      `<order>${'<a>'.repeat(depth - 1)}${'</a>'.repeat(depth - 1)}<status>NEW</status></order>`;
     expect(parseMeasoftOrder(nested(256)).status.code).toBe('NEW');
     expect(await refusal(nested(257))).toBe(
       'MeaSoft webhook refused: the XML could not be read: the elements are nested more than 256 deep (line 1, column 773).',
@@ -401,12 +495,29 @@ describe('New Order Status: definition', () => {
 
 describe('MeaSoft value conversions', () => {
   it('reads numbers with spaces, no-break spaces and decimal commas; empty or text is null', () => {
-    expect(['0.40', '4 990,50', '1\u00a0000', '-3', '', 'n/a', null].map((v) => toNumber(v))).toEqual([0.4, 4990.5, 1000, -3, null, null, null]);
+    expect(['0.40', '4 990,50', '1\u00a0000', '-3', '', 'n/a', null].map((v) => toNumber(v))).toEqual([
+      0.4,
+      4990.5,
+      1000,
+      -3,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('reads YES/NO flags (and 1/0, true/false) in any case; anything else is null', () => {
     expect(['YES', 'no', ' Yes ', '1', '0', 'TRUE', 'false', 'MAYBE', '', null].map((v) => toBoolean(v))).toEqual([
-      true, false, true, true, false, true, false, null, null, null,
+      true,
+      false,
+      true,
+      true,
+      false,
+      true,
+      false,
+      null,
+      null,
+      null,
     ]);
   });
 });

@@ -36,7 +36,8 @@ describe('R-Lab tracking: the primary host fails', () => {
   const stored = (track: string) => sandbox().rlabState.track(sandbox().accounts.rlab_user_id, track);
   const balance = () => sandbox().rlabState.user(sandbox().accounts.rlab_user_id)!.balance;
   const add = (track: string) => run('rlab_add_track', { track, phone: '+7 916 000-00-00' });
-  const find = (track = '80085275412345') => run('rlab_track_info', { track }) as Promise<Array<Record<string, unknown>>>;
+  const find = (track = '80085275412345') =>
+    run('rlab_track_info', { track }) as Promise<Array<Record<string, unknown>>>;
 
   it('refusing connections: a write goes to the backup once, and is stored once', async () => {
     await sandbox().rlab.fault('down');
@@ -73,7 +74,12 @@ describe('R-Lab tracking: the primary host fails', () => {
 
     const result = await add('FLT-SLOW-W');
 
-    expect(result).toMatchObject({ track: 'FLT-SLOW-W', result_state: 0, served_by_backup: true, result_info: expect.stringMatching(/^Already stored: the main address saved it/) });
+    expect(result).toMatchObject({
+      track: 'FLT-SLOW-W',
+      result_state: 0,
+      served_by_backup: true,
+      result_info: expect.stringMatching(/^Already stored: the main address saved it/),
+    });
     expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 0 });
     expect(countsTo('gettrackinfo.ashx', hosts())).toEqual({ primary: 0, backup: 1 });
     expect(stored('FLT-SLOW-W')?.timesAdded).toBe(1);
@@ -88,7 +94,12 @@ describe('R-Lab tracking: the primary host fails', () => {
     const result = await run('rlab_delete_track', { track: 'FLT-SLOW-D' });
 
     expect(stored('FLT-SLOW-D')).toBeUndefined();
-    expect(result).toMatchObject({ track: 'FLT-SLOW-D', result_state: 0, served_by_backup: true, result_info: expect.stringMatching(/^Already gone/) });
+    expect(result).toMatchObject({
+      track: 'FLT-SLOW-D',
+      result_state: 0,
+      served_by_backup: true,
+      result_info: expect.stringMatching(/^Already gone/),
+    });
     expect(countsTo('deltrack.ashx', hosts())).toEqual({ primary: 1, backup: 0 });
   });
 
@@ -104,7 +115,7 @@ describe('R-Lab tracking: the primary host fails', () => {
     expect(stored('FLT-STALL-W')?.timesAdded).toBe(1);
   });
 
-  it('a stalled body on an update R-Lab did not apply: the backup check shows it not applied, so it is sent there and R-Lab\'s refusal is reported', async () => {
+  it("a stalled body on an update R-Lab did not apply: the backup check shows it not applied, so it is sent there and R-Lab's refusal is reported", async () => {
     await sandbox().rlab.fault('stall', { intervalMs: 1000 });
     // The primary refused the update of a track it does not hold; the backup check shows it not applied.
     const error = await caught(run('rlab_update_track', { track: 'FLT-NOPE-U', name: 'Иван' }));
@@ -127,8 +138,12 @@ describe('R-Lab tracking: the primary host fails', () => {
 
     expect(tracks.map((track) => Boolean(stored(track)))).toEqual([true, false, true, false]);
     expect(error.code).toBe('RlabPartialRun');
-    expect(error.message).toMatch(/^R-Lab applied only part of the request: "Часть данных добавлены в базу, ошибок 2" \(resultState 1\)/);
-    expect(error.message).toContain('Already added (2 tracks): FLT-PART-1, FLT-PART-3. Not added (2 tracks): FLT-PART-2, FLT-PART-4. Replay only the tracks not added.');
+    expect(error.message).toMatch(
+      /^R-Lab applied only part of the request: "Часть данных добавлены в базу, ошибок 2" \(resultState 1\)/,
+    );
+    expect(error.message).toContain(
+      'Already added (2 tracks): FLT-PART-1, FLT-PART-3. Not added (2 tracks): FLT-PART-2, FLT-PART-4. Replay only the tracks not added.',
+    );
     expect(countsTo('gettrackinfo.ashx', hosts())).toEqual({ primary: 1, backup: 0 });
 
     // Replaying only the named ones stores them once each.
@@ -156,18 +171,21 @@ describe('R-Lab tracking: the primary host fails', () => {
     ['rlab_add_track', 'addtrack', { track: 'FLT-MAL-A', phone: '79160000000' }],
     ['rlab_update_track', 'updatetrack', { track: '80085275412345', name: 'Иван' }],
     ['rlab_delete_track', 'deltrack', { track: '80085275412345' }],
-  ])('answering malformed JSON (HTTP 200) to %s: never resent, the user is told to check before replaying', async (key, method, inputData) => {
-    await sandbox().rlab.fault('malformed');
+  ])(
+    'answering malformed JSON (HTTP 200) to %s: never resent, the user is told to check before replaying',
+    async (key, method, inputData) => {
+      await sandbox().rlab.fault('malformed');
 
-    const error = await caught(run(key, inputData));
+      const error = await caught(run(key, inputData));
 
-    expect(error).toMatchObject({ name: 'AppError', code: 'RlabUnreadableAnswer' });
-    expect(error.message).toBe(
-      `R-Lab answered ${method} with something other than its API answer (HTTP 200: "{"resultState":0,"resultInfo":"Данные усп"). ` +
-        'The change may have been saved: check the tracks in your R-Lab account before you replay this step.',
-    );
-    expect(countsTo(`${method}.ashx`, hosts())).toEqual({ primary: 1, backup: 0 });
-  });
+      expect(error).toMatchObject({ name: 'AppError', code: 'RlabUnreadableAnswer' });
+      expect(error.message).toBe(
+        `R-Lab answered ${method} with something other than its API answer (HTTP 200: "{"resultState":0,"resultInfo":"Данные усп"). ` +
+          'The change may have been saved: check the tracks in your R-Lab account before you replay this step.',
+      );
+      expect(countsTo(`${method}.ashx`, hosts())).toEqual({ primary: 1, backup: 0 });
+    },
+  );
 
   it('dropping the connection after storing a write: the backup shows it stored, so it is not resent', async () => {
     await sandbox().rlab.fault('reset');
@@ -181,7 +199,11 @@ describe('R-Lab tracking: the primary host fails', () => {
 
     const error = await caught(add('FLT-429-W'));
 
-    expect(error).toEqual({ name: 'ThrottledError', message: 'The server returned 429 (Too Many Requests)', delay: 120 });
+    expect(error).toEqual({
+      name: 'ThrottledError',
+      message: 'The server returned 429 (Too Many Requests)',
+      delay: 120,
+    });
     expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 0 });
     expect(stored('FLT-429-W')).toBeUndefined();
   });
@@ -210,7 +232,11 @@ describe('R-Lab tracking: both hosts fail', () => {
 
     const error = await caught(run('rlab_add_track', { track: 'FLT-BOTH-2', phone: '79160000000' }));
 
-    expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: UNREACHABLE('main address: HTTP 500; backup address: HTTP 502') });
+    expect(error).toMatchObject({
+      name: 'ThrottledError',
+      delay: 300,
+      message: UNREACHABLE('main address: HTTP 500; backup address: HTTP 502'),
+    });
     expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 1 });
   });
 
@@ -222,7 +248,11 @@ describe('R-Lab tracking: both hosts fail', () => {
     const error = await caught(run('rlab_track_info', { track: '80085275412345' }));
 
     expect(Date.now() - started).toBeLessThan(SLOW.delayMs);
-    expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: UNREACHABLE('main address: ECONNREFUSED; backup address: did not answer in time (0.3 s)') });
+    expect(error).toMatchObject({
+      name: 'ThrottledError',
+      delay: 300,
+      message: UNREACHABLE('main address: ECONNREFUSED; backup address: did not answer in time (0.3 s)'),
+    });
   });
 
   it('both hosts stalling their bodies: a write ends inside the step budget, is not resent, and says "did not answer in time"', async () => {
@@ -235,7 +265,9 @@ describe('R-Lab tracking: both hosts fail', () => {
     // 2.5 exchanges of 300 ms at most, whatever the hosts do (Zapier's 30 s with the 10 s default).
     expect(Date.now() - started).toBeLessThan(2.5 * TIMEOUT_MS + 400);
     expect(error).toMatchObject({ name: 'AppError', code: 'RlabUnconfirmedWrite' });
-    expect(error.message).toMatch(/^R-Lab did not confirm addtrack \(main address: did not answer in time \(0\.3 s\); backup address: did not answer in time \(0\.3 s\)\)\./);
+    expect(error.message).toMatch(
+      /^R-Lab did not confirm addtrack \(main address: did not answer in time \(0\.3 s\); backup address: did not answer in time \(0\.3 s\)\)\./,
+    );
     expect(error.message).not.toMatch(/connection failed/);
     expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 0 });
   });
@@ -244,7 +276,9 @@ describe('R-Lab tracking: both hosts fail', () => {
     await sandbox().rlab.fault('down');
     await sandbox().rlabBackup.fault('down');
     const { rlab_user_id, rlab_api_key } = sandbox().accounts;
-    const error = await caught(appTester(App.authentication!.test as never, { authData: { rlab_user_id, rlab_api_key } }));
+    const error = await caught(
+      appTester(App.authentication!.test as never, { authData: { rlab_user_id, rlab_api_key } }),
+    );
     expect(error).toMatchObject({
       name: 'AppError',
       message:
@@ -274,11 +308,20 @@ describe('DeliveryCRM blacklist (no backup host): every fault of a read is hande
     expect(sandbox().deliverycrm.requestsTo('/v1/black/check')).toHaveLength(requests);
   });
 
-  it.each(['null', 'error', 'internal', 'nokarma'] as const)('a non-record answer (%s) is never "nothing found" nor a clean buyer: handed back for retry', async (shape) => {
-    await sandbox().deliverycrm.fault('nonrecord', { shape });
-    const error = await caught(check());
-    expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: expect.stringMatching(/^DeliveryCRM blacklist answered with something other than its documented answer/) });
-  });
+  it.each(['null', 'error', 'internal', 'nokarma'] as const)(
+    'a non-record answer (%s) is never "nothing found" nor a clean buyer: handed back for retry',
+    async (shape) => {
+      await sandbox().deliverycrm.fault('nonrecord', { shape });
+      const error = await caught(check());
+      expect(error).toMatchObject({
+        name: 'ThrottledError',
+        delay: 300,
+        message: expect.stringMatching(
+          /^DeliveryCRM blacklist answered with something other than its documented answer/,
+        ),
+      });
+    },
+  );
 
   it('429 with Retry-After: handed back with the vendor’s delay', async () => {
     await sandbox().deliverycrm.fault('http429', { retryAfterSeconds: 30 });
@@ -361,14 +404,19 @@ describe('JustClick Update Order Status: a write with no backup and no retry ins
     expect(error).toMatchObject({
       name: 'AppError',
       code: 'JustClickNoAnswer',
-      message: 'JustClick did not answer in time (0.3 s). The change may or may not have been applied: check the order in JustClick before you replay this step.',
+      message:
+        'JustClick did not answer in time (0.3 s). The change may or may not have been applied: check the order in JustClick before you replay this step.',
     });
     expect(requests()).toBe(1);
   });
 
   it('answering 429 with Retry-After: handed back to Zapier with that delay, nothing applied', async () => {
     await sandbox().justclick.fault('http429', { retryAfterSeconds: 90 });
-    expect(await caught(update('100004'))).toMatchObject({ name: 'ThrottledError', delay: 90, message: 'The server returned 429 (Too Many Requests)' });
+    expect(await caught(update('100004'))).toMatchObject({
+      name: 'ThrottledError',
+      delay: 90,
+      message: 'The server returned 429 (Too Many Requests)',
+    });
     expect(requests()).toBe(1);
     expect(bill('100004').status).toBe('new');
   });

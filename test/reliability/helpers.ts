@@ -4,5 +4,8 @@
  */
 
 /** How many requests to a path (suffix) each emulator received, e.g. `{ primary: 1, backup: 0 }`. */
-export const countsTo = (suffix: string, emulators: Record<string, { requestsTo(suffix: string): unknown[] }>): Record<string, number> =>
+export const countsTo = (
+  suffix: string,
+  emulators: Record<string, { requestsTo(suffix: string): unknown[] }>,
+): Record<string, number> =>
   Object.fromEntries(Object.entries(emulators).map(([name, emulator]) => [name, emulator.requestsTo(suffix).length]));

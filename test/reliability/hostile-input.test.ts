@@ -19,7 +19,15 @@ import fc from 'fast-check';
 import zapier, { type ZObject } from 'zapier-platform-core';
 import { parseAbahaEvent, readAbahaPayload, type AbahaKind } from '../../src/abaha/parse-event';
 import { httpBuildQuery, phpUrlencode, type PhpQueryParams, type PhpQueryValue } from '../../src/common/php-query';
-import { assertWithinLimit, checkSecretHeader, decimal, findHeader, PayloadError, rawBody, sniffFormat } from '../../src/common/webhook';
+import {
+  assertWithinLimit,
+  checkSecretHeader,
+  decimal,
+  findHeader,
+  PayloadError,
+  rawBody,
+  sniffFormat,
+} from '../../src/common/webhook';
 import { parseMeasoftOrder } from '../../src/measoft/parse-order';
 
 const SEED = 20261123;
@@ -31,9 +39,16 @@ const FORBIDDEN = ['__proto__', 'constructor', 'prototype'] as const;
 // ---------------------------------------------------------------------------------------------
 // What every run must leave untouched, and how it may end.
 
-const PROTOTYPES = { Object: Object.prototype, Array: Array.prototype, Function: Function.prototype, String: String.prototype };
+const PROTOTYPES = {
+  Object: Object.prototype,
+  Array: Array.prototype,
+  Function: Function.prototype,
+  String: String.prototype,
+};
 const prototypeKeys = () =>
-  Object.fromEntries(Object.entries(PROTOTYPES).map(([name, proto]) => [name, Reflect.ownKeys(proto).map(String).sort().join(',')]));
+  Object.fromEntries(
+    Object.entries(PROTOTYPES).map(([name, proto]) => [name, Reflect.ownKeys(proto).map(String).sort().join(',')]),
+  );
 const BASELINE = prototypeKeys();
 
 function assertNoPollution(): void {
@@ -65,35 +80,140 @@ const check = <T extends unknown[]>(property: fc.IProperty<T>) => fc.assert(prop
 const anyText = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.string({ unit: fc.constantFrom('<', '>', '&', ';', '"', "'", '=', '/', '!', '?', '[', ']', '{', '}', ':', ',', 'Д', 'ư', ' ', '\n', '\0', '\uFEFF'), maxLength: 200 }),
+  fc.string({
+    unit: fc.constantFrom(
+      '<',
+      '>',
+      '&',
+      ';',
+      '"',
+      "'",
+      '=',
+      '/',
+      '!',
+      '?',
+      '[',
+      ']',
+      '{',
+      '}',
+      ':',
+      ',',
+      'Д',
+      'ư',
+      ' ',
+      '\n',
+      '\0',
+      '\uFEFF',
+    ),
+    maxLength: 200,
+  }),
 );
 
 // ---------------------------------------------------------------------------------------------
 // MeaSoft XML
 
 const XML_TOKENS = [
-  '<?xml version="1.0" encoding="UTF-8"?>', '<order>', '<order orderno="1">', '</order>', '<status>', '</status>', 'NEW', '<item/>',
-  '<', '>', '/>', '</', '="x"', ' a="1"', " b='2'", '<!DOCTYPE order [', ']>', '<!ENTITY x "y">', '<!ENTITY % p SYSTEM "file:///etc/passwd">',
-  '&x;', '&amp;', '&#x41;', '&#0;', '&#x110000;', '<!--', '-->', '<![CDATA[', ']]>', '<?pi x?>', '<__proto__>', '<a constructor="1">',
-  '<prototype/>', '<toString/>', 'Доставлен', ' \n\t', '\0', '\uFEFF', '&', '"', "'",
+  '<?xml version="1.0" encoding="UTF-8"?>',
+  '<order>',
+  '<order orderno="1">',
+  '</order>',
+  '<status>',
+  '</status>',
+  'NEW',
+  '<item/>',
+  '<',
+  '>',
+  '/>',
+  '</',
+  '="x"',
+  ' a="1"',
+  " b='2'",
+  '<!DOCTYPE order [',
+  ']>',
+  '<!ENTITY x "y">',
+  '<!ENTITY % p SYSTEM "file:///etc/passwd">',
+  '&x;',
+  '&amp;',
+  '&#x41;',
+  '&#0;',
+  '&#x110000;',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '<?pi x?>',
+  '<__proto__>',
+  '<a constructor="1">',
+  '<prototype/>',
+  '<toString/>',
+  'Доставлен',
+  ' \n\t',
+  '\0',
+  '\uFEFF',
+  '&',
+  '"',
+  "'",
 ];
-const xmlSoup = fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...XML_TOKENS) }, { weight: 1, arbitrary: anyText }), { maxLength: 40 }).map((parts) => parts.join(''));
+const xmlSoup = fc
+  .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...XML_TOKENS) }, { weight: 1, arbitrary: anyText }), {
+    maxLength: 40,
+  })
+  .map((parts) => parts.join(''));
 
 type XmlNode = { name: string; attributes: Array<[string, string]>; children: Array<XmlNode | string> };
 
-const SAFE_NAMES = ['order', 'status', 'item', 'items', 'statushistory', 'package', 'a', 'b', 'x-y', 'ns:tag', '_u', 'Ж', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
-const xmlName = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...SAFE_NAMES) }, { weight: 1, arbitrary: fc.constantFrom(...FORBIDDEN) });
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const SAFE_NAMES = [
+  'order',
+  'status',
+  'item',
+  'items',
+  'statushistory',
+  'package',
+  'a',
+  'b',
+  'x-y',
+  'ns:tag',
+  '_u',
+  'Ж',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+];
+const xmlName = fc.oneof(
+  { weight: 12, arbitrary: fc.constantFrom(...SAFE_NAMES) },
+  { weight: 1, arbitrary: fc.constantFrom(...FORBIDDEN) },
+);
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Text as XML allows it (no control characters, no lone surrogates), escaped, or an entity / CDATA token as written. */
 const xmlText = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 20 }).map((text) => escapeXml(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''))),
-  fc.constantFrom('&amp;', '&lt;', '&#x41;', '&#1044;', '&nbsp;', '&lol;', ' \n  ', 'Доставлен', '<![CDATA[<x>&amp;]]>'),
+  fc
+    .string({ unit: 'grapheme', maxLength: 20 })
+    .map((text) => escapeXml(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''))),
+  fc.constantFrom(
+    '&amp;',
+    '&lt;',
+    '&#x41;',
+    '&#1044;',
+    '&nbsp;',
+    '&lol;',
+    ' \n  ',
+    'Доставлен',
+    '<![CDATA[<x>&amp;]]>',
+  ),
 );
 const xmlTree = fc.letrec<{ node: XmlNode }>((tie) => ({
   node: fc.record({
     name: xmlName,
     // "<" is not allowed in an attribute value, so no CDATA there.
-    attributes: fc.uniqueArray(fc.tuple(xmlName, xmlText.filter((value) => !value.includes('<'))), { selector: ([name]) => name, maxLength: 3 }),
+    attributes: fc.uniqueArray(
+      fc.tuple(
+        xmlName,
+        xmlText.filter((value) => !value.includes('<')),
+      ),
+      { selector: ([name]) => name, maxLength: 3 },
+    ),
     children: fc.array(fc.oneof({ depthSize: 'small', maxDepth: 4 }, xmlText, tie('node')), { maxLength: 4 }),
   }),
 })).node;
@@ -103,7 +223,9 @@ const serialize = (node: XmlNode | string): string =>
     ? node
     : `<${node.name}${node.attributes.map(([name, value]) => ` ${name}="${value}"`).join('')}>${node.children.map(serialize).join('')}</${node.name}>`;
 const namesIn = (node: XmlNode | string): string[] =>
-  typeof node === 'string' ? [] : [node.name, ...node.attributes.map(([name]) => name), ...node.children.flatMap(namesIn)];
+  typeof node === 'string'
+    ? []
+    : [node.name, ...node.attributes.map(([name]) => name), ...node.children.flatMap(namesIn)];
 
 describe('MeaSoft XML parser (parseMeasoftOrder) under hostile input', () => {
   it('arbitrary strings: an order or a PayloadError, quickly, nothing polluted', () => {
@@ -116,22 +238,35 @@ describe('MeaSoft XML parser (parseMeasoftOrder) under hostile input', () => {
 
   it('well-formed trees: refused exactly when a forbidden name occurs, else read (or refused for a missing <status>)', () => {
     check(
-      fc.property(fc.array(xmlTree, { maxLength: 4 }), fc.boolean(), fc.boolean(), (children, withStatus, withDeclaration) => {
-        const order: XmlNode = { name: 'order', attributes: [['orderno', '0001']], children: withStatus ? [...children, { name: 'status', attributes: [], children: ['NEW'] }] : children };
-        const xml = `${withDeclaration ? '<?xml version="1.0" encoding="UTF-8"?>\n' : ''}${serialize(order)}`;
-        const outcome = within(PayloadError, () => parseMeasoftOrder(xml));
-        const forbidden = namesIn(order).find((name) => (FORBIDDEN as readonly string[]).includes(name));
-        if (forbidden !== undefined) {
-          expect('error' in outcome && outcome.error.message).toMatch(/^the XML has an (element|attribute) named "(__proto__|constructor|prototype)", which is not allowed/);
-        } else if ('error' in outcome) {
-          // Only a missing top-level <status> may refuse a clean tree (a generated child can be one).
-          expect(outcome.error.message).toBe('the <order> has no <status> element, so there is no status change to report.');
-          expect(children.some((child) => child.name === 'status')).toBe(false);
-        } else {
-          expect(outcome.value.orderno).toBe('0001');
-          expect(outcome.value.id).toMatch(/^0001:/);
-        }
-      }),
+      fc.property(
+        fc.array(xmlTree, { maxLength: 4 }),
+        fc.boolean(),
+        fc.boolean(),
+        (children, withStatus, withDeclaration) => {
+          const order: XmlNode = {
+            name: 'order',
+            attributes: [['orderno', '0001']],
+            children: withStatus ? [...children, { name: 'status', attributes: [], children: ['NEW'] }] : children,
+          };
+          const xml = `${withDeclaration ? '<?xml version="1.0" encoding="UTF-8"?>\n' : ''}${serialize(order)}`;
+          const outcome = within(PayloadError, () => parseMeasoftOrder(xml));
+          const forbidden = namesIn(order).find((name) => (FORBIDDEN as readonly string[]).includes(name));
+          if (forbidden !== undefined) {
+            expect('error' in outcome && outcome.error.message).toMatch(
+              /^the XML has an (element|attribute) named "(__proto__|constructor|prototype)", which is not allowed/,
+            );
+          } else if ('error' in outcome) {
+            // Only a missing top-level <status> may refuse a clean tree (a generated child can be one).
+            expect(outcome.error.message).toBe(
+              'the <order> has no <status> element, so there is no status change to report.',
+            );
+            expect(children.some((child) => child.name === 'status')).toBe(false);
+          } else {
+            expect(outcome.value.orderno).toBe('0001');
+            expect(outcome.value.id).toMatch(/^0001:/);
+          }
+        },
+      ),
     );
   });
 });
@@ -144,7 +279,21 @@ type JsonTree = null | boolean | number | string | JsonTree[] | { pairs: Array<[
 
 const jsonKey = fc.oneof(
   { weight: 4, arbitrary: fc.string({ maxLength: 8 }) },
-  { weight: 2, arbitrary: fc.constantFrom('cart_code', 'product_code', 'user_id', 'id', 'modified', 'querystring', 'toString', 'valueOf', 'hasOwnProperty', '__defineSetter__') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'cart_code',
+      'product_code',
+      'user_id',
+      'id',
+      'modified',
+      'querystring',
+      'toString',
+      'valueOf',
+      'hasOwnProperty',
+      '__defineSetter__',
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom(...FORBIDDEN) },
 );
 const jsonTree = fc.letrec<{ value: JsonTree }>((tie) => ({
@@ -161,18 +310,31 @@ const jsonTree = fc.letrec<{ value: JsonTree }>((tie) => ({
 const kindKey = fc.constantFrom('cart_code', 'product_code', 'user_id');
 /** Mostly objects at the top, as Abaha sends, half of them carrying a kind's key. */
 const jsonDocument = fc.oneof(
-  { weight: 3, arbitrary: fc.array(fc.tuple(jsonKey, jsonTree), { maxLength: 6 }).map((pairs): JsonTree => ({ pairs })) },
-  { weight: 3, arbitrary: fc.tuple(kindKey, fc.string({ maxLength: 8 }), fc.array(fc.tuple(jsonKey, jsonTree), { maxLength: 6 })).map(([key, id, pairs]): JsonTree => ({ pairs: [[key, id], ...pairs] })) },
+  {
+    weight: 3,
+    arbitrary: fc.array(fc.tuple(jsonKey, jsonTree), { maxLength: 6 }).map((pairs): JsonTree => ({ pairs })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(kindKey, fc.string({ maxLength: 8 }), fc.array(fc.tuple(jsonKey, jsonTree), { maxLength: 6 }))
+      .map(([key, id, pairs]): JsonTree => ({ pairs: [[key, id], ...pairs] })),
+  },
   { weight: 1, arbitrary: jsonTree },
 );
 
 const toJson = (tree: JsonTree): string => {
   if (Array.isArray(tree)) return `[${tree.map(toJson).join(',')}]`;
-  if (tree !== null && typeof tree === 'object') return `{${tree.pairs.map(([key, value]) => `${JSON.stringify(key)}:${toJson(value)}`).join(',')}}`;
+  if (tree !== null && typeof tree === 'object')
+    return `{${tree.pairs.map(([key, value]) => `${JSON.stringify(key)}:${toJson(value)}`).join(',')}}`;
   return JSON.stringify(tree);
 };
 const keysIn = (tree: JsonTree): string[] =>
-  Array.isArray(tree) ? tree.flatMap(keysIn) : tree !== null && typeof tree === 'object' ? tree.pairs.flatMap(([key, value]) => [key, ...keysIn(value)]) : [];
+  Array.isArray(tree)
+    ? tree.flatMap(keysIn)
+    : tree !== null && typeof tree === 'object'
+      ? tree.pairs.flatMap(([key, value]) => [key, ...keysIn(value)])
+      : [];
 const isObject = (tree: JsonTree) => tree !== null && typeof tree === 'object' && !Array.isArray(tree);
 const KEY_REFUSED = /^the JSON has a key named "(__proto__|constructor|prototype)", which is not allowed/;
 
@@ -227,7 +389,12 @@ describe('Abaha JSON reader (readAbahaPayload / parseAbahaEvent) under hostile i
   });
 
   it('anything at all as the parsed body: an object or a PayloadError', () => {
-    check(fc.property(fc.anything({ maxDepth: 4 }), (value) => void within(PayloadError, () => readAbahaPayload(undefined, value))));
+    check(
+      fc.property(
+        fc.anything({ maxDepth: 4 }),
+        (value) => void within(PayloadError, () => readAbahaPayload(undefined, value)),
+      ),
+    );
   });
 });
 
@@ -238,11 +405,26 @@ describe('Abaha JSON reader (readAbahaPayload / parseAbahaEvent) under hostile i
 const z = { errors: zapier.errors } as unknown as ZObject;
 const headerName = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('X-Shop-Token', 'Http-X-Shop-Token', 'http-x-shop_token', 'x_shop_token', ' X-Shop-Token ', '__proto__', 'constructor', 'Content-Type'),
+  fc.constantFrom(
+    'X-Shop-Token',
+    'Http-X-Shop-Token',
+    'http-x-shop_token',
+    'x_shop_token',
+    ' X-Shop-Token ',
+    '__proto__',
+    'constructor',
+    'Content-Type',
+  ),
 );
-const headerValue = fc.oneof(fc.string({ maxLength: 20 }), fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }), fc.anything({ maxDepth: 1 }));
+const headerValue = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }),
+  fc.anything({ maxDepth: 1 }),
+);
 const headers = fc.oneof(
-  fc.array(fc.tuple(headerName, headerValue), { maxLength: 6 }).map((pairs) => Object.fromEntries(pairs) as Record<string, unknown>),
+  fc
+    .array(fc.tuple(headerName, headerValue), { maxLength: 6 })
+    .map((pairs) => Object.fromEntries(pairs) as Record<string, unknown>),
   fc.constantFrom(undefined, null, 'text' as unknown as Record<string, unknown>),
 );
 
@@ -254,7 +436,9 @@ describe('webhook helpers (src/common/webhook.ts) under hostile input', () => {
         expect('value' in found).toBe(true);
         const value = (found as { value: string | undefined }).value;
         if (value !== undefined) {
-          const candidates = Object.values(received ?? {}).flatMap((item) => (Array.isArray(item) ? [item[0]] : [item]));
+          const candidates = Object.values(received ?? {}).flatMap((item) =>
+            Array.isArray(item) ? [item[0]] : [item],
+          );
           expect(candidates).toContain(value);
         }
       }),
@@ -264,19 +448,30 @@ describe('webhook helpers (src/common/webhook.ts) under hostile input', () => {
   it('checkSecretHeader: passes, halts or asks for the missing field, and never shows the expected value', () => {
     const secret = fc.string({ unit: 'binary', minLength: 1, maxLength: 24 }).map((tail) => `ZQ9-secret-${tail}`);
     check(
-      fc.property(headers, headerName, fc.oneof(secret, fc.constantFrom('', ' ', undefined, null)), (received, name, value) => {
-        let thrown: Error | undefined;
-        try {
-          checkSecretHeader(z, received as Record<string, unknown> | undefined, { name, value, nameLabel: 'Secret Header Key', valueLabel: 'Secret Header Value', senderSettings: 'Abaha' });
-        } catch (error) {
-          thrown = error as Error;
-        }
-        assertNoPollution();
-        if (thrown === undefined) return;
-        expect(['HaltedError', 'AppError']).toContain(thrown.name);
-        const expected = typeof value === 'string' ? value.trim() : '';
-        if (expected !== '') expect(thrown.message).not.toContain(expected);
-      }),
+      fc.property(
+        headers,
+        headerName,
+        fc.oneof(secret, fc.constantFrom('', ' ', undefined, null)),
+        (received, name, value) => {
+          let thrown: Error | undefined;
+          try {
+            checkSecretHeader(z, received as Record<string, unknown> | undefined, {
+              name,
+              value,
+              nameLabel: 'Secret Header Key',
+              valueLabel: 'Secret Header Value',
+              senderSettings: 'Abaha',
+            });
+          } catch (error) {
+            thrown = error as Error;
+          }
+          assertNoPollution();
+          if (thrown === undefined) return;
+          expect(['HaltedError', 'AppError']).toContain(thrown.name);
+          const expected = typeof value === 'string' ? value.trim() : '';
+          if (expected !== '') expect(thrown.message).not.toContain(expected);
+        },
+      ),
     );
   });
 
@@ -288,16 +483,25 @@ describe('webhook helpers (src/common/webhook.ts) under hostile input', () => {
         expect(rawBody({ rawRequest: { content: text } } as never)).toBe(text);
       }),
     );
-    check(fc.property(fc.anything({ maxDepth: 1 }), (content) => void within(Error, () => rawBody({ rawRequest: { content } } as never))));
+    check(
+      fc.property(
+        fc.anything({ maxDepth: 1 }),
+        (content) => void within(Error, () => rawBody({ rawRequest: { content } } as never)),
+      ),
+    );
   });
 
   it('decimal: a finite number or null, whatever the text (money and counts become plain numbers)', () => {
     const numeric = fc.oneof(
       anyText,
       fc.double().map(String),
-      fc.tuple(fc.constantFrom('', '-', '+'), fc.string({ unit: fc.constantFrom('0', '1', '9', '.', 'e', 'E', '+', '-'), maxLength: 8 }), fc.integer({ min: 300, max: 400 })).map(
-        ([sign, digits, exponent]) => `${sign}${digits}e${exponent}`,
-      ),
+      fc
+        .tuple(
+          fc.constantFrom('', '-', '+'),
+          fc.string({ unit: fc.constantFrom('0', '1', '9', '.', 'e', 'E', '+', '-'), maxLength: 8 }),
+          fc.integer({ min: 300, max: 400 }),
+        )
+        .map(([sign, digits, exponent]) => `${sign}${digits}e${exponent}`),
       fc.constantFrom('1e999', '-1e400', '9'.repeat(400), 'Infinity', 'NaN', '0x10', '1_000', ' 1 ', '١٢٣'),
     );
     check(
@@ -315,9 +519,15 @@ describe('webhook helpers (src/common/webhook.ts) under hostile input', () => {
 
 const wellFormed = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 16 }).filter((text) => text.isWellFormed()),
-  fc.string({ unit: fc.constantFrom('!', '*', "'", '(', ')', '~', '+', '&', '=', '%', '#', '[', ']', ' ', 'Д', 'ư', '📦', 'a'), maxLength: 16 }),
+  fc.string({
+    unit: fc.constantFrom('!', '*', "'", '(', ')', '~', '+', '&', '=', '%', '#', '[', ']', ' ', 'Д', 'ư', '📦', 'a'),
+    maxLength: 16,
+  }),
 );
-const phpKey = fc.oneof({ weight: 4, arbitrary: wellFormed }, { weight: 1, arbitrary: fc.constantFrom(...FORBIDDEN, 'toString', '0', '1') });
+const phpKey = fc.oneof(
+  { weight: 4, arbitrary: wellFormed },
+  { weight: 1, arbitrary: fc.constantFrom(...FORBIDDEN, 'toString', '0', '1') },
+);
 const phpValue = fc.letrec<{ value: PhpQueryValue }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', maxDepth: 3 },
@@ -328,7 +538,9 @@ const phpValue = fc.letrec<{ value: PhpQueryValue }>((tie) => ({
     fc.constantFrom(null, undefined, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
     fc.array(tie('value'), { maxLength: 3 }),
     // Object.fromEntries defines "__proto__" as an own key, as JSON.parse would.
-    fc.array(fc.tuple(phpKey, tie('value')), { maxLength: 3 }).map((pairs) => Object.fromEntries(pairs) as PhpQueryValue),
+    fc
+      .array(fc.tuple(phpKey, tie('value')), { maxLength: 3 })
+      .map((pairs) => Object.fromEntries(pairs) as PhpQueryValue),
   ),
 })).value;
 const phpParams = fc.array(fc.tuple(phpKey, phpValue), { maxLength: 5 });
@@ -366,7 +578,9 @@ describe('PHP-style encoder (httpBuildQuery / phpUrlencode) under hostile input'
         const expected = params.map(([key, value]) => leaves(key, value));
         const outcome = within(TypeError, () => httpBuildQuery(params as PhpQueryParams));
         if (expected.includes('non-finite')) {
-          expect('error' in outcome && outcome.error.message).toMatch(/^http_build_query: (NaN|-?Infinity) has no PHP form$/);
+          expect('error' in outcome && outcome.error.message).toMatch(
+            /^http_build_query: (NaN|-?Infinity) has no PHP form$/,
+          );
           return;
         }
         const query = (outcome as { value: string }).value;
@@ -443,8 +657,12 @@ describe('entity expansion, external entities and deep nesting are refused withi
 
   it('100,000 nested XML elements, closed or left open', () => {
     const n = 100_000;
-    const closed = refusal(() => parseMeasoftOrder(`<order>${'<a>'.repeat(n)}${'</a>'.repeat(n)}<status>NEW</status></order>`));
-    expect(closed.message).toBe('the XML could not be read: the elements are nested more than 256 deep (line 1, column 773).');
+    const closed = refusal(() =>
+      parseMeasoftOrder(`<order>${'<a>'.repeat(n)}${'</a>'.repeat(n)}<status>NEW</status></order>`),
+    );
+    expect(closed.message).toBe(
+      'the XML could not be read: the elements are nested more than 256 deep (line 1, column 773).',
+    );
     const open = refusal(() => parseMeasoftOrder(`<order>${'<a>'.repeat(n)}<status>NEW</status></order>`));
     // The depth bound is met before the end of the document, as in libxml2.
     expect(open.message).toBe(closed.message);

@@ -81,7 +81,10 @@ describe('1,000 webhook deliveries in a row, 10 % of them redeliveries', () => {
     const errors: string[] = [];
     let handled = 0;
     const harvest = () => {
-      for (const [name, receiver] of [['measoft', measoft], ['abaha', abaha]] as const) {
+      for (const [name, receiver] of [
+        ['measoft', measoft],
+        ['abaha', abaha],
+      ] as const) {
         handled += receiver.deliveries.length;
         startsOf[name].push(...(receiver.zapStarts as Event[]).map((event) => event.id));
         errors.push(...receiver.deliveries.flatMap((delivery) => (delivery.error ? [delivery.error.message] : [])));
@@ -103,18 +106,30 @@ describe('1,000 webhook deliveries in a row, 10 % of them redeliveries', () => {
         const at = new Date(base + i * 60_000);
         // The trigger's event id: order number, status code and the branch's local time (UTC+3 here).
         const eventTime = new Date(at.getTime() + 3 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-        delivery = { kind: 'measoft', body: measoftOrderXml({ orderno, status, at }), id: `${orderno}:${status}:${eventTime}` };
+        delivery = {
+          kind: 'measoft',
+          body: measoftOrderXml({ orderno, status, at }),
+          id: `${orderno}:${status}:${eventTime}`,
+        };
         sent.push(delivery);
       } else {
         const id = String(500_000 + i);
         const modified = new Date(base + i * 60_000).toISOString().slice(0, 19).replace('T', ' ');
-        delivery = { kind: 'abaha', body: JSON.stringify(abahaOrder({ id, cart_code: id.padStart(11, '0'), modified })), id: `order:${id}:${modified}` };
+        delivery = {
+          kind: 'abaha',
+          body: JSON.stringify(abahaOrder({ id, cart_code: id.padStart(11, '0'), modified })),
+          id: `order:${id}:${modified}`,
+        };
         sent.push(delivery);
       }
       const reply =
         delivery.kind === 'measoft'
           ? await sendMeasoftStatus(measoft.url, delivery.body)
-          : await fetch(abaha.url, { method: 'POST', body: delivery.body, headers: { 'Content-Type': 'application/json' } }).then((r) => r.status);
+          : await fetch(abaha.url, {
+              method: 'POST',
+              body: delivery.body,
+              headers: { 'Content-Type': 'application/json' },
+            }).then((r) => r.status);
       replies.push(typeof reply === 'number' ? reply : reply.status);
       if ((i + 1) % BATCH === 0) {
         peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -128,7 +143,10 @@ describe('1,000 webhook deliveries in a row, 10 % of them redeliveries', () => {
     // Warmed up after two batches: code compiled, caches filled.
     const heapPerDelivery = (heapAt[heapAt.length - 1]! - heapAt[1]!) / (DELIVERIES - 2 * BATCH);
 
-    const distinct = { measoft: sent.filter((item) => item.kind === 'measoft'), abaha: sent.filter((item) => item.kind === 'abaha') };
+    const distinct = {
+      measoft: sent.filter((item) => item.kind === 'measoft'),
+      abaha: sent.filter((item) => item.kind === 'abaha'),
+    };
     console.log(
       `load: ${DELIVERIES} deliveries (${sent.length} distinct, ${DELIVERIES - sent.length} redelivered) in ${Math.round(elapsed)} ms: ` +
         `${(elapsed / DELIVERIES).toFixed(2)} ms per delivery (send, Zapier request shape, trigger, cache); ` +

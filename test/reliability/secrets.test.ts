@@ -28,7 +28,12 @@ import { perform as abahaProduct } from '../../src/abaha/new-product';
 import { test as connectionTest } from '../../src/authentication';
 import { perform as orderStatus } from '../../src/measoft/order-status';
 import { applyEnv, startSandbox, type Sandbox } from '../../sandbox/index';
-import { abahaCustomer as customerPayload, abahaOrder as orderPayload, abahaProduct as productPayload, measoftOrderXml } from '../../sandbox/senders';
+import {
+  abahaCustomer as customerPayload,
+  abahaOrder as orderPayload,
+  abahaProduct as productPayload,
+  measoftOrderXml,
+} from '../../sandbox/senders';
 import { appTester, runOperation } from '../e2e/helpers';
 import { useEnv } from '../support/env';
 
@@ -38,7 +43,14 @@ const ABAHA_HEADER_VALUE = `abahaH3ader/+=&%"\\ ý~!*()'-c81b44`;
 const WRONG_JUSTCLICK_SECRET = `wrongJcS3cret/+=&%"\\ Ключ~!*()'-0000`;
 const WRONG_RLAB_API_KEY = `wrongRlabK3y+/=&%"\\ ключ~!*()'-0000`;
 const WRONG_ABAHA_HEADER_VALUE = `wrongAbahaH3ader/+=&%"\\ ý~!*()'-0000`;
-const SECRETS = { JUSTCLICK_SECRET, RLAB_API_KEY, ABAHA_HEADER_VALUE, WRONG_JUSTCLICK_SECRET, WRONG_RLAB_API_KEY, WRONG_ABAHA_HEADER_VALUE };
+const SECRETS = {
+  JUSTCLICK_SECRET,
+  RLAB_API_KEY,
+  ABAHA_HEADER_VALUE,
+  WRONG_JUSTCLICK_SECRET,
+  WRONG_RLAB_API_KEY,
+  WRONG_ABAHA_HEADER_VALUE,
+};
 
 const LOGIN = 'secret-test-shop';
 const USER_ID = '4242';
@@ -71,11 +83,16 @@ const { censor } = require('@zapier/secret-scrubber/lib/utils') as { censor: (va
 const CENSORED = /:censored:\d+:[0-9a-f]+:/g;
 
 /** Markers the scrubber left for anything but the login: a secret that went out and was hidden. */
-const hiddenSecrets = (text: string): string[] => [...text.matchAll(CENSORED)].map(([marker]) => marker).filter((marker) => marker !== censor(LOGIN));
+const hiddenSecrets = (text: string): string[] =>
+  [...text.matchAll(CENSORED)].map(([marker]) => marker).filter((marker) => marker !== censor(LOGIN));
 
 /** Which secret, in which form, a text contains; [] when none. */
 function leaks(text: string): string[] {
-  return Object.entries(SECRETS).flatMap(([name, secret]) => forms(secret).filter((form) => text.includes(form)).map((form) => `${name} as ${JSON.stringify(form)}`));
+  return Object.entries(SECRETS).flatMap(([name, secret]) =>
+    forms(secret)
+      .filter((form) => text.includes(form))
+      .map((form) => `${name} as ${JSON.stringify(form)}`),
+  );
 }
 
 /** Collects everything the run prints: console (where core's stdout logging goes) and the raw streams. */
@@ -117,37 +134,110 @@ const auth = (overrides: Record<string, string> = {}) => ({
   rlab_api_key: RLAB_API_KEY,
   ...overrides,
 });
-const op = (key: string, inputData: Record<string, unknown>, overrides: Record<string, string> = {}) => () => runOperation(key, auth(overrides), inputData);
+const op =
+  (key: string, inputData: Record<string, unknown>, overrides: Record<string, string> = {}) =>
+  () =>
+    runOperation(key, auth(overrides), inputData);
 
 type Hook = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 /** A delivery as Zapier hands it to the hook: the connection's authData too, as Zapier passes it to every step. */
-const hook = (perform: unknown, content: string, headers: Record<string, string>, inputData: Record<string, unknown>) => () =>
-  appTester(perform as Hook, {
-    authData: auth(),
-    inputData,
-    meta: { isLoadingSample: false },
-    rawRequest: { method: 'POST', querystring: '', headers: { 'Content-Type': 'application/json', ...headers }, content },
-    cleanedRequest: {},
-  } as unknown as Bundle);
+const hook =
+  (perform: unknown, content: string, headers: Record<string, string>, inputData: Record<string, unknown>) => () =>
+    appTester(
+      perform as Hook,
+      {
+        authData: auth(),
+        inputData,
+        meta: { isLoadingSample: false },
+        rawRequest: {
+          method: 'POST',
+          querystring: '',
+          headers: { 'Content-Type': 'application/json', ...headers },
+          content,
+        },
+        cleanedRequest: {},
+      } as unknown as Bundle,
+    );
 const SECURED = { secret_header_name: 'X-Shop-Token', secret_header_value: ABAHA_HEADER_VALUE };
 const WITH_HEADER = { 'Http-X-Shop-Token': ABAHA_HEADER_VALUE };
 
 const SCENARIOS: Record<string, Scenario> = {
-  'connection test, both services': { run: () => appTester(connectionTest, { authData: auth() }), expect: 'result', logsHttp: true },
-  'connection test, wrong JustClick key': { run: () => appTester(connectionTest, { authData: auth({ justclick_secret: WRONG_JUSTCLICK_SECRET }) }), expect: 'error', logsHttp: true },
-  'connection test, wrong R-Lab key': { run: () => appTester(connectionTest, { authData: auth({ rlab_api_key: WRONG_RLAB_API_KEY }) }), expect: 'error', logsHttp: true },
+  'connection test, both services': {
+    run: () => appTester(connectionTest, { authData: auth() }),
+    expect: 'result',
+    logsHttp: true,
+  },
+  'connection test, wrong JustClick key': {
+    run: () => appTester(connectionTest, { authData: auth({ justclick_secret: WRONG_JUSTCLICK_SECRET }) }),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'connection test, wrong R-Lab key': {
+    run: () => appTester(connectionTest, { authData: auth({ rlab_api_key: WRONG_RLAB_API_KEY }) }),
+    expect: 'error',
+    logsHttp: true,
+  },
 
-  'Update Order Status': { run: op('justclick_update_order_status', { bill_id: '100001', status: 'paid', date: '2024-05-20T12:00:00Z' }), expect: 'result', logsHttp: true },
-  'Update Order Status, wrong key': { run: op('justclick_update_order_status', { bill_id: '100001', status: 'cancel' }, { justclick_secret: WRONG_JUSTCLICK_SECRET }), expect: 'error', logsHttp: true },
-  'Update Order Status, unknown order': { run: op('justclick_update_order_status', { bill_id: '999', status: 'cancel' }), expect: 'error', logsHttp: true },
-  'Update Order Status, answer with a wrong hash': { fault: (s) => s.justclick.fault('badhash'), run: op('justclick_update_order_status', { bill_id: '100002', status: 'cancel' }), expect: 'error', logsHttp: true },
-  'Update Order Status, malformed answer': { fault: (s) => s.justclick.fault('malformed'), run: op('justclick_update_order_status', { bill_id: '100002', status: 'cancel' }), expect: 'error', logsHttp: true },
-  'Update Order Status, server error': { fault: (s) => s.justclick.fault('http500'), run: op('justclick_update_order_status', { bill_id: '100002', status: 'cancel' }), expect: 'error', logsHttp: true },
-  'Update Order Status, JustClick down': { fault: (s) => s.justclick.fault('down'), run: op('justclick_update_order_status', { bill_id: '100002', status: 'cancel' }), expect: 'error', logsHttp: false },
+  'Update Order Status': {
+    run: op('justclick_update_order_status', { bill_id: '100001', status: 'paid', date: '2024-05-20T12:00:00Z' }),
+    expect: 'result',
+    logsHttp: true,
+  },
+  'Update Order Status, wrong key': {
+    run: op(
+      'justclick_update_order_status',
+      { bill_id: '100001', status: 'cancel' },
+      { justclick_secret: WRONG_JUSTCLICK_SECRET },
+    ),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Update Order Status, unknown order': {
+    run: op('justclick_update_order_status', { bill_id: '999', status: 'cancel' }),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Update Order Status, answer with a wrong hash': {
+    fault: (s) => s.justclick.fault('badhash'),
+    run: op('justclick_update_order_status', { bill_id: '100002', status: 'cancel' }),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Update Order Status, malformed answer': {
+    fault: (s) => s.justclick.fault('malformed'),
+    run: op('justclick_update_order_status', { bill_id: '100002', status: 'cancel' }),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Update Order Status, server error': {
+    fault: (s) => s.justclick.fault('http500'),
+    run: op('justclick_update_order_status', { bill_id: '100002', status: 'cancel' }),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Update Order Status, JustClick down': {
+    fault: (s) => s.justclick.fault('down'),
+    run: op('justclick_update_order_status', { bill_id: '100002', status: 'cancel' }),
+    expect: 'error',
+    logsHttp: false,
+  },
 
-  'Add Tracking Number, two tracks': { run: op('rlab_add_track', { track: ['SEC-0001', 'SEC-0002'], phone: ['+7 916 000-00-01', '+7 916 000-00-02'] }), expect: 'result', logsHttp: true },
-  'Add Tracking Number, wrong key': { run: op('rlab_add_track', { track: 'SEC-0003', phone: '79160000003' }, { rlab_api_key: WRONG_RLAB_API_KEY }), expect: 'error', logsHttp: true },
-  'Add Tracking Number, malformed answer': { fault: (s) => s.rlab.fault('malformed'), run: op('rlab_add_track', { track: 'SEC-0004', phone: '79160000004' }), expect: 'error', logsHttp: true },
+  'Add Tracking Number, two tracks': {
+    run: op('rlab_add_track', { track: ['SEC-0001', 'SEC-0002'], phone: ['+7 916 000-00-01', '+7 916 000-00-02'] }),
+    expect: 'result',
+    logsHttp: true,
+  },
+  'Add Tracking Number, wrong key': {
+    run: op('rlab_add_track', { track: 'SEC-0003', phone: '79160000003' }, { rlab_api_key: WRONG_RLAB_API_KEY }),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Add Tracking Number, malformed answer': {
+    fault: (s) => s.rlab.fault('malformed'),
+    run: op('rlab_add_track', { track: 'SEC-0004', phone: '79160000004' }),
+    expect: 'error',
+    logsHttp: true,
+  },
   'Add Tracking Number, both hosts down': {
     fault: async (s) => {
       await s.rlab.fault('down');
@@ -157,39 +247,106 @@ const SCENARIOS: Record<string, Scenario> = {
     expect: 'error',
     logsHttp: false,
   },
-  'Update Tracking Number': { run: op('rlab_update_track', { track: 'SEC-0001', name: 'Мария' }), expect: 'result', logsHttp: true },
-  'Update Tracking Number, primary 5xx then backup': { fault: (s) => s.rlab.fault('http500'), run: op('rlab_update_track', { track: 'SEC-0001', email: 'b@example.ru' }), expect: 'result', logsHttp: true },
+  'Update Tracking Number': {
+    run: op('rlab_update_track', { track: 'SEC-0001', name: 'Мария' }),
+    expect: 'result',
+    logsHttp: true,
+  },
+  'Update Tracking Number, primary 5xx then backup': {
+    fault: (s) => s.rlab.fault('http500'),
+    run: op('rlab_update_track', { track: 'SEC-0001', email: 'b@example.ru' }),
+    expect: 'result',
+    logsHttp: true,
+  },
   'Delete Tracking Number': { run: op('rlab_delete_track', { track: 'SEC-0002' }), expect: 'result', logsHttp: true },
   'Find Track Status': { run: op('rlab_track_info', { track: '80085275412345' }), expect: 'result', logsHttp: true },
-  'Find Track Status, wrong key': { run: op('rlab_track_info', { track: '80085275412345' }, { rlab_api_key: WRONG_RLAB_API_KEY }), expect: 'error', logsHttp: true },
-  'Find Buyer in Blacklist, with history': { run: op('blacklist_check', { phone: '79160000013', email: 'buyer@example.ru', include_history: true }), expect: 'result', logsHttp: true },
-  'Find Buyer in Blacklist, wrong key': { run: op('blacklist_check', { phone: '79160000013' }, { rlab_api_key: WRONG_RLAB_API_KEY }), expect: 'error', logsHttp: true },
-  'Find Buyer in Blacklist, vendor error': { fault: (s) => s.deliverycrm.fault('vendorerror'), run: op('blacklist_check', { phone: '79160000013' }), expect: 'error', logsHttp: true },
-  'Find Notification History': { run: op('notification_history', { track: '80085275412345' }), expect: 'result', logsHttp: true },
-  'Find Notification History, wrong key': { run: op('notification_history', { track: '80085275412345' }, { rlab_api_key: WRONG_RLAB_API_KEY }), expect: 'error', logsHttp: true },
+  'Find Track Status, wrong key': {
+    run: op('rlab_track_info', { track: '80085275412345' }, { rlab_api_key: WRONG_RLAB_API_KEY }),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Find Buyer in Blacklist, with history': {
+    run: op('blacklist_check', { phone: '79160000013', email: 'buyer@example.ru', include_history: true }),
+    expect: 'result',
+    logsHttp: true,
+  },
+  'Find Buyer in Blacklist, wrong key': {
+    run: op('blacklist_check', { phone: '79160000013' }, { rlab_api_key: WRONG_RLAB_API_KEY }),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Find Buyer in Blacklist, vendor error': {
+    fault: (s) => s.deliverycrm.fault('vendorerror'),
+    run: op('blacklist_check', { phone: '79160000013' }),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Find Notification History': {
+    run: op('notification_history', { track: '80085275412345' }),
+    expect: 'result',
+    logsHttp: true,
+  },
+  'Find Notification History, wrong key': {
+    run: op('notification_history', { track: '80085275412345' }, { rlab_api_key: WRONG_RLAB_API_KEY }),
+    expect: 'error',
+    logsHttp: true,
+  },
 
-  'New Order (Abaha) with the secret header': { run: hook(abahaOrder, JSON.stringify(orderPayload()), WITH_HEADER, SECURED), expect: 'result', logsHttp: false },
-  'New Product (Abaha) with the secret header': { run: hook(abahaProduct, JSON.stringify(productPayload()), WITH_HEADER, SECURED), expect: 'result', logsHttp: false },
-  'New Customer (Abaha) with the secret header': { run: hook(abahaCustomer, JSON.stringify(customerPayload()), WITH_HEADER, SECURED), expect: 'result', logsHttp: false },
+  'New Order (Abaha) with the secret header': {
+    run: hook(abahaOrder, JSON.stringify(orderPayload()), WITH_HEADER, SECURED),
+    expect: 'result',
+    logsHttp: false,
+  },
+  'New Product (Abaha) with the secret header': {
+    run: hook(abahaProduct, JSON.stringify(productPayload()), WITH_HEADER, SECURED),
+    expect: 'result',
+    logsHttp: false,
+  },
+  'New Customer (Abaha) with the secret header': {
+    run: hook(abahaCustomer, JSON.stringify(customerPayload()), WITH_HEADER, SECURED),
+    expect: 'result',
+    logsHttp: false,
+  },
   'New Order (Abaha), another header value': {
     run: hook(abahaOrder, JSON.stringify(orderPayload()), { 'Http-X-Shop-Token': WRONG_ABAHA_HEADER_VALUE }, SECURED),
     expect: 'error',
     logsHttp: false,
   },
-  'New Order (Abaha), header missing': { run: hook(abahaOrder, JSON.stringify(orderPayload()), {}, SECURED), expect: 'error', logsHttp: false },
+  'New Order (Abaha), header missing': {
+    run: hook(abahaOrder, JSON.stringify(orderPayload()), {}, SECURED),
+    expect: 'error',
+    logsHttp: false,
+  },
   'New Order (Abaha), value set without a key name': {
     run: hook(abahaOrder, JSON.stringify(orderPayload()), WITH_HEADER, { secret_header_value: ABAHA_HEADER_VALUE }),
     expect: 'error',
     logsHttp: false,
   },
-  'New Order (Abaha), right header, broken body': { run: hook(abahaOrder, '{"cart_code":', WITH_HEADER, SECURED), expect: 'error', logsHttp: false },
-  'New Order (Abaha), right header, __proto__ body': { run: hook(abahaOrder, '{"cart_code":"1","__proto__":{"x":1}}', WITH_HEADER, SECURED), expect: 'error', logsHttp: false },
+  'New Order (Abaha), right header, broken body': {
+    run: hook(abahaOrder, '{"cart_code":', WITH_HEADER, SECURED),
+    expect: 'error',
+    logsHttp: false,
+  },
+  'New Order (Abaha), right header, __proto__ body': {
+    run: hook(abahaOrder, '{"cart_code":"1","__proto__":{"x":1}}', WITH_HEADER, SECURED),
+    expect: 'error',
+    logsHttp: false,
+  },
   'New Order Status (MeaSoft)': {
-    run: hook(orderStatus, measoftOrderXml({ orderno: 'SEC-1', status: 'COMPLETE', at: new Date('2024-05-20T09:00:00Z') }), WITH_HEADER, {}),
+    run: hook(
+      orderStatus,
+      measoftOrderXml({ orderno: 'SEC-1', status: 'COMPLETE', at: new Date('2024-05-20T09:00:00Z') }),
+      WITH_HEADER,
+      {},
+    ),
     expect: 'result',
     logsHttp: false,
   },
-  'New Order Status (MeaSoft), not XML': { run: hook(orderStatus, '{"result": true}', WITH_HEADER, {}), expect: 'error', logsHttp: false },
+  'New Order Status (MeaSoft), not XML': {
+    run: hook(orderStatus, '{"result": true}', WITH_HEADER, {}),
+    expect: 'error',
+    logsHttp: false,
+  },
 };
 
 describe('no API key or secret in any log line, error or output (core logging to stdout on)', () => {
@@ -201,7 +358,10 @@ describe('no API key or secret in any log line, error or output (core logging to
   const setEnv = useEnv('all');
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ justclick: { login: LOGIN, secret: JUSTCLICK_SECRET }, rlab: { userId: USER_ID, apiKey: RLAB_API_KEY } });
+    sandbox = await startSandbox({
+      justclick: { login: LOGIN, secret: JUSTCLICK_SECRET },
+      rlab: { userId: USER_ID, apiKey: RLAB_API_KEY },
+    });
     restoreEnv = applyEnv(sandbox.urls);
     logServer = createServer((req, res) => {
       const chunks: Buffer[] = [];
@@ -256,7 +416,14 @@ describe('no API key or secret in any log line, error or output (core logging to
       expect(streamed).toMatch(/"request_url":"http:\/\/127\.0\.0\.1:\d+\//);
     }
 
-    const everything = [printed, streamed, JSON.stringify(result) ?? '', error?.name ?? '', error?.message ?? '', error?.stack ?? ''].join('\n');
+    const everything = [
+      printed,
+      streamed,
+      JSON.stringify(result) ?? '',
+      error?.name ?? '',
+      error?.message ?? '',
+      error?.stack ?? '',
+    ].join('\n');
     expect(leaks(everything)).toEqual([]);
     expect(hiddenSecrets(everything)).toEqual([]);
   });

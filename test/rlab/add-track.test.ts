@@ -33,7 +33,9 @@ async function localRlab(...args: Parameters<typeof rlabHandler>) {
 const signedBody = (entries: Array<Record<string, unknown>>, testMode = false) =>
   JSON.stringify({
     trackingUserId: 1,
-    trackingRequestKey: md5(`1:${entries.map((entry) => entry.trackingUserClientTrack).join('')}:3c6e0b8a9c15224a8228b9a98ca1531d`),
+    trackingRequestKey: md5(
+      `1:${entries.map((entry) => entry.trackingUserClientTrack).join('')}:3c6e0b8a9c15224a8228b9a98ca1531d`,
+    ),
     testMode,
     trackingData: entries,
   });
@@ -119,9 +121,16 @@ describe('Add Tracking Number: one track', () => {
   });
 
   it('accepts plain values as well as lists, and sends the R-Lab defaults for unmapped fields', async () => {
-    nock(R_LAB).post('/addtrack.ashx', signedBody([entry('19527937484546')])).reply(200, OK);
+    nock(R_LAB)
+      .post('/addtrack.ashx', signedBody([entry('19527937484546')]))
+      .reply(200, OK);
     const result = await appTester(perform, { authData, inputData: { track: '19527937484546' } as never });
-    expect(result).toMatchObject({ track: '19527937484546', phone: '79000000000', delivery_service_name: 'Russian Post (Почта России)', track_count: 1 });
+    expect(result).toMatchObject({
+      track: '19527937484546',
+      phone: '79000000000',
+      delivery_service_name: 'Russian Post (Почта России)',
+      track_count: 1,
+    });
   });
 
   it.each([
@@ -166,7 +175,11 @@ describe('Add Tracking Number: one track', () => {
         },
       ],
     });
-    expect(result).toMatchObject({ delivery_service_name: 'Nova Poshta (Нова Пошта)', payment_type_name: 'Prepaid (Предоплата)', test_mode: true });
+    expect(result).toMatchObject({
+      delivery_service_name: 'Nova Poshta (Нова Пошта)',
+      payment_type_name: 'Prepaid (Предоплата)',
+      test_mode: true,
+    });
   });
 });
 
@@ -182,7 +195,8 @@ describe('Add Tracking Number: what the output reports', () => {
 
 describe('Add Tracking Number: checks before sending', () => {
   // No interceptor and no local host: any request would fail the test with a network error.
-  const refused = async (inputData: Record<string, unknown>) => (await caught(appTester(perform, { authData, inputData: inputData as never }))).message;
+  const refused = async (inputData: Record<string, unknown>) =>
+    (await caught(appTester(perform, { authData, inputData: inputData as never }))).message;
 
   it('refuses an order number over 40 characters instead of cutting it', async () => {
     expect(await refused({ track: ['T1'], order_number: ['1'.repeat(41)] })).toBe(
@@ -192,7 +206,9 @@ describe('Add Tracking Number: checks before sending', () => {
 
   it('refuses a description over 200 characters, counting Cyrillic as one character each', async () => {
     await localRlab();
-    await expect(appTester(perform, { authData, inputData: { track: ['T1'], description: ['я'.repeat(200)] } })).resolves.toBeDefined();
+    await expect(
+      appTester(perform, { authData, inputData: { track: ['T1'], description: ['я'.repeat(200)] } }),
+    ).resolves.toBeDefined();
     expect(await refused({ track: ['T1'], description: ['я'.repeat(201)] })).toBe(
       'Description: expected at most 200 characters, as R-Lab allows (got 201); nothing was sent.',
     );
@@ -204,7 +220,10 @@ describe('Add Tracking Number: checks before sending', () => {
     [{ track: ['T1'], email: ['buyer.example.com'] }, 'Email: expected an e-mail address (got "buyer.example.com").'],
     [{ track: ['T1'], item_cost: ['free'] }, 'Order Cost: expected a number such as 123.45 (got "free").'],
     [{ track: ['T1'], campaign_id: ['1.5'] }, 'Notification Chain ID: expected a whole number such as 12 (got "1.5").'],
-    [{ track: ['T1'], payment_type: ['3'] }, 'Payment Type: expected one of 1 (Cash on Delivery (Наложенный платеж)), 2 (Prepaid (Предоплата)) (got "3").'],
+    [
+      { track: ['T1'], payment_type: ['3'] },
+      'Payment Type: expected one of 1 (Cash on Delivery (Наложенный платеж)), 2 (Prepaid (Предоплата)) (got "3").',
+    ],
     [{ track: ['T1'], test_mode: 'maybe' }, 'Test Mode: expected yes or no (true or false) (got "maybe").'],
     [{ track: [] }, 'Tracking Number: expected at least one tracking number.'],
     [{ track: ['T1', ' '] }, 'Tracking Number: expected a tracking number in every item, but item 2 is empty.'],
@@ -213,7 +232,9 @@ describe('Add Tracking Number: checks before sending', () => {
   });
 
   it('refuses a carrier that is not in the tracking numbering (14 is Russian Post only in the history API)', async () => {
-    expect(await refused({ track: ['T1'], delivery_service_id: ['14'] })).toMatch(/^Carrier: expected one of 0 \(Russian Post \(Почта России\)\), 1 \(TopDelivery\),.* \(got "14"\)\.$/);
+    expect(await refused({ track: ['T1'], delivery_service_id: ['14'] })).toMatch(
+      /^Carrier: expected one of 0 \(Russian Post \(Почта России\)\), 1 \(TopDelivery\),.* \(got "14"\)\.$/,
+    );
   });
 
   it('names the track whose value is wrong when a run carries several', async () => {
@@ -232,13 +253,23 @@ describe('Add Tracking Number: checks before sending', () => {
     const host = await localRlab();
     const orders = tracks(150).map((_, index) => (index === 120 ? 'x'.repeat(41) : String(index)));
     const message = await refused({ track: tracks(150), order_number: orders });
-    expect(message).toBe(`Order Number (tracking number ${tracks(150)[120]}): expected at most 40 characters, as R-Lab allows (got 41); nothing was sent.`);
+    expect(message).toBe(
+      `Order Number (tracking number ${tracks(150)[120]}): expected at most 40 characters, as R-Lab allows (got 41); nothing was sent.`,
+    );
     expect(host.received).toHaveLength(0);
   });
 });
 
 describe('Add Tracking Number: R-Lab refusals', () => {
-  const info = (track: string) => ({ ...trackInfoAnswer.resultData[0], trackNumber: track, trackingUserClientPhone: '79000000000', trackingUserClientEmail: '', trackingUserClientName: '', trackingUserClientItemCost: 0, trackingUserClientOrderNumber: '' });
+  const info = (track: string) => ({
+    ...trackInfoAnswer.resultData[0],
+    trackNumber: track,
+    trackingUserClientPhone: '79000000000',
+    trackingUserClientEmail: '',
+    trackingUserClientName: '',
+    trackingUserClientItemCost: 0,
+    trackingUserClientOrderNumber: '',
+  });
   const gettrackinfo = (tracks: string[]) =>
     JSON.stringify({
       trackingUserId: 1,
@@ -256,14 +287,18 @@ describe('Add Tracking Number: R-Lab refusals', () => {
       })),
     });
 
-  it('after resultState 1 asks gettrackinfo for exactly that request\'s tracks and names only the unstored ones for replay', async () => {
+  it("after resultState 1 asks gettrackinfo for exactly that request's tracks and names only the unstored ones for replay", async () => {
     nock(R_LAB)
       .post('/addtrack.ashx', signedBody([entry('T1'), entry('T2'), entry('T3')]))
       .reply(200, { resultState: 1, ' resultInfo ': 'Часть данных добавлены в базу, ошибок 2', resultData: null });
     // T2 is stored with this add's values; T3 was stored earlier with another phone, so this add did not store it.
     nock(R_LAB)
       .post('/gettrackinfo.ashx', gettrackinfo(['T1', 'T2', 'T3']))
-      .reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [info('T2'), { ...info('T3'), trackingUserClientPhone: '79161112233' }] });
+      .reply(200, {
+        resultState: 0,
+        resultInfo: 'Запрос выполнен',
+        resultData: [info('T2'), { ...info('T3'), trackingUserClientPhone: '79161112233' }],
+      });
 
     const error = await caught(appTester(perform, { authData, inputData: { track: ['T1', 'T2', 'T3'] } }));
 
@@ -275,14 +310,22 @@ describe('Add Tracking Number: R-Lab refusals', () => {
   });
 
   it('says so when R-Lab cannot be asked which tracks of a partly applied request it stored', async () => {
-    nock(R_LAB).post('/addtrack.ashx').reply(200, { resultState: 1, resultInfo: 'Часть данных добавлены в базу, ошибок 1', resultData: null });
-    nock(R_LAB).post('/gettrackinfo.ashx').reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: null });
+    nock(R_LAB)
+      .post('/addtrack.ashx')
+      .reply(200, { resultState: 1, resultInfo: 'Часть данных добавлены в базу, ошибок 1', resultData: null });
+    nock(R_LAB)
+      .post('/gettrackinfo.ashx')
+      .reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: null });
     const error = await caught(appTester(perform, { authData, inputData: { track: ['T1', 'T2'] } }));
-    expect(error.message).toMatch(/R-Lab did not say which tracks it stored; check them in your R-Lab account before you replay any\. Already added \(0 tracks\): none\. Not confirmed \(2 tracks; .*\): T1, T2\. Not added \(0 tracks\): none\.$/);
+    expect(error.message).toMatch(
+      /R-Lab did not say which tracks it stored; check them in your R-Lab account before you replay any\. Already added \(0 tracks\): none\. Not confirmed \(2 tracks; .*\): T1, T2\. Not added \(0 tracks\): none\.$/,
+    );
   });
 
   it('turns resultState 2 (refused) into an error carrying resultInfo', async () => {
-    nock(R_LAB).post('/addtrack.ashx').reply(200, { resultState: 2, resultInfo: 'Трек уже существует', resultData: null });
+    nock(R_LAB)
+      .post('/addtrack.ashx')
+      .reply(200, { resultState: 2, resultInfo: 'Трек уже существует', resultData: null });
     const error = await caught(appTester(perform, { authData, inputData: { track: ['T1'] } }));
     expect(error).toMatchObject({
       message:
@@ -293,7 +336,9 @@ describe('Add Tracking Number: R-Lab refusals', () => {
   });
 
   it('explains "none added" in English, naming Phone and Tracking Number', async () => {
-    nock(R_LAB).post('/addtrack.ashx').reply(200, { resultState: 2, resultInfo: 'Данные не добавлены в базу, ошибок 1', resultData: null });
+    nock(R_LAB)
+      .post('/addtrack.ashx')
+      .reply(200, { resultState: 2, resultInfo: 'Данные не добавлены в базу, ошибок 1', resultData: null });
     const error = await caught(appTester(perform, { authData, inputData: { track: ['T1'] } }));
     expect(error.message).toBe(
       'R-Lab refused the request: "Данные не добавлены в базу, ошибок 1" (resultState 2), that is, R-Lab stored none of the tracks (1 refused); ' +
@@ -316,20 +361,35 @@ describe('Add Tracking Number: many tracks', () => {
     const host = await localRlab();
     const all = tracks(250);
 
-    const result = await appTester(perform, { authData, inputData: { track: all, phone: ['8 916 000-00-00'], delivery_service_id: ['7'] } });
+    const result = await appTester(perform, {
+      authData,
+      inputData: { track: all, phone: ['8 916 000-00-00'], delivery_service_id: ['7'] },
+    });
 
     const bodies = parsedBodies(host);
     expect(bodies.map((body) => body.trackingData!.length)).toEqual([100, 100, 50]);
-    expect(bodies.map((body) => body.trackingData!.map((item) => item.trackingUserClientTrack))).toEqual([all.slice(0, 100), all.slice(100, 200), all.slice(200)]);
+    expect(bodies.map((body) => body.trackingData!.map((item) => item.trackingUserClientTrack))).toEqual([
+      all.slice(0, 100),
+      all.slice(100, 200),
+      all.slice(200),
+    ]);
     expect(new Set(bodies.map((body) => body.trackingRequestKey)).size).toBe(3); // the host verified each one
     expect(result).toMatchObject({ track_count: 250, batch_count: 3, result_state: 0, result_info: OK.resultInfo });
     expect(result.track).toBeUndefined(); // no single track to map at the top
-    expect(result.tracks[249]).toMatchObject({ track: all[249], phone: '79160000000', delivery_service_id: 7, batch: 3 });
+    expect(result.tracks[249]).toMatchObject({
+      track: all[249],
+      phone: '79160000000',
+      delivery_service_id: 7,
+      batch: 3,
+    });
   });
 
   it('pairs line items by position', async () => {
     const host = await localRlab();
-    await appTester(perform, { authData, inputData: { track: ['T1', 'T2'], name: ['Анна', 'Борис'], item_cost: [10, 20] } });
+    await appTester(perform, {
+      authData,
+      inputData: { track: ['T1', 'T2'], name: ['Анна', 'Борис'], item_cost: [10, 20] },
+    });
     expect(parsedBodies(host)[0]!.trackingData).toEqual([
       entry('T1', { trackingUserClientName: 'Анна', trackingUserClientItemCost: 10 }),
       entry('T2', { trackingUserClientName: 'Борис', trackingUserClientItemCost: 20 }),
@@ -337,7 +397,9 @@ describe('Add Tracking Number: many tracks', () => {
   });
 
   it('says which tracks were added and which not when request 2 of 3 fails', async () => {
-    const host = await localRlab((_body, index) => ({ body: index === 1 ? { ...KEY_ERROR, ' resultInfo ': 'Баланс исчерпан' } : OK }));
+    const host = await localRlab((_body, index) => ({
+      body: index === 1 ? { ...KEY_ERROR, ' resultInfo ': 'Баланс исчерпан' } : OK,
+    }));
     const all = tracks(250);
 
     const error = await caught(appTester(perform, { authData, inputData: { track: all } }));
@@ -358,7 +420,9 @@ describe('Add Tracking Number: many tracks', () => {
 
     const error = await caught(appTester(perform, { authData, inputData: { track: all } }));
 
-    expect(error.message).toMatch(/^R-Lab request 2 of 2 failed: R-Lab is unreachable \(main address: HTTP 503; the backup address is switched off\)\./);
+    expect(error.message).toMatch(
+      /^R-Lab request 2 of 2 failed: R-Lab is unreachable \(main address: HTTP 503; the backup address is switched off\)\./,
+    );
     expect(error.message).toContain(`Not added (1 tracks): ${all[100]}.`);
   });
 
@@ -373,54 +437,89 @@ describe('Add Tracking Number: many tracks', () => {
       /^R-Lab request 2 of 2 failed: R-Lab did not confirm addtrack \(main address: did not answer in time \(0\.2 s\); the backup address is switched off, so it could not be checked\)\./,
     );
     expect(error.message).toContain(`Already added (100 tracks): ${all.slice(0, 100).join(', ')}.`);
-    expect(error.message).toMatch(new RegExp(`Not confirmed \\(1 tracks; .*\\): ${all[100]}\\. Not added \\(0 tracks\\): none\\.$`));
+    expect(error.message).toMatch(
+      new RegExp(`Not confirmed \\(1 tracks; .*\\): ${all[100]}\\. Not added \\(0 tracks\\): none\\.$`),
+    );
   });
 });
 
 describe('Add Tracking Number: values as meant', () => {
-  const refused = async (inputData: Record<string, unknown>) => (await caught(appTester(perform, { authData, inputData: inputData as never }))).message;
+  const refused = async (inputData: Record<string, unknown>) =>
+    (await caught(appTester(perform, { authData, inputData: inputData as never }))).message;
 
   it('sends, signs and shows a track typed with spaces, lower case and a Cyrillic А as carriers write it', async () => {
     // "rА 644 000 886 ru" with a Cyrillic А: R-Lab gets RA644000886RU, signed over the normalised track.
-    nock(R_LAB).post('/addtrack.ashx', signedBody([entry('RA644000886RU')])).reply(200, OK);
+    nock(R_LAB)
+      .post('/addtrack.ashx', signedBody([entry('RA644000886RU')]))
+      .reply(200, OK);
     const result = await appTester(perform, { authData, inputData: { track: ['r\u0410 644 000 886 ru'] } });
-    expect(result).toMatchObject({ track: 'RA644000886RU', tracks: [expect.objectContaining({ track: 'RA644000886RU' })] });
+    expect(result).toMatchObject({
+      track: 'RA644000886RU',
+      tracks: [expect.objectContaining({ track: 'RA644000886RU' })],
+    });
   });
 
-  it.each(['RA644000886RU/1', 'ЖЖ644000886RU', 'RA_644000886RU'])('refuses the track %s, which carriers never write, before sending', async (track) => {
-    expect(await refused({ track: [track] })).toBe(
-      `Tracking Number: expected a tracking number of Latin letters, digits and hyphens, as carriers write it, e.g. RA644000886RU or 19527937484546 (got "${track}").`,
-    );
-  });
+  it.each(['RA644000886RU/1', 'ЖЖ644000886RU', 'RA_644000886RU'])(
+    'refuses the track %s, which carriers never write, before sending',
+    async (track) => {
+      expect(await refused({ track: [track] })).toBe(
+        `Tracking Number: expected a tracking number of Latin letters, digits and hyphens, as carriers write it, e.g. RA644000886RU or 19527937484546 (got "${track}").`,
+      );
+    },
+  );
 
   it('names the item of a bad track in a run of several', async () => {
-    expect(await refused({ track: ['RA644000886RU', 'R#1'] })).toMatch(/^Tracking Number \(item 2\): expected a tracking number/);
-  });
-
-  it.each(['0336965825', '0501234567'])('refuses the local phone %s before sending, asking for the international form', async (phone) => {
-    expect(await refused({ track: ['T1'], phone: [phone] })).toBe(
-      'Phone: expected the number in international form with its country code, such as +84 33 696 5825 or +7 916 000-00-00 ' +
-        `(a number starting with 0 is local to its country, and R-Lab cannot tell which country) (got "${phone}").`,
+    expect(await refused({ track: ['RA644000886RU', 'R#1'] })).toMatch(
+      /^Tracking Number \(item 2\): expected a tracking number/,
     );
   });
 
+  it.each(['0336965825', '0501234567'])(
+    'refuses the local phone %s before sending, asking for the international form',
+    async (phone) => {
+      expect(await refused({ track: ['T1'], phone: [phone] })).toBe(
+        'Phone: expected the number in international form with its country code, such as +84 33 696 5825 or +7 916 000-00-00 ' +
+          `(a number starting with 0 is local to its country, and R-Lab cannot tell which country) (got "${phone}").`,
+      );
+    },
+  );
+
   it('sends +84 33 696 5825 (Vietnam) as 84336965825', async () => {
-    nock(R_LAB).post('/addtrack.ashx', signedBody([entry('T1', { trackingUserClientPhone: '84336965825' })])).reply(200, OK);
+    nock(R_LAB)
+      .post('/addtrack.ashx', signedBody([entry('T1', { trackingUserClientPhone: '84336965825' })]))
+      .reply(200, OK);
     await appTester(perform, { authData, inputData: { track: ['T1'], phone: ['+84 33 696 5825'] } });
   });
 
-  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('refuses the inherited name %s as a Carrier and as a Payment Type', async (name) => {
-    expect(await refused({ track: ['T1'], delivery_service_id: [name] })).toMatch(new RegExp(`^Carrier: expected one of 0 \\(Russian Post .*\\(got "${name}"\\)\\.$`));
-    expect(await refused({ track: ['T1'], payment_type: [name] })).toMatch(new RegExp(`^Payment Type: expected one of 1 .*\\(got "${name}"\\)\\.$`));
-  });
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'refuses the inherited name %s as a Carrier and as a Payment Type',
+    async (name) => {
+      expect(await refused({ track: ['T1'], delivery_service_id: [name] })).toMatch(
+        new RegExp(`^Carrier: expected one of 0 \\(Russian Post .*\\(got "${name}"\\)\\.$`),
+      );
+      expect(await refused({ track: ['T1'], payment_type: [name] })).toMatch(
+        new RegExp(`^Payment Type: expected one of 1 .*\\(got "${name}"\\)\\.$`),
+      );
+    },
+  );
 
   it('reads a carrier and a payment type by their label, in any case and in either language', async () => {
     nock(R_LAB)
-      .post('/addtrack.ashx', signedBody([entry('T1', { trackingUserClientDeliveryServiceId: 7, trackingUserPaymentType: 2 }), entry('T2', { trackingUserClientDeliveryServiceId: 3, trackingUserPaymentType: 1 })]))
+      .post(
+        '/addtrack.ashx',
+        signedBody([
+          entry('T1', { trackingUserClientDeliveryServiceId: 7, trackingUserPaymentType: 2 }),
+          entry('T2', { trackingUserClientDeliveryServiceId: 3, trackingUserPaymentType: 1 }),
+        ]),
+      )
       .reply(200, OK);
     const result = await appTester(perform, {
       authData,
-      inputData: { track: ['T1', 'T2'], delivery_service_id: ['cdek', 'BOXBERRY'], payment_type: ['Prepaid', 'наложенный платеж'] },
+      inputData: {
+        track: ['T1', 'T2'],
+        delivery_service_id: ['cdek', 'BOXBERRY'],
+        payment_type: ['Prepaid', 'наложенный платеж'],
+      },
     });
     expect(result.tracks.map((track) => track.delivery_service_name)).toEqual(['CDEK (СДЭК)', 'Boxberry']);
   });

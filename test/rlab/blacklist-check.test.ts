@@ -32,7 +32,9 @@ async function deliveryCrm(answer: (query: URLSearchParams) => Reply) {
   return { host, history };
 }
 
-const record = (karma: number, comment: string) => [{ ...checkAnswer[0], blackPhone: null, blackEmail: null, blackKarma: karma, blackComment: comment }];
+const record = (karma: number, comment: string) => [
+  { ...checkAnswer[0], blackPhone: null, blackEmail: null, blackKarma: karma, blackComment: comment },
+];
 
 /** The document's /v1/black/check answer (fixtures/black-check.json) as the step outputs it, without the history. */
 const DOCUMENT_RECORD = {
@@ -61,7 +63,10 @@ describe('Find Buyer in Blacklist', () => {
   it('asks /v1/black/check with the sha1 key, phone in the federal format, PHP-encoded e-mail', async () => {
     const { host, history } = await deliveryCrm(() => ({ body: checkAnswer }));
 
-    const result = await appTester(perform, { authData, inputData: { phone: '8 (900) 000-00-00', email: 'test2+shop@test.ru' } });
+    const result = await appTester(perform, {
+      authData,
+      inputData: { phone: '8 (900) 000-00-00', email: 'test2+shop@test.ru' },
+    });
 
     const key = sha1(`1:${API_KEY}:79000000000:test2+shop@test.ru`);
     expect(host.received.map((request) => [request.method, request.url])).toEqual([
@@ -103,7 +108,12 @@ describe('Find Buyer in Blacklist', () => {
   });
 
   it("has the document's examples, as the step reads them, for its sample", () => {
-    expect(blacklistSample).toEqual({ ...DOCUMENT_RECORD, blackTotalShopOrderCost: 95520, history_included: true, history: [DOCUMENT_EVENT] });
+    expect(blacklistSample).toEqual({
+      ...DOCUMENT_RECORD,
+      blackTotalShopOrderCost: 95520,
+      history_included: true,
+      history: [DOCUMENT_EVENT],
+    });
   });
 
   it('gives each record of a phone-and-e-mail search its own history, and none when there is no match', async () => {
@@ -111,7 +121,10 @@ describe('Find Buyer in Blacklist', () => {
     const byEmail = { ...checkAnswer[0]!, blackPhone: '', blackEmail: 'nobody@test.ru', blackKarma: 0 };
     await deliveryCrm(() => ({ body: [byPhone, byEmail] }));
 
-    const found = await appTester(perform, { authData, inputData: { phone: '79000000000', email: 'nobody@test.ru', include_history: true } });
+    const found = await appTester(perform, {
+      authData,
+      inputData: { phone: '79000000000', email: 'nobody@test.ru', include_history: true },
+    });
 
     expect(found.map((item) => [item.blackEmail, item.history.length, item.blackTotalShopOrderCost])).toEqual([
       ['', 6, 95520],
@@ -121,7 +134,9 @@ describe('Find Buyer in Blacklist', () => {
 
   it('returns nothing found for karma -1, without asking for the history', async () => {
     const { history } = await deliveryCrm(() => ({ body: record(-1, 'ничего не найдено') }));
-    await expect(appTester(perform, { authData, inputData: { phone: '79000000000', include_history: true } })).resolves.toEqual([]);
+    await expect(
+      appTester(perform, { authData, inputData: { phone: '79000000000', include_history: true } }),
+    ).resolves.toEqual([]);
     expect(history.received).toHaveLength(0);
   });
 
@@ -137,21 +152,36 @@ describe('Find Buyer in Blacklist', () => {
     await deliveryCrm(() => ({ body: record(-3, 'Ошибка на сервере') }));
     const error = await caught(appTester(perform, { authData, inputData: { phone: '79000000000' } }));
     expect(error.name).toBe('ThrottledError');
-    expect(error.message).toMatch(/^DeliveryCRM blacklist is unreachable \(it reported a server error: "Ошибка на сервере", that is, its server failed for now\)\. Zapier will retry/);
+    expect(error.message).toMatch(
+      /^DeliveryCRM blacklist is unreachable \(it reported a server error: "Ошибка на сервере", that is, its server failed for now\)\. Zapier will retry/,
+    );
   });
 
   it('points a 403 to the connection', async () => {
     await deliveryCrm(() => ({ body: checkAnswer }));
-    const wrongKey = await caught(appTester(perform, { authData: { ...authData, rlab_api_key: 'wrong-key-123' }, inputData: { phone: '79000000000' } }));
+    const wrongKey = await caught(
+      appTester(perform, {
+        authData: { ...authData, rlab_api_key: 'wrong-key-123' },
+        inputData: { phone: '79000000000' },
+      }),
+    );
     expect(wrongKey.name).toBe('ExpiredAuthError');
-    expect(wrongKey.message).toMatch(/^DeliveryCRM blacklist refused the request with HTTP 403 \(check R-Lab User ID and R-Lab API Key/);
+    expect(wrongKey.message).toMatch(
+      /^DeliveryCRM blacklist refused the request with HTTP 403 \(check R-Lab User ID and R-Lab API Key/,
+    );
   });
 
   it.each([
     [null, 'null'],
     [{ error: 'Unauthorized' }, '{"error":"Unauthorized"}'],
-    [{ name: 'Internal Server Error', message: 'An internal server error occurred.', code: 0, status: 500 }, '{"name":"Internal Server Error","message":"An internal se...'],
-    [[{ blackPhone: '79000000000', blackEmail: '', blackComment: '', blackCancelCount: 9 }], '[{"blackPhone":"79000000000","blackEmail":"","blackCommen...'],
+    [
+      { name: 'Internal Server Error', message: 'An internal server error occurred.', code: 0, status: 500 },
+      '{"name":"Internal Server Error","message":"An internal se...',
+    ],
+    [
+      [{ blackPhone: '79000000000', blackEmail: '', blackComment: '', blackCancelCount: 9 }],
+      '[{"blackPhone":"79000000000","blackEmail":"","blackCommen...',
+    ],
     [[], '[]'],
     [{ ...checkAnswer[0] }, '{"blackPhone":"79000000000","blackEmail":"","blackKarma":...'],
   ])('never takes %j for "nothing found" or a clean buyer: handed back to Zapier to retry', async (body, shown) => {
@@ -169,8 +199,18 @@ describe('Find Buyer in Blacklist', () => {
     const broken = await fakeHost(() => ({ body: { name: 'Internal Server Error', status: 500 } }));
     hosts.push(broken);
     setEnv({ RLAB_BLACKLIST_BASE_URL: broken.url });
-    const error = await caught(appTester(perform, { authData, inputData: { phone: '79000000000', include_history: 'yes' as unknown as boolean } }));
-    expect(error).toMatchObject({ name: 'ThrottledError', message: expect.stringMatching(/^R-Lab blacklist history answered with something other than its documented answer/) });
+    const error = await caught(
+      appTester(perform, {
+        authData,
+        inputData: { phone: '79000000000', include_history: 'yes' as unknown as boolean },
+      }),
+    );
+    expect(error).toMatchObject({
+      name: 'ThrottledError',
+      message: expect.stringMatching(
+        /^R-Lab blacklist history answered with something other than its documented answer/,
+      ),
+    });
   });
 
   it('keeps a missing count missing (null), never a made-up 0', async () => {
@@ -181,8 +221,14 @@ describe('Find Buyer in Blacklist', () => {
   });
 
   it.each([
-    [{ phone: '0501234567' }, 'Phone: expected the number in international form with its country code, such as +84 33 696 5825 or +7 916 000-00-00 (a number starting with 0 is local to its country, and R-Lab cannot tell which country) (got "0501234567").'],
-    [{ phone: '79000000000', include_history: 'sometimes' }, 'Include Order History: expected yes or no (true or false) (got "sometimes").'],
+    [
+      { phone: '0501234567' },
+      'Phone: expected the number in international form with its country code, such as +84 33 696 5825 or +7 916 000-00-00 (a number starting with 0 is local to its country, and R-Lab cannot tell which country) (got "0501234567").',
+    ],
+    [
+      { phone: '79000000000', include_history: 'sometimes' },
+      'Include Order History: expected yes or no (true or false) (got "sometimes").',
+    ],
     [{}, 'Phone or Email: expected a phone, an e-mail or both.'],
     [{ phone: 'nope' }, 'Phone: expected a phone number such as +7 916 000-00-00 (got "nope").'],
   ])('refuses %j before sending', async (inputData, message) => {

@@ -4,7 +4,13 @@ import nock from 'nock';
 import { createAppTester, type ZObject } from 'zapier-platform-core';
 import { NoAnswer, requestWithin, STEP_BUDGET_MS, TimeBudget } from '../../src/common/network';
 import App from '../../src/index';
-import { createRlabClient, emptyEntryOf, getUserInfo, parseRlabAnswer, type TrackingEntry } from '../../src/rlab/client';
+import {
+  createRlabClient,
+  emptyEntryOf,
+  getUserInfo,
+  parseRlabAnswer,
+  type TrackingEntry,
+} from '../../src/rlab/client';
 import { caught } from '../support/zapier-error';
 import { useEnv } from '../support/env';
 import { md5 } from '../support/hash';
@@ -63,16 +69,31 @@ describe('R-Lab client: requests', () => {
 
   it('reads the balance and tariff from getuserinfo, signed md5(userId:apiKey) with no tracking data', async () => {
     nock('https://apilr2.r-lab.biz')
-      .post('/getuserinfo.ashx', '{"trackingUserId":1,"trackingRequestKey":"4be008375662d5c8e7cb4eba945e7b4c","testMode":false,"trackingData":null}')
+      .post(
+        '/getuserinfo.ashx',
+        '{"trackingUserId":1,"trackingRequestKey":"4be008375662d5c8e7cb4eba945e7b4c","testMode":false,"trackingData":null}',
+      )
       .reply(200, {
         resultState: 0,
         resultInfo: 'Запрос выполнен',
-        resultData: { userExpireDate: '13.04.2015', userBalance: 384, userExpired: false, userBalanceUnlimited: false, userDateUnlimited: false },
+        resultData: {
+          userExpireDate: '13.04.2015',
+          userBalance: 384,
+          userExpired: false,
+          userBalanceUnlimited: false,
+          userDateUnlimited: false,
+        },
       });
 
     const info = await run((z) => getUserInfo(z, credentials));
 
-    expect(info).toEqual({ userExpireDate: '13.04.2015', userBalance: 384, userExpired: false, userBalanceUnlimited: false, userDateUnlimited: false });
+    expect(info).toEqual({
+      userExpireDate: '13.04.2015',
+      userBalance: 384,
+      userExpired: false,
+      userBalanceUnlimited: false,
+      userDateUnlimited: false,
+    });
   });
 
   it('refuses a user ID that is not a number before sending anything, without printing it back (it may be the key)', async () => {
@@ -88,16 +109,21 @@ describe('R-Lab client: requests', () => {
   });
 
   it('says when getuserinfo answers without the account data', async () => {
-    nock('https://apilr2.r-lab.biz').post('/getuserinfo.ashx').reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: null });
+    nock('https://apilr2.r-lab.biz')
+      .post('/getuserinfo.ashx')
+      .reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: null });
     const error = await caught(run((z) => getUserInfo(z, credentials)));
-    expect(error.message).toBe('R-Lab answered getuserinfo without the account data (resultInfo "Запрос выполнен"). Test the connection again in a few minutes.');
+    expect(error.message).toBe(
+      'R-Lab answered getuserinfo without the account data (resultInfo "Запрос выполнен"). Test the connection again in a few minutes.',
+    );
   });
-
 });
 
 describe('R-Lab client: answers', () => {
   it('reads " resultInfo " written with spaces, as in the document', () => {
-    expect(parseRlabAnswer('{"resultState":1," resultInfo ":"Часть данных добавлены в базу, ошибок 2","resultData":null}')).toEqual({
+    expect(
+      parseRlabAnswer('{"resultState":1," resultInfo ":"Часть данных добавлены в базу, ошибок 2","resultData":null}'),
+    ).toEqual({
       resultState: 1,
       resultInfo: 'Часть данных добавлены в базу, ошибок 2',
       resultData: null,
@@ -105,7 +131,11 @@ describe('R-Lab client: answers', () => {
   });
 
   it('reads an answer behind a UTF-8 byte order mark and a resultState sent as text', () => {
-    expect(parseRlabAnswer('\uFEFF{"resultState":"0","resultInfo":" ok "}')).toEqual({ resultState: 0, resultInfo: 'ok', resultData: null });
+    expect(parseRlabAnswer('\uFEFF{"resultState":"0","resultInfo":" ok "}')).toEqual({
+      resultState: 0,
+      resultInfo: 'ok',
+      resultData: null,
+    });
   });
 
   it.each(['<html>Service Unavailable</html>', '[]', '{"resultInfo":"no state"}', '{"resultState":1.5}', 'null'])(
@@ -127,7 +157,9 @@ describe('R-Lab client: backup address', () => {
     const error = await caught(run((z) => createRlabClient(z, credentials).call('gettrackinfo', oneTrack)));
 
     expect(error.name).toBe('ThrottledError');
-    expect(error.message).toMatch(/^R-Lab is unreachable \(main address: did not answer in time \(0.1 s\); the backup address is switched off\)/);
+    expect(error.message).toMatch(
+      /^R-Lab is unreachable \(main address: did not answer in time \(0.1 s\); the backup address is switched off\)/,
+    );
   });
 
   it('does not retry a 4xx on the backup', async () => {
@@ -150,12 +182,16 @@ describe('R-Lab client: backup address', () => {
 
     expect(error.name).toBe('ExpiredAuthError');
     // Core appends "What happened" to errors other than z.errors.Error.
-    expect(error.message).toMatch(/^R-Lab refused the request with HTTP 401 \(check R-Lab User ID and R-Lab API Key in the connection\)\./);
+    expect(error.message).toMatch(
+      /^R-Lab refused the request with HTTP 401 \(check R-Lab User ID and R-Lab API Key in the connection\)\./,
+    );
     expect(backup.received).toHaveLength(0);
   });
 
   it('returns any resultState from the main address without asking the backup', async () => {
-    const primary = await host(rlabHandler(() => ({ body: { resultState: 2, ' resultInfo ': 'Ошибка', resultData: null } })));
+    const primary = await host(
+      rlabHandler(() => ({ body: { resultState: 2, ' resultInfo ': 'Ошибка', resultData: null } })),
+    );
     const backup = await host(rlabHandler());
     useHosts(primary.url, backup.url);
 
@@ -189,7 +225,9 @@ async function stallingHost(intervalMs = 1000, headersMs = 0) {
   const server = createServer((req, res) => {
     received.push(req.url ?? '');
     req.resume();
-    const body = Buffer.from(JSON.stringify({ resultState: 0, resultInfo: 'Данные успешно добавлены в базу', resultData: null }));
+    const body = Buffer.from(
+      JSON.stringify({ resultState: 0, resultInfo: 'Данные успешно добавлены в базу', resultData: null }),
+    );
     let sent = 0;
     const next = () => {
       if (res.destroyed || sent >= body.length) return;
@@ -235,13 +273,18 @@ describe('R-Lab client: writes whose answer never came', () => {
     trackingUserClientOrderNumber: '',
     ...fields,
   });
-  const tracksOf = (body: string) => (JSON.parse(body) as { trackingData: Array<{ trackingUserClientTrack: string }> }).trackingData.map((entry) => entry.trackingUserClientTrack);
+  const tracksOf = (body: string) =>
+    (JSON.parse(body) as { trackingData: Array<{ trackingUserClientTrack: string }> }).trackingData.map(
+      (entry) => entry.trackingUserClientTrack,
+    );
 
   it('after a timeout asks the backup which tracks are stored and sends only the others, signed over them', async () => {
     const primary = await host(() => 'hang');
     const backup = await host(
       rlabHandler((body) =>
-        body.trackingData!.length === 2 ? { body: { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [stored('19527937484546')] } } : { body: OK },
+        body.trackingData!.length === 2
+          ? { body: { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [stored('19527937484546')] } }
+          : { body: OK },
       ),
     );
     useHosts(primary.url, backup.url);
@@ -261,7 +304,15 @@ describe('R-Lab client: writes whose answer never came', () => {
     const primary = await host(() => 'hang');
     const backup = await host(
       rlabHandler((body, index) =>
-        index === 0 ? { body: { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [stored('19527937484546', { trackingUserClientPhone: '79161234567' })] } } : { body: OK },
+        index === 0
+          ? {
+              body: {
+                resultState: 0,
+                resultInfo: 'Запрос выполнен',
+                resultData: [stored('19527937484546', { trackingUserClientPhone: '79161234567' })],
+              },
+            }
+          : { body: OK },
       ),
     );
     useHosts(primary.url, backup.url);
@@ -272,7 +323,9 @@ describe('R-Lab client: writes whose answer never came', () => {
 
   it('a delete whose body stalled: the backup shows the track gone, so nothing is sent again; the whole exchange ends within RLAB_TIMEOUT_MS', async () => {
     const primary = await stallingHost(1000);
-    const backup = await host(rlabHandler(() => ({ body: { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [] } })));
+    const backup = await host(
+      rlabHandler(() => ({ body: { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [] } })),
+    );
     useHosts(primary.url, backup.url);
 
     const started = Date.now();

@@ -21,8 +21,20 @@ const userInfo = () =>
     '/getuserinfo.ashx',
     '{"trackingUserId":1,"trackingRequestKey":"4be008375662d5c8e7cb4eba945e7b4c","testMode":false,"trackingData":null}',
   );
-const PAID = { userExpireDate: '13.04.2015', userBalance: 384, userExpired: false, userBalanceUnlimited: false, userDateUnlimited: false };
-const UNLIMITED_DATE = { userExpireDate: 'Бессрочный', userBalance: 60, userExpired: false, userBalanceUnlimited: false, userDateUnlimited: true };
+const PAID = {
+  userExpireDate: '13.04.2015',
+  userBalance: 384,
+  userExpired: false,
+  userBalanceUnlimited: false,
+  userDateUnlimited: false,
+};
+const UNLIMITED_DATE = {
+  userExpireDate: 'Бессрочный',
+  userBalance: 60,
+  userExpired: false,
+  userBalanceUnlimited: false,
+  userDateUnlimited: true,
+};
 const ok = (resultData: object) => ({ resultState: 0, resultInfo: 'Запрос выполнен', resultData });
 
 const label = (inputData: object) => connectionLabel({} as never, { inputData } as never);
@@ -31,7 +43,11 @@ describe('connection test: R-Lab', () => {
   it('checks both pairs and puts the R-Lab balance and tariff in the info and the label', async () => {
     nock('https://shop.justclick.ru')
       .post('/api/UpdateOrderStatus', `bill_id=&hash=${md5(`bill_id=::shop::${JC_SECRET}`)}`)
-      .reply(200, { error_code: 203, error_text: 'Не передан номер заказа', hash: md5(`203::Не передан номер заказа::${JC_SECRET}`) });
+      .reply(200, {
+        error_code: 203,
+        error_text: 'Не передан номер заказа',
+        hash: md5(`203::Не передан номер заказа::${JC_SECRET}`),
+      });
     userInfo().reply(200, ok(PAID));
 
     const info = await appTester(connectionTest, { authData: bothPairs });
@@ -47,7 +63,9 @@ describe('connection test: R-Lab', () => {
       measoft_extra: null,
       abaha_header_name: null,
     });
-    await expect(label(info)).resolves.toBe('JustClick shop · R-Lab user 1 (balance 384 tracks, paid until 13.04.2015)');
+    await expect(label(info)).resolves.toBe(
+      'JustClick shop · R-Lab user 1 (balance 384 tracks, paid until 13.04.2015)',
+    );
   });
 
   it('checks R-Lab alone when only its pair is filled in', async () => {
@@ -60,7 +78,11 @@ describe('connection test: R-Lab', () => {
   });
 
   it('refuses the connection when R-Lab says the key is wrong, naming both R-Lab fields', async () => {
-    userInfo().reply(200, { resultState: 2, ' resultInfo ': 'Некорректный ключ запроса в trackingRequestKey', resultData: null });
+    userInfo().reply(200, {
+      resultState: 2,
+      ' resultInfo ': 'Некорректный ключ запроса в trackingRequestKey',
+      resultData: null,
+    });
 
     const error = await caught(appTester(connectionTest, { authData: rlabAuth }));
 
@@ -71,13 +93,17 @@ describe('connection test: R-Lab', () => {
   });
 
   it('never prints back a value typed into R-Lab User ID', async () => {
-    const error = await caught(appTester(connectionTest, { authData: { rlab_user_id: 'k3y-pasted-here-0123', rlab_api_key: 'x' } }));
+    const error = await caught(
+      appTester(connectionTest, { authData: { rlab_user_id: 'k3y-pasted-here-0123', rlab_api_key: 'x' } }),
+    );
     expect(error.message).not.toContain('k3y-pasted');
     expect(error.message).toMatch(/^R-Lab User ID: expected the number \(digits only\)/);
   });
 
   it('describes unlimited balances and expired tariffs', () => {
-    expect(describeTariff({ ...PAID, userBalance: 1, userBalanceUnlimited: true })).toBe('unlimited tracks, paid until 13.04.2015');
+    expect(describeTariff({ ...PAID, userBalance: 1, userBalanceUnlimited: true })).toBe(
+      'unlimited tracks, paid until 13.04.2015',
+    );
     expect(describeTariff({ ...PAID, userExpired: true })).toBe('balance 384 tracks, tariff expired on 13.04.2015');
   });
 });

@@ -25,7 +25,12 @@ export async function fakeHost(handler: Handler): Promise<FakeHost> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const request = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       received.push(request);
       const reply = handler(request, received.length - 1);
       if (reply === 'hang') return;
@@ -66,7 +71,11 @@ type TrackingBody = {
 };
 
 export const OK = { resultState: 0, resultInfo: 'Данные успешно добавлены в базу', resultData: null };
-export const KEY_ERROR = { resultState: 2, ' resultInfo ': 'Некорректный ключ запроса в trackingRequestKey', resultData: null };
+export const KEY_ERROR = {
+  resultState: 2,
+  ' resultInfo ': 'Некорректный ключ запроса в trackingRequestKey',
+  resultData: null,
+};
 
 /**
  * R-Lab's side of the key: md5(userId:tracks:apiKey), or md5(userId:apiKey) for getuserinfo.
@@ -77,8 +86,11 @@ export const rlabHandler =
   (request, index) => {
     const body = JSON.parse(request.body) as TrackingBody;
     const tracks = body.trackingData?.map((entry) => entry.trackingUserClientTrack).join('');
-    const expected = md5(tracks === undefined ? `${body.trackingUserId}:${apiKey}` : `${body.trackingUserId}:${tracks}:${apiKey}`);
+    const expected = md5(
+      tracks === undefined ? `${body.trackingUserId}:${apiKey}` : `${body.trackingUserId}:${tracks}:${apiKey}`,
+    );
     return body.trackingRequestKey === expected ? answer(body, index) : { body: KEY_ERROR };
   };
 
-export const parsedBodies = (host: FakeHost) => host.received.map((request) => JSON.parse(request.body) as TrackingBody);
+export const parsedBodies = (host: FakeHost) =>
+  host.received.map((request) => JSON.parse(request.body) as TrackingBody);

@@ -55,7 +55,10 @@ describe('Find Notification History', () => {
     const result = await appTester(perform, { authData, inputData: { track: '504655', service_id: '1' } });
 
     expect(server.received.map((request) => [request.method, request.url])).toEqual([
-      ['GET', `/v1/track/history?user_id=999999&request_key=${sha1(`999999504655${KEY}`)}&tracks%5B0%5D%5Btrack%5D=504655&tracks%5B0%5D%5Bservice_id%5D=1`],
+      [
+        'GET',
+        `/v1/track/history?user_id=999999&request_key=${sha1(`999999504655${KEY}`)}&tracks%5B0%5D%5Btrack%5D=504655&tracks%5B0%5D%5Bservice_id%5D=1`,
+      ],
     ]);
     expect(result).toEqual([DOCUMENT_HISTORY]);
   });
@@ -103,7 +106,10 @@ describe('Find Notification History', () => {
   it.each([
     [['unexpected'], 'a track history was expected, it sent ["unexpected"]'],
     [null, 'a track history was expected, it sent null'],
-    [{ name: 'Internal Server Error', message: 'oops', code: 0, status: 500 }, 'a track history was expected, it sent {"name":"Internal Server Error","message":"oops","code":0...'],
+    [
+      { name: 'Internal Server Error', message: 'oops', code: 0, status: 500 },
+      'a track history was expected, it sent {"name":"Internal Server Error","message":"oops","code":0...',
+    ],
     [{ success: true, data: [{ price: 0 }] }, 'a list of tracks was expected in data, it sent [{"price":0}]'],
     [{ success: true, data: null }, 'a list of tracks was expected in data, it sent null'],
   ])('never takes %j for a result: handed back to Zapier to ask again', async (body, what) => {
@@ -136,9 +142,20 @@ describe('Find Notification History', () => {
 
   it.each([
     [{ track: '' }, 'Tracking Number: expected a tracking number.'],
-    [{ track: 'T1', service_id: '0' }, expect.stringMatching(/^Carrier: expected one of 14 \(Russian Post \(Почта России\)\), 1 \(TopDelivery\), .* \(got "0"\)\.$/)],
-    [{ track: 'T1', service_id: 'constructor' }, expect.stringMatching(/^Carrier: expected one of 14 .* \(got "constructor"\)\.$/)],
-    [{ track: 'T1', service_id: '__proto__' }, expect.stringMatching(/^Carrier: expected one of 14 .* \(got "__proto__"\)\.$/)],
+    [
+      { track: 'T1', service_id: '0' },
+      expect.stringMatching(
+        /^Carrier: expected one of 14 \(Russian Post \(Почта России\)\), 1 \(TopDelivery\), .* \(got "0"\)\.$/,
+      ),
+    ],
+    [
+      { track: 'T1', service_id: 'constructor' },
+      expect.stringMatching(/^Carrier: expected one of 14 .* \(got "constructor"\)\.$/),
+    ],
+    [
+      { track: 'T1', service_id: '__proto__' },
+      expect.stringMatching(/^Carrier: expected one of 14 .* \(got "__proto__"\)\.$/),
+    ],
     [{ track: 'T1 / 2' }, expect.stringMatching(/^Tracking Number: expected a tracking number of Latin letters/)],
   ])('refuses %j before sending', async (inputData, message) => {
     expect((await caught(appTester(perform, { authData, inputData: inputData as never }))).message).toEqual(message);

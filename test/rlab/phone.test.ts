@@ -24,9 +24,12 @@ describe('toFederalPhone', () => {
     expect(phone('00380501234567')).toEqual({ phone: '380501234567' });
   });
 
-  it.each(['0336965825', '050 123 45 67', '(050) 123-45-67', '0501234567'])('refuses the local number %s with a trunk 0 as ambiguous', (raw) => {
-    expect(phone(raw)).toEqual({ refused: 'local' });
-  });
+  it.each(['0336965825', '050 123 45 67', '(050) 123-45-67', '0501234567'])(
+    'refuses the local number %s with a trunk 0 as ambiguous',
+    (raw) => {
+      expect(phone(raw)).toEqual({ refused: 'local' });
+    },
+  );
 
   it('keeps an empty phone empty', () => {
     expect(phone('  ')).toEqual({ phone: '' });

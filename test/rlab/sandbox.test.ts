@@ -32,20 +32,31 @@ afterAll(async () => {
 describe('R-Lab operations against the sandbox', () => {
   it('connects and shows the balance', async () => {
     const info = await appTester(connectionTest, { authData });
-    expect(await connectionLabel({} as never, { inputData: info } as never)).toMatch(/^R-Lab user \S+ \(balance \d+ tracks, /);
+    expect(await connectionLabel({} as never, { inputData: info } as never)).toMatch(
+      /^R-Lab user \S+ \(balance \d+ tracks, /,
+    );
   });
 
   it('adds, updates, finds and deletes tracks', async () => {
     const added = await appTester(addTrack, {
       authData,
-      inputData: { track: ['SBX000000001RU', 'SBX000000002RU'], phone: ['8 916 000-00-01', ''], name: ['Анна', 'Борис'], order_number: ['A-1', 'A-2'] },
+      inputData: {
+        track: ['SBX000000001RU', 'SBX000000002RU'],
+        phone: ['8 916 000-00-01', ''],
+        name: ['Анна', 'Борис'],
+        order_number: ['A-1', 'A-2'],
+      },
     });
     expect(added).toMatchObject({ track_count: 2, result_state: 0 });
     const stored = sandbox.rlabState.track(authData.rlab_user_id!, 'SBX000000001RU');
     expect(stored).toMatchObject({ phone: '79160000001', name: 'Анна', orderNumber: 'A-1' });
 
     await appTester(updateTrack, { authData, inputData: { track: ['SBX000000001RU'], name: ['Анна Петрова'] } });
-    expect(sandbox.rlabState.track(authData.rlab_user_id!, 'SBX000000001RU')).toMatchObject({ phone: '79160000001', name: 'Анна Петрова', orderNumber: 'A-1' });
+    expect(sandbox.rlabState.track(authData.rlab_user_id!, 'SBX000000001RU')).toMatchObject({
+      phone: '79160000001',
+      name: 'Анна Петрова',
+      orderNumber: 'A-1',
+    });
 
     const [info] = await appTester(trackInfo, { authData, inputData: { track: '19191911187312' } });
     expect(info).toMatchObject({ trackNumber: '19191911187312', trackMainStatus: 9 });
@@ -59,7 +70,10 @@ describe('R-Lab operations against the sandbox', () => {
     expect(history).toMatchObject({ track: '80085275412345', result_label: 'Finished: Delivered' });
     expect(history!.sms.length).toBeGreaterThan(0);
 
-    const [record] = await appTester(blacklistCheck, { authData, inputData: { phone: '+7 916 000-00-13', include_history: true } });
+    const [record] = await appTester(blacklistCheck, {
+      authData,
+      inputData: { phone: '+7 916 000-00-13', include_history: true },
+    });
     expect(record).toMatchObject({ blackPhone: '79160000013', blackCancelCount: 9, history_included: true });
   });
 });

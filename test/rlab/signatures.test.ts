@@ -1,5 +1,10 @@
 import { md5, sha1 } from '../support/hash';
-import { blacklistRequestKey, rlabTrackingKey, rlabUserInfoKey, trackHistoryRequestKey } from '../../src/rlab/signatures';
+import {
+  blacklistRequestKey,
+  rlabTrackingKey,
+  rlabUserInfoKey,
+  trackHistoryRequestKey,
+} from '../../src/rlab/signatures';
 
 describe('R-Lab / DeliveryCRM signatures: golden vectors of the vendor document', () => {
   it('R-Lab trackingRequestKey: md5("1:1952793748454663010828068631:3c6e...") (R-Lab API document)', () => {
@@ -9,9 +14,9 @@ describe('R-Lab / DeliveryCRM signatures: golden vectors of the vendor document'
   });
 
   it('DeliveryCRM track history: sha1(999999 + 18112831338669 + BZXH10758710 + key) (R-Lab API document)', () => {
-    expect(trackHistoryRequestKey('999999', ['18112831338669', 'BZXH10758710'], '07dbd136d760e6be8fde6a2238992831')).toBe(
-      'b3c6236d57025ee7d37584059685b08cece8f3f9',
-    );
+    expect(
+      trackHistoryRequestKey('999999', ['18112831338669', 'BZXH10758710'], '07dbd136d760e6be8fde6a2238992831'),
+    ).toBe('b3c6236d57025ee7d37584059685b08cece8f3f9');
   });
 });
 

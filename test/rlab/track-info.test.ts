@@ -52,7 +52,10 @@ const DOCUMENT_TRACK = {
 
 describe('Find Track Status', () => {
   it("asks gettrackinfo for the track and explains the document's answer", async () => {
-    nock(R_LAB).post('/gettrackinfo.ashx', body('19191911187312', 0)).matchHeader('content-type', 'text/plain; charset=utf-8').reply(200, trackInfoAnswer);
+    nock(R_LAB)
+      .post('/gettrackinfo.ashx', body('19191911187312', 0))
+      .matchHeader('content-type', 'text/plain; charset=utf-8')
+      .reply(200, trackInfoAnswer);
 
     const result = await appTester(perform, { authData, inputData: { track: ' 19191911187312 ' } });
 
@@ -68,7 +71,10 @@ describe('Find Track Status', () => {
     const statuses = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
     nock(R_LAB)
       .post('/gettrackinfo.ashx', body('T1', 7))
-      .reply(200, { ...trackInfoAnswer, resultData: statuses.map((status) => ({ ...item, trackMainStatus: status, trackUpdateDate: null })) });
+      .reply(200, {
+        ...trackInfoAnswer,
+        resultData: statuses.map((status) => ({ ...item, trackMainStatus: status, trackUpdateDate: null })),
+      });
 
     const result = await appTester(perform, { authData, inputData: { track: 'T1', delivery_service_id: '7' } });
 
@@ -91,45 +97,75 @@ describe('Find Track Status', () => {
   });
 
   it('asks for the track as carriers write it (Cyrillic look-alikes, spaces, lower case), signed over that', async () => {
-    nock(R_LAB).post('/gettrackinfo.ashx', body('RA644000886RU', 7)).reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [] });
-    await expect(appTester(perform, { authData, inputData: { track: 'r\u0410 644000886 ru', delivery_service_id: 'CDEK' } })).resolves.toEqual([]);
+    nock(R_LAB)
+      .post('/gettrackinfo.ashx', body('RA644000886RU', 7))
+      .reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [] });
+    await expect(
+      appTester(perform, { authData, inputData: { track: 'r\u0410 644000886 ru', delivery_service_id: 'CDEK' } }),
+    ).resolves.toEqual([]);
   });
 
-  it.each([null, {}, [{ trackInfo: 'no number' }], 'text'])('never takes resultData %j for a result', async (resultData) => {
-    nock(R_LAB).post('/gettrackinfo.ashx').reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData });
-    const error = await caught(appTester(perform, { authData, inputData: { track: 'T1' } }));
-    expect(error.name).toBe('ThrottledError');
-    expect(error.message).toMatch(/^R-Lab answered with something other than its documented answer \(gettrackinfo with resultData /);
-  });
+  it.each([null, {}, [{ trackInfo: 'no number' }], 'text'])(
+    'never takes resultData %j for a result',
+    async (resultData) => {
+      nock(R_LAB).post('/gettrackinfo.ashx').reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData });
+      const error = await caught(appTester(perform, { authData, inputData: { track: 'T1' } }));
+      expect(error.name).toBe('ThrottledError');
+      expect(error.message).toMatch(
+        /^R-Lab answered with something other than its documented answer \(gettrackinfo with resultData /,
+      );
+    },
+  );
 
   it('returns nothing found for a track R-Lab does not know', async () => {
-    nock(R_LAB).post('/gettrackinfo.ashx').reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [] });
+    nock(R_LAB)
+      .post('/gettrackinfo.ashx')
+      .reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [] });
     await expect(appTester(perform, { authData, inputData: { track: 'UNKNOWN' } })).resolves.toEqual([]);
   });
 
   it('returns nothing found when R-Lab answers that the track is not found', async () => {
-    nock(R_LAB).post('/gettrackinfo.ashx').reply(200, { resultState: 2, ' resultInfo ': 'Трек не найден', resultData: null });
+    nock(R_LAB)
+      .post('/gettrackinfo.ashx')
+      .reply(200, { resultState: 2, ' resultInfo ': 'Трек не найден', resultData: null });
     await expect(appTester(perform, { authData, inputData: { track: 'UNKNOWN' } })).resolves.toEqual([]);
   });
 
   it('points a key error to the connection', async () => {
-    nock(R_LAB).post('/gettrackinfo.ashx').reply(200, { resultState: 2, ' resultInfo ': 'Некорректный ключ запроса в trackingRequestKey', resultData: null });
+    nock(R_LAB).post('/gettrackinfo.ashx').reply(200, {
+      resultState: 2,
+      ' resultInfo ': 'Некорректный ключ запроса в trackingRequestKey',
+      resultData: null,
+    });
     const error = await caught(appTester(perform, { authData, inputData: { track: 'T1' } }));
     expect(error.name).toBe('ExpiredAuthError');
-    expect(error.message).toMatch(/Copy R-Lab User ID and R-Lab API Key from your DeliveryCRM profile \(https:\/\/deliverycrm\.ru\/client\/profile\/index\) into the connection\./);
+    expect(error.message).toMatch(
+      /Copy R-Lab User ID and R-Lab API Key from your DeliveryCRM profile \(https:\/\/deliverycrm\.ru\/client\/profile\/index\) into the connection\./,
+    );
   });
 
   it.each([
     [{ track: ' ' }, 'Tracking Number: expected a tracking number.'],
-    [{ track: 'T1', delivery_service_id: '14' }, expect.stringMatching(/^Carrier: expected one of 0 \(Russian Post \(Почта России\)\), .* \(got "14"\)\.$/)],
-    [{ track: 'T1', delivery_service_id: 'toString' }, expect.stringMatching(/^Carrier: expected one of 0 .* \(got "toString"\)\.$/)],
-    [{ track: 'RA 644 000 886 RU?' }, expect.stringMatching(/^Tracking Number: expected a tracking number of Latin letters, digits and hyphens/)],
+    [
+      { track: 'T1', delivery_service_id: '14' },
+      expect.stringMatching(/^Carrier: expected one of 0 \(Russian Post \(Почта России\)\), .* \(got "14"\)\.$/),
+    ],
+    [
+      { track: 'T1', delivery_service_id: 'toString' },
+      expect.stringMatching(/^Carrier: expected one of 0 .* \(got "toString"\)\.$/),
+    ],
+    [
+      { track: 'RA 644 000 886 RU?' },
+      expect.stringMatching(/^Tracking Number: expected a tracking number of Latin letters, digits and hyphens/),
+    ],
   ])('refuses %j before sending', async (inputData, message) => {
     expect((await caught(appTester(perform, { authData, inputData: inputData as never }))).message).toEqual(message);
   });
 
   it('asks for the R-Lab pair when the connection has only JustClick', async () => {
-    const error = await caught(appTester(perform, { authData: { justclick_login: 'shop', justclick_secret: 'x' }, inputData: { track: 'T1' } }));
+    const error = await caught(
+      appTester(perform, { authData: { justclick_login: 'shop', justclick_secret: 'x' }, inputData: { track: 'T1' } }),
+    );
     expect(error.message).toMatch(/^This step needs your R-Lab \/ DeliveryCRM credentials/);
   });
 });

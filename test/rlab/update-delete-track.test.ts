@@ -25,7 +25,13 @@ afterEach(async () => {
 const key = (...tracks: string[]) => md5(`1:${tracks.join('')}:${KEY}`);
 
 /** One track's run result, as a step with one track outputs it. */
-const single = (track: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ ...track, tracks: [track], track_count: 1, batch_count: 1, ...extra });
+const single = (track: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  ...track,
+  tracks: [track],
+  track_count: 1,
+  batch_count: 1,
+  ...extra,
+});
 /** The document's "change only the name" updatetrack example after R-Lab's answer (its leading space trimmed). */
 const DOCUMENT_UPDATE = single(
   {
@@ -60,18 +66,22 @@ const DOCUMENT_DELETE = single({
 });
 
 describe('Update Tracking Number', () => {
-  it("sends the document's \"change only the name\" example: unmapped fields empty, cost 0, numbered fields left out", async () => {
+  it('sends the document\'s "change only the name" example: unmapped fields empty, cost 0, numbered fields left out', async () => {
     const body =
       `{"trackingUserId":1,"trackingRequestKey":"${key('19527937484546')}","testMode":false,"trackingData":[{` +
       '"trackingUserClientPhone":"","trackingUserClientTrack":"19527937484546","trackingUserClientEmail":"","trackingUserClientName":"Николай",' +
       '"trackingUserClientItemCost":0,"sendToUserEmailFullTracking":false,"sendToAdminEmailFullTracking":false,' +
       '"trackingUserClientOrderNumber":"","trackingUserClientDescription":""}]}';
-    nock(R_LAB)
-      .post('/updatetrack.ashx', body)
-      .matchHeader('content-type', 'text/plain; charset=utf-8')
-      .reply(200, { resultState: 0, resultInfo: ' Данные успешно добавлены в очередь на обновление', resultData: null });
+    nock(R_LAB).post('/updatetrack.ashx', body).matchHeader('content-type', 'text/plain; charset=utf-8').reply(200, {
+      resultState: 0,
+      resultInfo: ' Данные успешно добавлены в очередь на обновление',
+      resultData: null,
+    });
 
-    const result = await appTester(updateTrack, { authData, inputData: { track: ['19527937484546'], name: ['Николай'] } });
+    const result = await appTester(updateTrack, {
+      authData,
+      inputData: { track: ['19527937484546'], name: ['Николай'] },
+    });
 
     expect(result).toEqual(DOCUMENT_UPDATE);
   });
@@ -86,7 +96,13 @@ describe('Update Tracking Number', () => {
 
     const result = await appTester(updateTrack, {
       authData,
-      inputData: { track: ['T1'], phone: ['8 (916) 000-00-00'], item_cost: [99], delivery_service_id: ['3'], payment_type: ['1'] },
+      inputData: {
+        track: ['T1'],
+        phone: ['8 (916) 000-00-00'],
+        item_cost: [99],
+        delivery_service_id: ['3'],
+        payment_type: ['1'],
+      },
     });
 
     expect(parsedBodies(host)[0]!.trackingData![0]).toMatchObject({
@@ -100,16 +116,35 @@ describe('Update Tracking Number', () => {
   });
 
   it('keeps the length limits', async () => {
-    const error = await caught(appTester(updateTrack, { authData, inputData: { track: ['T1'], order_number: ['x'.repeat(41)] } }));
-    expect(error.message).toBe('Order Number: expected at most 40 characters, as R-Lab allows (got 41); nothing was sent.');
+    const error = await caught(
+      appTester(updateTrack, { authData, inputData: { track: ['T1'], order_number: ['x'.repeat(41)] } }),
+    );
+    expect(error.message).toBe(
+      'Order Number: expected at most 40 characters, as R-Lab allows (got 41); nothing was sent.',
+    );
   });
 
   it('after resultState 1 reads the tracks back: updated where the new values show, replay advice for the rest', async () => {
-    nock(R_LAB).post('/updatetrack.ashx').reply(200, { resultState: 1, ' resultInfo ': ' Часть данных обновлена в базе, ошибок 1', resultData: null });
     nock(R_LAB)
-      .post('/gettrackinfo.ashx', (body: { trackingData: Array<{ trackingUserClientTrack: string }> }) => body.trackingData.map((entry) => entry.trackingUserClientTrack).join() === 'T1,T2')
-      .reply(200, { resultState: 0, resultInfo: 'Запрос выполнен', resultData: [{ trackNumber: 'T1', trackingUserClientName: 'Николай' }, { trackNumber: 'T2', trackingUserClientName: 'Old' }] });
-    const error = await caught(appTester(updateTrack, { authData, inputData: { track: ['T1', 'T2'], name: ['Николай'] } }));
+      .post('/updatetrack.ashx')
+      .reply(200, { resultState: 1, ' resultInfo ': ' Часть данных обновлена в базе, ошибок 1', resultData: null });
+    nock(R_LAB)
+      .post(
+        '/gettrackinfo.ashx',
+        (body: { trackingData: Array<{ trackingUserClientTrack: string }> }) =>
+          body.trackingData.map((entry) => entry.trackingUserClientTrack).join() === 'T1,T2',
+      )
+      .reply(200, {
+        resultState: 0,
+        resultInfo: 'Запрос выполнен',
+        resultData: [
+          { trackNumber: 'T1', trackingUserClientName: 'Николай' },
+          { trackNumber: 'T2', trackingUserClientName: 'Old' },
+        ],
+      });
+    const error = await caught(
+      appTester(updateTrack, { authData, inputData: { track: ['T1', 'T2'], name: ['Николай'] } }),
+    );
     expect(error.message).toBe(
       'R-Lab applied only part of the request: "Часть данных обновлена в базе, ошибок 1" (resultState 1), that is, R-Lab applied part of the request (1 refused). ' +
         'See which tracks were applied below. Already updated (1 tracks): T1. Not updated (1 tracks): T2. Replay only the tracks not updated.',
@@ -117,7 +152,9 @@ describe('Update Tracking Number', () => {
   });
 
   it('explains "none updated" in English: usually an unknown Tracking Number', async () => {
-    nock(R_LAB).post('/updatetrack.ashx').reply(200, { resultState: 2, resultInfo: 'Данные не обновлены, ошибок 1', resultData: null });
+    nock(R_LAB)
+      .post('/updatetrack.ashx')
+      .reply(200, { resultState: 2, resultInfo: 'Данные не обновлены, ошибок 1', resultData: null });
     const error = await caught(appTester(updateTrack, { authData, inputData: { track: ['T1'], name: ['Иван'] } }));
     expect(error.message).toBe(
       'R-Lab refused the request: "Данные не обновлены, ошибок 1" (resultState 2), that is, R-Lab updated none of the tracks (1 refused): usually it does not hold the track, or it refused a new Phone. ' +
@@ -132,7 +169,9 @@ describe('Delete Tracking Number', () => {
       `{"trackingUserId":1,"trackingRequestKey":"${key('19527937484546')}","testMode":false,"trackingData":[{` +
       '"trackingUserClientPhone":"","trackingUserClientTrack":"19527937484546","trackingUserClientEmail":"","trackingUserClientName":"",' +
       '"trackingUserClientItemCost":0,"sendToUserEmailFullTracking":false,"sendToAdminEmailFullTracking":false,"trackingUserClientDeliveryServiceId":0}]}';
-    nock(R_LAB).post('/deltrack.ashx', body).reply(200, { resultState: 0, resultInfo: 'Треки успешно удалены из базы', resultData: null });
+    nock(R_LAB)
+      .post('/deltrack.ashx', body)
+      .reply(200, { resultState: 0, resultInfo: 'Треки успешно удалены из базы', resultData: null });
 
     const result = await appTester(deleteTrack, { authData, inputData: { track: ['19527937484546'] } });
 
@@ -154,9 +193,16 @@ describe('Delete Tracking Number', () => {
 
     const [body] = parsedBodies(host);
     expect(body!.trackingRequestKey).toBe('8e093b01b18e3272a7d615704cc1502a'); // the document's example key
-    expect(body!.trackingData!.map((entry) => (entry as { trackingUserClientDeliveryServiceId?: number }).trackingUserClientDeliveryServiceId)).toEqual([7, 0]);
+    expect(
+      body!.trackingData!.map(
+        (entry) => (entry as { trackingUserClientDeliveryServiceId?: number }).trackingUserClientDeliveryServiceId,
+      ),
+    ).toEqual([7, 0]);
     expect(result).toMatchObject({ track_count: 2, batch_count: 1 });
-    expect(result.tracks.map((track) => track.delivery_service_name)).toEqual(['CDEK (СДЭК)', 'Russian Post (Почта России)']);
+    expect(result.tracks.map((track) => track.delivery_service_name)).toEqual([
+      'CDEK (СДЭК)',
+      'Russian Post (Почта России)',
+    ]);
   });
 
   it('says what was deleted when request 2 is only partly applied, reading back which tracks are gone', async () => {
@@ -172,12 +218,20 @@ describe('Delete Tracking Number', () => {
 
     const error = await caught(appTester(deleteTrack, { authData, inputData: { track: tracks } }));
 
-    expect(host.received.map((request) => request.url)).toEqual(['/deltrack.ashx', '/deltrack.ashx', '/gettrackinfo.ashx']);
-    expect(error.message).toContain(`Already deleted (101 tracks): ${tracks.slice(0, 101).join(', ')}. Not deleted (1 tracks): D101. Replay only the tracks not deleted.`);
+    expect(host.received.map((request) => request.url)).toEqual([
+      '/deltrack.ashx',
+      '/deltrack.ashx',
+      '/gettrackinfo.ashx',
+    ]);
+    expect(error.message).toContain(
+      `Already deleted (101 tracks): ${tracks.slice(0, 101).join(', ')}. Not deleted (1 tracks): D101. Replay only the tracks not deleted.`,
+    );
   });
 
   it('explains "none deleted" in English: the track is not in R-Lab', async () => {
-    nock(R_LAB).post('/deltrack.ashx').reply(200, { resultState: 2, resultInfo: 'Треки не удалены, ошибок 1', resultData: null });
+    nock(R_LAB)
+      .post('/deltrack.ashx')
+      .reply(200, { resultState: 2, resultInfo: 'Треки не удалены, ошибок 1', resultData: null });
     const error = await caught(appTester(deleteTrack, { authData, inputData: { track: ['T1'] } }));
     expect(error.message).toBe(
       'R-Lab refused the request: "Треки не удалены, ошибок 1" (resultState 2), that is, R-Lab deleted none of the tracks (1 refused): it does not hold them ' +

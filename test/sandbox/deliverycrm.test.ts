@@ -61,7 +61,14 @@ describe('DeliveryCRM emulator', () => {
       ]);
       const none = await check('', '');
       expect(none.text).toContain('"blackKarma":-2.0');
-      expect(none.json).toEqual([expect.objectContaining({ blackPhone: null, blackEmail: null, blackKarma: -2, blackComment: 'Ошибка: Введите телефон или e-mail' })]);
+      expect(none.json).toEqual([
+        expect.objectContaining({
+          blackPhone: null,
+          blackEmail: null,
+          blackKarma: -2,
+          blackComment: 'Ошибка: Введите телефон или e-mail',
+        }),
+      ]);
     });
 
     it('refuses a wrong key with HTTP 403 and a JSON error, an unknown user the same way', async () => {
@@ -70,22 +77,30 @@ describe('DeliveryCRM emulator', () => {
       expect(wrong.json).toEqual({ name: 'Forbidden', message: FORBIDDEN_MESSAGE, code: 0, status: 403 });
       // The key covers the phone: a key made for another phone is refused.
       expect((await check('79160000013', '', sha1(`${USER}:${KEY}:79160000014:`))).status).toBe(403);
-      const unknownUser = await call(`${crm.url}/v1/black/check?user_id=1&request_key=${sha1(`1:${KEY}::`)}&phone=&email=`);
+      const unknownUser = await call(
+        `${crm.url}/v1/black/check?user_id=1&request_key=${sha1(`1:${KEY}::`)}&phone=&email=`,
+      );
       expect(unknownUser.status).toBe(403);
     });
 
     it.each([
       ['null', null],
       ['error', { error: 'Service temporarily unavailable' }],
-      ['internal', { name: 'Internal Server Error', message: 'An internal server error occurred.', code: 0, status: 500 }],
-    ] as const)('nonrecord fault (%s): HTTP 200 with something that is not the list of records', async (shape, expected) => {
-      await crm.fault('nonrecord', { shape });
-      const answer = await check('79160000013', '');
-      expect(answer.status).toBe(200);
-      expect(answer.json).toEqual(expected);
-    });
+      [
+        'internal',
+        { name: 'Internal Server Error', message: 'An internal server error occurred.', code: 0, status: 500 },
+      ],
+    ] as const)(
+      'nonrecord fault (%s): HTTP 200 with something that is not the list of records',
+      async (shape, expected) => {
+        await crm.fault('nonrecord', { shape });
+        const answer = await check('79160000013', '');
+        expect(answer.status).toBe(200);
+        expect(answer.json).toEqual(expected);
+      },
+    );
 
-    it('nonrecord fault (nokarma): the buyer\'s record without blackKarma, then normal again after `times`', async () => {
+    it("nonrecord fault (nokarma): the buyer's record without blackKarma, then normal again after `times`", async () => {
       await crm.fault('nonrecord', { shape: 'nokarma', times: 1 });
       const broken = (await check('79160000013', '')).json as Array<Record<string, unknown>>;
       expect(broken).toHaveLength(1);
@@ -103,7 +118,10 @@ describe('DeliveryCRM emulator', () => {
 
   describe('/v1/track/history', () => {
     const history = (tracks: Array<{ track?: string; service_id?: number }>, key?: string) => {
-      const query = new URLSearchParams({ user_id: USER, request_key: key ?? sha1(`${USER}${tracks.map((t) => t.track ?? '').join('')}${KEY}`) });
+      const query = new URLSearchParams({
+        user_id: USER,
+        request_key: key ?? sha1(`${USER}${tracks.map((t) => t.track ?? '').join('')}${KEY}`),
+      });
       tracks.forEach((track, index) => {
         if (track.track !== undefined) query.append(`tracks[${index}][track]`, track.track);
         if (track.service_id !== undefined) query.append(`tracks[${index}][service_id]`, String(track.service_id));
@@ -153,10 +171,16 @@ describe('DeliveryCRM emulator', () => {
     });
 
     it('knows tracks added through the R-Lab emulator, with the carrier mapped to its own numbering', async () => {
-      await postRlab(`${rlab.url}/addtrack.ashx`, rlabBody(USER, KEY, [entry('CDEK000111', { trackingUserClientDeliveryServiceId: 7 })]));
+      await postRlab(
+        `${rlab.url}/addtrack.ashx`,
+        rlabBody(USER, KEY, [entry('CDEK000111', { trackingUserClientDeliveryServiceId: 7 })]),
+      );
       state.setStatus(USER, 'CDEK000111', 4);
       const found = await history([{ track: 'CDEK000111', service_id: 7 }]);
-      expect(found.json).toMatchObject({ errors: [], data: [{ track: 'CDEK000111', result: 2, sms: [expect.objectContaining({ price: 2.95 })] }] });
+      expect(found.json).toMatchObject({
+        errors: [],
+        data: [{ track: 'CDEK000111', result: 2, sms: [expect.objectContaining({ price: 2.95 })] }],
+      });
       // Asked as Russian Post (the default), the CDEK track is not found.
       const wrongCarrier = await history([{ track: 'CDEK000111' }]);
       expect(wrongCarrier.json).toMatchObject({ data: [], errors: { tracks: ['Track at index "0" not found.'] } });
@@ -164,7 +188,10 @@ describe('DeliveryCRM emulator', () => {
 
     it('reports a missing track field by index, as an object when the indexes do not start at 0', async () => {
       const answer = await history([{ track: '80085275412345' }, { service_id: 3 }]);
-      expect(answer.json).toMatchObject({ errors: { tracks: { 1: 'Track at index "1" field "track" is required.' } }, success: true });
+      expect(answer.json).toMatchObject({
+        errors: { tracks: { 1: 'Track at index "1" field "track" is required.' } },
+        success: true,
+      });
       expect((answer.json as { data: unknown[] }).data).toHaveLength(1);
     });
 
@@ -193,12 +220,20 @@ describe('Blacklist history emulator', () => {
   afterAll(() => host.stop());
 
   const lookup = (phone: string, email: string) =>
-    call(`${host.url}/api/BlackList/GetWhiteBlackHistoryInfo?${new URLSearchParams({ blackPhone: phone, blackEmail: email })}`);
+    call(
+      `${host.url}/api/BlackList/GetWhiteBlackHistoryInfo?${new URLSearchParams({ blackPhone: phone, blackEmail: email })}`,
+    );
 
   it("gives the document's history shape: events with bwEventDate, bwType, bwShopCategoryId, bwShopOrderCost", async () => {
     const answer = await lookup('', 'refuser@example.ru');
     const [record] = answer.json as Array<Record<string, unknown> & { history: Array<Record<string, unknown>> }>;
-    expect(record).toMatchObject({ blackEmail: 'refuser@example.ru', blackKarma: 6, blackCancelCount: 1, blackExpiredCount: 5, blackDoneCount: 0 });
+    expect(record).toMatchObject({
+      blackEmail: 'refuser@example.ru',
+      blackKarma: 6,
+      blackCancelCount: 1,
+      blackExpiredCount: 5,
+      blackDoneCount: 0,
+    });
     expect(record?.history).toHaveLength(6);
     for (const event of record?.history ?? []) {
       expect(event).toEqual({
@@ -208,12 +243,16 @@ describe('Blacklist history emulator', () => {
         bwShopOrderCost: expect.any(Number),
       });
     }
-    expect(record?.blackTotalShopOrderCost).toBe(record?.history.reduce((sum, event) => sum + Number(event.bwShopOrderCost), 0));
+    expect(record?.blackTotalShopOrderCost).toBe(
+      record?.history.reduce((sum, event) => sum + Number(event.bwShopOrderCost), 0),
+    );
   });
 
   it('finds by phone (digits compared), and answers karma -1 / -2 like the check', async () => {
     expect(((await lookup('+7 (916) 000-00-13', '')).json as Array<{ blackKarma: number }>)[0]?.blackKarma).toBe(9);
-    expect(await lookup('79990000000', '').then((a) => a.json)).toEqual([expect.objectContaining({ blackKarma: -1, history: [] })]);
+    expect(await lookup('79990000000', '').then((a) => a.json)).toEqual([
+      expect.objectContaining({ blackKarma: -1, history: [] }),
+    ]);
     expect(await lookup('', '').then((a) => a.json)).toEqual([expect.objectContaining({ blackKarma: -2 })]);
   });
 

@@ -52,7 +52,9 @@ describe('emulator faults', () => {
 
   it('slow: a client that gives up gets no answer, and stop() does not wait for the delay', async () => {
     await rlab.fault('slow', { delayMs: 60_000 });
-    await expect(fetch(`${rlab.url}/getuserinfo.ashx`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(200) })).rejects.toThrow();
+    await expect(
+      fetch(`${rlab.url}/getuserinfo.ashx`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(200) }),
+    ).rejects.toThrow();
     const started = Date.now();
     await rlab.stop();
     expect(Date.now() - started).toBeLessThan(1000);
@@ -93,7 +95,10 @@ describe('emulator faults', () => {
   it('stall: applies the request, sends the headers, then trickles the body byte by byte', async () => {
     await rlab.fault('stall', { delayMs: 50, intervalMs: 100 });
     const started = Date.now();
-    const response = await fetch(`${rlab.url}/addtrack.ashx`, { method: 'POST', body: JSON.stringify(rlabBody(USER, KEY, [entry('STALL001')])) });
+    const response = await fetch(`${rlab.url}/addtrack.ashx`, {
+      method: 'POST',
+      body: JSON.stringify(rlabBody(USER, KEY, [entry('STALL001')])),
+    });
     const headersAt = Date.now() - started;
     expect(response.status).toBe(200);
     expect(Number(response.headers.get('content-length'))).toBeGreaterThan(10);
@@ -120,10 +125,22 @@ describe('emulator faults', () => {
     await rlab.fault('partial');
     const answer = await add('PART0001');
     expect(answer.json).toMatchObject({ resultState: 0 }); // one track: nothing at an odd position
-    const batch = await postRlab(`${rlab.url}/addtrack.ashx`, rlabBody(USER, KEY, [entry('PART0002'), entry('PART0003'), entry('PART0004')]));
-    expect(batch.json).toEqual({ resultState: 1, resultInfo: 'Часть данных добавлены в базу, ошибок 1', resultData: null });
-    expect([state.track(USER, 'PART0002'), state.track(USER, 'PART0003'), state.track(USER, 'PART0004')].map(Boolean)).toEqual([true, false, true]);
-    const removed = await postRlab(`${rlab.url}/deltrack.ashx`, rlabBody(USER, KEY, [entry('PART0002'), entry('PART0004')]));
+    const batch = await postRlab(
+      `${rlab.url}/addtrack.ashx`,
+      rlabBody(USER, KEY, [entry('PART0002'), entry('PART0003'), entry('PART0004')]),
+    );
+    expect(batch.json).toEqual({
+      resultState: 1,
+      resultInfo: 'Часть данных добавлены в базу, ошибок 1',
+      resultData: null,
+    });
+    expect(
+      [state.track(USER, 'PART0002'), state.track(USER, 'PART0003'), state.track(USER, 'PART0004')].map(Boolean),
+    ).toEqual([true, false, true]);
+    const removed = await postRlab(
+      `${rlab.url}/deltrack.ashx`,
+      rlabBody(USER, KEY, [entry('PART0002'), entry('PART0004')]),
+    );
     expect(removed.json).toMatchObject({ resultState: 1, resultInfo: 'Часть треков удалены, ошибок 1' });
     expect([state.track(USER, 'PART0002'), state.track(USER, 'PART0004')].map(Boolean)).toEqual([false, true]);
   });
@@ -144,8 +161,18 @@ describe('emulator faults', () => {
   });
 
   it('records method, path, query, headers and body of every request, and forgets them on demand', async () => {
-    await call(`${rlab.url}/gettrackinfo.ashx?x=1&y=%D0%B4`, { method: 'POST', body: '{}', headers: { 'X-Test': 'yes' } });
-    expect(rlab.requests[0]).toMatchObject({ method: 'POST', path: '/gettrackinfo.ashx', rawQuery: 'x=1&y=%D0%B4', query: { x: '1', y: 'д' }, body: '{}' });
+    await call(`${rlab.url}/gettrackinfo.ashx?x=1&y=%D0%B4`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'X-Test': 'yes' },
+    });
+    expect(rlab.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/gettrackinfo.ashx',
+      rawQuery: 'x=1&y=%D0%B4',
+      query: { x: '1', y: 'д' },
+      body: '{}',
+    });
     expect(rlab.requests[0]?.headers['x-test']).toBe('yes');
     rlab.clearRequests();
     expect(rlab.requests).toEqual([]);
@@ -162,9 +189,14 @@ describe('startSandbox', () => {
   afterAll(() => sandbox.stop());
 
   it('returns exactly the six base-URL variables and the seven connection fields', () => {
-    expect(Object.keys(sandbox.urls).sort()).toEqual(
-      ['DELIVERYCRM_BASE_URL', 'JUSTCLICK_BASE_URL', 'MEASOFT_BASE_URL', 'RLAB_BASE_URL', 'RLAB_BLACKLIST_BASE_URL', 'RLAB_FALLBACK_URL'],
-    );
+    expect(Object.keys(sandbox.urls).sort()).toEqual([
+      'DELIVERYCRM_BASE_URL',
+      'JUSTCLICK_BASE_URL',
+      'MEASOFT_BASE_URL',
+      'RLAB_BASE_URL',
+      'RLAB_BLACKLIST_BASE_URL',
+      'RLAB_FALLBACK_URL',
+    ]);
     expect(Object.keys(sandbox.accounts).sort()).toEqual([
       'justclick_login',
       'justclick_secret',
@@ -214,10 +246,16 @@ describe('startSandbox', () => {
   it('primary and backup R-Lab hosts share one state; faults are per emulator', async () => {
     const { rlab_user_id: user, rlab_api_key: key } = sandbox.accounts;
     await sandbox.rlab.fault('down');
-    const added = await postRlab(`${sandbox.urls.RLAB_FALLBACK_URL}/addtrack.ashx`, rlabBody(user, key, [entry('SHARED01')]));
+    const added = await postRlab(
+      `${sandbox.urls.RLAB_FALLBACK_URL}/addtrack.ashx`,
+      rlabBody(user, key, [entry('SHARED01')]),
+    );
     expect(added.json).toMatchObject({ resultState: 0 });
     await sandbox.rlab.fault('none');
-    const info = await postRlab(`${sandbox.urls.RLAB_BASE_URL}/gettrackinfo.ashx`, rlabBody(user, key, [entry('SHARED01')]));
+    const info = await postRlab(
+      `${sandbox.urls.RLAB_BASE_URL}/gettrackinfo.ashx`,
+      rlabBody(user, key, [entry('SHARED01')]),
+    );
     expect(info.json).toMatchObject({ resultData: [expect.objectContaining({ trackNumber: 'SHARED01' })] });
     sandbox.clearRequests();
     expect(sandbox.emulators.every((emulator) => emulator.requests.length === 0)).toBe(true);

@@ -50,7 +50,12 @@ export function entry(track: string, fields: Record<string, unknown> = {}): Reco
 /** An R-Lab request body signed per the document: md5(userId:tracks:apiKey). */
 export function rlabBody(userId: string, apiKey: string, entries: Array<Record<string, unknown>>, testMode = false) {
   const tracks = entries.map((item) => String(item.trackingUserClientTrack ?? '')).join('');
-  return { trackingUserId: Number(userId), trackingRequestKey: md5(`${userId}:${tracks}:${apiKey}`), testMode, trackingData: entries };
+  return {
+    trackingUserId: Number(userId),
+    trackingRequestKey: md5(`${userId}:${tracks}:${apiKey}`),
+    testMode,
+    trackingData: entries,
+  };
 }
 
 /** Connection refused, as a fetch error code. */

@@ -12,7 +12,8 @@ interface JustClickAnswer {
   hash: string;
 }
 
-const signed = (query: string, login = LOGIN, secret = SECRET) => `${query}&hash=${md5(`${query}::${login}::${secret}`)}`;
+const signed = (query: string, login = LOGIN, secret = SECRET) =>
+  `${query}&hash=${md5(`${query}::${login}::${secret}`)}`;
 
 /** The answer, with its hash checked the way the document's CheckHash does. */
 function answerOf(answer: Answer, secret = SECRET): JustClickAnswer & { signedWithKey: boolean } {
@@ -41,9 +42,13 @@ describe('JustClick emulator', () => {
 
   it('learns the login from the first path segment, as the real server does from the subdomain', async () => {
     expect(justclick.baseUrl).toBe(`${justclick.url}/{login}`);
-    const ok = answerOf(await postForm(`${justclick.url}/${LOGIN}/api/UpdateOrderStatus`, signed('bill_id=100001&status=cancel')));
+    const ok = answerOf(
+      await postForm(`${justclick.url}/${LOGIN}/api/UpdateOrderStatus`, signed('bill_id=100001&status=cancel')),
+    );
     expect(ok).toMatchObject({ error_code: 0, signedWithKey: true });
-    const unknown = answerOf(await postForm(`${justclick.url}/someoneelse/api/UpdateOrderStatus`, signed('bill_id=100001&status=cancel')));
+    const unknown = answerOf(
+      await postForm(`${justclick.url}/someoneelse/api/UpdateOrderStatus`, signed('bill_id=100001&status=cancel')),
+    );
     expect(unknown).toMatchObject({ error_code: 5, error_text: 'Неверное имя пользователя', signedWithKey: false });
   });
 
@@ -54,7 +59,8 @@ describe('JustClick emulator', () => {
     expect(refused).toMatchObject({ error_code: 4, error_text: 'Неверный хэш', signedWithKey: true });
     expect(justclick.bills.get('100002')?.status).toBe('new');
 
-    const phpStyle = 'bill_id=100002&status=sent&date=1362254400&rpo=x+y%21%2A%28%29%7E%27+%D0%9F%D0%BE%D1%87%D1%82%D0%B0';
+    const phpStyle =
+      'bill_id=100002&status=sent&date=1362254400&rpo=x+y%21%2A%28%29%7E%27+%D0%9F%D0%BE%D1%87%D1%82%D0%B0';
     expect(answerOf(await postForm(endpoint, signed(phpStyle)))).toMatchObject({ error_code: 0, signedWithKey: true });
     expect(justclick.bills.get('100002')).toMatchObject({ status: 'sent', rpo: "x y!*()~' Почта" });
   });
@@ -101,7 +107,9 @@ describe('JustClick emulator', () => {
     const lower = new JustClickEmulator({ login: LOGIN, secret: SECRET, okText: 'ok' });
     await lower.start();
     try {
-      const answer = answerOf(await postForm(`${lower.url}/api/UpdateOrderStatus`, signed('bill_id=100004&status=return')));
+      const answer = answerOf(
+        await postForm(`${lower.url}/api/UpdateOrderStatus`, signed('bill_id=100004&status=return')),
+      );
       expect(answer).toMatchObject({ error_code: 0, error_text: 'ok', signedWithKey: true });
     } finally {
       await lower.stop();
@@ -118,14 +126,17 @@ describe('JustClick emulator', () => {
   it('answers 404 for other paths and records every request it received', async () => {
     const answer = await postForm(`${justclick.url}/index.php`, 'a=1');
     expect(answer.status).toBe(404);
-    expect(justclick.requests.map((request) => [request.method, request.path, request.body])).toEqual([['POST', '/index.php', 'a=1']]);
+    expect(justclick.requests.map((request) => [request.method, request.path, request.body])).toEqual([
+      ['POST', '/index.php', 'a=1'],
+    ]);
     expect(justclick.requests[0]?.headers['content-type']).toBe('application/x-www-form-urlencoded');
   });
 });
 
 describe('JustClick emulator: orders, products, groups and contacts', () => {
   let justclick: JustClickEmulator;
-  const call = async (method: string, query: string) => answerOfWithResult(await postForm(`${justclick.url}/api/${method}`, signed(query)));
+  const call = async (method: string, query: string) =>
+    answerOfWithResult(await postForm(`${justclick.url}/api/${method}`, signed(query)));
 
   beforeEach(async () => {
     justclick = new JustClickEmulator({ login: LOGIN, secret: SECRET });
@@ -160,7 +171,11 @@ describe('JustClick emulator: orders, products, groups and contacts', () => {
   it('CreateOrder answers a repeat (same e-mail, goods and bill_created) with 601 and the existing bill_id', async () => {
     const query = 'goods%5B0%5D%5Bgood_name%5D=consult&bill_email=a%40b.ru&bill_created=1716195600';
     await call('CreateOrder', query);
-    expect(await call('CreateOrder', query)).toMatchObject({ error_code: 601, signedWithKey: true, result: { bill_id: '100006' } });
+    expect(await call('CreateOrder', query)).toMatchObject({
+      error_code: 601,
+      signedWithKey: true,
+      result: { bill_id: '100006' },
+    });
     expect(justclick.bills.size).toBe(7);
   });
 
@@ -175,7 +190,12 @@ describe('JustClick emulator: orders, products, groups and contacts', () => {
 
   it('getOrdersWithGoods filters on the Moscow days given, and with paid=1 on the payment time', async () => {
     // Yesterday in Moscow: the default bills were created in the last six hours.
-    const yesterday = new Date(Date.now() + 3 * 3600 * 1000 - 86400 * 1000).toISOString().slice(0, 10).split('-').reverse().join('.');
+    const yesterday = new Date(Date.now() + 3 * 3600 * 1000 - 86400 * 1000)
+      .toISOString()
+      .slice(0, 10)
+      .split('-')
+      .reverse()
+      .join('.');
     const old = justclick.addBill({ id: '90000', created: Math.floor(Date.now() / 1000) - 20 * 86400 });
     const recent = await call('getOrdersWithGoods', `begin_date=${yesterday}`);
     expect((recent.result as Array<{ id: string }>).map((order) => order.id)).not.toContain('90000');
@@ -191,7 +211,11 @@ describe('JustClick emulator: orders, products, groups and contacts', () => {
     const found = await call('getOrderDetails', 'bill_id=100001&good_info=1');
     expect(found).toMatchObject({
       error_code: 0,
-      result: { id: '100001', pay_status: 'waiting', items: [{ id: 'course-basic', title: 'Базовый курс', price: '2990.00', sum: '2990.00' }] },
+      result: {
+        id: '100001',
+        pay_status: 'waiting',
+        items: [{ id: 'course-basic', title: 'Базовый курс', price: '2990.00', sum: '2990.00' }],
+      },
     });
     expect(await call('getOrderDetails', 'bill_id=5')).toMatchObject({ error_code: 400, signedWithKey: true });
   });
@@ -217,16 +241,24 @@ describe('JustClick emulator: orders, products, groups and contacts', () => {
 
   it('AddLeadToGroup adds a contact to rid[n] groups; again answers 102; an unknown group 103; GetLeadGroupStatuses lists them', async () => {
     expect(await call('GetLeadGroupStatuses', 'email=anna%40example.com')).toMatchObject({ error_code: 500 });
-    const add = 'rid%5B0%5D=newsletter&rid%5B1%5D=buyers&lead_name=%D0%90%D0%BD%D0%BD%D0%B0&lead_email=anna%40example.com';
+    const add =
+      'rid%5B0%5D=newsletter&rid%5B1%5D=buyers&lead_name=%D0%90%D0%BD%D0%BD%D0%B0&lead_email=anna%40example.com';
     expect(await call('AddLeadToGroup', add)).toMatchObject({ error_code: 0, signedWithKey: true });
     expect(await call('AddLeadToGroup', add)).toMatchObject({ error_code: 102, signedWithKey: true });
-    expect(await call('AddLeadToGroup', 'rid%5B0%5D=nope&lead_email=anna%40example.com')).toMatchObject({ error_code: 103 });
+    expect(await call('AddLeadToGroup', 'rid%5B0%5D=nope&lead_email=anna%40example.com')).toMatchObject({
+      error_code: 103,
+    });
     expect(await call('AddLeadToGroup', 'rid%5B0%5D=newsletter')).toMatchObject({ error_code: 100 });
     const statuses = await call('GetLeadGroupStatuses', 'email=Anna%40example.com');
     expect(statuses).toMatchObject({
       error_code: 0,
       result: [
-        { rass_name: 'newsletter', rass_title: 'Рассылка магазина', rass_status: 'STATUS_SUBSCRIBE', subscription_time: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/) },
+        {
+          rass_name: 'newsletter',
+          rass_title: 'Рассылка магазина',
+          rass_status: 'STATUS_SUBSCRIBE',
+          subscription_time: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+        },
         { rass_name: 'buyers', rass_status: 'STATUS_SUBSCRIBE' },
       ],
     });

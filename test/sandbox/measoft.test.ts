@@ -7,7 +7,11 @@ import { call } from './helpers';
 
 const AUTH = '<auth login="sandbox-shop" pass="sandbox-measoft-pass" extra="8"/>';
 const post = (emulator: MeasoftEmulator, xml: string) =>
-  call(emulator.apiUrl, { method: 'POST', body: `<?xml version="1.0" encoding="UTF-8"?>${xml}`, headers: { 'Content-Type': 'text/xml; charset=utf-8' } });
+  call(emulator.apiUrl, {
+    method: 'POST',
+    body: `<?xml version="1.0" encoding="UTF-8"?>${xml}`,
+    headers: { 'Content-Type': 'text/xml; charset=utf-8' },
+  });
 const NEW_ORDER = (orderno2: string) =>
   `<neworder newfolder="NO">${AUTH}<order orderno="" orderno2="${orderno2}"><receiver><person>Анна</person><phone>+7 916 000-00-00</phone><town>Москва</town><address>Петровка, 38</address></receiver><weight>1</weight></order></neworder>`;
 const ordernos = (xml: string) => [...xml.matchAll(/<order orderno="(\d+)"/g)].map((match) => match[1]);
@@ -30,14 +34,19 @@ describe('sandbox: MeaSoft emulator', () => {
     const found = await post(emulator, `<statusreq>${AUTH}<orderno2>S-1</orderno2></statusreq>`);
     expect(ordernos(found.text)).toEqual([orderno]);
     expect(found.text).toContain('<status eventstore="NEW"');
-    const refused = await post(emulator, `<neworder>${AUTH}<order><receiver><person>A</person><address>B</address></receiver></order></neworder>`);
+    const refused = await post(
+      emulator,
+      `<neworder>${AUTH}<order><receiver><person>A</person><address>B</address></receiver></order></neworder>`,
+    );
     expect(refused.text).toMatch(/<createorder orderno="" error="8"/);
   });
 
   it('ONLY_LAST per stream: a commit marks only what the last answer returned; other streams keep theirs', async () => {
     const orderno = /createorder orderno="(\d+)"/.exec((await post(emulator, NEW_ORDER('S-2'))).text)![1]!;
-    const changes = (stream: number) => post(emulator, `<statusreq>${AUTH}<changes>ONLY_LAST</changes><streamid>${stream}</streamid></statusreq>`);
-    const commit = (stream: number) => post(emulator, `<commitlaststatus>${AUTH}<streamid>${stream}</streamid></commitlaststatus>`);
+    const changes = (stream: number) =>
+      post(emulator, `<statusreq>${AUTH}<changes>ONLY_LAST</changes><streamid>${stream}</streamid></statusreq>`);
+    const commit = (stream: number) =>
+      post(emulator, `<commitlaststatus>${AUTH}<streamid>${stream}</streamid></commitlaststatus>`);
     expect(ordernos((await changes(500)).text)).toContain(orderno);
     emulator.advance(orderno); // PICKUP after the answer: the commit must not swallow it
     await commit(500);
@@ -49,11 +58,17 @@ describe('sandbox: MeaSoft emulator', () => {
 
   it('cancels a NEW order; refuses an unknown one with 52 and one in process', async () => {
     const orderno = /createorder orderno="(\d+)"/.exec((await post(emulator, NEW_ORDER('S-3'))).text)![1]!;
-    expect((await post(emulator, `<cancelorder>${AUTH}<order orderno="${orderno}" ordercode=""/></cancelorder>`)).text).toMatch(/error="0"/);
-    expect((await post(emulator, `<cancelorder>${AUTH}<order orderno="nope" ordercode=""/></cancelorder>`)).text).toMatch(/error="52"/);
+    expect(
+      (await post(emulator, `<cancelorder>${AUTH}<order orderno="${orderno}" ordercode=""/></cancelorder>`)).text,
+    ).toMatch(/error="0"/);
+    expect(
+      (await post(emulator, `<cancelorder>${AUTH}<order orderno="nope" ordercode=""/></cancelorder>`)).text,
+    ).toMatch(/error="52"/);
     const busy = /createorder orderno="(\d+)"/.exec((await post(emulator, NEW_ORDER('S-4'))).text)![1]!;
     emulator.advance(busy);
-    expect((await post(emulator, `<cancelorder>${AUTH}<order orderno="${busy}" ordercode=""/></cancelorder>`)).text).toMatch(/error="54"/);
+    expect(
+      (await post(emulator, `<cancelorder>${AUTH}<order orderno="${busy}" ordercode=""/></cancelorder>`)).text,
+    ).toMatch(/error="54"/);
   });
 
   it('answers an unknown request with 14 and broken XML with 1; malformed cuts the answer off', async () => {

@@ -3,7 +3,13 @@
  * http_build_query it again (PHP 8.3 as WebAssembly, test/support/php.ts).
  */
 import fc from 'fast-check';
-import { parsePhpQuery, phpHttpBuildQuery, phpJsonEncode, phpUrldecode, phpUrlencode } from '../../sandbox/emulators/php';
+import {
+  parsePhpQuery,
+  phpHttpBuildQuery,
+  phpJsonEncode,
+  phpUrldecode,
+  phpUrlencode,
+} from '../../sandbox/emulators/php';
 import { runPhp } from '../support/php';
 
 /** Re-encodes each body in real PHP (parse_str fills arrays with the same rules as $_POST). */
@@ -49,8 +55,37 @@ describe('PHP rules of the emulators', () => {
   });
 
   it('matches real PHP on arbitrary bodies (differential, fast-check)', () => {
-    const piece = fc.constantFrom('a', 'b', 'bill_id', '[', ']', '[]', '.', ' ', '+', '%', '%2', '%41', '%5B', '%5D', '%00', '%D0%94', '=', '&', '!', '~', "'", '*', '0', '1', '-1', 'д');
-    const body = fc.array(piece, { maxLength: 24 }).map((parts) => Buffer.from(parts.join(''), 'utf8').toString('latin1'));
+    const piece = fc.constantFrom(
+      'a',
+      'b',
+      'bill_id',
+      '[',
+      ']',
+      '[]',
+      '.',
+      ' ',
+      '+',
+      '%',
+      '%2',
+      '%41',
+      '%5B',
+      '%5D',
+      '%00',
+      '%D0%94',
+      '=',
+      '&',
+      '!',
+      '~',
+      "'",
+      '*',
+      '0',
+      '1',
+      '-1',
+      'д',
+    );
+    const body = fc
+      .array(piece, { maxLength: 24 })
+      .map((parts) => Buffer.from(parts.join(''), 'utf8').toString('latin1'));
     const samples = fc.sample(body, { numRuns: 400, seed: 20240520 });
     const expected = phpReencode(samples);
     samples.forEach((sample, index) => {

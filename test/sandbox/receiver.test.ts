@@ -15,7 +15,12 @@ describe("the receiver's Zapier request shape", () => {
     const { rawRequest, cleanedRequest } = toZapierRequest({
       method: 'POST',
       url: '/hooks/catch/1/abc/?source=abaha&x=%D0%B4',
-      rawHeaders: rawHeaderList({ 'content-type': 'application/json', 'content-length': '49', 'x-abaha-token': 's3cret', host: '127.0.0.1:1' }),
+      rawHeaders: rawHeaderList({
+        'content-type': 'application/json',
+        'content-length': '49',
+        'x-abaha-token': 's3cret',
+        host: '127.0.0.1:1',
+      }),
       body,
     });
     expect(rawRequest).toEqual({
@@ -29,7 +34,11 @@ describe("the receiver's Zapier request shape", () => {
       },
       content: body,
     });
-    expect(cleanedRequest).toEqual({ cart_code: '00000208610', user: { name: 'Thảo' }, querystring: { source: 'abaha', x: 'д' } });
+    expect(cleanedRequest).toEqual({
+      cart_code: '00000208610',
+      user: { name: 'Thảo' },
+      querystring: { source: 'abaha', x: 'д' },
+    });
   });
 
   it('joins repeated headers and keeps a JSON array body as it is', () => {
@@ -45,18 +54,38 @@ describe("the receiver's Zapier request shape", () => {
   });
 
   it('gives form fields for a form body, and only the querystring for XML or broken JSON', () => {
-    const form = toZapierRequest({ method: 'POST', url: '/?a=1', rawHeaders: ['Content-Type', 'application/x-www-form-urlencoded'], body: 'bill_id=1&x=y+z' });
+    const form = toZapierRequest({
+      method: 'POST',
+      url: '/?a=1',
+      rawHeaders: ['Content-Type', 'application/x-www-form-urlencoded'],
+      body: 'bill_id=1&x=y+z',
+    });
     expect(form.cleanedRequest).toEqual({ bill_id: '1', x: 'y z', querystring: { a: '1' } });
-    const xml = toZapierRequest({ method: 'POST', url: '/', rawHeaders: ['Content-Type', 'text/xml'], body: '<order/>' });
+    const xml = toZapierRequest({
+      method: 'POST',
+      url: '/',
+      rawHeaders: ['Content-Type', 'text/xml'],
+      body: '<order/>',
+    });
     expect(xml.cleanedRequest).toEqual({ querystring: {} });
     expect(xml.rawRequest.content).toBe('<order/>');
-    const broken = toZapierRequest({ method: 'POST', url: '/', rawHeaders: ['Content-Type', 'application/json'], body: '{"a":' });
+    const broken = toZapierRequest({
+      method: 'POST',
+      url: '/',
+      rawHeaders: ['Content-Type', 'application/json'],
+      body: '{"a":',
+    });
     expect(broken.cleanedRequest).toEqual({ querystring: {} });
   });
 
   it("answers with Zapier's fixed success reply, fresh ids each time", () => {
     const first = zapierReply();
-    expect(first).toEqual({ status: 'success', attempt: expect.any(String), id: expect.any(String), request_id: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(first).toEqual({
+      status: 'success',
+      attempt: expect.any(String),
+      id: expect.any(String),
+      request_id: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
     expect(zapierReply().id).not.toBe(first.id);
   });
 });

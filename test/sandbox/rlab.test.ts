@@ -28,7 +28,8 @@ describe('R-Lab emulators (primary and backup over one state)', () => {
     await backup.stop();
   });
 
-  const post = (method: string, body: unknown, host = primary) => postRlab(`${host.url}/${method}`, body).then((answer) => answer.json);
+  const post = (method: string, body: unknown, host = primary) =>
+    postRlab(`${host.url}/${method}`, body).then((answer) => answer.json);
   const tracksOf = (userId = USER) => [...(state.user(userId)?.tracks.keys() ?? [])];
 
   it("accepts the document's example request with its literal key 8e093b01… (user 1)", async () => {
@@ -37,17 +38,32 @@ describe('R-Lab emulators (primary and backup over one state)', () => {
       trackingRequestKey: '8e093b01b18e3272a7d615704cc1502a',
       testMode: false,
       trackingData: [
-        entry('19527937484546', { trackingUserClientName: 'Дмитрий', trackingUserClientItemCost: 123.45, trackingUserClientOrderNumber: '4321' }),
+        entry('19527937484546', {
+          trackingUserClientName: 'Дмитрий',
+          trackingUserClientItemCost: 123.45,
+          trackingUserClientOrderNumber: '4321',
+        }),
         entry('63010828068631', { trackingUserClientPhone: '79150000000', trackingUserClientName: 'Василий' }),
       ],
     };
-    expect(await post('addtrack.ashx', body)).toEqual({ resultState: 0, resultInfo: 'Данные успешно добавлены в базу', resultData: null });
+    expect(await post('addtrack.ashx', body)).toEqual({
+      resultState: 0,
+      resultInfo: 'Данные успешно добавлены в базу',
+      resultData: null,
+    });
     expect(tracksOf('1')).toEqual(['19527937484546', '63010828068631']);
-    expect(state.track('1', '19527937484546')).toMatchObject({ name: 'Дмитрий', itemCost: 123.45, orderNumber: '4321' });
+    expect(state.track('1', '19527937484546')).toMatchObject({
+      name: 'Дмитрий',
+      itemCost: 123.45,
+      orderNumber: '4321',
+    });
   });
 
   it('refuses a wrong key with resultState 2 and stores nothing', async () => {
-    const body = { ...rlabBody(USER, KEY, [entry('RA000000001RU')]), trackingRequestKey: md5(`${USER}:RA000000001RU:wrong`) };
+    const body = {
+      ...rlabBody(USER, KEY, [entry('RA000000001RU')]),
+      trackingRequestKey: md5(`${USER}:RA000000001RU:wrong`),
+    };
     expect(await post('addtrack.ashx', body)).toEqual(BAD_KEY);
     expect(state.track(USER, 'RA000000001RU')).toBeUndefined();
   });
@@ -73,7 +89,9 @@ describe('R-Lab emulators (primary and backup over one state)', () => {
     expect(await post('addtrack.ashx', rlabBody(USER, KEY, [added]))).toMatchObject({ resultState: 0 });
 
     // The backup host sees what the primary stored.
-    const info = (await post('gettrackinfo.ashx', rlabBody(USER, KEY, [entry('RA123456785RU')]), backup)) as { resultData: unknown[] };
+    const info = (await post('gettrackinfo.ashx', rlabBody(USER, KEY, [entry('RA123456785RU')]), backup)) as {
+      resultData: unknown[];
+    };
     expect(info).toMatchObject({ resultState: 0, resultInfo: 'Запрос выполнен' });
     expect(info.resultData).toEqual([
       expect.objectContaining({
@@ -88,7 +106,11 @@ describe('R-Lab emulators (primary and backup over one state)', () => {
       }),
     ]);
 
-    const update = entry('RA123456785RU', { trackingUserClientPhone: '', trackingUserClientName: 'Николай', trackingUserClientItemCost: 0 });
+    const update = entry('RA123456785RU', {
+      trackingUserClientPhone: '',
+      trackingUserClientName: 'Николай',
+      trackingUserClientItemCost: 0,
+    });
     expect(await post('updatetrack.ashx', rlabBody(USER, KEY, [update]))).toEqual({
       resultState: 0,
       resultInfo: 'Данные успешно добавлены в очередь на обновление',
@@ -115,7 +137,9 @@ describe('R-Lab emulators (primary and backup over one state)', () => {
     await post('addtrack.ashx', rlabBody(USER, KEY, [entry('80000000000001')]));
     state.setStatus(USER, '80000000000001', 4, new Date('2024-05-20T10:00:00Z'));
     state.setStatus(USER, '80000000000001', 2, new Date('2024-05-23T06:15:30Z'));
-    const info = (await post('gettrackinfo.ashx', rlabBody(USER, KEY, [entry('80000000000001')]))) as { resultData: unknown[] };
+    const info = (await post('gettrackinfo.ashx', rlabBody(USER, KEY, [entry('80000000000001')]))) as {
+      resultData: unknown[];
+    };
     expect(info.resultData[0]).toMatchObject({
       trackMainStatus: 2,
       trackInfo: 'Прибыло в место вручения',
@@ -126,9 +150,15 @@ describe('R-Lab emulators (primary and backup over one state)', () => {
   });
 
   it("returns the document's example track (overdue, status 9) and an empty resultData for unknown tracks", async () => {
-    const known = (await post('gettrackinfo.ashx', rlabBody(USER, KEY, [entry('19191911187312')]))) as { resultData: unknown[] };
+    const known = (await post('gettrackinfo.ashx', rlabBody(USER, KEY, [entry('19191911187312')]))) as {
+      resultData: unknown[];
+    };
     expect(known.resultData).toEqual([
-      expect.objectContaining({ trackNumber: '19191911187312', trackMainStatus: 9, trackCreateDate: '08.06.2018 14:22:55' }),
+      expect.objectContaining({
+        trackNumber: '19191911187312',
+        trackMainStatus: 9,
+        trackCreateDate: '08.06.2018 14:22:55',
+      }),
     ]);
     expect(await post('gettrackinfo.ashx', rlabBody(USER, KEY, [entry('NOPE0000000RU')]))).toEqual({
       resultState: 0,
@@ -144,7 +174,10 @@ describe('R-Lab emulators (primary and backup over one state)', () => {
       entry('BADPHONE01', { trackingUserClientPhone: '916000' }),
       entry('LONGORDER1', { trackingUserClientOrderNumber: '1'.repeat(41) }),
       entry('LONGDESC01', { trackingUserClientDescription: 'д'.repeat(201) }),
-      entry('GOOD000002', { trackingUserClientOrderNumber: '1'.repeat(40), trackingUserClientDescription: 'д'.repeat(200) }),
+      entry('GOOD000002', {
+        trackingUserClientOrderNumber: '1'.repeat(40),
+        trackingUserClientDescription: 'д'.repeat(200),
+      }),
     ];
     expect(await post('addtrack.ashx', rlabBody(USER, KEY, entries))).toEqual({
       resultState: 1,
@@ -156,11 +189,13 @@ describe('R-Lab emulators (primary and backup over one state)', () => {
   });
 
   it('refuses a batch where every entry is invalid with resultState 2', async () => {
-    expect(await post('addtrack.ashx', rlabBody(USER, KEY, [entry('X1', { trackingUserClientPhone: 'abc' })]))).toEqual({
-      resultState: 2,
-      resultInfo: 'Данные не добавлены в базу, ошибок 1',
-      resultData: null,
-    });
+    expect(await post('addtrack.ashx', rlabBody(USER, KEY, [entry('X1', { trackingUserClientPhone: 'abc' })]))).toEqual(
+      {
+        resultState: 2,
+        resultInfo: 'Данные не добавлены в базу, ошибок 1',
+        resultData: null,
+      },
+    );
   });
 
   it('takes 100 tracks in one request and refuses 101', async () => {
@@ -177,15 +212,22 @@ describe('R-Lab emulators (primary and backup over one state)', () => {
   });
 
   it('testMode checks the request and stores nothing', async () => {
-    expect(await post('addtrack.ashx', rlabBody(USER, KEY, [entry('TESTMODE1')], true))).toMatchObject({ resultState: 0 });
+    expect(await post('addtrack.ashx', rlabBody(USER, KEY, [entry('TESTMODE1')], true))).toMatchObject({
+      resultState: 0,
+    });
     expect(state.track(USER, 'TESTMODE1')).toBeUndefined();
-    expect(await post('addtrack.ashx', rlabBody(USER, KEY, [entry('TESTMODE2', { trackingUserClientPhone: '1' })], true))).toMatchObject({
+    expect(
+      await post('addtrack.ashx', rlabBody(USER, KEY, [entry('TESTMODE2', { trackingUserClientPhone: '1' })], true)),
+    ).toMatchObject({
       resultState: 2,
     });
   });
 
   it('counts updates and deletes of unknown tracks as errors (resultState 1 when others succeed)', async () => {
-    const update = await post('updatetrack.ashx', rlabBody(USER, KEY, [entry('80085275412345', { trackingUserClientPhone: '' }), entry('UNKNOWN1')]));
+    const update = await post(
+      'updatetrack.ashx',
+      rlabBody(USER, KEY, [entry('80085275412345', { trackingUserClientPhone: '' }), entry('UNKNOWN1')]),
+    );
     expect(update).toEqual({ resultState: 1, resultInfo: 'Часть данных обновлена в базе, ошибок 1', resultData: null });
     const removed = await post('deltrack.ashx', rlabBody(USER, KEY, [entry('80085275412345'), entry('UNKNOWN1')]));
     expect(removed).toEqual({ resultState: 1, resultInfo: 'Часть треков удалены, ошибок 1', resultData: null });
@@ -200,11 +242,22 @@ describe('R-Lab emulators (primary and backup over one state)', () => {
   });
 
   it('getuserinfo: md5(userId:apiKey) gives the balance and tariff; a track added uses one from the balance', async () => {
-    const body = { trackingUserId: Number(USER), trackingRequestKey: md5(`${USER}:${KEY}`), testMode: false, trackingData: null };
+    const body = {
+      trackingUserId: Number(USER),
+      trackingRequestKey: md5(`${USER}:${KEY}`),
+      testMode: false,
+      trackingData: null,
+    };
     expect(await post('getuserinfo.ashx', body)).toEqual({
       resultState: 0,
       resultInfo: 'Запрос выполнен',
-      resultData: { userExpireDate: 'Бессрочный', userBalance: 1000, userExpired: false, userBalanceUnlimited: false, userDateUnlimited: true },
+      resultData: {
+        userExpireDate: 'Бессрочный',
+        userBalance: 1000,
+        userExpired: false,
+        userBalanceUnlimited: false,
+        userDateUnlimited: true,
+      },
     });
     await post('addtrack.ashx', rlabBody(USER, KEY, [entry('BALANCE1')]));
     expect(await post('getuserinfo.ashx', body)).toMatchObject({ resultData: { userBalance: 999 } });
@@ -215,8 +268,14 @@ describe('R-Lab emulators (primary and backup over one state)', () => {
     const raw = await postRlab(`${primary.url}/addtrack.ashx`, 'x');
     expect(raw.json).toMatchObject({ resultState: 2 });
     const notJson = await fetch(`${primary.url}/addtrack.ashx`, { method: 'POST', body: '{"trackingUserId":' });
-    expect(await notJson.json()).toEqual({ resultState: 2, resultInfo: 'Некорректный формат запроса', resultData: null });
-    expect(await post('addtrack.ashx', { trackingUserId: 1, trackingRequestKey: 'x' })).toMatchObject({ resultState: 2 });
+    expect(await notJson.json()).toEqual({
+      resultState: 2,
+      resultInfo: 'Некорректный формат запроса',
+      resultData: null,
+    });
+    expect(await post('addtrack.ashx', { trackingUserId: 1, trackingRequestKey: 'x' })).toMatchObject({
+      resultState: 2,
+    });
     expect((await fetch(`${primary.url}/other.ashx`, { method: 'POST' })).status).toBe(404);
   });
 

@@ -18,7 +18,9 @@ export function flattenOutput(value: unknown, prefix = ''): Array<[string, unkno
   }
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0 && prefix !== '') return [[prefix, value]];
-  return entries.flatMap(([key, child]) => flattenOutput(child, prefix === '' ? key : prefix.endsWith('[]') ? `${prefix}${key}` : `${prefix}__${key}`));
+  return entries.flatMap(([key, child]) =>
+    flattenOutput(child, prefix === '' ? key : prefix.endsWith('[]') ? `${prefix}${key}` : `${prefix}__${key}`),
+  );
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,7 +43,11 @@ export const isIsoWithZone = (text: string): boolean => ISO_DATE.test(text) || I
 /** Every value in an output that looks like a date but is not ISO 8601 with a zone, as "key: value". */
 export function dateProblems(output: unknown): string[] {
   return flattenOutput(output).flatMap(([key, value]) => {
-    const texts = Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : typeof value === 'string' ? [value] : [];
+    const texts = Array.isArray(value)
+      ? value.filter((item): item is string => typeof item === 'string')
+      : typeof value === 'string'
+        ? [value]
+        : [];
     return texts.filter((text) => looksLikeDate(text) && !isIsoWithZone(text)).map((text) => `${key}: ${text}`);
   });
 }
@@ -80,11 +86,14 @@ export function sampleProblems(sample: unknown, outputFields: readonly OutputFie
     if (value === null || field.type === undefined) continue;
     const check = TYPE_CHECKS[field.type];
     const values = Array.isArray(value) ? value : [value];
-    if (Array.isArray(value) && !field.list && value.length > 0) problems.push(`${key}: the sample holds a list, the output field is not a list`);
-    if (check && !values.every(check)) problems.push(`${key}: the sample's ${JSON.stringify(value)} is not of the output field's type ${field.type}`);
+    if (Array.isArray(value) && !field.list && value.length > 0)
+      problems.push(`${key}: the sample holds a list, the output field is not a list`);
+    if (check && !values.every(check))
+      problems.push(`${key}: the sample's ${JSON.stringify(value)} is not of the output field's type ${field.type}`);
   }
   for (const field of outputFields) {
-    if (field.required && !present.has(field.key)) problems.push(`${field.key}: required output field missing from the sample`);
+    if (field.required && !present.has(field.key))
+      problems.push(`${field.key}: required output field missing from the sample`);
     if (!field.label || field.label.trim() === '') problems.push(`${field.key}: output field has no label`);
   }
   return [...new Set(problems)].concat(dateProblems(sample));
@@ -98,7 +107,8 @@ export function isoCheckedTester<T extends (...args: never[]) => Promise<unknown
   return (async (...args: Parameters<T>) => {
     const result = await tester(...args);
     const problems = dateProblems(result);
-    if (problems.length > 0) throw new Error(`a live result has dates Zapier's check T003 refuses: ${problems.join('; ')}`);
+    if (problems.length > 0)
+      throw new Error(`a live result has dates Zapier's check T003 refuses: ${problems.join('; ')}`);
     return result;
   }) as unknown as T;
 }

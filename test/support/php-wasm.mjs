@@ -48,7 +48,12 @@ async function runOnce() {
   const { code, input } = JSON.parse((await readAll(process.stdin)).toString('utf8'));
   const php = await startPhp();
   // The input arrives as the request body: the script reads it from php://input.
-  const response = await run(php, { code, method: 'POST', body: Buffer.from(input ?? '', 'utf8'), headers: { 'content-type': 'application/octet-stream' } });
+  const response = await run(php, {
+    code,
+    method: 'POST',
+    body: Buffer.from(input ?? '', 'utf8'),
+    headers: { 'content-type': 'application/octet-stream' },
+  });
   process.stderr.write(response.errors);
   process.stdout.write(response.bytes, () => process.exit(response.exitCode === 0 && response.errors === '' ? 0 : 1));
 }
@@ -65,7 +70,8 @@ async function serve(config) {
       try {
         const body = await readAll(req);
         const headers = {};
-        for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+        for (const [name, value] of Object.entries(req.headers))
+          headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
         const response = await run(php, {
           scriptPath: '/srv/index.php',
           relativeUri: req.url,

@@ -20,7 +20,8 @@ export function runPhp(code: string, input = ''): string {
     maxBuffer: 256 * 2 ** 20,
   });
   if (result.error) throw result.error;
-  if (result.status !== 0) throw new Error(`PHP failed (exit ${result.status}): ${result.stderr}${result.stdout.slice(0, 2000)}`);
+  if (result.status !== 0)
+    throw new Error(`PHP failed (exit ${result.status}): ${result.stderr}${result.stdout.slice(0, 2000)}`);
   return result.stdout;
 }
 
@@ -37,7 +38,9 @@ export interface PhpServer {
  * script sees the request in $_SERVER, $_POST and php://input, and getenv() reads `env`.
  */
 export async function startPhpServer(script: string, env: Record<string, string> = {}): Promise<PhpServer> {
-  const child = spawn(process.execPath, [WORKER, 'serve', JSON.stringify({ script, env })], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [WORKER, 'serve', JSON.stringify({ script, env })], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const port = await new Promise<number>((resolve, reject) => {
