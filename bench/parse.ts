@@ -3,11 +3,9 @@
  * lib/measoft/parse-order.js, what the trigger's perform calls on the raw body) against
  * fast-xml-parser configured with the app's own options, on the bench's MeaSoft documents.
  *
- * The app's options: taken from the parser module's exports when it exports them (an export
- * whose name contains "options", a function or an object); otherwise read from the compiled
- * module itself, by letting it parse a tiny document while fast-xml-parser's XMLParser is
- * wrapped to record the options it is constructed with. Either way nothing is copied here, so the
- * yardstick follows the app's options as they change.
+ * The app's options: the app now reads XML in one pass of its own (src/measoft/well-formed.ts,
+ * which also checks well-formedness, as fast-xml-parser does not), so the yardstick is
+ * fast-xml-parser with the options the app gave it until then, not its faster defaults.
  *
  * Every measure runs in fresh Node 22 processes that alternate (sharing one process would let
  * each side's JIT and heap state slow the other).
@@ -24,23 +22,23 @@ const PRELUDE = `
   const parserModule = require(root + '/lib/measoft/parse-order.js');
   const { parseMeasoftOrder } = parserModule;
   if (typeof parseMeasoftOrder !== 'function') throw new Error('lib/measoft/parse-order.js exports no parseMeasoftOrder');
+  // The app reads XML itself since it checks well-formedness and builds the tree in one pass
+  // (src/measoft/well-formed.ts). The yardstick keeps the options the app gave fast-xml-parser until
+  // then (src/measoft/parse-order.ts before that change): attributes and text in their own keys,
+  // every element a list, nothing decoded or trimmed by the parser, names checked by a callback.
+  const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+  const checkName = (name) => { if (FORBIDDEN.has(name)) throw new Error('forbidden name ' + name); return name; };
   function appOptions() {
-    const exported = Object.entries(parserModule).find(([name, value]) => /options/i.test(name) && value && (typeof value === 'object' || typeof value === 'function'));
-    if (exported) return { source: 'export ' + exported[0], options: typeof exported[1] === 'function' ? exported[1]() : exported[1] };
-    // fast-xml-parser's exports are getters, so the module the app requires is swapped for a copy
-    // whose XMLParser records its options, for this one parse only.
-    const Module = require('module');
-    const load = Module._load;
-    let captured;
-    const Recording = class extends fxp.XMLParser { constructor(options) { captured = options; super(options); } };
-    Module._load = function (request) {
-      const loaded = load.apply(this, arguments);
-      return request === 'fast-xml-parser' ? { ...loaded, XMLParser: Recording } : loaded;
+    return {
+      source: "the app's last fast-xml-parser options (before it read XML in one pass)",
+      options: {
+        ignoreAttributes: false, attributeNamePrefix: '', attributesGroupName: ':@', textNodeName: '#text',
+        isArray: () => true, alwaysCreateTextNode: true, processEntities: false, htmlEntities: false,
+        parseTagValue: false, parseAttributeValue: false, trimValues: false, ignoreDeclaration: true,
+        ignorePiTags: true, cdataPropName: '#cdata', transformTagName: checkName, transformAttributeName: checkName,
+        onDangerousProperty: (name) => name, jPath: false,
+      },
     };
-    try { parseMeasoftOrder('<?xml version="1.0" encoding="UTF-8"?>\\n<order orderno="1"><status>NEW</status></order>'); } catch {}
-    Module._load = load;
-    if (!captured) return { source: 'none: the app did not construct an XMLParser; yardstick uses { ignoreAttributes: false }', options: { ignoreAttributes: false } };
-    return { source: 'read from the compiled module (not exported)', options: captured };
   }
 `;
 
