@@ -72,6 +72,26 @@ export function oneOperationApp(app: Definition, kind: Kind, key: string): Defin
   return copy;
 }
 
+/**
+ * The definition with what users and Zapier's checks need taken out of every trigger, create and
+ * search (input fields, output fields, samples): the floor that the number of operations alone
+ * costs per call. Not an app to ship; the bench prints it beside the targets as evidence.
+ */
+export function strippedApp(app: Definition): Definition {
+  const copy: Definition = { ...app };
+  for (const group of OPERATION_GROUPS) {
+    const operations = app[group as Kind] as Definition[Kind] | undefined;
+    if (!operations || group === 'searchOrCreates') continue;
+    copy[group as Kind] = Object.fromEntries(
+      Object.entries(operations).map(([key, operation]) => [
+        key,
+        { ...operation, operation: { ...operation.operation, inputFields: [], outputFields: [], sample: { id: '1' } } },
+      ]),
+    ) as Definition[Kind];
+  }
+  return copy;
+}
+
 function performOf(app: Definition, key: string): Perform {
   for (const kind of KINDS) {
     const perform = app[kind]?.[key]?.operation.perform;
@@ -102,8 +122,14 @@ export interface PerCall {
  * app in turn (the order swapped every round, so drift and turn order hit both alike). Setup and
  * `before` steps run untimed through the full app.
  */
-export async function perCall(app: Definition, sandbox: Sandbox, calls = 60, warmUp = 6): Promise<PerCall[]> {
-  const { operations } = discoverOperations(app);
+export async function perCall(
+  app: Definition,
+  sandbox: Sandbox,
+  calls = 60,
+  warmUp = 6,
+  only?: readonly string[],
+): Promise<PerCall[]> {
+  const operations = discoverOperations(app).operations.filter((operation) => !only || only.includes(operation.key));
   const authData = { ...sandbox.accounts } as Record<string, string>;
   const full = createAppTester(app as never);
   const run = (key: string, inputData: Record<string, unknown>) =>
