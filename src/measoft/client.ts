@@ -19,7 +19,7 @@ import {
 } from './errors';
 import { DEFAULT_READING, orderFromElement, readXmlRoot, type OrderReading } from './parse-order';
 import type { XmlElement } from './well-formed';
-import type { MeasoftOrderEvent } from './samples';
+import type { MeasoftOrderEvent } from './types';
 import { element, textElement, toXmlDocument, type XmlNode } from './xml';
 
 export const measoftTimeoutMs = (): number => timeoutFromEnv('MEASOFT_TIMEOUT_MS', 20_000);

@@ -10,7 +10,8 @@ import { requireMeasoft } from '../credentials';
 import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
 import { createOrder, findOrders } from './client';
 import { ORDER_OUTPUT_FIELDS } from './order-status';
-import { orderStatusSample, type MeasoftOrderEvent } from './samples';
+import { orderStatusSample } from './samples';
+import type { MeasoftOrderEvent } from './types';
 import { element, textElement, type XmlNode } from './xml';
 
 export const CREATE_ORDER_KEY = 'measoft_create_order';

@@ -7,7 +7,8 @@ import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
 import { findOrders } from './client';
 import { ORDER_OUTPUT_FIELDS } from './order-status';
 import { newestFirst } from './orders';
-import { orderStatusSample, type MeasoftOrderEvent } from './samples';
+import { orderStatusSample } from './samples';
+import type { MeasoftOrderEvent } from './types';
 
 export const FIND_ORDER_KEY = 'measoft_find_order';
 

@@ -20,7 +20,8 @@ import { changedOrders, commitLastStatus, MEASOFT_STREAM_MAX, MEASOFT_STREAM_MIN
 import { ORDER_OUTPUT_FIELDS } from './order-status';
 import { newestFirst, passesFilter, recentOrders, statusesField, wantedStatuses } from './orders';
 import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
-import { orderStatusSample, type MeasoftOrderEvent } from './samples';
+import { orderStatusSample } from './samples';
+import type { MeasoftOrderEvent } from './types';
 
 export const ORDER_STATUS_POLL_KEY = 'measoft_order_status_poll';
 

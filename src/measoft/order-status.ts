@@ -9,7 +9,8 @@ import { isFirstDelivery, parseDelivery, rawBody } from '../common/webhook';
 import { hasAnyCredential, requireMeasoft } from '../credentials';
 import { passesFilter, recentOrders, statusesField, wantedStatuses } from './orders';
 import { parseMeasoftOrder } from './parse-order';
-import { orderStatusSample, type MeasoftOrderEvent } from './samples';
+import { orderStatusSample } from './samples';
+import type { MeasoftOrderEvent } from './types';
 import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
 
 export const ORDER_STATUS_KEY = 'order_status';

@@ -5,7 +5,7 @@ import type { MeasoftCredentials } from '../credentials';
 import { findOrders } from './client';
 import { moscowDate } from './connection';
 import type { OrderReading } from './parse-order';
-import type { MeasoftOrderEvent } from './samples';
+import type { MeasoftOrderEvent } from './types';
 import { MEASOFT_STATUS_CHOICES } from './statuses';
 
 const statusCode = (value: unknown): string => readText(value).toUpperCase();

@@ -17,7 +17,7 @@
  */
 import { localTimeToIso } from '../common/dates';
 import { decimal, FORBIDDEN_KEYS, PayloadError, readWebhookBody } from '../common/webhook';
-import type { MeasoftOrderEvent, MeasoftStatus, MeasoftWebhookStatus } from './samples';
+import type { MeasoftOrderEvent, MeasoftStatus, MeasoftWebhookStatus } from './types';
 import { readXml, type XmlElement } from './well-formed';
 
 /** MeaSoft's webhook times other than eventtime/createtimegmt: Moscow time (see above). */
