@@ -80,7 +80,7 @@ export interface JustClickOptions extends Partial<JustClickAccount> {
   groups?: Group[];
 }
 
-// The codes of JustClick's documented answers (shared/notes/vendors.md); the texts are the
+// The codes of JustClick's documented answers (https://help.justclick.ru/archives/511, docs/justclick.md); the texts are the
 // emulator's own wording.
 export const JUSTCLICK_ANSWERS = {
   ok: [0, 'OK'],
