@@ -1,7 +1,7 @@
 /**
  * A stand-in for Zapier's hook endpoint. Zapier's servers are not reachable here, so this local
  * HTTP server does what they do with a delivery: it turns the request into the
- * `rawRequest`/`cleanedRequest` shape a hook trigger receives (shared/notes/zapier-platform.md),
+ * `rawRequest`/`cleanedRequest` shape a hook trigger receives (docs/zapier-platform.md),
  * runs the trigger's perform through createAppTester, records the items it returned (each one a
  * Zap start) and answers with Zapier's fixed reply.
  *

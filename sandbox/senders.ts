@@ -1,9 +1,9 @@
 /**
  * The two services that push events, played from the sandbox: a MeaSoft sender that POSTs status
- * XML documents (shared/seeds/000, with what real MeaSoft data carries per shared/notes/vendors.md:
+ * XML documents (docs/measoft.md, with what real MeaSoft data carries per that page:
  * Cyrillic titles, status text with trailing newlines and indentation, attributes in varied
  * order, newest-first history, repeated items) and an Abaha sender that POSTs order, product and
- * customer JSON (shared/seeds/003) with or without the shop's custom header, and resends.
+ * customer JSON (docs/abaha.md) with or without the shop's custom header, and resends.
  */
 
 /** MeaSoft status codes with the Russian titles a public MeaSoft client lists. */
@@ -185,7 +185,7 @@ async function post(url: string, body: string, headers: Record<string, string>):
 export const sendMeasoftStatus = (url: string, xml: string): Promise<SentDelivery> =>
   post(url, xml, { 'Content-Type': 'text/xml; charset=utf-8', 'User-Agent': 'MeaSoft-Webhook/1.0' });
 
-/** The seed's order (shared/seeds/003) with overrides; `address` overrides merge into its address. */
+/** The example order of Abaha's webhook page (docs/abaha.md) with overrides; `address` overrides merge into its address. */
 export function abahaOrder(
   overrides: Record<string, unknown> & { address?: Record<string, unknown> } = {},
 ): Record<string, unknown> {
@@ -278,7 +278,7 @@ export function abahaOrder(
   };
 }
 
-/** The seed's product (shared/seeds/003) with overrides. */
+/** The example product of Abaha's webhook page (docs/abaha.md) with overrides. */
 export function abahaProduct(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id: '873167',
@@ -324,7 +324,7 @@ export function abahaProduct(overrides: Record<string, unknown> = {}): Record<st
   };
 }
 
-/** The seed's customer (shared/seeds/003) with overrides. */
+/** The example customer of Abaha's webhook page (docs/abaha.md) with overrides. */
 export function abahaCustomer(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const nulls = [
     'premium_name',

@@ -1,6 +1,6 @@
 /**
  * The buyers the sandbox's blacklist knows, shared by DeliveryCRM's /v1/black/check and the
- * GetWhiteBlackHistoryInfo host (shared/seeds/002). Counts are derived from each buyer's history
+ * GetWhiteBlackHistoryInfo host (docs/rlab.md). Counts are derived from each buyer's history
  * the way the document's examples read: karma = refused + unknown ("возвратов 1, неизвестно 5"
  * gives karma 6), so a high karma means a buyer who often leaves cash-on-delivery parcels unpaid.
  */

@@ -1,7 +1,7 @@
 /**
  * JustClick's API as its help pages describe it (UpdateOrderStatus, getOrdersWithGoods,
  * getOrderDetails, CreateOrder, GetAllGoods, AddLeadToGroup, GetAllGroups, GetLeadGroupStatuses:
- * docs/justclick-api.md), with state (orders, products, groups, contacts), the way its PHP server
+ * docs/justclick.md, "API"), with state (orders, products, groups, contacts), the way its PHP server
  * checks a request: the form body
  * is parsed like $_POST, `hash` is taken out, the rest is re-encoded with http_build_query in the
  * order received, and md5(query::login::secret) must match. Every answer is
@@ -80,7 +80,7 @@ export interface JustClickOptions extends Partial<JustClickAccount> {
   groups?: Group[];
 }
 
-// The codes of JustClick's documented answers (shared/notes/vendors.md); the texts are the
+// The codes of JustClick's documented answers (https://help.justclick.ru/archives/511, docs/justclick.md); the texts are the
 // emulator's own wording.
 export const JUSTCLICK_ANSWERS = {
   ok: [0, 'OK'],

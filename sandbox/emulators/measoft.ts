@@ -1,5 +1,5 @@
 /**
- * MeaSoft's XML API (https://wiki.courierexe.ru/index.php/API_Documentation; docs/measoft-api.md),
+ * MeaSoft's XML API (https://wiki.courierexe.ru/index.php/API_Documentation; docs/measoft.md, "API"),
  * emulated on its own XML reading and writing (fast-xml-parser, never the app's code):
  * - every request is one XML document POSTed to /api/ with `<auth login pass extra/>` in its root;
  *   a missing or wrong one gets error 25 on the root;

@@ -1,6 +1,6 @@
 /**
  * What R-Lab / DeliveryCRM knows, shared by the primary and backup tracking hosts and the
- * notification-history API (one company, one account: shared/notes/vendors.md): users with their
+ * notification-history API (one company, one account: docs/rlab.md): users with their
  * API key and balance, each user's tracks, each track's status history and the notifications the
  * buyer was sent. Track statuses move only when a test or the demo moves them (`setStatus`), like a
  * carrier scanning the parcel.

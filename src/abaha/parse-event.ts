@@ -1,5 +1,5 @@
 /**
- * Turns an Abaha webhook body (JSON, shared/seeds/003) into the event a Zap maps. Pure: no Zapier
+ * Turns an Abaha webhook body (JSON, docs/abaha.md) into the event a Zap maps. Pure: no Zapier
  * objects, so the sandbox and the tests call it directly.
  *
  * Abaha sends no event type: an order has `cart_code`, a product `product_code`, a customer

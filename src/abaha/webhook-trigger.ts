@@ -30,7 +30,7 @@ export const abahaInputFields = defineInputFields([
 
 export type AbahaTriggerInput = InferInputData<typeof abahaInputFields>;
 
-/** Where the user pastes the URL (shared/seeds/003, part B), for the given event. */
+/** Where the user pastes the URL (docs/abaha.md, "Setting up"), for the given event. */
 export const abahaDirections = (event: string): string =>
   'Copy the webhook URL shown here. In your Abaha shop open **Cấu hình webhook** (webhook settings) and click **Thêm mới** (add new). ' +
   `Paste the URL into **Webhook URL**, tick **${event}** under **Sự kiện** (events) and click **Cập nhật** (update). ` +

@@ -1,5 +1,5 @@
 /**
- * Reading JustClick's `result` for the order and contact methods (docs/justclick-api.md): which
+ * Reading JustClick's `result` for the order and contact methods (docs/justclick.md, "API"): which
  * codes count as an answer, the answer hash checked before anything in it is believed, and the
  * values (Moscow wall-clock times or Unix seconds, money as text) turned into what a Zap maps.
  */

@@ -1,6 +1,6 @@
 /**
  * Hidden triggers that fill the product and group dropdowns: GetAllGoods
- * (https://help.justclick.ru/archives/category/api, fields as in docs/justclick-api.md) and
+ * (https://help.justclick.ru/archives/category/api, fields as in docs/justclick.md, "API") and
  * GetAllGroups. Each item's `id` is what the API takes back: good_name in CreateOrder's goods,
  * rass_name in AddLeadToGroup's rid[].
  */

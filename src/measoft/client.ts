@@ -1,5 +1,5 @@
 /**
- * MeaSoft's XML API (docs/measoft-api.md): every call is one XML document POSTed as UTF-8 to the
+ * MeaSoft's XML API (docs/measoft.md, "API"): every call is one XML document POSTed as UTF-8 to the
  * API address, with `<auth login pass extra/>` first inside the root element. An answer is read
  * only when it is one of the documented ones: well-formed XML, an `error` attribute (when present)
  * made of digits, and the root and child elements the documentation shows for that request.
@@ -149,7 +149,7 @@ export interface OrderFilters {
   dateto?: string;
 }
 
-/** The stream ids MeaSoft accepts in `<streamid>` (docs/measoft-api.md, "Streams"). */
+/** The stream ids MeaSoft accepts in `<streamid>` (docs/measoft.md, "Requests used", streams). */
 export const MEASOFT_STREAM_MIN = 100;
 export const MEASOFT_STREAM_MAX = 10_000;
 

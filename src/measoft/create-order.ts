@@ -16,7 +16,7 @@ import { element, textElement, type XmlNode } from './xml';
 
 export const CREATE_ORDER_KEY = 'measoft_create_order';
 
-/** MeaSoft's payment types (docs/measoft-api.md). */
+/** MeaSoft's payment types (docs/measoft.md, "Requests used"). */
 export const PAYMENT_TYPES = [
   { value: 'CASH', label: 'Cash on Delivery' },
   { value: 'CARD', label: 'Card on Delivery' },

@@ -1,5 +1,5 @@
 /**
- * MeaSoft's documented error codes with an English explanation (docs/measoft-api.md, "Error codes").
+ * MeaSoft's documented error codes with an English explanation (docs/measoft.md, "Error codes").
  * Two lists exist: the `error` attribute on the root of any answer (the API's general list, which
  * MeaSoft's own PHP module and the public clients carry), and the `error` attribute of each
  * `<createorder>` in a `<neworder>` answer (the order list of the API documentation).

@@ -43,14 +43,15 @@ export default defineSearch({
         label: LABELS.orderno,
         required: false,
         type: 'string',
-        helpText: "MeaSoft's order number (Order Number of New Order Status or Create Courier Order), e.g. `00032011`.",
+        helpText:
+          "MeaSoft's order number (Order Number of New MeaSoft Order Status or Create MeaSoft Courier Order), e.g. `00032011`.",
       },
       {
         key: 'orderno2',
         label: LABELS.orderno2,
         required: false,
         type: 'string',
-        helpText: "Your shop's own order number, as Create Courier Order sent it (MeaSoft's `orderno2`).",
+        helpText: "Your shop's own order number, as Create MeaSoft Courier Order sent it (MeaSoft's `orderno2`).",
       },
       {
         key: 'givencode',

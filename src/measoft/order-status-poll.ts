@@ -1,6 +1,6 @@
 /**
  * New Order Status (Polling): MeaSoft's change stream read with `statusreq` + `changes=ONLY_LAST`
- * and marked received with `commitlaststatus` (docs/measoft-api.md, "The polling trigger").
+ * and marked received with `commitlaststatus` (docs/measoft.md, "The polling trigger").
  *
  * - Each Zap reads its own stream (`<streamid>`, 100..10000), claimed in Zapier's app-wide cache
  *   per MeaSoft account, so two Zaps on one account never take each other's changes.

@@ -1,5 +1,5 @@
 /**
- * Builds the XML documents MeaSoft's API reads (docs/measoft-api.md). Every value is escaped, so a
+ * Builds the XML documents MeaSoft's API reads (docs/measoft.md, "API"). Every value is escaped, so a
  * receiver's name such as `ООО "Рога & Копыта" <склад>` reaches MeaSoft as typed and cannot add
  * elements of its own; characters XML 1.0 cannot carry at all (control characters) are dropped.
  */

@@ -36,7 +36,7 @@ const inputFields = defineInputFields([
     choices: choicesOf(HISTORY_SERVICES, 14),
     default: String(RUSSIAN_POST),
     helpText:
-      'The carrier of the parcel. This list is numbered differently from the one of Add Tracking Number; Russian Post when empty.',
+      'The carrier of the parcel. This list is numbered differently from the one of Add R-Lab Tracking Number; Russian Post when empty.',
   },
 ]);
 

@@ -31,7 +31,7 @@ describe('httpBuildQuery', () => {
     ).toBe('z=last%3F&a=1&b=0&n=42&empty=');
   });
 
-  it('writes nested arrays as PHP does (the DeliveryCRM tracks example, shared/seeds/002)', () => {
+  it('writes nested arrays as PHP does (the DeliveryCRM tracks example, docs/rlab.md)', () => {
     const query = httpBuildQuery([['tracks', [{ track: '18112831338669' }, { track: 'BZXH10758710', service_id: 3 }]]]);
     expect(query).toBe(
       'tracks%5B0%5D%5Btrack%5D=18112831338669&tracks%5B1%5D%5Btrack%5D=BZXH10758710&tracks%5B1%5D%5Bservice_id%5D=3',

@@ -2,7 +2,7 @@ import { JustClickEmulator } from '../../sandbox/emulators/justclick';
 import { md5 } from '../support/hash';
 import { postForm, type Answer } from './helpers';
 
-// The account of JustClick's own PHP example (shared/seeds/001).
+// The account of JustClick's own PHP example (UpdateOrderStatus, https://help.justclick.ru/archives/592).
 const LOGIN = 'username';
 const SECRET = 'X'.repeat(40);
 
