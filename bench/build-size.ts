@@ -1,10 +1,15 @@
-/** Build size: the build.zip that `zapier-platform build` makes, through scripts/zapier-stage.sh. */
+/**
+ * Build size: the build.zip that `npm run zip` makes (scripts/zapier-stage.sh build, offline, the
+ * dependencies installed once by the staging copy), for the app and the template alike.
+ */
 import { copyFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, run } from './lib';
 
 function buildZip(appDir: string): number {
-  run('bash', ['scripts/zapier-stage.sh', 'build', '--skip-validation'], ROOT, { APP_DIR: appDir });
+  run('bash', ['scripts/zapier-stage.sh', 'build', '--skip-validation', '--skip-dep-install'], ROOT, {
+    APP_DIR: appDir,
+  });
   return statSync(path.join(appDir, 'build', 'build.zip')).size;
 }
 
