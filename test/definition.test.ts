@@ -41,6 +41,8 @@ describe('every operation’s sample and output fields', () => {
       (field): field is OutputFieldLike => typeof field === 'object' && field !== null,
     );
     expect(sampleProblems(sample, fields)).toEqual([]);
+    const keys = fields.map((field) => field.key);
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
   });
 });
 

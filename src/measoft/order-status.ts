@@ -76,7 +76,11 @@ export const ORDER_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'id', label: 'Event ID (Order, Status and Time)', type: 'string' },
   { key: 'orderno', label: 'Order Number', type: 'string' },
   { key: 'awb', label: 'Waybill Number (AWB)', type: 'string' },
-  { key: 'orderno2', label: 'Express Waybill Number', type: 'string' },
+  {
+    key: 'orderno2',
+    label: 'Second Order Number (orderno2: Your Shop Order Number or Express Waybill)',
+    type: 'string',
+  },
   { key: 'ordercode', label: 'Internal Order Code', type: 'string' },
   { key: 'givencode', label: 'Given Code', type: 'string' },
   { key: 'barcode', label: 'Barcode', type: 'string' },

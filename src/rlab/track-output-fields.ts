@@ -37,7 +37,8 @@ export const outputKeys = (mode: Mode): Array<keyof TrackOutcome> => rowsOf(mode
 export function trackOutputFields(mode: Mode) {
   const rows = rowsOf(mode);
   return [
-    ...rows.map(([key, label, type]) => ({ key, label, type })),
+    // At the top, served_by_backup is the run's (any track), listed once below.
+    ...rows.filter(([key]) => key !== 'served_by_backup').map(([key, label, type]) => ({ key, label, type })),
     ...rows.map(([key, label, type]) => ({ key: `tracks[]${key}`, label: `Tracks: ${label}`, type })),
     { key: 'track_count', label: 'Number of Tracks', type: 'integer' as const },
     { key: 'batch_count', label: 'Number of Requests', type: 'integer' as const },

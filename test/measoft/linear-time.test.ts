@@ -1,6 +1,6 @@
 /**
  * The MeaSoft reader (well-formedness, element tree and MeaSoft's shape) takes time linear in the
- * body on adversarial shapes too: for each shape, a body 16 times larger may take at most 64 times
+ * body on adversarial shapes too: for each shape, a body 16 times larger may take less than 128 times
  * as long (linear is 16; quadratic is 256). The wide span keeps the verdict clear of what a loaded
  * 2-core machine, the garbage collector and caches do to a ratio; best of several runs per size,
  * and ratios, never absolute times.
