@@ -57,7 +57,8 @@ export function discoverOperations(app: Definition): { operations: Operation[]; 
   }
   if (missing.length > 0) {
     throw new Error(
-      `bench/inputs.ts has no input data for ${missing.join(', ')}: add an entry to OPERATION_INPUTS for each (the bench measures every create and search).`,
+      `bench/inputs.ts has no input data for ${missing.join(', ')}: add an entry to OPERATION_INPUTS for ` +
+        'each (the bench measures every create and search).',
     );
   }
   const present = new Set(operations.map((operation) => operation.key));
@@ -166,7 +167,8 @@ export async function perCall(
       singleNodes: countNodes(oneApp),
     };
     progress(
-      `per call ${index + 1}/${operations.length} ${operation.kind}.${operation.key}: ${result.full.toFixed(2)} ms vs ${result.single.toFixed(2)} ms alone = ${result.ratio.toFixed(2)}x`,
+      `per call ${index + 1}/${operations.length} ${operation.kind}.${operation.key}: ` +
+        `${result.full.toFixed(2)} ms vs ${result.single.toFixed(2)} ms alone = ${result.ratio.toFixed(2)}x`,
     );
     results.push(result);
   }

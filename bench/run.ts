@@ -52,7 +52,8 @@ async function main(): Promise<void> {
     app = loadApp();
     const { operations, absent } = discoverOperations(app);
     progress(
-      `per call: ${operations.length} creates and searches${absent.length ? `; not in this app (skipped): ${absent.join(', ')}` : ''}`,
+      `per call: ${operations.length} creates and ` +
+        `searches${absent.length ? `; not in this app (skipped): ${absent.join(', ')}` : ''}`,
     );
     perOperation = await perCall(app, sandbox);
     // Evidence for the per-call target: the same operations when every trigger, create and search has
@@ -79,10 +80,15 @@ async function main(): Promise<void> {
   const medianRatio = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
   const worst = perOperation.reduce((a, b) => (b.ratio > a.ratio ? b : a));
   const fullNodes = countNodes(app);
-  const nodeRange = `${Math.min(...perOperation.map((op) => op.singleNodes))}-${Math.max(...perOperation.map((op) => op.singleNodes))}`;
+  const nodeRange =
+    `${Math.min(...perOperation.map((op) => op.singleNodes))}` +
+    '-' +
+    `${Math.max(...perOperation.map((op) => op.singleNodes))}`;
   rows.unshift(
     {
-      measure: `Per call: ${perOperation.length} creates/searches, full app (${fullNodes} nodes) vs one-operation app (${nodeRange} nodes), median ratio`,
+      measure:
+        `Per call: ${perOperation.length} creates/searches, full app (${fullNodes} nodes) vs one-operation app ` +
+        `(${nodeRange} nodes), median ratio`,
       value: x(medianRatio),
       target: `<= ${TARGETS.perCallMedian}x`,
       ok: medianRatio <= TARGETS.perCallMedian,
@@ -94,7 +100,9 @@ async function main(): Promise<void> {
       ok: worst.ratio <= TARGETS.perCallMax,
     },
     {
-      measure: `  floor: ${floor.map((op) => op.key).join(', ')} with every field and sample of the app taken out (${strippedNodes} nodes)`,
+      measure:
+        `  floor: ${floor.map((op) => op.key).join(', ')} with every field and sample of the app taken out ` +
+        `(${strippedNodes} nodes)`,
       value: floor.map((op) => `${fmt(op.full)} vs ${fmt(op.single)} ms = ${x(op.ratio)}`).join('; '),
       target: 'printed',
       ok: null,
@@ -106,7 +114,9 @@ async function main(): Promise<void> {
   const coldRatio = cold.app / cold.template;
   rows.push({
     measure: `Cold start: load + first invocation, app vs template (median of ${cold.runs} fresh processes each)`,
-    value: `${fmt(cold.app, 0)} ms vs ${fmt(cold.template, 0)} ms = ${x(coldRatio)} (load alone ${fmt(cold.appLoad, 0)} vs ${fmt(cold.templateLoad, 0)} ms)`,
+    value:
+      `${fmt(cold.app, 0)} ms vs ${fmt(cold.template, 0)} ms = ${x(coldRatio)} (load alone ` +
+      `${fmt(cold.appLoad, 0)} vs ${fmt(cold.templateLoad, 0)} ms)`,
     target: `<= ${TARGETS.coldStart}x`,
     ok: coldRatio <= TARGETS.coldStart,
   });
@@ -121,8 +131,12 @@ async function main(): Promise<void> {
     const parse = parseTime(file, Buffer.byteLength(document), rounds, warm, timed);
     optionsSource = parse.optionsSource;
     rows.push({
-      measure: `Parse: New Order Status on the ${fmt(parse.bytes / MiB)} MiB document vs fast-xml-parser with the app's options (median, ${rounds} fresh processes each)`,
-      value: `${fmt(parse.app, 1)} ms vs ${fmt(parse.bare, 1)} ms = ${x(parse.ratio)} (${fmt(parse.docsPerSecond, 2)} vs ${fmt(parse.bareDocsPerSecond, 2)} documents/s)`,
+      measure:
+        `Parse: New Order Status on the ${fmt(parse.bytes / MiB)} MiB document vs fast-xml-parser with the ` +
+        `app's options (median, ${rounds} fresh processes each)`,
+      value:
+        `${fmt(parse.app, 1)} ms vs ${fmt(parse.bare, 1)} ms = ${x(parse.ratio)} ` +
+        `(${fmt(parse.docsPerSecond, 2)} vs ${fmt(parse.bareDocsPerSecond, 2)} documents/s)`,
       target: `<= ${TARGETS.parse}x`,
       ok: parse.ratio <= TARGETS.parse,
     });
@@ -189,8 +203,13 @@ function deliveries(): Row {
   }>('deliveries-child.ts', ['1000']);
   const growthMiB = (result.heapAtEnd - result.heapAfterWarmUp) / MiB;
   return {
-    measure: `Keep: live heap growth over ${result.deliveries} deliveries (${fmt(result.bodyBytes / MiB, 1)} MiB of bodies; after a full GC, from delivery 100 to the end)`,
-    value: `${fmt(growthMiB, 1)} MiB (${fmt(result.heapAfterWarmUp / MiB, 1)} -> ${fmt(result.heapAtEnd / MiB, 1)} MiB, ${fmt((result.heapAtEnd - result.heapAfterWarmUp) / (result.deliveries - 100) / 1024, 1)} KiB per delivery; peak RSS ${fmt(result.maxRssKiB / 1024, 0)} MiB)`,
+    measure:
+      `Keep: live heap growth over ${result.deliveries} deliveries (${fmt(result.bodyBytes / MiB, 1)} MiB of ` +
+      'bodies; after a full GC, from delivery 100 to the end)',
+    value:
+      `${fmt(growthMiB, 1)} MiB (${fmt(result.heapAfterWarmUp / MiB, 1)} -> ${fmt(result.heapAtEnd / MiB, 1)} ` +
+      `MiB, ${fmt((result.heapAtEnd - result.heapAfterWarmUp) / (result.deliveries - 100) / 1024, 1)} KiB per ` +
+      `delivery; peak RSS ${fmt(result.maxRssKiB / 1024, 0)} MiB)`,
     target: `< ${TARGETS.heapGrowthMiB} MiB`,
     ok: growthMiB < TARGETS.heapGrowthMiB,
   };
@@ -212,7 +231,9 @@ function printTable(
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const out: string[] = [];
   out.push(
-    `\nBenchmark ${new Date().toISOString()} on ${os.cpus().length} x ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, runner Node ${process.version}, children Node 22 (${fmt(seconds, 0)} s)\n`,
+    `\nBenchmark ${new Date().toISOString()} on ${os.cpus().length} x ${cpu}, ` +
+      `${fmt(os.totalmem() / 2 ** 30, 0)} GiB, runner Node ${process.version}, ` +
+      `children Node 22 (${fmt(seconds, 0)} s)\n`,
   );
   out.push(
     ...table(
@@ -221,7 +242,8 @@ function printTable(
     ),
   );
   out.push(
-    `\nPer call, by operation (median ms through createAppTester; nodes: objects and arrays in the definition, see bench/nodes.ts; full app ${fullNodes} nodes)\n`,
+    `\nPer call, by operation (median ms through createAppTester; nodes: objects and arrays in the ` +
+      `definition, see bench/nodes.ts; full app ${fullNodes} nodes)\n`,
   );
   out.push(
     ...table(

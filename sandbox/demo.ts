@@ -43,7 +43,8 @@ class Step {
 interface Demo {
   sandbox: Sandbox;
   run: (perform: unknown, bundle: object) => Promise<unknown>;
-  app: { creates?: Record<string, any>; searches?: Record<string, any>; triggers?: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  app: { creates?: Record<string, any>; searches?: Record<string, any>; triggers?: Record<string, any> };
   receivers: Receiver[];
 }
 
@@ -91,7 +92,8 @@ async function deliveredOrderIsPaid(demo: Demo, step: Step): Promise<void> {
 
   step.say(
     '→',
-    `JustClick: Update Order Status — order ${event!.orderno} → paid, payment date ${event!.status.createtimegmt_iso}`,
+    `JustClick: Update Order Status — order ${event!.orderno} → paid, payment date ` +
+      `${event!.status.createtimegmt_iso}`,
   );
   const result = (await action(demo, 'creates', 'justclick_update_order_status', {
     bill_id: event!.orderno,
@@ -100,7 +102,8 @@ async function deliveredOrderIsPaid(demo: Demo, step: Step): Promise<void> {
   })) as Item;
   step.say(
     '←',
-    `JustClick answered "${result.justclick_error_text}" (code ${result.justclick_error_code}), signed with your API key`,
+    `JustClick answered "${result.justclick_error_text}" (code ${result.justclick_error_code}), signed with ` +
+      'your API key',
   );
   const stored = demo.sandbox.justclick.bills.get(bill);
   step.check(stored?.status === 'paid', `order ${bill} is now "paid" in JustClick`, `it is "${stored?.status}"`);
@@ -131,7 +134,8 @@ async function shippedOrderIsTracked(demo: Demo, step: Step): Promise<void> {
 
   step.say(
     '→',
-    `R-Lab: Add Tracking Number ${event!.awb} for ${event!.receiver.person}, phone ${event!.receiver.phone}, order ${event!.orderno}`,
+    `R-Lab: Add Tracking Number ${event!.awb} for ${event!.receiver.person}, phone ${event!.receiver.phone}, ` +
+      `order ${event!.orderno}`,
   );
   const added = (await action(demo, 'creates', 'rlab_add_track', {
     track: event!.awb,
@@ -155,7 +159,8 @@ async function shippedOrderIsTracked(demo: Demo, step: Step): Promise<void> {
   const [found] = (await action(demo, 'searches', 'rlab_track_info', { track: 'RA644000123RU' })) as Item[];
   step.say(
     '←',
-    `R-Lab: status ${found?.trackMainStatus} "${found?.trackMainStatusLabel ?? found?.trackInfo}", "${found?.trackInfo}"`,
+    `R-Lab: status ${found?.trackMainStatus} "${found?.trackMainStatusLabel ?? found?.trackInfo}", ` +
+      `"${found?.trackInfo}"`,
   );
   step.check(
     found?.trackNumber === 'RA644000123RU' && found?.trackMainStatus === 4,
@@ -177,7 +182,8 @@ async function riskyBuyerIsFlagged(demo: Demo, step: Step): Promise<void> {
   });
   step.say(
     '←',
-    'Abaha (shop): new order 00000208777, payment "Khi nhận hàng (COD)" (cash on delivery), buyer phone +7 (916) 000-00-13',
+    'Abaha (shop): new order 00000208777, payment "Khi nhận hàng (COD)" (cash on delivery), buyer phone ' +
+      '+7 (916) 000-00-13',
   );
   await abaha.send(receiver.url, order);
   step.say('←', 'Abaha resends the same order (its automatic retry)');
@@ -241,7 +247,9 @@ async function paidOrderIsShipped(demo: Demo, step: Step): Promise<void> {
     return;
   step.say(
     '·',
-    `order ${order!.bill_id}, paid ${order!.paid}, ${order!.goods.map((good: Item) => `${good.good_title} ${good.sum} ₽`).join(', ')}, phone ${order!.phone}`,
+    `order ${order!.bill_id}, paid ${order!.paid}, ` +
+      `${order!.goods.map((good: Item) => `${good.good_title} ${good.sum} ₽`).join(', ')}, phone ` +
+      `${order!.phone}`,
   );
 
   step.say('→', `DeliveryCRM: Find Buyer in Blacklist, phone ${order!.phone}, e-mail ${order!.email}`);
@@ -262,7 +270,8 @@ async function paidOrderIsShipped(demo: Demo, step: Step): Promise<void> {
   step.say('·', `(the shop hands the parcel to Russian Post: tracking number ${track})`);
   step.say(
     '→',
-    `R-Lab: Add Tracking Number ${track} for ${order!.first_name} ${order!.last_name}, order ${order!.bill_id}, ${order!.price} ₽`,
+    `R-Lab: Add Tracking Number ${track} for ${order!.first_name} ${order!.last_name}, order ` +
+      `${order!.bill_id}, ${order!.price} ₽`,
   );
   const added = (await action(demo, 'creates', 'rlab_add_track', {
     track,
@@ -325,7 +334,8 @@ async function courierOrderIsSent(demo: Demo, step: Step): Promise<void> {
     measoft_password: sandbox.accounts.measoft_password,
     measoft_extra: sandbox.accounts.measoft_extra,
   };
-  const trigger = (demo.app as { triggers?: Record<string, any> }).triggers?.measoft_order_status_poll?.operation; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const trigger = (demo.app as { triggers?: Record<string, any> }).triggers?.measoft_order_status_poll?.operation;
   if (!step.check(Boolean(trigger), 'the app has New MeaSoft Order Status (Polling)')) return;
   const pollZap = async (meta: Item = {}) =>
     (await demo.run(trigger.perform, {
@@ -429,7 +439,8 @@ async function main(): Promise<number> {
   const demo: Demo = { sandbox, run, app, receivers: [] };
   console.log('Courier Shop Connect — demo against the local sandbox (no accounts, no internet).');
   console.log(
-    'Emulated: JustClick, R-Lab (main and backup address), DeliveryCRM blacklist, MeaSoft (API and webhooks) and Abaha webhooks.\n',
+    'Emulated: JustClick, R-Lab (main and backup address), DeliveryCRM blacklist, MeaSoft (API and webhooks) ' +
+      'and Abaha webhooks.\n',
   );
 
   const steps: Array<[string, (demo: Demo, step: Step) => Promise<void>]> = [

@@ -40,9 +40,11 @@ async function main(): Promise<void> {
     [
       '',
       '# The sandbox is running. In another terminal, for example:',
-      `#   zapier-platform invoke create justclick_update_order_status --inputData '{"bill_id":"100001","status":"paid","date":"2024-05-01T10:00:00Z"}' --non-interactive`,
+      '#   zapier-platform invoke create justclick_update_order_status --inputData ' +
+        `'{"bill_id":"100001","status":"paid","date":"2024-05-01T10:00:00Z"}' --non-interactive`,
       `# JustClick bills: ${[...sandbox.justclick.bills.keys()].join(', ')}. Blacklisted phone: 79160000013 (karma 9).`,
-      `# Known R-Lab tracks: ${[...(sandbox.rlabState.user(sandbox.accounts.rlab_user_id)?.tracks.keys() ?? [])].join(', ')}.`,
+      '# Known R-Lab tracks: ' +
+        `${[...(sandbox.rlabState.user(sandbox.accounts.rlab_user_id)?.tracks.keys() ?? [])].join(', ')}.`,
       '# Press Ctrl-C to stop.',
     ].join('\n'),
   );

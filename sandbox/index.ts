@@ -42,7 +42,10 @@ export type SandboxAccounts = {
 };
 
 export interface SandboxOptions {
-  /** Listen on basePort..basePort+5 (JustClick, R-Lab, R-Lab backup, DeliveryCRM, blacklist history, MeaSoft); free ports when absent. */
+  /**
+   * Listen on basePort..basePort+5 (JustClick, R-Lab, R-Lab backup, DeliveryCRM, blacklist history, MeaSoft); free
+   * ports when absent.
+   */
   basePort?: number;
   justclick?: JustClickOptions;
   rlab?: { userId?: string; apiKey?: string };

@@ -185,7 +185,9 @@ async function post(url: string, body: string, headers: Record<string, string>):
 export const sendMeasoftStatus = (url: string, xml: string): Promise<SentDelivery> =>
   post(url, xml, { 'Content-Type': 'text/xml; charset=utf-8', 'User-Agent': 'MeaSoft-Webhook/1.0' });
 
-/** The example order of Abaha's webhook page (docs/abaha.md) with overrides; `address` overrides merge into its address. */
+/**
+ * The example order of Abaha's webhook page (docs/abaha.md) with overrides; `address` overrides merge into its address.
+ */
 export function abahaOrder(
   overrides: Record<string, unknown> & { address?: Record<string, unknown> } = {},
 ): Record<string, unknown> {

@@ -39,9 +39,11 @@ export const test = async (z: ZObject, bundle: Bundle): Promise<ConnectionInfo> 
   const abaha = hasAnyCredential(bundle.authData, 'abaha');
   if (!justClick && !rlab && !measoft && !abaha) {
     throw new z.errors.Error(
-      `Fill in at least one service: ${AUTH_FIELDS.justclick_login} and ${AUTH_FIELDS.justclick_secret} for JustClick, ` +
+      `Fill in at least one service: ${AUTH_FIELDS.justclick_login} and ${AUTH_FIELDS.justclick_secret} for ` +
+        'JustClick, ' +
         `or ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} for R-Lab / DeliveryCRM, ` +
-        `or ${AUTH_FIELDS.measoft_login}, ${AUTH_FIELDS.measoft_password} and ${AUTH_FIELDS.measoft_extra} for MeaSoft, ` +
+        `or ${AUTH_FIELDS.measoft_login}, ${AUTH_FIELDS.measoft_password} and ${AUTH_FIELDS.measoft_extra} ` +
+        'for MeaSoft, ' +
         `or ${AUTH_FIELDS.abaha_header_name} and ${AUTH_FIELDS.abaha_header_value} for Abaha.`,
       'MissingCredentials',
       401,
@@ -62,7 +64,10 @@ export const test = async (z: ZObject, bundle: Bundle): Promise<ConnectionInfo> 
   return info;
 };
 
-/** "JustClick username · R-Lab user 1 (balance 384 tracks, paid until 13.04.2015)": the accounts this connection reaches. */
+/**
+ * "JustClick username · R-Lab user 1 (balance 384 tracks, paid until 13.04.2015)": the accounts this connection
+ * reaches.
+ */
 export const connectionLabel = async (_z: ZObject, bundle: Bundle): Promise<string> => {
   const info = bundle.inputData as Partial<ConnectionInfo>;
   const parts: string[] = [];
@@ -85,8 +90,10 @@ export default {
       required: false,
       type: 'string',
       helpText:
-        'The login of your [JustClick account](https://justclick.ru/): the first part of the address you open it at, e.g. `myshop` for myshop.justclick.ru ' +
-        '(not your e-mail). You may paste the address itself, such as `https://myshop.justclick.ru/`; an InfluencerSoft ' +
+        'The login of your [JustClick account](https://justclick.ru/): the first part of the address you ' +
+        'open it at, e.g. `myshop` for myshop.justclick.ru ' +
+        '(not your e-mail). You may paste the address itself, such as `https://myshop.justclick.ru/`; an ' +
+        'InfluencerSoft ' +
         `address (myshop.justclick.io) works too. ${pairHelp} JustClick.`,
     },
     {
@@ -95,7 +102,8 @@ export default {
       required: false,
       type: 'password',
       helpText:
-        'In your JustClick account open **API** (bottom right of the account pages) and copy the **Ключ API** (API key). ' +
+        'In your JustClick account open **API** (bottom right of the account pages) and copy the ' +
+        '**Ключ API** (API key). ' +
         'See [JustClick API](https://justclick.ru/api/).',
     },
     {
@@ -113,7 +121,8 @@ export default {
       required: false,
       type: 'password',
       helpText:
-        'The API key shown next to your user ID in your [DeliveryCRM profile](https://deliverycrm.ru/client/profile/index).',
+        'The API key shown next to your user ID in your ' +
+        '[DeliveryCRM profile](https://deliverycrm.ru/client/profile/index).',
     },
     {
       key: 'measoft_login',
@@ -121,9 +130,11 @@ export default {
       required: false,
       type: 'string',
       helpText:
-        'The login of your client account with your courier service, which runs on MeaSoft: your courier service issues it ' +
+        'The login of your client account with your courier service, which runs on MeaSoft: your courier ' +
+        'service issues it ' +
         '(the same login you use in its client area at [home.courierexe.ru](https://home.courierexe.ru)). ' +
-        `Needed for Find, Create and Cancel MeaSoft Courier Order and for New MeaSoft Order Status (Polling). ${pairHelp} MeaSoft's API (leave all three empty).`,
+        'Needed for Find, Create and Cancel MeaSoft Courier Order and for New MeaSoft Order Status ' +
+        `(Polling). ${pairHelp} MeaSoft's API (leave all three empty).`,
     },
     {
       key: 'measoft_password',
@@ -131,7 +142,8 @@ export default {
       required: false,
       type: 'password',
       helpText:
-        'The password that goes with the MeaSoft Login (the one you sign in with at [home.courierexe.ru](https://home.courierexe.ru)); your courier service issues it.',
+        'The password that goes with the MeaSoft Login (the one you sign in with at ' +
+        '[home.courierexe.ru](https://home.courierexe.ru)); your courier service issues it.',
     },
     {
       key: 'measoft_extra',
@@ -139,7 +151,8 @@ export default {
       required: false,
       type: 'string',
       helpText:
-        "Your courier service's code in MeaSoft (a number such as `8`, the `extra` of [MeaSoft's API](https://wiki.courierexe.ru/index.php/API_Documentation)). " +
+        "Your courier service's code in MeaSoft (a number such as `8`, the `extra` of " +
+        "[MeaSoft's API](https://wiki.courierexe.ru/index.php/API_Documentation)). " +
         'Ask your courier service for it; it is issued together with the login.',
     },
     {
@@ -148,8 +161,12 @@ export default {
       required: false,
       type: 'string',
       helpText:
-        "Optional. The header **Key** you typed under **Thông tin header** in Abaha's webhook settings ([how to set up an Abaha webhook](https://tailieu.abaha.vn/quan-ly-modules/cua-hang/cau-hinh-cua-hang/tai-lieu-webhook)), e.g. `X-Shop-Token`. " +
-        'The Abaha triggers check it when their own Secret Header fields are empty. Abaha has no API to check it against, so the connection test only checks that both Abaha fields are filled in.',
+        "Optional. The header **Key** you typed under **Thông tin header** in Abaha's webhook settings " +
+        '([how to set up an Abaha webhook]' +
+        '(https://tailieu.abaha.vn/quan-ly-modules/cua-hang/cau-hinh-cua-hang/tai-lieu-webhook)), ' +
+        'e.g. `X-Shop-Token`. ' +
+        'The Abaha triggers check it when their own Secret Header fields are empty. Abaha has no API to ' +
+        'check it against, so the connection test only checks that both Abaha fields are filled in.',
     },
     {
       key: 'abaha_header_value',
@@ -157,7 +174,9 @@ export default {
       required: false,
       type: 'password',
       helpText:
-        "Optional. The header **Value** you typed next to that Key in Abaha's webhook settings ([Cấu hình webhook](https://tailieu.abaha.vn/quan-ly-modules/cua-hang/cau-hinh-cua-hang/tai-lieu-webhook)).",
+        "Optional. The header **Value** you typed next to that Key in Abaha's webhook settings " +
+        '([Cấu hình webhook]' +
+        '(https://tailieu.abaha.vn/quan-ly-modules/cua-hang/cau-hinh-cua-hang/tai-lieu-webhook)).',
     },
   ],
   test,

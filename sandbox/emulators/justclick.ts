@@ -80,8 +80,8 @@ export interface JustClickOptions extends Partial<JustClickAccount> {
   groups?: Group[];
 }
 
-// The codes of JustClick's documented answers (https://help.justclick.ru/archives/511, docs/justclick.md); the texts are the
-// emulator's own wording.
+// The codes of JustClick's documented answers (https://help.justclick.ru/archives/511, docs/justclick.md); the texts
+// are the emulator's own wording.
 export const JUSTCLICK_ANSWERS = {
   ok: [0, 'OK'],
   noHash: [1, 'Не передан хэш'],

@@ -113,7 +113,8 @@ const text = (value: unknown): string => {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const stamp = (date: Date): string =>
-  `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+  `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
+  `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
 const moscow = (date: Date): Date => new Date(date.getTime() + 3 * 3_600_000);
 
 export class MeasoftEmulator extends Emulator {

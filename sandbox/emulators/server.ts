@@ -48,7 +48,10 @@ export interface FaultOptions {
   delayMs?: number;
   /** `stall`: ms between two bytes of the body (default 1000). */
   intervalMs?: number;
-  /** `nonrecord`: null, {"error": ...}, {"name": "Internal Server Error", ...} or a record without blackKarma (default null). */
+  /**
+   * `nonrecord`: null, {"error": ...}, {"name": "Internal Server Error", ...} or a record without blackKarma (default
+   * null).
+   */
   shape?: NonRecordShape;
   /** `http500`: the status to answer with (default 500). */
   status?: number;
@@ -238,7 +241,9 @@ export class Emulator {
         send(res, {
           status,
           headers: { 'Content-Type': 'text/html; charset=utf-8' },
-          body: `<html><head><title>${status} Internal Server Error</title></head><body><h1>Server Error</h1></body></html>`,
+          body:
+            `<html><head><title>${status} Internal Server Error</title></head><body><h1>Server ` +
+            'Error</h1></body></html>',
         });
         return;
       }

@@ -16,7 +16,10 @@ export const abahaInputFields = defineInputFields([
     required: false,
     type: 'string',
     helpText:
-      "Optional. The **Key** you typed under **Thông tin header** (header information) in Abaha's webhook settings, e.g. `X-Shop-Token`. Use letters, digits and dashes. When this and Secret Header Value are filled in, requests without that header and value start nothing. Leave both empty to use the Abaha Secret Header pair of the connection, if it has one.",
+      "Optional. The **Key** you typed under **Thông tin header** (header information) in Abaha's webhook " +
+      'settings, e.g. `X-Shop-Token`. Use letters, digits and dashes. When this and Secret Header Value are ' +
+      'filled in, requests without that header and value start nothing. Leave both empty to use the Abaha ' +
+      'Secret Header pair of the connection, if it has one.',
   },
   {
     key: 'secret_header_value',
@@ -24,7 +27,8 @@ export const abahaInputFields = defineInputFields([
     required: false,
     type: 'password',
     helpText:
-      "Optional. The **Value** you typed next to that Key in Abaha's webhook settings: a long random text only you and Abaha know.",
+      "Optional. The **Value** you typed next to that Key in Abaha's webhook settings: a long random text " +
+      'only you and Abaha know.',
   },
 ]);
 
@@ -32,9 +36,13 @@ export type AbahaTriggerInput = InferInputData<typeof abahaInputFields>;
 
 /** Where the user pastes the URL (docs/abaha.md, "Setting up"), for the given event. */
 export const abahaDirections = (event: string): string =>
-  'Copy the webhook URL shown here. In your Abaha shop open **Cấu hình webhook** (webhook settings) and click **Thêm mới** (add new). ' +
-  `Paste the URL into **Webhook URL**, tick **${event}** under **Sự kiện** (events) and click **Cập nhật** (update). ` +
-  "Optionally type a header **Key** and **Value** under **Thông tin header** and enter the same two in this trigger's Secret Header fields, so only Abaha can start this Zap. If Abaha resends an event, the Zap still runs only once.";
+  'Copy the webhook URL shown here. In your Abaha shop open **Cấu hình webhook** (webhook settings) and ' +
+  'click **Thêm mới** (add new). ' +
+  `Paste the URL into **Webhook URL**, tick **${event}** under **Sự kiện** (events) and click ` +
+  '**Cập nhật** (update). ' +
+  'Optionally type a header **Key** and **Value** under **Thông tin header** and enter the same two in this ' +
+  "trigger's Secret Header fields, so only Abaha can start this Zap. If Abaha resends an event, the Zap " +
+  'still runs only once.';
 
 /** The perform of the trigger for one kind: [] for the other kinds and for resent events. */
 export function abahaPerform(kind: AbahaKind, triggerKey: string) {

@@ -101,7 +101,8 @@ export function checkSecretHeader(z: ZObject, headers: Headers, setting: SecretH
     const [missing, filled] =
       name === '' ? [setting.nameLabel, setting.valueLabel] : [setting.valueLabel, setting.nameLabel];
     throw new z.errors.Error(
-      `${missing}: expected a value, because ${filled} is filled in. Fill in both (the same Key and Value as in ${setting.senderSettings}) or leave both empty.`,
+      `${missing}: expected a value, because ${filled} is filled in. Fill in both (the same Key and Value as ` +
+        `in ${setting.senderSettings}) or leave both empty.`,
       'InvalidInput',
       400,
     );
@@ -113,7 +114,8 @@ export function checkSecretHeader(z: ZObject, headers: Headers, setting: SecretH
     const halted = new z.errors.HaltedError(
       `Ignored a request without the header "${name}" set to the value in ${setting.valueLabel}: ` +
         (received === undefined ? 'the header was missing.' : 'the header had another value.') +
-        ` If this came from your shop, check that the header Key and Value in ${setting.senderSettings} match this trigger's fields.`,
+        ` If this came from your shop, check that the header Key and Value in ${setting.senderSettings} ` +
+        "match this trigger's fields.",
     );
     // Core appends the whole bundle (the expected value in inputData, the received headers) to
     // the message of any error not marked like this; AppError and ThrottledError are, HaltedError
@@ -155,7 +157,8 @@ export function readWebhookBody(content: string, sender: WebhookSender): string 
   if (format === 'empty') throw new PayloadError(`the body is empty; ${sender.service} sends ${sender.document}.`);
   if (format !== sender.format && (format === 'json' || format === 'xml')) {
     throw new PayloadError(
-      `the body is ${format.toUpperCase()}, but ${sender.service} sends ${sender.format.toUpperCase()}. Is this the URL of another trigger?`,
+      `the body is ${format.toUpperCase()}, but ${sender.service} sends ${sender.format.toUpperCase()}. Is ` +
+        'this the URL of another trigger?',
     );
   }
   if (format === 'other' && sender.format === 'xml')

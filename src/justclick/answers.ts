@@ -29,7 +29,8 @@ export function trustedAnswer(
 /** A result that is not the shape JustClick documents for the method is never read as data. */
 export function unexpectedResult(z: ZObject, method: string, result: unknown): Error {
   return new z.errors.Error(
-    `JustClick's answer to ${method} does not carry the result its documentation describes ("${preview(result ?? null)}"), ` +
+    `JustClick's answer to ${method} does not carry the result its documentation describes ` +
+      `("${preview(result ?? null)}"), ` +
       'so nothing was read from it.',
     'JustClickBadAnswer',
     502,

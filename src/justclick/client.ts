@@ -12,7 +12,10 @@ import { justClickBaseUrl } from '../config';
 import type { JustClickCredentials } from '../credentials';
 import { justClickResponseHash, justClickSignedBody } from './signatures';
 
-/** English explanations of JustClick's documented error codes (its "Ответы API сервиса" page; docs/justclick.md). */
+/**
+ * English explanations of JustClick's documented error codes (its "Ответы API сервиса" page;
+ * docs/justclick.md).
+ */
 export const JUSTCLICK_ERROR_CODES: Readonly<Record<number, string>> = {
   1: 'the request carried no hash',
   2: 'the request carried no data',
@@ -102,7 +105,8 @@ export async function callJustClick(
 
   if (response.status >= 500) {
     throw new z.errors.Error(
-      `JustClick answered with a server error (HTTP ${response.status}). The change may or may not have been applied: ` +
+      `JustClick answered with a server error (HTTP ${response.status}). The change may or may not have been ` +
+        'applied: ' +
         'check the order in JustClick before you replay this step.',
       'JustClickServerError',
       response.status,

@@ -85,7 +85,13 @@ const inputFields = defineInputFields([
     type: 'string',
     helpText: 'The region of delivery, e.g. `Московская область`.',
   },
-  { key: 'city', label: 'City', required: false, type: 'string', helpText: 'The city of the buyer, e.g. `Москва`.' },
+  {
+    key: 'city',
+    label: 'City',
+    required: false,
+    type: 'string',
+    helpText: 'The city of the buyer, e.g. `Москва`.',
+  },
   {
     key: 'address',
     label: 'Address',

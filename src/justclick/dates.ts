@@ -11,14 +11,17 @@ import { invalidInput } from '../common/errors';
 import { readText } from '../common/input';
 
 export const DATE_FORMATS =
-  'a date such as 02.05.2024 10:00 (day first, Moscow time), 2024-05-02T10:00:00+03:00 or a Unix timestamp such as 1714633200';
+  'a date such as 02.05.2024 10:00 (day first, Moscow time), 2024-05-02T10:00:00+03:00 or a Unix timestamp ' +
+  'such as 1714633200';
 const DATE_ON_CALENDAR = 'a date and time that exist in the calendar (no 30 February or 31 April, hours 00 to 23)';
 
 /** What every JustClick date field's help text says about the accepted forms. */
 export const DATE_HELP =
-  'Write it day first with dots, as in Russia: `02.05.2024 10:00` is 2 May 2024 (the time may be left out, then midnight; ' +
+  'Write it day first with dots, as in Russia: `02.05.2024 10:00` is 2 May 2024 (the time may be left out, ' +
+  'then midnight; ' +
   '`2.5.2024` works too); or ISO 8601: `2024-05-02T10:00:00+03:00`; or a Unix timestamp in seconds, `1714633200`. ' +
-  'A date or time without a time zone is Moscow time (UTC+3), the time JustClick works in. A date that does not exist ' +
+  'A date or time without a time zone is Moscow time (UTC+3), the time JustClick works in. A date that does ' +
+  'not exist ' +
   '(30 February, 25:00) is refused.';
 
 /** The date a JustClick date field holds, undefined when empty; refused by label when unreadable. */

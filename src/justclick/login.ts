@@ -4,7 +4,9 @@
  * brand), and that subdomain is the login the API signs with.
  */
 
-/** The domains JustClick serves accounts on: justclick.ru, and justclick.io for InfluencerSoft, its international brand. */
+/**
+ * The domains JustClick serves accounts on: justclick.ru, and justclick.io for InfluencerSoft, its international brand.
+ */
 export const JUSTCLICK_DOMAINS = ['justclick.ru', 'justclick.io'] as const;
 export type JustClickDomain = (typeof JUSTCLICK_DOMAINS)[number];
 

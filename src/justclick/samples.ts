@@ -1,7 +1,8 @@
 /** Examples of what each JustClick operation returns, typed by types.ts; the editor shows them before a live run. */
 import type { AddedSubscriber, CreatedOrder, FoundSubscriber, JustClickOrder, UpdatedOrder } from './types';
 
-// The order of JustClick's own example (its UpdateOrderStatus page, docs/justclick.md): order 100000 sent on 3 March 2013.
+// The order of JustClick's own example (its UpdateOrderStatus page, docs/justclick.md): order 100000 sent on 3 March
+// 2013.
 export const updateOrderStatusSample: UpdatedOrder = {
   bill_id: '100000',
   status: 'sent',

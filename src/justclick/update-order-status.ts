@@ -37,7 +37,8 @@ const inputFields = defineInputFields([
     required: true,
     type: 'string',
     helpText:
-      'The number of the JustClick order (bill), e.g. `100000`. It is shown in the order list of your JustClick account and is sent by JustClick triggers as the order number.',
+      'The number of the JustClick order (bill), e.g. `100000`. It is shown in the order list of your ' +
+      'JustClick account and is sent by JustClick triggers as the order number.',
   },
   {
     key: 'status',
@@ -65,9 +66,10 @@ const inputFields = defineInputFields([
     required: false,
     type: 'string',
     helpText:
-      'The tracking number of the parcel, e.g. `10000000000000` or `RA644000886RU`. Required when the new status is **Sent**. ' +
-      'It is sent as carriers write it: spaces removed, letters in upper case, Cyrillic letters that look like Latin ones ' +
-      '(А, В, Е, К, М, Н, О, Р, С, Т, У, Х) replaced by the Latin ones; the output shows the number as sent.',
+      'The tracking number of the parcel, e.g. `10000000000000` or `RA644000886RU`. Required when the new ' +
+      'status is **Sent**. It is sent as carriers write it: spaces removed, letters in upper case, Cyrillic ' +
+      'letters that look like Latin ones (А, В, Е, К, М, Н, О, Р, С, Т, У, Х) replaced by the Latin ' +
+      'ones; the output shows the number as sent.',
   },
 ]);
 

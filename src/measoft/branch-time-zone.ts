@@ -39,7 +39,8 @@ export const branchTimeZoneField = defineInputField({
   default: DEFAULT_READING.branchOffset,
   choices: BRANCH_TIME_ZONE_CHOICES,
   helpText:
-    "The time zone of your courier service's branches. MeaSoft sends each status's event time as the branch's clock shows it, " +
+    "The time zone of your courier service's branches. MeaSoft sends each status's event time as the " +
+    "branch's clock shows it, " +
     'without a zone; this sets the zone the Event Time fields carry (12:40 in Yekaterinburg becomes `12:40+05:00`). ' +
     'Ask your courier service if unsure. Moscow time (UTC+3) when empty. Recorded At (GMT) does not depend on it.',
 });

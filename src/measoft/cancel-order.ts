@@ -35,7 +35,9 @@ export default defineCreate({
         required: true,
         type: 'string',
         helpText:
-          "MeaSoft's order number (Order Number of Create MeaSoft Courier Order or Find MeaSoft Courier Order). MeaSoft cancels only orders that are not in process yet, and only when your courier service allows it.",
+          "MeaSoft's order number (Order Number of Create MeaSoft Courier Order or Find MeaSoft Courier " +
+          'Order). MeaSoft cancels only orders that are not in process yet, and only when your courier ' +
+          'service allows it.',
       },
     ],
     perform,

@@ -41,7 +41,8 @@ export function measoftError(z: ZObject, code: number, vendorText: string | unde
   const message = `MeaSoft refused the request: error ${code}${text ? ` "${text}"` : ''} (${explanation}).`;
   if (AUTH_ERROR_CODES[list].has(code)) {
     const expired = new z.errors.ExpiredAuthError(
-      `${message} Reconnect the MeaSoft account and check the MeaSoft Login, MeaSoft Password and MeaSoft Courier Service Code.`,
+      `${message} Reconnect the MeaSoft account and check the MeaSoft Login, MeaSoft Password and MeaSoft ` +
+        'Courier Service Code.',
     );
     // Core would append the whole bundle (the password among it) to the message otherwise.
     (expired as Error & { doNotContextify?: boolean }).doNotContextify = true;
@@ -63,7 +64,8 @@ const errorText = (node: XmlElement): string | undefined =>
 
 function badAnswer(z: ZObject, why: string): Error {
   return new z.errors.Error(
-    `MeaSoft answered with something other than its API answer (${why}). Check the MeaSoft Courier Service Code in the connection; ` +
+    `MeaSoft answered with something other than its API answer (${why}). Check the MeaSoft Courier Service ` +
+      'Code in the connection; ' +
       'if it is right, MeaSoft may be having trouble: try again later.',
     'MeasoftBadAnswer',
     502,
@@ -73,7 +75,10 @@ function badAnswer(z: ZObject, why: string): Error {
 export interface CallOptions {
   /** True for requests that change data: a lost answer then may or may not have applied it. */
   write: boolean;
-  /** A root error code that means "nothing found" for this request (11, "Заказы не найдены"), read as an empty answer. */
+  /**
+   * A root error code that means "nothing found" for this request (11, "Заказы не найдены"), read as an
+   * empty answer.
+   */
   noneFound?: number;
 }
 

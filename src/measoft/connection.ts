@@ -1,4 +1,6 @@
-/** The connection test's MeaSoft part: proves the login, password and courier service code without changing anything. */
+/**
+ * The connection test's MeaSoft part: proves the login, password and courier service code without changing anything.
+ */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { requireMeasoft } from '../credentials';
 import { findOrders } from './client';

@@ -192,7 +192,8 @@ export const perform = (async (z, bundle) => {
   const [stored] = await findOrders(z, credentials, { orderno: created.orderno }, reading);
   if (!stored) {
     throw new z.errors.Error(
-      `MeaSoft created order ${created.orderno} but did not return it when asked right after. Find it with Find Courier Order; do not replay this step.`,
+      `MeaSoft created order ${created.orderno} but did not return it when asked right after. Find it with ` +
+        'Find Courier Order; do not replay this step.',
       'MeasoftCreatedNotFound',
       502,
     );
@@ -218,7 +219,8 @@ export default defineCreate({
   display: {
     label: 'Create MeaSoft Courier Order',
     description:
-      'Creates a courier order in MeaSoft for a shop order, or returns the one already created for that shop order number.',
+      'Creates a courier order in MeaSoft for a shop order, or returns the one already created for that shop ' +
+      'order number.',
   },
   operation: {
     inputFields: [
@@ -228,7 +230,8 @@ export default defineCreate({
         required: true,
         type: 'string',
         helpText:
-          "Your shop's order number. MeaSoft stores it as `orderno2`; a second run with the same number returns the existing courier order instead of creating another.",
+          "Your shop's order number. MeaSoft stores it as `orderno2`; a second run with the same number " +
+          'returns the existing courier order instead of creating another.',
       },
       {
         key: 'receiver_name',

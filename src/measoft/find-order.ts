@@ -44,7 +44,8 @@ export default defineSearch({
         required: false,
         type: 'string',
         helpText:
-          "MeaSoft's order number (Order Number of New MeaSoft Order Status or Create MeaSoft Courier Order), e.g. `00032011`.",
+          "MeaSoft's order number (Order Number of New MeaSoft Order Status or Create MeaSoft Courier " +
+          'Order), e.g. `00032011`.',
       },
       {
         key: 'orderno2',

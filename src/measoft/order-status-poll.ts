@@ -98,7 +98,8 @@ export const perform = (async (z, bundle) => {
     } catch (error) {
       // Then the next poll does not commit: it reads these changes again and Zapier's dedupe drops them.
       z.console.log(
-        `Not recorded for commit (Zapier's cache did not answer: ${(error as Error).message}); they will be read again.`,
+        `Not recorded for commit (Zapier's cache did not answer: ${(error as Error).message}); they will be ` +
+          'read again.',
       );
     }
   }
@@ -111,7 +112,8 @@ export default defineTrigger({
   display: {
     label: 'New MeaSoft Order Status (Polling)',
     description:
-      'Triggers when a courier order changes status in MeaSoft, checked every few minutes with your MeaSoft login (no webhook to set up).',
+      'Triggers when a courier order changes status in MeaSoft, checked every few minutes with your MeaSoft ' +
+      'login (no webhook to set up).',
   },
   operation: {
     type: 'polling',

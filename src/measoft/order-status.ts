@@ -52,7 +52,9 @@ const statusFields = (prefix: string, what: string) => [
   { key: `${prefix}country`, label: `${what} Country`, type: 'string' as const },
 ];
 
-/** A sender's or receiver's fields (an element with attributes, such as <town regioncode>, keeps its text as `value`). */
+/**
+ * A sender's or receiver's fields (an element with attributes, such as <town regioncode>, keeps its text as `value`).
+ */
 const partyFields = (key: 'sender' | 'receiver', who: string) => [
   { key: `${key}__company`, label: `${who} Company`, type: 'string' as const },
   { key: `${key}__person`, label: `${who} Person`, type: 'string' as const },
@@ -163,7 +165,13 @@ export default defineTrigger({
     label: 'New MeaSoft Order Status (Webhook)',
     description: 'Triggers when MeaSoft reports a new status of a courier order (instant, via MeaSoft webhook).',
     directions:
-      'Copy the webhook URL shown here. In your MeaSoft account open **Интеграции** (Integrations), add a new integration of the type **Webhook**, paste the URL into its URL field and save. MeaSoft then sends every status change of your orders to this Zap. Leave Only These Statuses empty to receive all of them. When the connection has your MeaSoft login, the editor loads your latest real orders as samples. Zapier confirms each delivery with its own reply, not the `{"result": true}` MeaSoft asks for; if MeaSoft resends an event because of that, the Zap still runs only once.',
+      'Copy the webhook URL shown here. In your MeaSoft account open **Интеграции** ' +
+      '(Integrations), add a new integration of the type **Webhook**, paste the URL into its URL field and ' +
+      'save. MeaSoft then sends every status change of your orders to this Zap. Leave Only These Statuses ' +
+      'empty to receive all of them. When the connection has your MeaSoft login, the editor loads your ' +
+      'latest real orders as samples. Zapier confirms each delivery with its own reply, not the ' +
+      '`{"result": true}` MeaSoft asks for; if MeaSoft resends an event because of that, the Zap still runs ' +
+      'only once.',
   },
   operation: {
     type: 'hook',

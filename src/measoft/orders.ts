@@ -19,8 +19,10 @@ export const statusesField = defineInputField({
   type: 'string',
   choices: MEASOFT_STATUS_CHOICES,
   helpText:
-    'Start the Zap only when the order reaches one of these MeaSoft statuses (the code in the `<status>` element). Leave empty to start it on every status change. ' +
-    'A mapped value may hold several codes separated by commas, such as `COMPLETE, CANCELED`; a code MeaSoft does not have is refused.',
+    'Start the Zap only when the order reaches one of these MeaSoft statuses (the code in the `<status>` ' +
+    'element). Leave empty to start it on every status change. ' +
+    'A mapped value may hold several codes separated by commas, such as `COMPLETE, CANCELED`; a code MeaSoft ' +
+    'does not have is refused.',
 });
 
 // The codes alone, so a refusal lists them briefly; readChoice still matches them in any case.

@@ -271,7 +271,8 @@ function read(xml: string): XmlElement {
       if (opened.name !== name) {
         const where = position(xml, openedAt);
         throw new Fault(
-          `the closing tag </${name}> does not match <${opened.name}> opened on line ${where.line}, column ${where.column}`,
+          `the closing tag </${name}> does not match <${opened.name}> opened on line ${where.line}, column ` +
+            `${where.column}`,
           lt,
         );
       }

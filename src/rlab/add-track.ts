@@ -19,7 +19,8 @@ export default defineCreate({
   display: {
     label: 'Add R-Lab Tracking Number',
     description:
-      'Creates a track in R-Lab / DeliveryCRM so the buyer gets SMS, Viber, call and e-mail notifications as the parcel moves.',
+      'Creates a track in R-Lab / DeliveryCRM so the buyer gets SMS, Viber, call and e-mail notifications as ' +
+      'the parcel moves.',
   },
   operation: { inputFields, perform, sample: addTrackSample, outputFields: trackOutputFields('add') },
 });

@@ -56,7 +56,8 @@ const inputFields = defineInputFields([
     required: false,
     type: 'string',
     helpText:
-      "The buyer's phone, e.g. `+7 (916) 000-00-00`; sent in the federal format (79160000000). Fill in the phone, the e-mail or both.",
+      "The buyer's phone, e.g. `+7 (916) 000-00-00`; sent in the federal format (79160000000). Fill in the " +
+      'phone, the e-mail or both.',
   },
   {
     key: 'email',
@@ -127,7 +128,8 @@ export function parseBlacklist(z: ZObject, data: unknown, hidden: readonly strin
     throw invalidInput(
       z,
       'Phone or Email',
-      `a phone or an e-mail the blacklist accepts (it answered "${text(refused.blackComment)}", that is, it received neither)`,
+      `a phone or an e-mail the blacklist accepts (it answered "${text(refused.blackComment)}", that is, it ` +
+        'received neither)',
     );
   }
   return found
@@ -187,7 +189,8 @@ export default defineSearch({
   display: {
     label: 'Find Buyer in DeliveryCRM Blacklist',
     description:
-      "Finds how often a buyer's phone or e-mail refused or picked up cash-on-delivery parcels, from the R-Lab blacklist.",
+      "Finds how often a buyer's phone or e-mail refused or picked up cash-on-delivery parcels, from the " +
+      'R-Lab blacklist.',
   },
   operation: {
     inputFields,

@@ -69,7 +69,8 @@ function rlabUserId(z: ZObject, credentials: RlabCredentials, context: MessageCo
   if (!/^\d{1,15}$/.test(credentials.userId)) {
     // Never the value: a key pasted into the wrong field must not be printed back.
     throw new z.errors.Error(
-      `${AUTH_FIELDS.rlab_user_id}: expected the number (digits only) shown in your DeliveryCRM profile, but the value filled in is not a number. ` +
+      `${AUTH_FIELDS.rlab_user_id}: expected the number (digits only) shown in your DeliveryCRM profile, but ` +
+        'the value filled in is not a number. ' +
         (context === 'connection'
           ? `Correct ${AUTH_FIELDS.rlab_user_id} and test again.`
           : `Reconnect the account with the right ${AUTH_FIELDS.rlab_user_id}.`),
@@ -121,7 +122,10 @@ export class HostDown {
   ) {}
 }
 
-/** Both addresses (or the only one) failed to answer; the same text in a step and in the connection test, with the advice that fits. */
+/**
+ * Both addresses (or the only one) failed to answer; the same text in a step and in the connection test, with the
+ * advice that fits.
+ */
 export function unreachableError(
   z: ZObject,
   service: string,
@@ -154,7 +158,8 @@ export function unusableAnswerError(
       ? 'Test the connection again in a few minutes.'
       : 'Zapier will retry this step in about 5 minutes.';
   return new z.errors.ThrottledError(
-    `${service} answered with something other than its documented answer (${what}), so it is not taken as a result. ${advice}`,
+    `${service} answered with something other than its documented answer (${what}), so it is not taken as a ` +
+      `result. ${advice}`,
     300,
   );
 }
@@ -262,7 +267,8 @@ export function createRlabClient(
     if (READ_METHODS.has(method)) return new HostDown(`an unreadable answer with HTTP ${response.status}`, false);
     // A write that got a 200 may have been saved: sending it again could apply it twice.
     throw new z.errors.Error(
-      `R-Lab answered ${method} with something other than its API answer (HTTP ${response.status}: "${preview(response.content, hidden)}"). ` +
+      `R-Lab answered ${method} with something other than its API answer (HTTP ${response.status}: ` +
+        `"${preview(response.content, hidden)}"). ` +
         'The change may have been saved: check the tracks in your R-Lab account before you replay this step.',
       'RlabUnreadableAnswer',
       502,
@@ -271,7 +277,10 @@ export function createRlabClient(
 
   const reasonsOf = (backup: string) => `main address: ${primaryDown!.reason}; ${backup}`;
 
-  /** The main address's answer; null when it failed now or earlier in this run (later batches go straight to the backup). */
+  /**
+   * The main address's answer; null when it failed now or earlier in this run (later batches go straight to the
+   * backup).
+   */
   async function fromMain(method: RlabMethod, body: string): Promise<RlabReply | null> {
     if (primaryDown !== undefined) return null;
     const answer = await sendTo(rlabBaseUrl(), method, body);
@@ -296,8 +305,10 @@ export function createRlabClient(
   /** A write that may have been applied and cannot be checked or resent safely. */
   function uncertain(method: WriteMethod, entries: TrackingEntry[], why: string): Error {
     const error = new z.errors.Error(
-      `R-Lab did not confirm ${method} (${why}). The change may have been saved for these tracks: ${trackList(entries)}. ` +
-        'It is not sent again, so nothing is applied twice: check these tracks in your R-Lab account (Find Track Status) before you replay this step.',
+      `R-Lab did not confirm ${method} (${why}). The change may have been saved for these tracks: ` +
+        `${trackList(entries)}. ` +
+        'It is not sent again, so nothing is applied twice: check these tracks in your R-Lab account (Find ' +
+        'Track Status) before you replay this step.',
       'RlabUnconfirmedWrite',
       504,
     );
@@ -381,7 +392,9 @@ export function explainResult(method: RlabMethod, info: string, state: number): 
   if (/ключ|key/i.test(info)) {
     return {
       english: 'the request key is wrong: R-Lab User ID and R-Lab API Key do not belong to one account',
-      todo: `Copy ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} from your DeliveryCRM profile (https://deliverycrm.ru/client/profile/index) into the connection.`,
+      todo:
+        `Copy ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} from your DeliveryCRM profile ` +
+        '(https://deliverycrm.ru/client/profile/index) into the connection.',
     };
   }
   if (state === 1) {
@@ -389,14 +402,20 @@ export function explainResult(method: RlabMethod, info: string, state: number): 
   }
   if (method === 'deltrack' && /не удален/i.test(info)) {
     return {
-      english: `R-Lab deleted none of the tracks${counted}: it does not hold them (already deleted, never added, or filed under another carrier)`,
+      english:
+        `R-Lab deleted none of the tracks${counted}: it does not hold them (already deleted, never added, or ` +
+        'filed under another carrier)',
       todo: 'Check Tracking Number and Carrier; Find Track Status shows whether R-Lab holds a track.',
     };
   }
   if (method === 'updatetrack' && /не обновлен/i.test(info)) {
     return {
-      english: `R-Lab updated none of the tracks${counted}: usually it does not hold the track, or it refused a new Phone`,
-      todo: 'Check Tracking Number (add it first with Add Tracking Number) and Phone (international form, e.g. +7 916 000-00-00).',
+      english:
+        `R-Lab updated none of the tracks${counted}: usually it does not hold the track, or it refused a new ` +
+        'Phone',
+      todo:
+        'Check Tracking Number (add it first with Add Tracking Number) and Phone (international form, e.g. ' +
+        '+7 916 000-00-00).',
     };
   }
   if (method === 'addtrack' && /не добавлен/i.test(info)) {
@@ -411,7 +430,10 @@ export function explainResult(method: RlabMethod, info: string, state: number): 
   };
 }
 
-/** A resultState other than 0 as the error the user sees: R-Lab's own text, then in English what it means and what to do. */
+/**
+ * A resultState other than 0 as the error the user sees: R-Lab's own text, then in English what it means and what to
+ * do.
+ */
 export function rlabResultError(z: ZObject, answer: RlabAnswer, method: RlabMethod = 'gettrackinfo'): Error {
   const info = `"${answer.resultInfo || 'no explanation given'}"`;
   const { english, todo } = explainResult(method, answer.resultInfo, answer.resultState);
@@ -438,7 +460,8 @@ export async function getUserInfo(z: ZObject, credentials: RlabCredentials): Pro
   const data = answer.resultData;
   if (!isRecord(data) || typeof data.userBalance !== 'number') {
     throw new z.errors.Error(
-      `R-Lab answered getuserinfo without the account data (resultInfo "${preview(answer.resultInfo)}"). Test the connection again in a few minutes.`,
+      `R-Lab answered getuserinfo without the account data (resultInfo "${preview(answer.resultInfo)}"). ` +
+        'Test the connection again in a few minutes.',
       'RlabBadAnswer',
       502,
     );

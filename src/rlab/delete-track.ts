@@ -19,7 +19,8 @@ export default defineCreate({
   display: {
     label: 'Delete R-Lab Tracking Number',
     description:
-      'Deletes a track from R-Lab / DeliveryCRM, e.g. when its notifications are wrong; R-Lab still counts a deleted track as paid.',
+      'Deletes a track from R-Lab / DeliveryCRM, e.g. when its notifications are wrong; R-Lab still counts a ' +
+      'deleted track as paid.',
   },
   operation: { inputFields, perform, sample: deleteTrackSample, outputFields: trackOutputFields('delete') },
 });

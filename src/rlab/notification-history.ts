@@ -26,7 +26,9 @@ const inputFields = defineInputFields([
     required: true,
     type: 'string',
     helpText:
-      'A tracking number already added to R-Lab / DeliveryCRM, e.g. `18112831338669`. Spaces, lower case and Cyrillic look-alike letters are corrected as carriers write numbers. An unknown track is nothing found.',
+      'A tracking number already added to R-Lab / DeliveryCRM, e.g. `18112831338669`. Spaces, lower case and ' +
+      'Cyrillic look-alike letters are corrected as carriers write numbers. An unknown track is nothing ' +
+      'found.',
   },
   {
     key: 'service_id',
@@ -36,7 +38,8 @@ const inputFields = defineInputFields([
     choices: choicesOf(HISTORY_SERVICES, 14),
     default: String(RUSSIAN_POST),
     helpText:
-      'The carrier of the parcel. This list is numbered differently from the one of Add R-Lab Tracking Number; Russian Post when empty.',
+      'The carrier of the parcel. This list is numbered differently from the one of Add R-Lab Tracking ' +
+      'Number; Russian Post when empty.',
   },
 ]);
 
@@ -94,10 +97,12 @@ export function parseNotificationHistory(
       );
     const key = /key|ключ/i.test(errors);
     const english = key
-      ? `that is, the request key is wrong. Check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} in the connection (both are in your DeliveryCRM profile).`
+      ? `that is, the request key is wrong. Check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} ` +
+        'in the connection (both are in your DeliveryCRM profile).'
       : /track/i.test(errors)
         ? 'that is, it refused the Tracking Number. Check Tracking Number and Carrier.'
-        : "that is, it refused the request and gave only this reason. Check the step's values, or ask DeliveryCRM's support with this text.";
+        : "that is, it refused the request and gave only this reason. Check the step's values, or ask " +
+          "DeliveryCRM's support with this text.";
     throw new z.errors.Error(
       `DeliveryCRM refused the request: ${errors.replace(/\.$/, '')}; ${english}`,
       'DeliveryCrmRefused',
@@ -164,7 +169,8 @@ export default defineSearch({
   display: {
     label: 'Find DeliveryCRM Notification History',
     description:
-      "Finds the SMS, Viber, call and e-mail notifications DeliveryCRM sent for a track, with the parcel's status history.",
+      "Finds the SMS, Viber, call and e-mail notifications DeliveryCRM sent for a track, with the parcel's " +
+      'status history.',
   },
   operation: {
     inputFields,

@@ -25,7 +25,9 @@ export function toFederalPhone(raw: string): PhoneReading {
     else if (digits.startsWith('0')) return { refused: 'local' };
     else if (digits.length === 11 && digits.startsWith('8'))
       digits = `7${digits.slice(1)}`; // Russian trunk prefix 8
-    else if (digits.length === 10 && digits.startsWith('9')) digits = `7${digits}`; // Russian mobile without country code
+    else if (digits.length === 10 && digits.startsWith('9'))
+      // Russian mobile without country code
+      digits = `7${digits}`;
   }
   if (digits.startsWith('0')) return { refused: 'invalid' }; // no country code starts with 0
   return digits.length >= 10 && digits.length <= 15 ? { phone: digits } : { refused: 'invalid' };

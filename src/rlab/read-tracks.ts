@@ -45,7 +45,8 @@ export function readTrackingNumber(z: ZObject, label: string, raw: unknown): str
     throw invalidInput(
       z,
       label,
-      'a tracking number of Latin letters, digits and hyphens, as carriers write it, e.g. RA644000886RU or 19527937484546',
+      'a tracking number of Latin letters, digits and hyphens, as carriers write it, e.g. RA644000886RU or ' +
+        '19527937484546',
       typed,
     );
   }

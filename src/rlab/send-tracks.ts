@@ -32,11 +32,14 @@ const DONE: Record<WriteMethod, string> = {
 /** result_info of a track the main address had applied before its answer was lost. */
 const ALREADY: Record<WriteMethod, string> = {
   addtrack:
-    'Already stored: the main address saved it before its answer was lost (checked on the backup address, not sent again)',
+    'Already stored: the main address saved it before its answer was lost (checked on the backup address, ' +
+    'not sent again)',
   updatetrack:
-    'Already up to date: the main address updated it before its answer was lost (checked on the backup address, not sent again)',
+    'Already up to date: the main address updated it before its answer was lost (checked on the backup ' +
+    'address, not sent again)',
   deltrack:
-    'Already gone: the main address deleted it before its answer was lost, or it was never stored (checked on the backup address)',
+    'Already gone: the main address deleted it before its answer was lost, or it was never stored (checked ' +
+    'on the backup address)',
 };
 
 /** The message of a Zapier error (z.errors.Error keeps it as JSON) or of any other error. */
@@ -122,14 +125,16 @@ async function checkPartial(
     stored = storedTracks(await client.call('gettrackinfo', sent.map(emptyEntryOf)));
   } catch (error) {
     return new RunStopped(
-      `${messageOf(refusal)} R-Lab could not be asked which tracks it stored (${messageOf(error)}); check them in your R-Lab account (Find Track Status) before you replay any.`,
+      `${messageOf(refusal)} R-Lab could not be asked which tracks it stored (${messageOf(error)}); check ` +
+        'them in your R-Lab account (Find Track Status) before you replay any.',
       [],
       sent,
     );
   }
   if (!stored)
     return new RunStopped(
-      `${messageOf(refusal)} R-Lab did not say which tracks it stored; check them in your R-Lab account before you replay any.`,
+      `${messageOf(refusal)} R-Lab did not say which tracks it stored; check them in your R-Lab account ` +
+        'before you replay any.',
       [],
       sent,
     );
@@ -223,8 +228,11 @@ function stoppedError(
     stop.unknownHere.length === 0
       ? ''
       : stop.notShown
-        ? `Not shown by R-Lab (${stop.unknownHere.length} tracks; it does not report the carrier, payment type, chain or description, and sending an update again only sets the same values): ${list(stop.unknownHere)}. `
-        : `Not confirmed (${stop.unknownHere.length} tracks; R-Lab may have ${word} them: check them with Find Track Status before you replay them): ${list(stop.unknownHere)}. `;
+        ? `Not shown by R-Lab (${stop.unknownHere.length} tracks; it does not report the carrier, payment ` +
+          'type, chain or description, and sending an update again only sets the same values): ' +
+          `${list(stop.unknownHere)}. `
+        : `Not confirmed (${stop.unknownHere.length} tracks; R-Lab may have ${word} them: check them with Find ` +
+          `Track Status before you replay them): ${list(stop.unknownHere)}. `;
   const replay = notDone.length === 0 ? '' : ` Replay only the tracks not ${word}.`;
   return new z.errors.Error(
     `${where}${messageOf(stop.reason)} Already ${word} (${done.length} tracks): ${list(done) || 'none'}. ${unknown}` +

@@ -30,7 +30,8 @@ const inputFields = defineInputFields([
     required: true,
     type: 'string',
     helpText:
-      'A tracking number already added to R-Lab, e.g. `19527937484546`. Spaces, lower case and Cyrillic look-alike letters are corrected as carriers write numbers.',
+      'A tracking number already added to R-Lab, e.g. `19527937484546`. Spaces, lower case and Cyrillic ' +
+      'look-alike letters are corrected as carriers write numbers.',
   },
   {
     key: 'delivery_service_id',

@@ -25,7 +25,8 @@ export const LABELS = {
 } as const;
 
 const LINE_ITEMS =
-  'Map line items to send several tracks in one run: item N of each field belongs to tracking number N; a single value applies to every track.';
+  'Map line items to send several tracks in one run: item N of each field belongs to tracking number N; a ' +
+  'single value applies to every track.';
 
 export const trackField = defineInputField({
   key: 'track',
@@ -64,9 +65,12 @@ export const detailFields = (mode: 'add' | 'update') =>
       type: 'string',
       helpText: byMode(
         mode,
-        "The buyer's mobile phone for SMS, e.g. `+7 (916) 000-00-00`; it is sent as digits in the federal format (79160000000). " +
-          'A number of another country needs its country code, e.g. `+84 33 696 5825`. When empty, R-Lab\'s "send no SMS" number 79000000000 is sent.',
-        'A new mobile phone for the buyer, e.g. `+7 (916) 000-00-00` (another country with its code, e.g. `+84 33 696 5825`). Leave empty to keep the stored phone.',
+        "The buyer's mobile phone for SMS, e.g. `+7 (916) 000-00-00`; it is sent as digits in the federal " +
+          'format (79160000000). ' +
+          "A number of another country needs its country code, e.g. `+84 33 696 5825`. When empty, R-Lab's " +
+          '"send no SMS" number 79000000000 is sent.',
+        'A new mobile phone for the buyer, e.g. `+7 (916) 000-00-00` (another country with its code, e.g. ' +
+          '`+84 33 696 5825`). Leave empty to keep the stored phone.',
       ),
     }),
     defineInputField({
@@ -139,8 +143,10 @@ export const detailFields = (mode: 'add' | 'update') =>
       choices: choicesOf(PAYMENT_TYPES),
       helpText: byMode(
         mode,
-        'Lets R-Lab use different notification schemes for cash-on-delivery and prepaid parcels. When empty, none is set.',
-        'Lets R-Lab use different notification schemes for cash-on-delivery and prepaid parcels. Leave empty to keep the stored one.',
+        'Lets R-Lab use different notification schemes for cash-on-delivery and prepaid parcels. When empty, ' +
+          'none is set.',
+        'Lets R-Lab use different notification schemes for cash-on-delivery and prepaid parcels. Leave empty ' +
+          'to keep the stored one.',
       ),
     }),
     defineInputField({
@@ -150,8 +156,11 @@ export const detailFields = (mode: 'add' | 'update') =>
       list: true,
       type: 'integer',
       helpText:
-        'The number of the notification chain (the SMS, Viber and e-mail scheme) that should handle the track. Chains are set up under ' +
-        "**Настройка** (Settings) in your [DeliveryCRM account](https://deliverycrm.ru/client/profile/index); R-Lab's support tells you a chain's number. " +
+        'The number of the notification chain (the SMS, Viber and e-mail scheme) that should handle the ' +
+        'track. Chains are set up under ' +
+        '**Настройка** (Settings) in your ' +
+        "[DeliveryCRM account](https://deliverycrm.ru/client/profile/index); R-Lab's support tells you a " +
+        "chain's number. " +
         byMode(
           mode,
           'When empty, your default chain handles the track.',
