@@ -134,7 +134,7 @@ async function shippedOrderIsTracked(demo: Demo, step: Step): Promise<void> {
 
   step.say(
     '→',
-    `R-Lab: Add Tracking Number ${event!.awb} for ${event!.receiver.person}, phone ${event!.receiver.phone}, ` +
+    `Add R-Lab Tracking Number ${event!.awb} for ${event!.receiver.person}, phone ${event!.receiver.phone}, ` +
       `order ${event!.orderno}`,
   );
   const added = (await action(demo, 'creates', 'rlab_add_track', {
@@ -155,7 +155,7 @@ async function shippedOrderIsTracked(demo: Demo, step: Step): Promise<void> {
 
   demo.sandbox.rlabState.setStatus(demo.sandbox.accounts.rlab_user_id, 'RA644000123RU', 4);
   step.say('·', '(sandbox: Russian Post scans the parcel in at the post office)');
-  step.say('→', 'R-Lab: Find Track Status RA644000123RU');
+  step.say('→', 'Find R-Lab Track Status RA644000123RU');
   const [found] = (await action(demo, 'searches', 'rlab_track_info', { track: 'RA644000123RU' })) as Item[];
   step.say(
     '←',
@@ -164,7 +164,7 @@ async function shippedOrderIsTracked(demo: Demo, step: Step): Promise<void> {
   );
   step.check(
     found?.trackNumber === 'RA644000123RU' && found?.trackMainStatus === 4,
-    'Find Track Status shows the parcel accepted by the post office',
+    'Find R-Lab Track Status shows the parcel accepted by the post office',
   );
 }
 
@@ -270,7 +270,7 @@ async function paidOrderIsShipped(demo: Demo, step: Step): Promise<void> {
   step.say('·', `(the shop hands the parcel to Russian Post: tracking number ${track})`);
   step.say(
     '→',
-    `R-Lab: Add Tracking Number ${track} for ${order!.first_name} ${order!.last_name}, order ` +
+    `Add R-Lab Tracking Number ${track} for ${order!.first_name} ${order!.last_name}, order ` +
       `${order!.bill_id}, ${order!.price} ₽`,
   );
   const added = (await action(demo, 'creates', 'rlab_add_track', {
@@ -297,7 +297,7 @@ async function bulkImportSurvivesOutage(demo: Demo, step: Step): Promise<void> {
   sandbox.clearRequests();
   const tracks = Array.from({ length: 250 }, (_, i) => `8008${String(5000000000 + i)}`);
   step.say('·', "(sandbox: R-Lab's main address is down — connections refused)");
-  step.say('→', 'R-Lab: Add Tracking Number with 250 tracks (line items from a spreadsheet)');
+  step.say('→', 'Add R-Lab Tracking Number with 250 tracks (line items from a spreadsheet)');
   const result = (await action(demo, 'creates', 'rlab_add_track', {
     track: tracks,
     phone: tracks.map((_, i) => `7916${String(1000000 + i)}`),

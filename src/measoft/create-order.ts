@@ -193,7 +193,7 @@ export const perform = (async (z, bundle) => {
   if (!stored) {
     throw new z.errors.Error(
       `MeaSoft created order ${created.orderno} but did not return it when asked right after. Find it with ` +
-        'Find Courier Order; do not replay this step.',
+        'Find MeaSoft Courier Order; do not replay this step.',
       'MeasoftCreatedNotFound',
       502,
     );

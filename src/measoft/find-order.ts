@@ -1,4 +1,4 @@
-/** Find Courier Order: a read-only statusreq by MeaSoft's order number, the shop's number or the given code. */
+/** Find MeaSoft Courier Order: a read-only statusreq by MeaSoft's order number, the shop's number or the given code. */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
 import { readText } from '../common/input';

@@ -73,7 +73,7 @@ const partyFields = (key: 'sender' | 'receiver', who: string) => [
   { key: `${key}__time_max`, label: key === 'sender' ? 'Pickup Time To' : 'Delivery Time To', type: 'string' as const },
 ];
 
-/** The fields of a MeaSoft order, shared by both status triggers, Find Courier Order and the actions. */
+/** The fields of a MeaSoft order, shared by both status triggers, Find MeaSoft Courier Order and the actions. */
 export const ORDER_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'id', label: 'Event ID (Order, Status and Time)', type: 'string' },
   { key: 'orderno', label: 'Order Number', type: 'string' },

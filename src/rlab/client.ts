@@ -308,7 +308,7 @@ export function createRlabClient(
       `R-Lab did not confirm ${method} (${why}). The change may have been saved for these tracks: ` +
         `${trackList(entries)}. ` +
         'It is not sent again, so nothing is applied twice: check these tracks in your R-Lab account (Find ' +
-        'Track Status) before you replay this step.',
+        'R-Lab Track Status) before you replay this step.',
       'RlabUnconfirmedWrite',
       504,
     );
@@ -405,7 +405,7 @@ export function explainResult(method: RlabMethod, info: string, state: number): 
       english:
         `R-Lab deleted none of the tracks${counted}: it does not hold them (already deleted, never added, or ` +
         'filed under another carrier)',
-      todo: 'Check Tracking Number and Carrier; Find Track Status shows whether R-Lab holds a track.',
+      todo: 'Check Tracking Number and Carrier; Find R-Lab Track Status shows whether R-Lab holds a track.',
     };
   }
   if (method === 'updatetrack' && /не обновлен/i.test(info)) {
@@ -414,7 +414,7 @@ export function explainResult(method: RlabMethod, info: string, state: number): 
         `R-Lab updated none of the tracks${counted}: usually it does not hold the track, or it refused a new ` +
         'Phone',
       todo:
-        'Check Tracking Number (add it first with Add Tracking Number) and Phone (international form, e.g. ' +
+        'Check Tracking Number (add it first with Add R-Lab Tracking Number) and Phone (international form, e.g. ' +
         '+7 916 000-00-00).',
     };
   }

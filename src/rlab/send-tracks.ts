@@ -126,7 +126,7 @@ async function checkPartial(
   } catch (error) {
     return new RunStopped(
       `${messageOf(refusal)} R-Lab could not be asked which tracks it stored (${messageOf(error)}); check ` +
-        'them in your R-Lab account (Find Track Status) before you replay any.',
+        'them in your R-Lab account (Find R-Lab Track Status) before you replay any.',
       [],
       sent,
     );
@@ -232,7 +232,7 @@ function stoppedError(
           'type, chain or description, and sending an update again only sets the same values): ' +
           `${list(stop.unknownHere)}. `
         : `Not confirmed (${stop.unknownHere.length} tracks; R-Lab may have ${word} them: check them with Find ` +
-          `Track Status before you replay them): ${list(stop.unknownHere)}. `;
+          `R-Lab Track Status before you replay them): ${list(stop.unknownHere)}. `;
   const replay = notDone.length === 0 ? '' : ` Replay only the tracks not ${word}.`;
   return new z.errors.Error(
     `${where}${messageOf(stop.reason)} Already ${word} (${done.length} tracks): ${list(done) || 'none'}. ${unknown}` +

@@ -349,7 +349,7 @@ describe('R-Lab client: writes whose answer never came', () => {
     expect(error.message).toBe(
       'R-Lab did not confirm addtrack (main address: did not answer in time (0.3 s); backup address: HTTP 503). ' +
         'The change may have been saved for these tracks: 19527937484546, 63010828068631. It is not sent again, so nothing is applied twice: ' +
-        'check these tracks in your R-Lab account (Find Track Status) before you replay this step.',
+        'check these tracks in your R-Lab account (Find R-Lab Track Status) before you replay this step.',
     );
     expect(backup.received.map((request) => request.url)).toEqual(['/gettrackinfo.ashx']);
   });

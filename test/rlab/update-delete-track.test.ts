@@ -158,7 +158,7 @@ describe('Update Tracking Number', () => {
     const error = await caught(appTester(updateTrack, { authData, inputData: { track: ['T1'], name: ['Иван'] } }));
     expect(error.message).toBe(
       'R-Lab refused the request: "Данные не обновлены, ошибок 1" (resultState 2), that is, R-Lab updated none of the tracks (1 refused): usually it does not hold the track, or it refused a new Phone. ' +
-        'Check Tracking Number (add it first with Add Tracking Number) and Phone (international form, e.g. +7 916 000-00-00).',
+        'Check Tracking Number (add it first with Add R-Lab Tracking Number) and Phone (international form, e.g. +7 916 000-00-00).',
     );
   });
 });
@@ -235,7 +235,7 @@ describe('Delete Tracking Number', () => {
     const error = await caught(appTester(deleteTrack, { authData, inputData: { track: ['T1'] } }));
     expect(error.message).toBe(
       'R-Lab refused the request: "Треки не удалены, ошибок 1" (resultState 2), that is, R-Lab deleted none of the tracks (1 refused): it does not hold them ' +
-        '(already deleted, never added, or filed under another carrier). Check Tracking Number and Carrier; Find Track Status shows whether R-Lab holds a track.',
+        '(already deleted, never added, or filed under another carrier). Check Tracking Number and Carrier; Find R-Lab Track Status shows whether R-Lab holds a track.',
     );
   });
 });
