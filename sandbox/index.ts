@@ -12,7 +12,7 @@
  */
 import { DEFAULT_JUSTCLICK_ACCOUNT, JustClickEmulator, type JustClickOptions } from './emulators/justclick';
 import { BlacklistHistoryEmulator, DeliveryCrmEmulator } from './emulators/deliverycrm';
-import { DEFAULT_MEASOFT_ACCOUNT, MeasoftEmulator } from './emulators/measoft';
+import { DEFAULT_MEASOFT_ACCOUNT, MeasoftEmulator, type MeasoftAccount } from './emulators/measoft';
 import { RlabEmulator } from './emulators/rlab';
 import { DEFAULT_RLAB_USER, RlabState, seedRlabState } from './emulators/rlab-state';
 import type { Emulator } from './emulators/server';
@@ -49,6 +49,8 @@ export interface SandboxOptions {
   basePort?: number;
   justclick?: JustClickOptions;
   rlab?: { userId?: string; apiKey?: string };
+  /** The MeaSoft account the emulator accepts (default: DEFAULT_MEASOFT_ACCOUNT). */
+  measoft?: Partial<MeasoftAccount>;
   /** The clock R-Lab dates are written from (default: the real time). */
   now?: () => Date;
 }
@@ -84,7 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const rlabBackup = new RlabEmulator(rlabState, 'R-Lab backup');
   const deliverycrm = new DeliveryCrmEmulator(rlabState);
   const blacklistHistory = new BlacklistHistoryEmulator();
-  const measoft = new MeasoftEmulator({}, options.now);
+  const measoft = new MeasoftEmulator(options.measoft, options.now);
   const emulators: Emulator[] = [justclick, rlab, rlabBackup, deliverycrm, blacklistHistory, measoft];
   try {
     for (const [index, emulator] of emulators.entries()) {

@@ -4,6 +4,7 @@
  * only when it is one of the documented ones: well-formed XML, an `error` attribute (when present)
  * made of digits, and the root and child elements the documentation shows for that request.
  */
+import { Readable } from 'node:stream';
 import type { ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
 import { NoAnswer, requestWithin, STEP_BUDGET_MS, TimeBudget, timeoutFromEnv } from '../common/network';
@@ -94,7 +95,7 @@ export async function callMeasoft(
     ['pass', credentials.password],
     ['extra', credentials.extra],
   ]);
-  const body = toXmlDocument({ ...request, children: [auth, ...(request.children ?? [])] });
+  const document = Buffer.from(toXmlDocument({ ...request, children: [auth, ...(request.children ?? [])] }), 'utf8');
   const failed = options.write
     ? 'The change may or may not have been made: check the order in MeaSoft before you replay this step.'
     : 'Nothing was changed; Zapier tries again at the next run.';
@@ -103,8 +104,14 @@ export async function callMeasoft(
     {
       method: 'POST',
       url: measoftApiUrl(),
-      body,
-      headers: { 'Content-Type': 'text/xml; charset=utf-8', Accept: 'text/xml' },
+      // Core logs a string body as sent, and its scrubber does not know XML's escapes, so the
+      // password in <auth> would reach Zapier's logs; a stream body is logged as "<streaming data>".
+      body: Readable.from([document], { objectMode: false }),
+      headers: {
+        'Content-Type': 'text/xml; charset=utf-8',
+        Accept: 'text/xml',
+        'Content-Length': String(document.length),
+      },
       skipThrowForStatus: true,
     },
     new TimeBudget(measoftTimeoutMs(), STEP_BUDGET_MS).nextLimitMs(),

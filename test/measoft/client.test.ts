@@ -50,6 +50,28 @@ describe('MeaSoft client: requests and answers', () => {
     });
   });
 
+  it("the document, password and all, stays out of core's request log (sent as a stream, with its byte length)", async () => {
+    setEnv({ LOG_TO_STDOUT: 'true', DETAILED_LOG_TO_STDOUT: 'true' });
+    const body = doc(`<statusreq>${AUTH}<orderno2>Ш-1</orderno2></statusreq>`);
+    nock(API, { badheaders: ['transfer-encoding'] })
+      .post('/api/', body)
+      .matchHeader('content-length', String(Buffer.byteLength(body, 'utf8')))
+      .reply(200, doc('<statusreq count="0"/>'));
+    const printed: string[] = [];
+    const spy = jest
+      .spyOn(console, 'log')
+      .mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
+    try {
+      await expect(run((z) => findOrders(z, credentials, { orderno2: 'Ш-1' }))).resolves.toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+    const log = printed.join('\n');
+    expect(log).toMatch(/POST https:\/\/home\.courierexe\.ru\/api\//);
+    expect(log).toContain('<streaming data>');
+    expect(log).not.toContain('pass=');
+  });
+
   it('statusreq ONLY_LAST on a stream, and commitlaststatus on the same stream', async () => {
     nock(API)
       .post('/api/', doc(`<statusreq>${AUTH}<changes>ONLY_LAST</changes><streamid>4321</streamid></statusreq>`))

@@ -260,4 +260,26 @@ describe('startSandbox', () => {
     sandbox.clearRequests();
     expect(sandbox.emulators.every((emulator) => emulator.requests.length === 0)).toBe(true);
   });
+
+  it('accepts the MeaSoft account it is given (escaped in XML as MeaSoft reads it), and refuses the default one', async () => {
+    const password = `p&s<s>"w'd ключ`;
+    const configured = await startSandbox({ measoft: { login: 'other-shop', password } });
+    try {
+      expect(configured.accounts).toMatchObject({
+        measoft_login: 'other-shop',
+        measoft_password: password,
+        measoft_extra: '8',
+      });
+      const ask = (login: string, pass: string) =>
+        call(configured.urls.MEASOFT_BASE_URL, {
+          method: 'POST',
+          body: `<?xml version="1.0" encoding="UTF-8"?><statusreq><auth login="${login}" pass="${pass}" extra="8"/></statusreq>`,
+          headers: { 'Content-Type': 'text/xml; charset=utf-8' },
+        });
+      expect((await ask('other-shop', 'p&amp;s&lt;s&gt;&quot;w&apos;d ключ')).text).toContain('<statusreq count="0"');
+      expect((await ask('sandbox-shop', 'sandbox-measoft-pass')).text).toContain('<statusreq error="25"');
+    } finally {
+      await configured.stop();
+    }
+  });
 });
