@@ -5,7 +5,7 @@ import {
   type InferInputData,
   type ZObject,
 } from 'zapier-platform-core';
-import { toUnixSeconds } from '../common/dates';
+import { toIsoUtc, toUnixSeconds } from '../common/dates';
 import { DATE_HELP, readJustClickDate } from './dates';
 import { invalidInput } from '../common/errors';
 import { asList, readNumber, readText } from '../common/input';
@@ -227,7 +227,7 @@ export const perform = (async (z, bundle) => {
       : `Order ${billId} created.`,
     email: order.email,
     goods: order.goods.map((item) => ({ good_name: item.good_name, good_sum: item.good_sum ?? null })),
-    order_date: order.orderDate ? order.orderDate.toISOString().replace(/\.\d{3}Z$/, 'Z') : null,
+    order_date: order.orderDate ? toIsoUtc(order.orderDate) : null,
     justclick_error_code: answer.errorCode,
     justclick_error_text: answer.errorText,
   };
