@@ -107,3 +107,14 @@ export async function requestWithin(
     clearTimeout(timer);
   }
 }
+
+/**
+ * The error for a request that cannot have reached the vendor (refused, unknown host): nothing was
+ * sent, so Zapier may safely run the step again, in about 5 minutes.
+ */
+export function notReachedError(z: ZObject, service: string, failure: NoAnswer): Error {
+  return new z.errors.ThrottledError(
+    `${service} could not be reached (${failure.reason}); nothing was sent. Zapier will retry this step later.`,
+    300,
+  );
+}

@@ -6,7 +6,14 @@ import type { ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
 import { parseJsonSafely } from '../common/json';
 import { safeEqual } from '../common/hash';
-import { NoAnswer, requestWithin, STEP_BUDGET_MS, TimeBudget, timeoutFromEnv } from '../common/network';
+import {
+  NoAnswer,
+  notReachedError,
+  requestWithin,
+  STEP_BUDGET_MS,
+  TimeBudget,
+  timeoutFromEnv,
+} from '../common/network';
 import type { PhpQueryParams } from '../common/php-query';
 import { justClickBaseUrl } from '../config';
 import type { JustClickCredentials } from '../credentials';
@@ -88,12 +95,7 @@ export async function callJustClick(
     new TimeBudget(justClickTimeoutMs(), STEP_BUDGET_MS).nextLimitMs(),
   );
   if (response instanceof NoAnswer) {
-    if (!response.mayHaveArrived) {
-      throw new z.errors.ThrottledError(
-        `JustClick could not be reached (${response.reason}); nothing was sent. Zapier will retry this step later.`,
-        300,
-      );
-    }
+    if (!response.mayHaveArrived) throw notReachedError(z, 'JustClick', response);
     throw new z.errors.Error(
       `JustClick ${response.failure.timedOut ? response.reason : `did not answer (${response.reason})`}. ` +
         'The change may or may not have been applied: ' +

@@ -7,7 +7,14 @@
 import { Readable } from 'node:stream';
 import type { ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
-import { NoAnswer, requestWithin, STEP_BUDGET_MS, TimeBudget, timeoutFromEnv } from '../common/network';
+import {
+  NoAnswer,
+  notReachedError,
+  requestWithin,
+  STEP_BUDGET_MS,
+  TimeBudget,
+  timeoutFromEnv,
+} from '../common/network';
 import { PayloadError } from '../common/webhook';
 import { measoftApiUrl } from '../config';
 import type { MeasoftCredentials } from '../credentials';
@@ -117,12 +124,7 @@ export async function callMeasoft(
     new TimeBudget(measoftTimeoutMs(), STEP_BUDGET_MS).nextLimitMs(),
   );
   if (response instanceof NoAnswer) {
-    if (!response.mayHaveArrived) {
-      throw new z.errors.ThrottledError(
-        `MeaSoft could not be reached (${response.reason}); nothing was sent. Zapier will retry this step later.`,
-        300,
-      );
-    }
+    if (!response.mayHaveArrived) throw notReachedError(z, 'MeaSoft', response);
     const why = response.failure.timedOut ? response.reason : `did not answer (${response.reason})`;
     throw new z.errors.Error(`MeaSoft ${why}. ${failed}`, 'MeasoftNoAnswer', 502);
   }
