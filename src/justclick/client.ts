@@ -3,7 +3,7 @@
  * trusts an answer only when its own hash verifies (JustClick API, https://justclick.ru/api/; docs/justclick.md).
  */
 import type { ZObject } from 'zapier-platform-core';
-import { preview } from '../common/errors';
+import { forConnectionTest, preview } from '../common/errors';
 import { parseJsonSafely } from '../common/json';
 import { safeEqual } from '../common/hash';
 import {
@@ -173,35 +173,6 @@ export function untrustedAnswerError(z: ZObject, context: JustClickContext = 'st
 }
 
 /**
- * The connection test changes no order, so the step's advice after a failed exchange ("Zapier will
- * retry this step", "check the order before you replay it") does not fit there. This keeps the
- * first sentence, which says what happened, and gives advice for the connection instead.
- */
-function forConnectionTest(z: ZObject, error: unknown, domain: string): unknown {
-  const { name, message: raw } = error as Error;
-  let message = String(raw ?? '');
-  let code: unknown;
-  try {
-    const parsed = JSON.parse(message) as { message?: unknown; code?: unknown };
-    if (typeof parsed?.message === 'string') ({ message, code } = { message: parsed.message, code: parsed.code });
-  } catch {
-    // a plain-text message
-  }
-  const failedExchange = name === 'ThrottledError' || code === 'JustClickNoAnswer' || code === 'JustClickServerError';
-  if (!failedExchange) return error;
-  const what = /\b429\b/.test(message)
-    ? 'JustClick asks to slow down (HTTP 429).'
-    : (/^.*?[.;](?=\s|$)/.exec(message)?.[0].replace(/;$/, '.') ?? 'JustClick could not be reached.');
-  return new z.errors.Error(
-    `${what} The connection test changes no order in JustClick, so it is safe to test again in a few minutes. ` +
-      `If this keeps happening, check JustClick Login: your account's address is the login followed by .${domain}, ` +
-      `such as myshop.${domain}.`,
-    'JustClickConnectionTestFailed',
-    502,
-  );
-}
-
-/**
  * Proves the login and key without touching any order. JustClick documents no read-only call in
  * its order API, so this sends UpdateOrderStatus with an empty order number: no order can match
  * it, so nothing changes, while JustClick still checks the login and the hash first (errors 4
@@ -213,7 +184,15 @@ export async function verifyJustClickCredentials(z: ZObject, credentials: JustCl
   try {
     answer = await callJustClick(z, credentials, 'UpdateOrderStatus', [['bill_id', '']]);
   } catch (error) {
-    throw forConnectionTest(z, error, credentials.domain);
+    throw forConnectionTest(z, error, {
+      service: 'JustClick',
+      failedExchangeCodes: ['JustClickNoAnswer', 'JustClickServerError'],
+      advice:
+        'The connection test changes no order in JustClick, so it is safe to test again in a few minutes. ' +
+        `If this keeps happening, check JustClick Login: your account's address is the login followed by ` +
+        `.${credentials.domain}, such as myshop.${credentials.domain}.`,
+      code: 'JustClickConnectionTestFailed',
+    });
   }
   if (CREDENTIAL_CODES.has(answer.errorCode) || [1, 6, 7, 8].includes(answer.errorCode)) {
     throw justClickError(z, answer);

@@ -2,6 +2,7 @@
  * The connection test's MeaSoft part: proves the login, password and courier service code without changing anything.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { forConnectionTest } from '../common/errors';
 import { requireMeasoft } from '../credentials';
 import { findOrders } from './client';
 
@@ -20,6 +21,17 @@ export async function verifyMeasoftCredentials(
 ): Promise<{ measoft_login: string; measoft_extra: string }> {
   const credentials = requireMeasoft(z, bundle);
   const today = moscowDate();
-  await findOrders(z, credentials, { datefrom: today, dateto: today });
+  try {
+    await findOrders(z, credentials, { datefrom: today, dateto: today });
+  } catch (error) {
+    throw forConnectionTest(z, error, {
+      service: 'MeaSoft',
+      failedExchangeCodes: ['MeasoftNoAnswer', 'MeasoftServerError'],
+      advice:
+        'The connection test changes nothing in MeaSoft, so it is safe to test again in a few minutes. ' +
+        'If this keeps happening, ask your courier service whether its MeaSoft API is available to you.',
+      code: 'MeasoftConnectionTestFailed',
+    });
+  }
   return { measoft_login: credentials.login, measoft_extra: credentials.extra };
 }

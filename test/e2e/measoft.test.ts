@@ -59,6 +59,23 @@ describe('e2e: MeaSoft against the sandbox', () => {
     expect(wrong.name).toBe('ExpiredAuthError');
   });
 
+  it.each([
+    ['down', {}, 'MeaSoft could not be reached (ECONNREFUSED).'],
+    ['http500', { status: 503 }, 'MeaSoft answered with a server error (HTTP 503).'],
+  ] as const)(
+    'the connection test with MeaSoft %s says what happened and that testing again is safe, never "retry this step"',
+    async (mode, options, what) => {
+      await sandbox().measoft.fault(mode, options);
+      const error = await caught(appTester(connectionTest, { authData: auth() }));
+      expect(error).toMatchObject({ code: 'MeasoftConnectionTestFailed' });
+      expect(error.message).toBe(
+        `${what} The connection test changes nothing in MeaSoft, so it is safe to test again in a few minutes. ` +
+          'If this keeps happening, ask your courier service whether its MeaSoft API is available to you.',
+      );
+      expect(error.message).not.toMatch(/retry this step|replay/);
+    },
+  );
+
   it('Create Courier Order creates once; a replay returns the existing order and says so; Find finds it', async () => {
     const first = await create('SHOP-1001');
     expect(first).toMatchObject({
