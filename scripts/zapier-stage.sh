@@ -27,14 +27,11 @@ fi
 for item in package.json package-lock.json index.js lib dist .zapierapprc; do
   if [ -e "$app/$item" ]; then cp -r "$app/$item" "$stage/"; fi
 done
-# What ships is the app as one bundle: the same compiled TypeScript (esbuild, the transpiler tsx
-# brings), whitespace and syntax minified with names kept (stack traces stay readable), core left
-# as a dependency. One file loads faster than sixty and zips smaller (README, "Performance").
+# What ships is the app as one bundle (scripts/bundle.sh): one file loads faster than sixty and zips
+# smaller (README, "Performance and reliability").
 if [ "$app" = "$root" ]; then
   rm -rf "$stage/lib"
-  (cd "$root" && esbuild src/index.ts --bundle --platform=node --target=node22 --format=cjs \
-    --minify-whitespace --minify-syntax --keep-names --legal-comments=none \
-    --external:zapier-platform-core --outfile="$stage/lib/index.js" --log-level=warning)
+  "$root/scripts/bundle.sh" "$stage/lib/index.js"
 fi
 # The code is already compiled: the staging copy must not run the build script again.
 node -e 'const f=process.argv[1],p=require(f);delete p.scripts["_zapier-build"];require("fs").writeFileSync(f,JSON.stringify(p,null,2))' "$stage/package.json"
