@@ -93,6 +93,28 @@ export function strippedApp(app: Definition): Definition {
   return copy;
 }
 
+/**
+ * The definition with every operation's output fields behind one function each (Zapier's dynamic
+ * output fields; core counts a function as one leaf), samples and input fields kept: what that
+ * option would save per call. Not shipped: whether Zapier's style checks accept it cannot be
+ * checked offline.
+ */
+export function dynamicOutputFieldsApp(app: Definition): Definition {
+  const copy: Definition = { ...app };
+  for (const group of OPERATION_GROUPS) {
+    const operations = app[group as Kind] as Definition[Kind] | undefined;
+    if (!operations || group === 'searchOrCreates') continue;
+    copy[group as Kind] = Object.fromEntries(
+      Object.entries(operations).map(([key, operation]) => {
+        const fields = (operation.operation as { outputFields?: unknown[] }).outputFields;
+        const outputFields = fields ? [() => fields] : undefined;
+        return [key, { ...operation, operation: { ...operation.operation, outputFields } }];
+      }),
+    ) as Definition[Kind];
+  }
+  return copy;
+}
+
 function performOf(app: Definition, key: string): Perform {
   for (const kind of KINDS) {
     const perform = app[kind]?.[key]?.operation.perform;
