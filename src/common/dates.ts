@@ -128,49 +128,39 @@ export function readDateTime(value: unknown, timeZone: string): DateReading | un
   let offset: string | undefined;
   let weekday: string | undefined;
   const number = (part: string | undefined): number => Number(part ?? 0);
+  const wallOf = (
+    year: string | undefined,
+    month: number,
+    day: string | undefined,
+    time: Array<string | undefined>,
+  ) => ({
+    year: number(year),
+    month,
+    day: number(day),
+    hour: number(time[0]),
+    minute: number(time[1]),
+    second: number(time[2]),
+    millisecond: 0,
+  });
   const iso = ISO.exec(text);
   const dotted = iso ? null : DAY_FIRST.exec(text);
   const rfc = iso || dotted ? null : RFC2822.exec(text);
   if (iso) {
     const [, year, month, day, hour, minute, second, fraction] = iso;
     offset = iso[8];
-    const millisecond = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
-    wall = {
-      year: number(year),
-      month: number(month),
-      day: number(day),
-      hour: number(hour),
-      minute: number(minute),
-      second: number(second),
-      millisecond,
-    };
+    wall = wallOf(year, number(month), day, [hour, minute, second]);
+    if (fraction) wall.millisecond = Math.floor(Number(`0.${fraction}`) * 1000);
   } else if (dotted) {
     const [, day, month, year, hour, minute, second] = dotted;
     offset = dotted[7];
-    wall = {
-      year: number(year),
-      month: number(month),
-      day: number(day),
-      hour: number(hour),
-      minute: number(minute),
-      second: number(second),
-      millisecond: 0,
-    };
+    wall = wallOf(year, number(month), day, [hour, minute, second]);
   } else if (rfc) {
     const [, day, monthName, year, hour, minute, second] = rfc.slice(1);
     weekday = rfc[1];
     offset = rfc[8];
     const month = MONTHS.indexOf(String(monthName).toLowerCase()) + 1;
     if (month === 0) return { problem: 'format' };
-    wall = {
-      year: number(year),
-      month,
-      day: number(day),
-      hour: number(hour),
-      minute: number(minute),
-      second: number(second),
-      millisecond: 0,
-    };
+    wall = wallOf(year, month, day, [hour, minute, second]);
   } else {
     return { problem: 'format' };
   }
@@ -214,13 +204,14 @@ export function localTimeToIso(text: string | null | undefined, offset: string):
   }
   const [year, month, day, hour, minute, second] = parts as [string, string, string, string, string, string];
   // Reject impossible dates such as 31.02.2020 instead of letting Date roll them over.
-  const check = new Date(Date.UTC(+year, +month - 1, +day, +hour, +minute, +second));
-  const valid =
-    check.getUTCFullYear() === +year &&
-    check.getUTCMonth() === +month - 1 &&
-    check.getUTCDate() === +day &&
-    check.getUTCHours() === +hour &&
-    check.getUTCMinutes() === +minute &&
-    check.getUTCSeconds() === +second;
+  const valid = isOnCalendar({
+    year: +year,
+    month: +month,
+    day: +day,
+    hour: +hour,
+    minute: +minute,
+    second: +second,
+    millisecond: 0,
+  });
   return valid ? `${year}-${month}-${day}T${hour}:${minute}:${second}${offset}` : null;
 }
