@@ -178,3 +178,22 @@ describe('secrets never reach a message or an output', () => {
     });
   });
 });
+
+describe('a failed exchange says what it means where it is read', () => {
+  it('a search, the change stream and a create each say their own next step', async () => {
+    nock(API).post('/api/', doc(`<statusreq>${AUTH}<orderno>A1</orderno></statusreq>`)).reply(503, 'busy');
+    const search = await caught(run((z) => findOrders(z, credentials, { orderno: 'A1' })));
+    expect(search.message).toBe(
+      'MeaSoft answered with a server error (HTTP 503). Nothing was changed (this only reads from MeaSoft); run ' +
+        'the step again when MeaSoft answers.',
+    );
+    nock(API).post('/api/').reply(503, 'busy');
+    expect((await caught(run((z) => changedOrders(z, credentials, 100)))).message).toBe(
+      'MeaSoft answered with a server error (HTTP 503). Nothing was changed; the trigger asks again at its next poll.',
+    );
+    nock(API).post('/api/').reply(503, 'busy');
+    expect(
+      (await caught(run((z) => createOrder(z, credentials, 'S-1', element('order', [['orderno', 'S-1']]))))).message,
+    ).toContain('Replaying this step is safe: MeaSoft refuses a second order with the same Order Number (error 17)');
+  });
+});
