@@ -20,7 +20,8 @@
  * - `advance(orderno, code)` moves an order to its next status, as the courier service would.
  * Faults: the generic ones of server.ts; `malformed` answers with cut-off XML. Hostile answers:
  * `ignoreFilters` answers every search with all orders; `brokenOrders` are raw `<order>` elements
- * added to every ONLY_LAST answer until a commit follows.
+ * added to every ONLY_LAST answer until a commit follows; `failReads` answers the next N statusreq
+ * with HTTP 500 (a neworder before them still creates).
  */
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { Emulator, type ReceivedRequest, type Reply } from './server';
@@ -161,6 +162,8 @@ export class MeasoftEmulator extends Emulator {
   ignoreFilters = false;
   /** Hostile: raw `<order>` elements added to every ONLY_LAST answer until the next commit. */
   brokenOrders: string[] = [];
+  /** Hostile: the next N statusreq requests get an HTTP 500 page (nothing else is affected). */
+  failReads = 0;
   private brokenSent = false;
   /** Seconds added to the clock on each status change, so every change has its own time. */
   private tick = 0;
@@ -238,6 +241,10 @@ export class MeasoftEmulator extends Emulator {
     }
     switch (rootName) {
       case 'statusreq':
+        if (this.failReads > 0) {
+          this.failReads -= 1;
+          return { status: 500, headers: { 'Content-Type': 'text/html' }, body: '<h1>500</h1>' };
+        }
         return this.statusreq(root);
       case 'commitlaststatus':
         return this.commit(root);
