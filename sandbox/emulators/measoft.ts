@@ -20,7 +20,7 @@
  * - `advance(orderno, code)` moves an order to its next status, as the courier service would.
  * Faults: the generic ones of server.ts; `malformed` answers with cut-off XML. Hostile answers:
  * `ignoreFilters` answers every search with all orders; `brokenOrders` are raw `<order>` elements
- * added to every ONLY_LAST answer until a commit follows; `failReads` answers the next N statusreq
+ * added to a stream's ONLY_LAST answers until that stream commits an answer holding them; `failReads` answers the next N statusreq
  * with HTTP 500 (a neworder before them still creates).
  */
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
@@ -105,6 +105,9 @@ export interface EmulatedOrder {
 interface Stream {
   committed: Map<string, number>;
   lastAnswer: Map<string, number> | null;
+  /** The broken orders were in this stream's last answer / have been committed by it. */
+  brokenSent: boolean;
+  brokenCommitted: boolean;
 }
 
 const ORDER_ERRORS = {
@@ -160,11 +163,10 @@ export class MeasoftEmulator extends Emulator {
   private sequence = 32010;
   /** Hostile: every search answers with all orders, whatever it asked for. */
   ignoreFilters = false;
-  /** Hostile: raw `<order>` elements added to every ONLY_LAST answer until the next commit. */
+  /** Hostile: raw `<order>` elements added to each stream's ONLY_LAST answers until that stream commits them. */
   brokenOrders: string[] = [];
   /** Hostile: the next N statusreq requests get an HTTP 500 page (nothing else is affected). */
   failReads = 0;
-  private brokenSent = false;
   /** Seconds added to the clock on each status change, so every change has its own time. */
   private tick = 0;
 
@@ -261,7 +263,7 @@ export class MeasoftEmulator extends Emulator {
     const id = Number(text(root.streamid) || '0');
     let stream = this.streams.get(id);
     if (!stream) {
-      stream = { committed: new Map(), lastAnswer: null };
+      stream = { committed: new Map(), lastAnswer: null, brokenSent: false, brokenCommitted: false };
       this.streams.set(id, stream);
     }
     return stream;
@@ -274,8 +276,8 @@ export class MeasoftEmulator extends Emulator {
       const stream = this.stream(root);
       orders = orders.filter((order) => (stream.committed.get(order.orderno) ?? 0) < order.version);
       stream.lastAnswer = new Map(orders.map((order) => [order.orderno, order.version]));
-      if (this.brokenOrders.length > 0) {
-        this.brokenSent = true;
+      stream.brokenSent = this.brokenOrders.length > 0 && !stream.brokenCommitted;
+      if (stream.brokenSent) {
         const reply = xmlReply('statusreq', {
           '@count': String(orders.length + this.brokenOrders.length),
           order: orders.map((order) => this.orderXml(order)),
@@ -309,10 +311,7 @@ export class MeasoftEmulator extends Emulator {
     for (const [orderno, version] of committed)
       stream.committed.set(orderno, Math.max(version, stream.committed.get(orderno) ?? 0));
     stream.lastAnswer = null;
-    if (this.brokenSent) {
-      this.brokenOrders = [];
-      this.brokenSent = false;
-    }
+    if (stream.brokenSent) stream.brokenCommitted = true;
     return xmlReply('commitlaststatus', { order: committed.map(([orderno]) => ({ '@orderno': orderno })) });
   }
 

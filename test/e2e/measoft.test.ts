@@ -317,5 +317,47 @@ describe('e2e: MeaSoft against the sandbox', () => {
       })) as Item[];
       expect(events.filter((event) => event.orderno === created.orderno)).toEqual([]);
     });
+
+    it('an unreadable order does not stop the stream: the others flow, it is reported once, the stream moves on', async () => {
+      const measoft = sandbox().measoft;
+      const a = zap('zap-U');
+      await a.poll({ isPopulatingDedupe: true });
+      const created = await create('SHOP-9201');
+      measoft.brokenOrders = ['<order orderno="BROKEN-1" awb="W-1"><weight>1</weight></order>'];
+      // Another Zap asking for COMPLETE only still gets the unreadable order, so its user learns about it.
+      const filtered = (await tester(loose(poll), {
+        authData: auth(),
+        inputData: { statuses: ['COMPLETE'] },
+        meta: { zap: { id: 'zap-W' } },
+      })) as Item[];
+      const unreadable = filtered.filter((event) => event.read_error !== undefined);
+      expect(unreadable.map((event) => event.orderno)).toEqual(['BROKEN-1']);
+      expect(unreadable[0]!.read_error).toContain('has no <status> element');
+      await a.poll(); // NEW of SHOP-9201 and the unreadable order
+      await a.poll(); // commits that answer: MeaSoft stops sending the broken order
+      measoft.advance(created.orderno!, 'LOST');
+      measoft.advance(created.orderno!, 'SOMENEWCODE'); // a code the app does not know passes through
+      await a.poll();
+      await a.poll();
+      measoft.brokenOrders = [];
+      expect(a.runs.filter((id) => id.startsWith('unreadable:BROKEN-1:'))).toHaveLength(1);
+      expect(a.runs.filter((id) => id.startsWith(`${created.orderno}:`)).map((id) => id.split(':')[1])).toEqual([
+        'NEW',
+        'SOMENEWCODE',
+      ]);
+    });
+
+    it('Only These Statuses takes the codes the documentation adds, such as LOST', async () => {
+      const created = await create('SHOP-9301');
+      sandbox().measoft.advance(created.orderno!, 'LOST');
+      const events = (await tester(loose(poll), {
+        authData: auth(),
+        inputData: { statuses: ['LOST'] },
+        meta: { zap: { id: 'zap-L' } },
+      })) as Item[];
+      expect(events.filter((event) => event.orderno === created.orderno).map((event) => event.status.code)).toEqual([
+        'LOST',
+      ]);
+    });
   });
 });

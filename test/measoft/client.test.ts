@@ -141,7 +141,10 @@ describe('MeaSoft client: requests and answers', () => {
 
   it('neworder: one order, MeaSoft number and price back', async () => {
     nock(API)
-      .post('/api/', doc(`<neworder newfolder="NO">${AUTH}<order orderno="S-1"><weight>1.5</weight></order></neworder>`))
+      .post(
+        '/api/',
+        doc(`<neworder newfolder="NO">${AUTH}<order orderno="S-1"><weight>1.5</weight></order></neworder>`),
+      )
       .reply(
         200,
         doc(
@@ -163,11 +166,17 @@ describe('MeaSoft client: requests and answers', () => {
       'MeaSoft refused the request: error 8 "empty phone" (the receiver\'s phone number is missing; fill in Receiver Phone).',
     );
     nock(API).post('/api/').reply(200, doc('<neworder><createorder error="1"/></neworder>'));
-    expect((await caught(run((z) => createOrder(z, credentials, 'S-1', element('order'))))).name).toBe('ExpiredAuthError');
+    expect((await caught(run((z) => createOrder(z, credentials, 'S-1', element('order'))))).name).toBe(
+      'ExpiredAuthError',
+    );
     nock(API).post('/api/').reply(200, doc('<neworder><createorder orderno="" error="0"/></neworder>'));
-    expect((await caught(run((z) => createOrder(z, credentials, 'S-1', element('order'))))).code).toBe('MeasoftBadAnswer');
+    expect((await caught(run((z) => createOrder(z, credentials, 'S-1', element('order'))))).code).toBe(
+      'MeasoftBadAnswer',
+    );
     nock(API).post('/api/').reply(200, doc('<neworder/>'));
-    expect((await caught(run((z) => createOrder(z, credentials, 'S-1', element('order'))))).code).toBe('MeasoftBadAnswer');
+    expect((await caught(run((z) => createOrder(z, credentials, 'S-1', element('order'))))).code).toBe(
+      'MeasoftBadAnswer',
+    );
   });
 
   it('cancelorder: by order number; MeaSoft refusing is a clear error', async () => {

@@ -82,9 +82,7 @@ describe('the change stream', () => {
       .post('/api/', doc(`<commitlaststatus>${AUTH}<streamid>100</streamid></commitlaststatus>`))
       .reply(200, doc('<commitlaststatus><order orderno="A1"/><order orderno="B2"/></commitlaststatus>'));
     await expect(run((z) => commitLastStatus(z, credentials, 100))).resolves.toBeUndefined();
-    nock(API)
-      .post('/api/')
-      .reply(200, doc('<commitlaststatus error="25" errormsg="Ошибка авторизации"/>'));
+    nock(API).post('/api/').reply(200, doc('<commitlaststatus error="25" errormsg="Ошибка авторизации"/>'));
     expect((await caught(run((z) => commitLastStatus(z, credentials, 100)))).name).toBe('ExpiredAuthError');
   });
 
@@ -159,7 +157,9 @@ describe('secrets never reach a message or an output', () => {
 
   it.each(forms)('an error text quoting the request (%s) shows no password', async (form) => {
     const quoted = `&lt;auth login=&quot;shop&quot; pass=&quot;${form.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}&quot;/&gt;`;
-    nock(API).post('/api/').reply(200, doc(`<statusreq error="25" errormsg="Ошибка авторизации: ${quoted}"/>`));
+    nock(API)
+      .post('/api/')
+      .reply(200, doc(`<statusreq error="25" errormsg="Ошибка авторизации: ${quoted}"/>`));
     const error = await caught(run((z) => findOrders(z, credentials, { orderno: 'A1' })));
     expect(error.message).toContain('pass="[hidden]"');
     for (const shown of forms) expect(error.message).not.toContain(shown);
@@ -181,7 +181,9 @@ describe('secrets never reach a message or an output', () => {
 
 describe('a failed exchange says what it means where it is read', () => {
   it('a search, the change stream and a create each say their own next step', async () => {
-    nock(API).post('/api/', doc(`<statusreq>${AUTH}<orderno>A1</orderno></statusreq>`)).reply(503, 'busy');
+    nock(API)
+      .post('/api/', doc(`<statusreq>${AUTH}<orderno>A1</orderno></statusreq>`))
+      .reply(503, 'busy');
     const search = await caught(run((z) => findOrders(z, credentials, { orderno: 'A1' })));
     expect(search.message).toBe(
       'MeaSoft answered with a server error (HTTP 503). Nothing was changed (this only reads from MeaSoft); run ' +

@@ -72,7 +72,9 @@ describe('Create Courier Order', () => {
       .post('/api/', NEWORDER)
       .reply(
         200,
-        doc('<neworder><createorder orderno="S-9" barcode="00040001" error="0" errormsg="Success" orderprice="350"/></neworder>'),
+        doc(
+          '<neworder><createorder orderno="S-9" barcode="00040001" error="0" errormsg="Success" orderprice="350"/></neworder>',
+        ),
       );
     nock(API)
       .post('/api/', READ_S9)
@@ -118,14 +120,25 @@ describe('Create Courier Order', () => {
   });
 
   it.each([
-    ['HTTP 500', (scope: nock.Interceptor) => scope.reply(500, 'oops'), 'MeaSoft answered with a server error (HTTP 500)'],
+    [
+      'HTTP 500',
+      (scope: nock.Interceptor) => scope.reply(500, 'oops'),
+      'MeaSoft answered with a server error (HTTP 500)',
+    ],
     [
       'another order',
       (scope: nock.Interceptor) =>
-        scope.reply(200, doc(`<statusreq count="1">${stored('X-1', '+7 (916) 000-00-00', 'Петровка, 38')}</statusreq>`)),
+        scope.reply(
+          200,
+          doc(`<statusreq count="1">${stored('X-1', '+7 (916) 000-00-00', 'Петровка, 38')}</statusreq>`),
+        ),
       'MeaSoft answered a search for orderno "S-9" with an order whose orderno is "X-1"',
     ],
-    ['nothing', (scope: nock.Interceptor) => scope.reply(200, doc('<statusreq count="0"/>')), 'MeaSoft did not return it'],
+    [
+      'nothing',
+      (scope: nock.Interceptor) => scope.reply(200, doc('<statusreq count="0"/>')),
+      'MeaSoft did not return it',
+    ],
   ])('created, and the read-back gets %s: says the order was created, with its number', async (_name, reply, why) => {
     nock(API)
       .post('/api/', NEWORDER)
