@@ -60,7 +60,7 @@ function secretPattern(secret: string): string | null {
  * The text with every form of every secret replaced by "[hidden]". The longest secrets go first, so
  * a secret that contains another is hidden whole.
  */
-export function hideSecrets(text: string, secrets: readonly (string | undefined | null)[]): string {
+export function hideSecrets(text: string, secrets: ReadonlyArray<string | undefined | null>): string {
   const patterns = [...new Set(secrets.filter((s): s is string => typeof s === 'string'))]
     .sort((a, b) => b.length - a.length)
     .map(secretPattern)

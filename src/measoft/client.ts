@@ -218,7 +218,7 @@ export const MEASOFT_STREAM_MAX = 10_000;
  */
 function checkFilters(z: ZObject, root: XmlElement, filters: OrderFilters): void {
   for (const order of root.children) {
-    for (const key of Object.keys(IDENTITY_FILTERS) as (keyof typeof IDENTITY_FILTERS)[]) {
+    for (const key of Object.keys(IDENTITY_FILTERS) as Array<keyof typeof IDENTITY_FILTERS>) {
       const wanted = filters[key]?.trim();
       if (!wanted) continue;
       const got = attr(order, key)?.trim() ?? '';
