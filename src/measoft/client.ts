@@ -12,7 +12,7 @@ import { hideSecrets } from '../common/secrets';
 import {
   NoAnswer,
   notReachedError,
-  requestWithin,
+  requestTextWithin,
   STEP_BUDGET_MS,
   TimeBudget,
   timeoutFromEnv,
@@ -145,7 +145,9 @@ export async function callMeasoft(
   ]);
   const document = Buffer.from(toXmlDocument({ ...request, children: [auth, ...(request.children ?? [])] }), 'utf8');
   const failed = AFTER_FAILURE[options.purpose];
-  const response = await requestWithin(
+  // Read raw, so core logs neither the answer's body nor a cut-off of it: MeaSoft's error texts may quote
+  // the request, password and all, XML-escaped (docs/measoft.md, "Secrets in vendor text").
+  const response = await requestTextWithin(
     z,
     {
       method: 'POST',
