@@ -240,6 +240,38 @@ describe('New Order Status (Polling): requests', () => {
     expect(JSON.stringify(calls)).not.toContain('secret-pass-123');
   });
 
+  it('an unreadable order passes the status filter as an item with read_error; a commit answer with content is a success', async () => {
+    cacheRpc(new ZCacheStore());
+    let stream = '';
+    nock(API)
+      .post('/api/', (body: string) => readBody.test(body) && Boolean((stream = readBody.exec(body)![1]!)))
+      .reply(
+        200,
+        doc(`<statusreq count="2">${order('A1', 'NEW')}<order orderno="B2"><weight>1</weight></order></statusreq>`),
+      );
+    const first = await tester(loose(poll), {
+      authData,
+      inputData: { statuses: ['COMPLETE'] },
+      meta: { zap: { id: 7 } },
+    });
+    expect(
+      first.map((event: { orderno: string; read_error?: string }) => [event.orderno, Boolean(event.read_error)]),
+    ).toEqual([['B2', true]]);
+    nock(API)
+      .post('/api/', doc(`<commitlaststatus>${AUTH}<streamid>${stream}</streamid></commitlaststatus>`))
+      .reply(200, doc('<commitlaststatus><order orderno="A1"/><order orderno="B2"/></commitlaststatus>'));
+    nock(API)
+      .post('/api/', doc(`<statusreq>${AUTH}<changes>ONLY_LAST</changes><streamid>${stream}</streamid></statusreq>`))
+      .reply(200, doc(`<statusreq count="1">${order('A1', 'COMPLETE', '2024-05-21 10:00:00')}</statusreq>`));
+    const second = await tester(loose(poll), {
+      authData,
+      inputData: { statuses: ['COMPLETE'] },
+      meta: { zap: { id: 7 } },
+    });
+    expect(second.map((event: { id: string }) => event.id)).toEqual(['A1:COMPLETE:2024-05-21 10:00:00']);
+    expect(nock.isDone()).toBe(true);
+  });
+
   it('loading samples reads recent orders with a plain statusreq and filters them, touching no cache and no stream', async () => {
     nock(API)
       .post('/api/', (body: string) =>
