@@ -19,8 +19,8 @@
  *   returns every order;
  * - `advance(orderno, code)` moves an order to its next status, as the courier service would.
  * Faults: the generic ones of server.ts; `malformed` answers with cut-off XML. Hostile answers:
- * `ignoreFilters` answers every search with all orders; `brokenOrders` are raw `<order>` elements
- * added to a stream's ONLY_LAST answers until that stream commits an answer holding them; `failReads` answers the next N statusreq
+ * `ignoreFilters` answers every search with all orders; `rawOrders` are raw `<order>` elements
+ * (readable or not: say, one without `<status>`, or one with only a branch-time `eventtime`) added to a stream's ONLY_LAST answers until that stream commits an answer holding them; `failReads` answers the next N statusreq
  * with HTTP 500 (a neworder before them still creates).
  */
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
@@ -105,9 +105,9 @@ export interface EmulatedOrder {
 interface Stream {
   committed: Map<string, number>;
   lastAnswer: Map<string, number> | null;
-  /** The broken orders were in this stream's last answer / have been committed by it. */
-  brokenSent: boolean;
-  brokenCommitted: boolean;
+  /** The raw orders were in this stream's last answer / have been committed by it. */
+  rawSent: boolean;
+  rawCommitted: boolean;
 }
 
 const ORDER_ERRORS = {
@@ -163,8 +163,8 @@ export class MeasoftEmulator extends Emulator {
   private sequence = 32010;
   /** Hostile: every search answers with all orders, whatever it asked for. */
   ignoreFilters = false;
-  /** Hostile: raw `<order>` elements added to each stream's ONLY_LAST answers until that stream commits them. */
-  brokenOrders: string[] = [];
+  /** Hostile: raw `<order>` elements (readable or not) added to each stream's ONLY_LAST answers until it commits them. */
+  rawOrders: string[] = [];
   /** Hostile: the next N statusreq requests get an HTTP 500 page (nothing else is affected). */
   failReads = 0;
   /** Seconds added to the clock on each status change, so every change has its own time. */
@@ -263,7 +263,7 @@ export class MeasoftEmulator extends Emulator {
     const id = Number(text(root.streamid) || '0');
     let stream = this.streams.get(id);
     if (!stream) {
-      stream = { committed: new Map(), lastAnswer: null, brokenSent: false, brokenCommitted: false };
+      stream = { committed: new Map(), lastAnswer: null, rawSent: false, rawCommitted: false };
       this.streams.set(id, stream);
     }
     return stream;
@@ -276,13 +276,13 @@ export class MeasoftEmulator extends Emulator {
       const stream = this.stream(root);
       orders = orders.filter((order) => (stream.committed.get(order.orderno) ?? 0) < order.version);
       stream.lastAnswer = new Map(orders.map((order) => [order.orderno, order.version]));
-      stream.brokenSent = this.brokenOrders.length > 0 && !stream.brokenCommitted;
-      if (stream.brokenSent) {
+      stream.rawSent = this.rawOrders.length > 0 && !stream.rawCommitted;
+      if (stream.rawSent) {
         const reply = xmlReply('statusreq', {
-          '@count': String(orders.length + this.brokenOrders.length),
+          '@count': String(orders.length + this.rawOrders.length),
           order: orders.map((order) => this.orderXml(order)),
         });
-        return { ...reply, body: reply.body.replace('</statusreq>', `${this.brokenOrders.join('')}</statusreq>`) };
+        return { ...reply, body: reply.body.replace('</statusreq>', `${this.rawOrders.join('')}</statusreq>`) };
       }
     } else if (!this.ignoreFilters) {
       // The documented filters only (givencode is not among them: it is ignored, as an unknown element).
@@ -311,7 +311,7 @@ export class MeasoftEmulator extends Emulator {
     for (const [orderno, version] of committed)
       stream.committed.set(orderno, Math.max(version, stream.committed.get(orderno) ?? 0));
     stream.lastAnswer = null;
-    if (stream.brokenSent) stream.brokenCommitted = true;
+    if (stream.rawSent) stream.rawCommitted = true;
     return xmlReply('commitlaststatus', { order: committed.map(([orderno]) => ({ '@orderno': orderno })) });
   }
 

@@ -323,7 +323,7 @@ describe('e2e: MeaSoft against the sandbox', () => {
       const a = zap('zap-U');
       await a.poll({ isPopulatingDedupe: true });
       const created = await create('SHOP-9201');
-      measoft.brokenOrders = ['<order orderno="BROKEN-1" awb="W-1"><weight>1</weight></order>'];
+      measoft.rawOrders = ['<order orderno="BROKEN-1" awb="W-1"><weight>1</weight></order>'];
       // Another Zap asking for COMPLETE only still gets the unreadable order, so its user learns about it.
       const filtered = (await tester(loose(poll), {
         authData: auth(),
@@ -339,12 +339,33 @@ describe('e2e: MeaSoft against the sandbox', () => {
       measoft.advance(created.orderno!, 'SOMENEWCODE'); // a code the app does not know passes through
       await a.poll();
       await a.poll();
-      measoft.brokenOrders = [];
+      measoft.rawOrders = [];
       expect(a.runs.filter((id) => id.startsWith('unreadable:BROKEN-1:'))).toHaveLength(1);
       expect(a.runs.filter((id) => id.startsWith(`${created.orderno}:`)).map((id) => id.split(':')[1])).toEqual([
         'NEW',
         'SOMENEWCODE',
       ]);
+    });
+
+    it('newest first by the real instant: a branch-time status and a GMT one are compared as points in time', async () => {
+      const measoft = sandbox().measoft;
+      const created = await create('SHOP-9401');
+      const gmt = measoft.orders.get('SHOP-9401')!.statuses[0]!.timeGmt; // "YYYY-MM-DD HH:mm:ss", GMT
+      // Half an hour earlier, written as Moscow branch time (+3 h): as text it sorts after the GMT one.
+      const earlier = new Date(Date.parse(`${gmt.replace(' ', 'T')}Z`) - 30 * 60_000 + 3 * 3_600_000);
+      const branchTime = earlier.toISOString().slice(0, 19).replace('T', ' ');
+      measoft.rawOrders = [`<order orderno="BRANCH-1"><status eventtime="${branchTime}">PICKUP</status></order>`];
+      try {
+        const events = (await tester(loose(poll), {
+          authData: auth(),
+          inputData: {},
+          meta: { zap: { id: 'zap-T' } },
+        })) as Item[];
+        const order = events.map((event) => event.orderno).filter((no) => no === created.orderno || no === 'BRANCH-1');
+        expect(order).toEqual([created.orderno, 'BRANCH-1']);
+      } finally {
+        measoft.rawOrders = [];
+      }
     });
 
     it('Only These Statuses takes the codes the documentation adds, such as LOST', async () => {
