@@ -150,11 +150,11 @@ describe('e2e: MeaSoft against the sandbox', () => {
     expect(error.message).toContain('pass="[hidden]"');
     for (const form of [password, 'pa&amp;ss&quot;&lt;word&gt;', encodeURIComponent(password)])
       expect(error.message).not.toContain(form);
-    const create17 = await caught(
+    const createRefused = await caught(
       appTester(createOrder, { authData: { ...auth(), measoft_password: password }, inputData: order('SHOP-1401') }),
     );
-    expect(create17.name).toBe('ExpiredAuthError');
-    expect(create17.message).toContain('error 1 "Ошибка авторизации: <auth login="sandbox-shop" pass="[hidden]"');
+    expect(createRefused.name).toBe('ExpiredAuthError');
+    expect(createRefused.message).toContain('error 1 "Ошибка авторизации: <auth login="sandbox-shop" pass="[hidden]"');
   });
 
   it('bad input is refused before any request, naming the field', async () => {
