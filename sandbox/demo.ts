@@ -361,7 +361,7 @@ async function courierOrderIsSent(demo: Demo, step: Step): Promise<void> {
   if (!step.check(Boolean(event), 'New Abaha Order started the Zap', receiver.deliveries[0]?.error?.message)) return;
 
   const inputData = {
-    orderno2: event!.cart_code,
+    orderno: event!.cart_code,
     receiver_name: event!.address.name,
     receiver_phone: event!.address.tel,
     receiver_town: event!.address.city,
@@ -412,10 +412,10 @@ async function courierOrderIsSent(demo: Demo, step: Step): Promise<void> {
 
   step.say(
     '→',
-    `JustClick: Update Order Status — order ${departed!.orderno2} → sent, tracking number ${departed!.orderno}`,
+    `JustClick: Update Order Status — order ${departed!.orderno} → sent, tracking number ${departed!.orderno}`,
   );
   const result = (await action(demo, 'creates', 'justclick_update_order_status', {
-    bill_id: departed!.orderno2,
+    bill_id: departed!.orderno,
     status: 'sent',
     date: departed!.status.createtimegmt_iso,
     rpo: departed!.orderno,

@@ -2,17 +2,26 @@
  * MeaSoft's XML API (https://wiki.courierexe.ru/index.php/API_Documentation; docs/measoft.md, "API"),
  * emulated on its own XML reading and writing (fast-xml-parser, never the app's code):
  * - every request is one XML document POSTed to /api/ with `<auth login pass extra/>` in its root;
- *   a missing or wrong one gets error 25 on the root;
- * - `neworder` creates orders (the order error list: 7 no address, 8 no phone, 9 no name, 17 the
- *   number exists), `cancelorder` cancels orders still NEW (52 when unknown), `statusreq` finds
- *   orders by orderno, orderno2, givencode and creation dates, answering `<statusreq count>` with
- *   the same `<order>` the webhook sends;
+ *   a missing or wrong one gets error 25 on the root (1 on a `neworder`, whose errors follow the
+ *   documentation's "Error codes in case of ordering"), with a text that quotes the `<auth>` element
+ *   as received, as some servers echo the request;
+ * - `neworder` creates orders under the client's `orderno` (or its own number when empty); a number
+ *   used in the same calendar year is refused with 17 (the order error list: 7 no address, 8 no
+ *   phone, 9 no name, 17 the number exists); `cancelorder` cancels orders still NEW (52 when unknown,
+ *   54 once in work); `statusreq` finds orders by the documented filters orderno, orderno2 and
+ *   creation dates, answering `<statusreq count>` with the same `<order>` the webhook sends, or
+ *   error 11 when a search by number finds nothing;
+ * - `commitlaststatus` answers with the committed orders as `<order orderno>` children, as a public
+ *   client reads it;
  * - `statusreq` with `changes=ONLY_LAST` returns, per `<streamid>` (default 0), the orders whose
  *   status changed since that stream's last `commitlaststatus`, which marks received exactly what
  *   the stream's last ONLY_LAST answer returned (later changes stay). A stream never used before
  *   returns every order;
  * - `advance(orderno, code)` moves an order to its next status, as the courier service would.
- * Faults: the generic ones of server.ts; `malformed` answers with cut-off XML.
+ * Faults: the generic ones of server.ts; `malformed` answers with cut-off XML. Hostile answers:
+ * `ignoreFilters` answers every search with all orders; `rawOrders` are raw `<order>` elements
+ * (readable or not: say, one without `<status>`, or one with only a branch-time `eventtime`) added to a stream's ONLY_LAST answers until that stream commits an answer holding them; `failReads` answers the next N statusreq
+ * with HTTP 500 (a neworder before them still creates).
  */
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { Emulator, type ReceivedRequest, type Reply } from './server';
@@ -29,15 +38,42 @@ export const DEFAULT_MEASOFT_ACCOUNT: MeasoftAccount = {
   extra: '8',
 };
 
-/** Status codes with the titles MeaSoft's own module lists. */
+/**
+ * Every status code the documentation and public clients show, with the titles a public client lists
+ * (the codes arzuhuseyn/measoft-api-client adds without a title send their code as title here).
+ */
 export const MEASOFT_TITLES: Readonly<Record<string, string>> = {
   NEW: 'Новый',
   PICKUP: 'Забран у отправителя',
   ACCEPTED: 'Получен складом',
+  INVENTORY: 'Инвентаризация',
+  DEPARTURING: 'Планируется отправка',
   DEPARTURE: 'Отправлено со склада',
   DELIVERY: 'Выдан курьеру на доставку',
+  COURIERDELIVERED: 'Доставлен (предварительно)',
   COMPLETE: 'Доставлен',
+  PARTIALLY: 'Доставлен частично',
+  COURIERRETURN: 'Курьер вернул на склад',
   CANCELED: 'Не доставлен (Возврат/Отмена)',
+  RETURNING: 'Планируется возврат',
+  RETURNED: 'Возвращен',
+  CONFIRM: 'Согласована доставка',
+  DATECHANGE: 'Перенос',
+  NEWPICKUP: 'Создан забор',
+  UNCONFIRM: 'Не удалось согласовать доставку',
+  PICKUPREADY: 'Готов к выдаче',
+  AWAITING_SYNC: 'Ожидание синхронизации',
+  LOST: 'LOST',
+  PARTLYRETURNED: 'PARTLYRETURNED',
+  PARTLYRETURNING: 'PARTLYRETURNING',
+  COURIERPARTIALLY: 'COURIERPARTIALLY',
+  COURIERCANCELED: 'COURIERCANCELED',
+  WMSASSEMBLED: 'WMSASSEMBLED',
+  WMSDISASSEMBLED: 'WMSDISASSEMBLED',
+  CUSTOMSPROCESS: 'CUSTOMSPROCESS',
+  CUSTOMSFINISHED: 'CUSTOMSFINISHED',
+  TRANSACCEPTED: 'TRANSACCEPTED',
+  PICKUPTRANS: 'PICKUPTRANS',
 };
 
 /** The way an order usually goes. */
@@ -69,6 +105,9 @@ export interface EmulatedOrder {
 interface Stream {
   committed: Map<string, number>;
   lastAnswer: Map<string, number> | null;
+  /** The raw orders were in this stream's last answer / have been committed by it. */
+  rawSent: boolean;
+  rawCommitted: boolean;
 }
 
 const ORDER_ERRORS = {
@@ -122,6 +161,12 @@ export class MeasoftEmulator extends Emulator {
   readonly orders = new Map<string, EmulatedOrder>();
   private readonly streams = new Map<number, Stream>();
   private sequence = 32010;
+  /** Hostile: every search answers with all orders, whatever it asked for. */
+  ignoreFilters = false;
+  /** Hostile: raw `<order>` elements (readable or not) added to each stream's ONLY_LAST answers until it commits them. */
+  rawOrders: string[] = [];
+  /** Hostile: the next N statusreq requests get an HTTP 500 page (nothing else is affected). */
+  failReads = 0;
   /** Seconds added to the clock on each status change, so every change has its own time. */
   private tick = 0;
 
@@ -191,10 +236,17 @@ export class MeasoftEmulator extends Emulator {
     const auth = (root.auth ?? {}) as Node;
     const { login, password, extra } = this.account;
     if (auth['@login'] !== login || auth['@pass'] !== password || auth['@extra'] !== extra) {
-      return xmlReply(rootName, { '@error': '25', '@errormsg': 'Ошибка авторизации' });
+      // The text quotes the <auth> element as it came, XML escapes and all.
+      const quoted = /<auth\b[^>]*>/.exec(request.body)?.[0] ?? '';
+      const code = rootName === 'neworder' ? '1' : '25';
+      return xmlReply(rootName, { '@error': code, '@errormsg': `Ошибка авторизации: ${quoted}` });
     }
     switch (rootName) {
       case 'statusreq':
+        if (this.failReads > 0) {
+          this.failReads -= 1;
+          return { status: 500, headers: { 'Content-Type': 'text/html' }, body: '<h1>500</h1>' };
+        }
         return this.statusreq(root);
       case 'commitlaststatus':
         return this.commit(root);
@@ -211,7 +263,7 @@ export class MeasoftEmulator extends Emulator {
     const id = Number(text(root.streamid) || '0');
     let stream = this.streams.get(id);
     if (!stream) {
-      stream = { committed: new Map(), lastAnswer: null };
+      stream = { committed: new Map(), lastAnswer: null, rawSent: false, rawCommitted: false };
       this.streams.set(id, stream);
     }
     return stream;
@@ -224,11 +276,19 @@ export class MeasoftEmulator extends Emulator {
       const stream = this.stream(root);
       orders = orders.filter((order) => (stream.committed.get(order.orderno) ?? 0) < order.version);
       stream.lastAnswer = new Map(orders.map((order) => [order.orderno, order.version]));
-    } else {
+      stream.rawSent = this.rawOrders.length > 0 && !stream.rawCommitted;
+      if (stream.rawSent) {
+        const reply = xmlReply('statusreq', {
+          '@count': String(orders.length + this.rawOrders.length),
+          order: orders.map((order) => this.orderXml(order)),
+        });
+        return { ...reply, body: reply.body.replace('</statusreq>', `${this.rawOrders.join('')}</statusreq>`) };
+      }
+    } else if (!this.ignoreFilters) {
+      // The documented filters only (givencode is not among them: it is ignored, as an unknown element).
       const filters: Array<[string, (order: EmulatedOrder, value: string) => boolean]> = [
         ['orderno', (order, value) => order.orderno === value],
         ['orderno2', (order, value) => order.orderno2 === value],
-        ['givencode', (order, value) => order.givencode === value],
         ['datefrom', (order, value) => order.created >= value],
         ['dateto', (order, value) => order.created <= value],
       ];
@@ -236,6 +296,8 @@ export class MeasoftEmulator extends Emulator {
         const value = text(root[name]);
         if (value !== '') orders = orders.filter((order) => test(order, value));
       }
+      if (orders.length === 0 && (text(root.orderno) !== '' || text(root.orderno2) !== ''))
+        return xmlReply('statusreq', { '@error': '11', '@errormsg': 'Заказы не найдены' });
     }
     return xmlReply('statusreq', {
       '@count': String(orders.length),
@@ -245,10 +307,12 @@ export class MeasoftEmulator extends Emulator {
 
   private commit(root: Node): Reply {
     const stream = this.stream(root);
-    for (const [orderno, version] of stream.lastAnswer ?? [])
+    const committed = [...(stream.lastAnswer ?? [])];
+    for (const [orderno, version] of committed)
       stream.committed.set(orderno, Math.max(version, stream.committed.get(orderno) ?? 0));
     stream.lastAnswer = null;
-    return xmlReply('commitlaststatus', {});
+    if (stream.rawSent) stream.rawCommitted = true;
+    return xmlReply('commitlaststatus', { order: committed.map(([orderno]) => ({ '@orderno': orderno })) });
   }
 
   private neworder(root: Node): Reply {
@@ -264,7 +328,9 @@ export class MeasoftEmulator extends Emulator {
       '@errormsg': message,
     });
     const wanted = text(input['@orderno']);
-    if (wanted !== '' && this.orders.has(wanted)) return fail(ORDER_ERRORS.exists, wanted);
+    const year = stamp(moscow(this.now())).slice(0, 4);
+    // The documentation: a number used within the current calendar year is refused with 17.
+    if (wanted !== '' && this.orders.get(wanted)?.created.startsWith(year)) return fail(ORDER_ERRORS.exists, wanted);
     if (text(receiver.address) === '') return fail(ORDER_ERRORS.address);
     if (text(receiver.phone) === '') return fail(ORDER_ERRORS.phone);
     if (text(receiver.person) === '' && text(receiver.company) === '') return fail(ORDER_ERRORS.person);
@@ -319,8 +385,8 @@ export class MeasoftEmulator extends Emulator {
           '@errormsg': 'order not found',
           '@errormsgru': 'Заказ не найден',
         };
-      // The documentation lets only orders not in process be cancelled; it lists no code for the
-      // refusal, so this one is the emulator's own.
+      // The documentation lets only orders not in process be cancelled; 54 is the refusal's code
+      // (docs/measoft.md, "Error codes": not in the pages read, so unverified).
       if (order.statuses[order.statuses.length - 1]!.code !== 'NEW') {
         return {
           '@orderno': orderno,

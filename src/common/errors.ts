@@ -1,24 +1,14 @@
 import type { ZObject } from 'zapier-platform-core';
+import { hideSecrets } from './secrets';
 
 /**
  * Shortens a value for an error message, so a pasted document does not flood it. `hidden` are the
- * values of connection fields: a vendor's answer may echo them, and no message ever shows one.
+ * values of connection fields: a vendor's answer may echo them, in any encoding, and no message ever
+ * shows one (src/common/secrets.ts).
  */
 export function preview(value: unknown, hidden: readonly string[] = []): string {
-  const text = withoutValues(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)), hidden);
+  const text = hideSecrets(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)), hidden);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/** The text with each of `hidden` (as typed, JSON-escaped or percent-encoded) replaced by "[hidden]". */
-export function withoutValues(text: string, hidden: readonly string[]): string {
-  let out = text;
-  for (const secret of hidden) {
-    if (secret.length < 4) continue; // a short user ID would blank out ordinary digits
-    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])) {
-      out = out.split(form).join('[hidden]');
-    }
-  }
-  return out;
 }
 
 /**

@@ -118,3 +118,37 @@ export function notReachedError(z: ZObject, service: string, failure: NoAnswer):
     300,
   );
 }
+
+/** A status and a body read as text, for vendors whose answers may quote secrets (see requestTextWithin). */
+export interface TextResponse {
+  status: number;
+  content: string;
+}
+
+/**
+ * Like requestWithin, but the answer is fetched raw (`raw: true`) and its body read as text inside
+ * the same time limit. Core logs a raw answer's body as "<probably streaming data>" instead of the
+ * text, and leaves it out of its step summary: for vendors whose error texts may quote the request,
+ * secrets in XML escapes among it, which core's log scrubber does not know (docs/measoft.md).
+ */
+export async function requestTextWithin(
+  z: ZObject,
+  options: HttpRequestOptionsWithUrl,
+  limitMs: number,
+): Promise<TextResponse | NoAnswer> {
+  if (limitMs <= 0) return new NoAnswer({ timedOut: true }, 0, false);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), limitMs);
+  const request = { ...options, raw: true, timeout: limitMs, signal: controller.signal } as HttpRequestOptionsWithUrl;
+  try {
+    const response = (await z.request(request)) as unknown as { status: number; text(): Promise<string> };
+    return { status: response.status, content: await response.text() };
+  } catch (error) {
+    if (error instanceof z.errors.ThrottledError) throw error;
+    const failure = networkFailure(error);
+    if (controller.signal.aborted) failure.timedOut = true;
+    return new NoAnswer(failure, limitMs, !(failure.code !== undefined && NOT_SENT_CODES.has(failure.code)));
+  } finally {
+    clearTimeout(timer);
+  }
+}

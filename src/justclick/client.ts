@@ -4,6 +4,7 @@
  */
 import type { ZObject } from 'zapier-platform-core';
 import { forConnectionTest, preview } from '../common/errors';
+import { hideSecrets } from '../common/secrets';
 import { parseJsonSafely } from '../common/json';
 import { safeEqual } from '../common/hash';
 import {
@@ -133,7 +134,7 @@ function parseAnswer(z: ZObject, status: number, content: string, secret: string
       : undefined;
   if (!answer || codeText === undefined || !/^\d+$/.test(codeText)) {
     throw new z.errors.Error(
-      `JustClick answered with something other than its API answer (HTTP ${status}: "${preview(content)}"). ` +
+      `JustClick answered with something other than its API answer (HTTP ${status}: "${preview(content, [secret])}"). ` +
         'Check the JustClick Login in the connection.',
       'JustClickBadAnswer',
       502,
@@ -144,7 +145,8 @@ function parseAnswer(z: ZObject, status: number, content: string, secret: string
   const receivedHash = typeof answer.hash === 'string' ? answer.hash.toLowerCase() : '';
   return {
     errorCode: Number(codeText),
-    errorText,
+    // Checked against the hash as received; shown and output without the key in any form.
+    errorText: hideSecrets(errorText, [secret]),
     verified: safeEqual(receivedHash, expectedHash),
     result: answer.result,
   };

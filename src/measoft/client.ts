@@ -7,10 +7,12 @@
 import { Readable } from 'node:stream';
 import type { ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
+import { sha1 } from '../common/hash';
+import { hideSecrets } from '../common/secrets';
 import {
   NoAnswer,
   notReachedError,
-  requestWithin,
+  requestTextWithin,
   STEP_BUDGET_MS,
   TimeBudget,
   timeoutFromEnv,
@@ -41,11 +43,26 @@ const LISTS: Record<CodeList, Readonly<Record<number, MeasoftCode>>> = {
 
 const attr = (node: XmlElement, name: string): string | undefined => node.attributes.find(([key]) => key === name)?.[1];
 
-/** MeaSoft's refusal as the user sees it: its text, the code and what it means; wrong credentials ask to reconnect. */
-export function measoftError(z: ZObject, code: number, vendorText: string | undefined, list: CodeList): Error {
+/** The connection's secrets: no vendor text reaches a message or an output with one in any form. */
+export const measoftSecrets = (credentials: MeasoftCredentials): string[] => [credentials.password];
+
+/**
+ * MeaSoft's refusal as the user sees it: its text (without secrets), the code, what it means and what
+ * to do; wrong credentials ask to reconnect. `list` is the documentation's table for where the code was read.
+ */
+export function measoftError(
+  z: ZObject,
+  code: number,
+  vendorText: string | undefined,
+  list: CodeList,
+  hidden: readonly string[] = [],
+): Error {
   const known = LISTS[list][code];
-  const text = vendorText?.trim() || known?.ru || '';
-  const explanation = known?.en ?? 'MeaSoft gave no further explanation';
+  const text = hideSecrets(vendorText?.trim() || known?.ru || '', hidden);
+  const explanation = known
+    ? `${known.en}; ${known.todo}`
+    : "a code MeaSoft's documentation does not list here, so the app does not know what it means; ask your " +
+      'courier service';
   const message = `MeaSoft refused the request: error ${code}${text ? ` "${text}"` : ''} (${explanation}).`;
   if (AUTH_ERROR_CODES[list].has(code)) {
     const expired = new z.errors.ExpiredAuthError(
@@ -60,10 +77,11 @@ export function measoftError(z: ZObject, code: number, vendorText: string | unde
 }
 
 /** The code in an `error` attribute: 0 when absent; anything but digits is not a documented answer. */
-function errorCode(z: ZObject, node: XmlElement, what: string): number {
+function errorCode(z: ZObject, node: XmlElement, what: string, hidden: readonly string[]): number {
   const value = attr(node, 'error');
   if (value === undefined || value.trim() === '') return 0;
-  if (!/^\d+$/.test(value.trim())) throw badAnswer(z, `its ${what} carries error="${preview(value)}", not a code`);
+  if (!/^\d+$/.test(value.trim()))
+    throw badAnswer(z, `its ${what} carries error="${preview(value, hidden)}", not a code`);
   return Number(value.trim());
 }
 
@@ -80,14 +98,36 @@ function badAnswer(z: ZObject, why: string): Error {
   );
 }
 
+/**
+ * What a request was for, so a failed exchange says what it means where the message is read:
+ * - `poll`: a polling trigger's read; the next poll asks again;
+ * - `read`: a read in a step (Find, samples, the connection test); nothing was changed;
+ * - `write`: a change (cancel, commit); it may or may not have been applied;
+ * - `create`: a neworder; MeaSoft refuses the same Order Number twice in a year (error 17), so a
+ *   replay returns the order instead of creating another;
+ * - `after-create`: the read right after a neworder; the caller says what happened (the order exists).
+ */
+export type Purpose = 'poll' | 'read' | 'write' | 'create' | 'after-create';
+
+const AFTER_FAILURE: Record<Purpose, string> = {
+  poll: 'Nothing was changed; the trigger asks again at its next poll.',
+  read: 'Nothing was changed (this only reads from MeaSoft); run the step again when MeaSoft answers.',
+  write: 'The change may or may not have been made: check the order in MeaSoft before you replay this step.',
+  create:
+    'The order may or may not have been created. Replaying this step is safe: MeaSoft refuses a second order ' +
+    'with the same Order Number (error 17), and the step then returns the order MeaSoft has.',
+  'after-create': '',
+};
+
 export interface CallOptions {
-  /** True for requests that change data: a lost answer then may or may not have applied it. */
-  write: boolean;
+  purpose: Purpose;
   /**
-   * A root error code that means "nothing found" for this request (11, "Заказы не найдены"), read as an
-   * empty answer.
+   * A root error code the caller reads itself, returned as an empty answer that keeps its `error`
+   * attribute: 11 "Заказы не найдены" for a statusreq (nothing found), 17 for a neworder (the number exists).
    */
-  noneFound?: number;
+  passCode?: number;
+  /** The documentation's table for a root `error` (the general list unless the request has its own). */
+  rootList?: CodeList;
 }
 
 /** Sends one request and returns the root of MeaSoft's answer, refusing errors and undocumented answers. */
@@ -97,16 +137,17 @@ export async function callMeasoft(
   request: XmlNode,
   options: CallOptions,
 ): Promise<XmlElement> {
+  const hidden = measoftSecrets(credentials);
   const auth = element('auth', [
     ['login', credentials.login],
     ['pass', credentials.password],
     ['extra', credentials.extra],
   ]);
   const document = Buffer.from(toXmlDocument({ ...request, children: [auth, ...(request.children ?? [])] }), 'utf8');
-  const failed = options.write
-    ? 'The change may or may not have been made: check the order in MeaSoft before you replay this step.'
-    : 'Nothing was changed; Zapier tries again at the next run.';
-  const response = await requestWithin(
+  const failed = AFTER_FAILURE[options.purpose];
+  // Read raw, so core logs neither the answer's body nor a cut-off of it: MeaSoft's error texts may quote
+  // the request, password and all, XML-escaped (docs/measoft.md, "Secrets in vendor text").
+  const response = await requestTextWithin(
     z,
     {
       method: 'POST',
@@ -126,27 +167,27 @@ export async function callMeasoft(
   if (response instanceof NoAnswer) {
     if (!response.mayHaveArrived) throw notReachedError(z, 'MeaSoft', response);
     const why = response.failure.timedOut ? response.reason : `did not answer (${response.reason})`;
-    throw new z.errors.Error(`MeaSoft ${why}. ${failed}`, 'MeasoftNoAnswer', 502);
+    throw new z.errors.Error(`MeaSoft ${why}. ${failed}`.trim(), 'MeasoftNoAnswer', 502);
   }
   if (response.status >= 500) {
     throw new z.errors.Error(
-      `MeaSoft answered with a server error (HTTP ${response.status}). ${failed}`,
+      `MeaSoft answered with a server error (HTTP ${response.status}). ${failed}`.trim(),
       'MeasoftServerError',
       response.status,
     );
   }
-  if (response.status !== 200) throw badAnswer(z, `HTTP ${response.status}: "${preview(response.content)}"`);
+  if (response.status !== 200) throw badAnswer(z, `HTTP ${response.status}: "${preview(response.content, hidden)}"`);
   let root: XmlElement;
   try {
     root = readXmlRoot(response.content, `<${request.name}> answer`);
   } catch (error) {
-    if (error instanceof PayloadError) throw badAnswer(z, error.message.replace(/\.$/, ''));
+    if (error instanceof PayloadError) throw badAnswer(z, hideSecrets(error.message.replace(/\.$/, ''), hidden));
     throw error;
   }
   // Errors come as an `error` attribute on the root, whatever the root is called.
-  const code = errorCode(z, root, 'root');
-  if (code !== 0 && code === options.noneFound) return { ...root, name: request.name, children: [] };
-  if (code !== 0) throw measoftError(z, code, errorText(root), 'api');
+  const code = errorCode(z, root, 'root', hidden);
+  if (code !== 0 && code === options.passCode) return { ...root, name: request.name, children: [] };
+  if (code !== 0) throw measoftError(z, code, errorText(root), options.rootList ?? 'api', hidden);
   if (root.name !== request.name) throw badAnswer(z, `the root element is <${root.name}>, not <${request.name}>`);
   return root;
 }
@@ -154,40 +195,108 @@ export async function callMeasoft(
 // ---------------------------------------------------------------------------------------------
 // Requests
 
+/**
+ * The statusreq filters the app uses, all in the documentation's field list (docs/measoft.md,
+ * "Requests used"). `givencode` is not in that list, so the app does not send it.
+ */
 export interface OrderFilters {
   orderno?: string;
   orderno2?: string;
-  givencode?: string;
   /** YYYY-MM-DD, order creation date from / to. */
   datefrom?: string;
   dateto?: string;
 }
 
+/** The filters that name orders: every order of the answer must carry the value asked for. */
+const IDENTITY_FILTERS = { orderno: 'Order Number', orderno2: 'Express Order Number' } as const;
+
 /** The stream ids MeaSoft accepts in `<streamid>` (docs/measoft.md, "Requests used", streams). */
 export const MEASOFT_STREAM_MIN = 100;
 export const MEASOFT_STREAM_MAX = 10_000;
 
-function ordersOf(z: ZObject, root: XmlElement, reading: OrderReading): MeasoftOrderEvent[] {
-  const orders: MeasoftOrderEvent[] = [];
-  for (const child of root.children) {
-    if (child.name !== 'order')
-      throw badAnswer(z, `<statusreq> holds a <${child.name}> element, not only <order> elements`);
-    try {
-      orders.push(orderFromElement(child, reading));
-    } catch (error) {
-      if (error instanceof PayloadError) throw badAnswer(z, error.message.replace(/\.$/, ''));
-      throw error;
+/**
+ * A vendor that ignored a filter answers with other orders; none of them is ever taken for the one
+ * asked for. Creation dates are not checked: the `<order>` element carries no creation date.
+ */
+function checkFilters(z: ZObject, root: XmlElement, filters: OrderFilters): void {
+  for (const order of root.children) {
+    for (const key of Object.keys(IDENTITY_FILTERS) as Array<keyof typeof IDENTITY_FILTERS>) {
+      const wanted = filters[key]?.trim();
+      if (!wanted) continue;
+      const got = attr(order, key)?.trim() ?? '';
+      if (got !== wanted) {
+        throw new z.errors.Error(
+          `MeaSoft answered a search for ${key} "${preview(wanted)}" with an order whose ${key} is ` +
+            `"${preview(got)}": it did not apply the filter, so that order was not taken for the one asked for.`,
+          'MeasoftFilterIgnored',
+          502,
+        );
+      }
     }
   }
-  return orders;
 }
 
-/** `statusreq` with filters: orders of any state, read only. */
+const notOnlyOrders = (z: ZObject, root: XmlElement): void => {
+  const other = root.children.find((child) => child.name !== 'order');
+  if (other) throw badAnswer(z, `<${root.name}> holds a <${other.name}> element, not only <order> elements`);
+};
+
+function ordersOf(z: ZObject, root: XmlElement, reading: OrderReading, hidden: readonly string[]): MeasoftOrderEvent[] {
+  notOnlyOrders(z, root);
+  return root.children.map((child) => {
+    try {
+      return orderFromElement(child, reading);
+    } catch (error) {
+      if (error instanceof PayloadError) throw badAnswer(z, hideSecrets(error.message.replace(/\.$/, ''), hidden));
+      throw error;
+    }
+  });
+}
+
+/** MeaSoft's status when the app could not read one. */
+const NO_STATUS: MeasoftOrderEvent['status'] = {
+  code: null,
+  title: null,
+  eventstore: null,
+  eventtime_iso: null,
+  createtimegmt_iso: null,
+  message: null,
+  country: null,
+};
+
+/**
+ * An `<order>` of a change stream the app could not read, as an item that says so (`read_error`) with
+ * the numbers MeaSoft gave. Its id is stable (the order's number and a hash of the element), so
+ * Zapier runs the Zap for it once, however often MeaSoft sends it again.
+ */
+function unreadableOrder(order: XmlElement, why: string): MeasoftOrderEvent {
+  const value = (name: string): string | null => attr(order, name)?.trim() || null;
+  const orderno = value('orderno') ?? value('awb');
+  return {
+    id: `unreadable:${orderno ?? ''}:${sha1(JSON.stringify(order)).slice(0, 16)}`,
+    orderno,
+    awb: value('awb'),
+    orderno2: value('orderno2'),
+    ordercode: value('ordercode'),
+    givencode: value('givencode'),
+    status: { ...NO_STATUS },
+    status_history: [],
+    items: [],
+    packages: [],
+    webhook_status_code: null,
+    webhook_status_time_iso: null,
+    webhook_statuses: [],
+    read_error: why,
+  };
+}
+
+/** `statusreq` with filters: orders of any state, read only; every order is checked against the filter. */
 export async function findOrders(
   z: ZObject,
   credentials: MeasoftCredentials,
   filters: OrderFilters,
   reading: OrderReading = DEFAULT_READING,
+  purpose: Purpose = 'read',
 ): Promise<MeasoftOrderEvent[]> {
   const request = element(
     'statusreq',
@@ -195,54 +304,95 @@ export async function findOrders(
     [
       textElement('orderno', filters.orderno),
       textElement('orderno2', filters.orderno2),
-      textElement('givencode', filters.givencode),
       textElement('datefrom', filters.datefrom),
       textElement('dateto', filters.dateto),
     ],
   );
-  return ordersOf(z, await callMeasoft(z, credentials, request, { write: false, noneFound: 11 }), reading);
+  // 11 "orders not found" is an empty answer, as `count="0"` is.
+  const root = await callMeasoft(z, credentials, request, { purpose, passCode: 11 });
+  notOnlyOrders(z, root);
+  checkFilters(z, root, filters);
+  return ordersOf(z, root, reading, measoftSecrets(credentials));
 }
 
-/** `statusreq` with `changes=ONLY_LAST` on a stream: orders changed since that stream's last commit. */
+/**
+ * `statusreq` with `changes=ONLY_LAST` on a stream: orders changed since that stream's last commit.
+ * 11 is read as "nothing changed", as for any statusreq. An `<order>` the app cannot read becomes an
+ * item with `read_error` instead of failing the poll: a failing poll commits nothing, so one such
+ * order would stop the stream for good.
+ */
 export async function changedOrders(
   z: ZObject,
   credentials: MeasoftCredentials,
   streamId: number,
   reading: OrderReading = DEFAULT_READING,
 ): Promise<MeasoftOrderEvent[]> {
+  const hidden = measoftSecrets(credentials);
   const request = element('statusreq', [], [textElement('changes', 'ONLY_LAST'), textElement('streamid', streamId)]);
-  return ordersOf(z, await callMeasoft(z, credentials, request, { write: false }), reading);
-}
-
-/** `commitlaststatus`: the changes the stream's last ONLY_LAST answer returned are marked received. */
-export async function commitLastStatus(z: ZObject, credentials: MeasoftCredentials, streamId: number): Promise<void> {
-  const root = await callMeasoft(z, credentials, element('commitlaststatus', [], [textElement('streamid', streamId)]), {
-    write: true,
+  const root = await callMeasoft(z, credentials, request, { purpose: 'poll', passCode: 11 });
+  notOnlyOrders(z, root);
+  return root.children.map((child) => {
+    try {
+      return orderFromElement(child, reading);
+    } catch (error) {
+      if (!(error instanceof PayloadError)) throw error;
+      const why = hideSecrets(error.message, hidden);
+      z.console.log(`MeaSoft sent an order the app could not read (${why}); it is passed on with read_error.`);
+      return unreadableOrder(child, `MeaSoft sent this order in a form the app could not read: ${why}`);
+    }
   });
-  if (root.children.length > 0) throw badAnswer(z, '<commitlaststatus> came back with content');
 }
 
-export interface CreatedOrder {
-  orderno: string;
-  barcode: string | null;
-  orderprice: number | null;
+/**
+ * `commitlaststatus`: the changes the stream's last ONLY_LAST answer returned are marked received.
+ * Success is the root without an error code, with or without content: the documentation shows no
+ * content, and a public client (Dicoders/measoft-api-client) reads `<order>` children from it.
+ */
+export async function commitLastStatus(z: ZObject, credentials: MeasoftCredentials, streamId: number): Promise<void> {
+  await callMeasoft(z, credentials, element('commitlaststatus', [], [textElement('streamid', streamId)]), {
+    purpose: 'write',
+  });
 }
 
-/** `neworder` with one `<order>`; MeaSoft answers with one `<createorder>` per order. */
-export async function createOrder(z: ZObject, credentials: MeasoftCredentials, order: XmlNode): Promise<CreatedOrder> {
-  const root = await callMeasoft(z, credentials, element('neworder', [['newfolder', 'NO']], [order]), { write: true });
+/** What neworder answered for the one order: created, or refused with 17 (the number exists this year). */
+export type NewOrderResult =
+  | { kind: 'created'; orderno: string; barcode: string | null; orderprice: number | null }
+  | { kind: 'exists'; orderno: string };
+
+const ORDER_EXISTS = 17;
+
+/**
+ * `neworder` with one `<order>`; MeaSoft answers with one `<createorder>` per order. Errors, on the
+ * root or on `<createorder>`, are read with the documentation's ordering table.
+ */
+export async function createOrder(
+  z: ZObject,
+  credentials: MeasoftCredentials,
+  orderno: string,
+  order: XmlNode,
+): Promise<NewOrderResult> {
+  const hidden = measoftSecrets(credentials);
+  const root = await callMeasoft(z, credentials, element('neworder', [['newfolder', 'NO']], [order]), {
+    purpose: 'create',
+    rootList: 'order',
+    passCode: ORDER_EXISTS,
+  });
+  // 17 on the root comes back as an empty answer (passCode): the number is taken.
+  if (root.children.length === 0 && errorCode(z, root, 'root', hidden) === ORDER_EXISTS)
+    return { kind: 'exists', orderno };
   const answers = root.children.filter((child) => child.name === 'createorder');
   if (answers.length !== 1 || root.children.length !== 1)
     throw badAnswer(z, '<neworder> did not hold exactly one <createorder>');
   const answer = answers[0]!;
   if (attr(answer, 'error') === undefined) throw badAnswer(z, '<createorder> has no error attribute');
-  const code = errorCode(z, answer, '<createorder>');
-  if (code !== 0) throw measoftError(z, code, errorText(answer), 'order');
-  const orderno = attr(answer, 'orderno')?.trim() ?? '';
-  if (orderno === '') throw badAnswer(z, '<createorder> reports success without an order number');
+  const code = errorCode(z, answer, '<createorder>', hidden);
+  if (code === ORDER_EXISTS) return { kind: 'exists', orderno };
+  if (code !== 0) throw measoftError(z, code, errorText(answer), 'order', hidden);
+  const number = attr(answer, 'orderno')?.trim() ?? '';
+  if (number === '') throw badAnswer(z, '<createorder> reports success without an order number');
   const price = attr(answer, 'orderprice');
   const orderprice = price !== undefined && /^\d+(\.\d+)?$/.test(price.trim()) ? Number(price) : null;
-  return { orderno, barcode: attr(answer, 'barcode')?.trim() || null, orderprice };
+  return { kind: 'created', orderno: number, barcode: attr(answer, 'barcode')?.trim() || null, orderprice };
 }
 
 /** `cancelorder` for one order number; MeaSoft answers with one `<order>` carrying its result. */
@@ -251,6 +401,7 @@ export async function cancelOrder(
   credentials: MeasoftCredentials,
   orderno: string,
 ): Promise<{ orderno: string; message: string | null }> {
+  const hidden = measoftSecrets(credentials);
   const root = await callMeasoft(
     z,
     credentials,
@@ -264,16 +415,18 @@ export async function cancelOrder(
         ]),
       ],
     ),
-    {
-      write: true,
-    },
+    { purpose: 'write' },
   );
   const answers = root.children.filter((child) => child.name === 'order');
   if (answers.length !== 1 || root.children.length !== 1)
     throw badAnswer(z, '<cancelorder> did not hold exactly one <order>');
   const answer = answers[0]!;
   if (attr(answer, 'error') === undefined) throw badAnswer(z, 'the <order> of <cancelorder> has no error attribute');
-  const code = errorCode(z, answer, '<order>');
-  if (code !== 0) throw measoftError(z, code, errorText(answer), 'cancel');
-  return { orderno: attr(answer, 'orderno')?.trim() || orderno, message: errorText(answer) ?? null };
+  const code = errorCode(z, answer, '<order>', hidden);
+  if (code !== 0) throw measoftError(z, code, errorText(answer), 'cancel', hidden);
+  const message = errorText(answer);
+  return {
+    orderno: attr(answer, 'orderno')?.trim() || orderno,
+    message: message === undefined ? null : hideSecrets(message, hidden),
+  };
 }

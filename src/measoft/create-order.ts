@@ -1,7 +1,11 @@
 /**
- * Create Courier Order: `neworder` with one order, the shop's order number as `orderno2`. Replaying
- * a step must not create a second order, so MeaSoft is asked first (statusreq by orderno2) and an
- * existing order is returned as it is, with `created_now: false`.
+ * Create Courier Order: `neworder` with one order, the shop's order number as the `orderno` attribute
+ * of `<order>`, where MeaSoft's documentation puts a number "assigned by the client" (docs/measoft.md,
+ * "neworder"). MeaSoft refuses a number already used in the same calendar year with error 17, and
+ * that is the replay guard: on 17 the order with that number is read, and returned with
+ * `created_now: false` when it is the same order (same receiver phone and address); another order
+ * with that number is refused naming Order Number. No look-up is made before the neworder: it would
+ * cost a request on every run and could not close the gap between look-up and creation, which 17 does.
  */
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
@@ -9,6 +13,7 @@ import { asList, readChoice, readNumber, readText } from '../common/input';
 import { requireMeasoft } from '../credentials';
 import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
 import { createOrder, findOrders } from './client';
+import { hideSecrets } from '../common/secrets';
 import { ORDER_OUTPUT_FIELDS } from './order-status';
 import { orderStatusSample } from './samples';
 import type { MeasoftOrderEvent } from './types';
@@ -25,7 +30,7 @@ export const PAYMENT_TYPES = [
 ] as const;
 
 const L = {
-  shop: 'Shop Order Number',
+  orderno: 'Order Number',
   name: 'Receiver Name',
   company: 'Receiver Company',
   phone: 'Receiver Phone',
@@ -124,8 +129,11 @@ function readItems(z: ZObject, input: Record<string, unknown>): XmlNode | undefi
 }
 
 /** Reads and checks every field before anything is sent; the order element MeaSoft's neworder wants. */
-export function buildOrder(z: ZObject, input: Record<string, unknown>): { orderno2: string; order: XmlNode } {
-  const orderno2 = required(z, L.shop, input.orderno2, "your shop's order number, e.g. 100045");
+export function buildOrder(
+  z: ZObject,
+  input: Record<string, unknown>,
+): { orderno: string; order: XmlNode; receiver: Receiver } {
+  const orderno = required(z, L.orderno, input.orderno, "your shop's order number, e.g. 100045");
   const person = required(z, L.name, input.receiver_name, "the receiver's name");
   const phone = required(z, L.phone, input.receiver_phone, "the receiver's phone number");
   const town = required(z, L.town, input.receiver_town, 'the town of delivery, e.g. Москва');
@@ -143,10 +151,8 @@ export function buildOrder(z: ZObject, input: Record<string, unknown>): { ordern
   const items = readItems(z, input);
   const order = element(
     'order',
-    [
-      ['orderno', ''],
-      ['orderno2', orderno2],
-    ],
+    // Only the shop's number, as `orderno`; `orderno2` is MeaSoft's express-delivery number (docs/measoft.md).
+    [['orderno', orderno]],
     [
       element(
         'receiver',
@@ -172,36 +178,98 @@ export function buildOrder(z: ZObject, input: Record<string, unknown>): { ordern
       items,
     ],
   );
-  return { orderno2, order };
+  return { orderno, order, receiver: { phone, address } };
+}
+
+/** What identifies an order besides its number: whom it goes to. */
+interface Receiver {
+  phone: string;
+  address: string;
+}
+
+/** Digits only, the last ten (MeaSoft may store +7 / 8 prefixes differently). */
+const phoneKey = (value: unknown): string => readText(value).replace(/\D/g, '').slice(-10);
+/** Letters and digits only, lower case: spacing and punctuation MeaSoft may change are ignored. */
+const addressKey = (value: unknown): string =>
+  readText(value)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+
+/** True when MeaSoft's order goes to the receiver this step asked for (phone and address). */
+function sameReceiver(order: MeasoftOrderEvent, wanted: Receiver): boolean {
+  const receiver = (order.receiver ?? {}) as Record<string, unknown>;
+  const phone = phoneKey(receiver.phone);
+  const address = addressKey(receiver.address);
+  return phone !== '' && address !== '' && phone === phoneKey(wanted.phone) && address === addressKey(wanted.address);
+}
+
+/** The message of an error from a read, without the JSON wrapping core gives z.errors.Error. */
+function reasonOf(error: unknown): string {
+  const message = String((error as Error)?.message ?? error);
+  try {
+    const parsed = JSON.parse(message) as { message?: unknown };
+    if (typeof parsed?.message === 'string') return parsed.message;
+  } catch {
+    // a plain-text message
+  }
+  return message;
+}
+
+/** MeaSoft created the order, and the read right after failed: say so, with the number. */
+function createdButUnread(z: ZObject, orderno: string, why: string): Error {
+  return new z.errors.Error(
+    `MeaSoft created courier order ${orderno}, but reading it back failed: ${why.replace(/\.$/, '')}. The order ` +
+      `exists: find it with Find MeaSoft Courier Order (Order Number ${orderno}). Do not replay this step ` +
+      'blindly: check the order in MeaSoft first.',
+    'MeasoftCreatedNotRead',
+    502,
+  );
 }
 
 export const perform = (async (z, bundle) => {
-  const { orderno2, order } = buildOrder(z, bundle.inputData as Record<string, unknown>);
-  const reading = readOrderReading(z, (bundle.inputData as Record<string, unknown>).branch_time_zone);
+  const input = bundle.inputData as Record<string, unknown>;
+  const { orderno, order, receiver } = buildOrder(z, input);
+  const reading = readOrderReading(z, input.branch_time_zone);
   const credentials = requireMeasoft(z, bundle);
-  // A replayed step finds the order the first run created, instead of creating a second one.
-  const [existing] = await findOrders(z, credentials, { orderno2 }, reading);
-  if (existing) {
+  const result = await createOrder(z, credentials, orderno, order);
+  if (result.kind === 'exists') {
+    // Error 17: nothing was created. Either this step ran before, or the number belongs to another order.
+    const [found] = await findOrders(z, credentials, { orderno }, reading);
+    if (!found) {
+      throw new z.errors.Error(
+        `${L.orderno}: MeaSoft already has an order numbered "${orderno}" this calendar year (error 17) but does ` +
+          'not show it to this account, so it cannot be told whether it is this order. Nothing was created. Use ' +
+          'another Order Number, or check the number with your courier service.',
+        'MeasoftOrderNumberTaken',
+        400,
+      );
+    }
+    if (!sameReceiver(found, receiver)) {
+      throw new z.errors.Error(
+        `${L.orderno}: MeaSoft already has another order numbered "${orderno}" this calendar year (error 17), ` +
+          'for a different receiver phone or address. Nothing was created. MeaSoft refuses a number used in the ' +
+          'same calendar year: use another Order Number.',
+        'MeasoftOrderNumberTaken',
+        400,
+      );
+    }
     return {
-      ...existing,
+      ...found,
       created_now: false,
-      result_note: `MeaSoft already had order ${existing.orderno} for shop order ${orderno2}; nothing new was created.`,
+      result_note: `MeaSoft already had order ${orderno} for this receiver; nothing new was created.`,
     };
   }
-  const created = await createOrder(z, credentials, order);
-  const [stored] = await findOrders(z, credentials, { orderno: created.orderno }, reading);
-  if (!stored) {
-    throw new z.errors.Error(
-      `MeaSoft created order ${created.orderno} but did not return it when asked right after. Find it with ` +
-        'Find MeaSoft Courier Order; do not replay this step.',
-      'MeasoftCreatedNotFound',
-      502,
-    );
+  let stored: MeasoftOrderEvent | undefined;
+  try {
+    [stored] = await findOrders(z, credentials, { orderno: result.orderno }, reading, 'after-create');
+  } catch (error) {
+    throw createdButUnread(z, result.orderno, hideSecrets(reasonOf(error), [credentials.password]));
   }
+  if (!stored) throw createdButUnread(z, result.orderno, 'MeaSoft did not return it when asked right after');
   return {
     ...stored,
     created_now: true,
-    result_note: `MeaSoft created order ${created.orderno} for shop order ${orderno2}.`,
+    result_note: `MeaSoft created order ${result.orderno} for Order Number ${orderno}.`,
   };
 }) satisfies CreatePerform<Record<string, unknown>, CreatedCourierOrder>;
 
@@ -225,13 +293,14 @@ export default defineCreate({
   operation: {
     inputFields: [
       {
-        key: 'orderno2',
-        label: L.shop,
+        key: 'orderno',
+        label: L.orderno,
         required: true,
         type: 'string',
         helpText:
-          "Your shop's order number. MeaSoft stores it as `orderno2`; a second run with the same number " +
-          'returns the existing courier order instead of creating another.',
+          "Your shop's order number, e.g. `100045`: MeaSoft's order gets this number. MeaSoft refuses a number " +
+          'already used in the same calendar year; a second run with the same number and receiver returns the ' +
+          'existing courier order instead of creating another.',
       },
       {
         key: 'receiver_name',
@@ -353,7 +422,7 @@ export default defineCreate({
     sample: {
       ...orderStatusSample,
       created_now: true,
-      result_note: 'MeaSoft created order 00032011 for shop order 100045.',
+      result_note: 'MeaSoft created order 00032011 for Order Number 00032011.',
     },
     outputFields: [
       ...ORDER_OUTPUT_FIELDS,

@@ -1,4 +1,9 @@
-/** Find MeaSoft Courier Order: a read-only statusreq by MeaSoft's order number, the shop's number or the given code. */
+/**
+ * Find MeaSoft Courier Order: a read-only statusreq by MeaSoft's order number or the urgent (express)
+ * order number, the two order filters of statusreq's documented field list (docs/measoft.md). Every
+ * order of the answer is checked against the filter (src/measoft/client.ts); "orders not found" (11)
+ * is an empty result.
+ */
 import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
 import { readText } from '../common/input';
@@ -12,29 +17,26 @@ import type { MeasoftOrderEvent } from './types';
 
 export const FIND_ORDER_KEY = 'measoft_find_order';
 
-const LABELS = { orderno: 'Order Number', orderno2: 'Shop Order Number', givencode: 'Given Code' } as const;
+const LABELS = { orderno: 'Order Number', orderno2: 'Urgent Order Number' } as const;
 
 export const perform = (async (z, bundle) => {
   const orderno = readText(bundle.inputData.orderno);
   const orderno2 = readText(bundle.inputData.orderno2);
-  const givencode = readText(bundle.inputData.givencode);
-  if (orderno === '' && orderno2 === '' && givencode === '') {
-    throw invalidInput(z, LABELS.orderno, `an order number (or fill in ${LABELS.orderno2} or ${LABELS.givencode})`);
+  if (orderno === '' && orderno2 === '') {
+    throw invalidInput(z, LABELS.orderno, `an order number (or fill in ${LABELS.orderno2})`);
   }
   const credentials = requireMeasoft(z, bundle);
   const reading = readOrderReading(z, bundle.inputData.branch_time_zone);
-  return newestFirst(await findOrders(z, credentials, { orderno, orderno2, givencode }, reading));
-}) satisfies SearchPerform<
-  { orderno?: string; orderno2?: string; givencode?: string; branch_time_zone?: string },
-  MeasoftOrderEvent
->;
+  return newestFirst(await findOrders(z, credentials, { orderno, orderno2 }, reading));
+}) satisfies SearchPerform<{ orderno?: string; orderno2?: string; branch_time_zone?: string }, MeasoftOrderEvent>;
 
 export default defineSearch({
   key: FIND_ORDER_KEY,
   noun: 'Courier Order',
   display: {
     label: 'Find MeaSoft Courier Order',
-    description: "Finds a courier order in MeaSoft by its order number, your shop's order number or its given code.",
+    description:
+      'Finds a courier order in MeaSoft by its order number (your shop order number, when Zapier created it).',
   },
   operation: {
     inputFields: [
@@ -44,22 +46,17 @@ export default defineSearch({
         required: false,
         type: 'string',
         helpText:
-          "MeaSoft's order number (Order Number of New MeaSoft Order Status or Create MeaSoft Courier " +
-          'Order), e.g. `00032011`.',
+          "MeaSoft's order number, e.g. `00032011`. Orders made with Create MeaSoft Courier Order carry your " +
+          "shop's order number here.",
       },
       {
         key: 'orderno2',
         label: LABELS.orderno2,
         required: false,
         type: 'string',
-        helpText: "Your shop's own order number, as Create MeaSoft Courier Order sent it (MeaSoft's `orderno2`).",
-      },
-      {
-        key: 'givencode',
-        label: LABELS.givencode,
-        required: false,
-        type: 'string',
-        helpText: "The order's given code in MeaSoft, if your courier service uses them.",
+        helpText:
+          "Optional. The order's number in MeaSoft's urgent (express) delivery subsystem (`orderno2`), if your " +
+          'courier service uses it.',
       },
       branchTimeZoneField,
     ],

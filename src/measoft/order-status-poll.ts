@@ -12,6 +12,8 @@
  *   touched. The first poll of a live Zap (filling Zapier's dedupe) reads the stream like any other.
  * - Without a Zap id (not every bundle has one) nothing is ever committed: changes come back until
  *   a poll with a Zap id commits them, and Zapier's dedupe by `id` keeps them from running twice.
+ * - An `<order>` the app cannot read comes as an item with `read_error` (client.ts, changedOrders):
+ *   the poll still returns, so the stream is committed and the other changes keep flowing.
  */
 import { defineTrigger, type Bundle, type PollingTriggerPerform, type ZObject } from 'zapier-platform-core';
 import { sha1 } from '../common/hash';
@@ -103,7 +105,8 @@ export const perform = (async (z, bundle) => {
       );
     }
   }
-  return newestFirst(events).filter((event) => passesFilter(event, wanted));
+  // An order the app could not read passes any status filter: the user must learn about it.
+  return newestFirst(events).filter((event) => event.read_error !== undefined || passesFilter(event, wanted));
 }) satisfies PollingTriggerPerform<{ statuses?: string[]; branch_time_zone?: string }, MeasoftOrderEvent>;
 
 export default defineTrigger({
@@ -120,6 +123,9 @@ export default defineTrigger({
     inputFields: [statusesField, branchTimeZoneField],
     perform,
     sample: orderStatusSample,
-    outputFields: ORDER_OUTPUT_FIELDS,
+    outputFields: [
+      ...ORDER_OUTPUT_FIELDS,
+      { key: 'read_error', label: 'Read Error (Set Only When the App Could Not Read the Order)', type: 'string' },
+    ],
   },
 });

@@ -80,7 +80,7 @@ export const ORDER_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'awb', label: 'Waybill Number (AWB)', type: 'string' },
   {
     key: 'orderno2',
-    label: 'Second Order Number (orderno2: Your Shop Order Number or Express Waybill)',
+    label: 'Urgent Order Number (orderno2, Express Subsystem)',
     type: 'string',
   },
   { key: 'ordercode', label: 'Internal Order Code', type: 'string' },

@@ -42,13 +42,24 @@ export function wantedStatuses(z: ZObject, statuses: unknown): string[] {
 export const passesFilter = (event: MeasoftOrderEvent, wanted: readonly string[]): boolean =>
   wanted.length === 0 || wanted.includes(statusCode(event.status.code));
 
-/** When the order's current status was recorded (GMT), for sorting; unknown times sort last. */
-const statusTime = (event: MeasoftOrderEvent): string =>
-  event.status.createtimegmt_iso ?? event.status.eventtime_iso ?? '';
+/**
+ * The instant of the order's current status, in ms: its GMT recording time, else its branch-local
+ * event time read with its offset; -Infinity when neither reads, so unknown times sort last.
+ */
+const statusInstant = (event: MeasoftOrderEvent): number => {
+  for (const iso of [event.status.createtimegmt_iso, event.status.eventtime_iso]) {
+    const ms = iso ? Date.parse(iso) : Number.NaN;
+    if (Number.isFinite(ms)) return ms;
+  }
+  return Number.NEGATIVE_INFINITY;
+};
 
-/** Newest status change first, as Zapier expects a poll's items. */
+/** Newest status change first by the real instant (texts with different offsets do not sort), as Zapier expects. */
 export const newestFirst = (events: MeasoftOrderEvent[]): MeasoftOrderEvent[] =>
-  [...events].sort((a, b) => (statusTime(a) < statusTime(b) ? 1 : statusTime(a) > statusTime(b) ? -1 : 0));
+  [...events].sort((a, b) => {
+    const [x, y] = [statusInstant(a), statusInstant(b)];
+    return x === y ? 0 : x < y ? 1 : -1;
+  });
 
 /** Days of orders read for samples: enough to find a few, little enough to answer fast. */
 export const SAMPLE_DAYS = 30;

@@ -1,6 +1,9 @@
 /**
- * MeaSoft status codes with the Russian titles MeaSoft's own software uses (docs/measoft.md)
- * and their English meaning. A courier company may rename the `title` it sends; the code stays.
+ * MeaSoft status codes with their English meaning (docs/measoft.md, "Status codes"): the first twenty
+ * with the Russian titles a public MeaSoft client lists, the others from arzuhuseyn/measoft-api-client
+ * (`entities/status.py`), which gives codes only (their English labels are read from the code; no
+ * Russian title is claimed). A courier company may rename the `title` it sends; the code stays. A code
+ * not listed here still passes through from MeaSoft as it is.
  */
 export const MEASOFT_STATUSES = {
   NEW: { ru: 'Новый', en: 'New' },
@@ -23,13 +26,24 @@ export const MEASOFT_STATUSES = {
   UNCONFIRM: { ru: 'Не удалось согласовать доставку', en: 'Delivery Could Not Be Agreed' },
   PICKUPREADY: { ru: 'Готов к выдаче', en: 'Ready for Pickup' },
   AWAITING_SYNC: { ru: 'Ожидание синхронизации', en: 'Awaiting Synchronization' },
-} as const;
+  LOST: { ru: null, en: 'Lost' },
+  PARTLYRETURNED: { ru: null, en: 'Partially Returned to Sender' },
+  PARTLYRETURNING: { ru: null, en: 'Partial Return Planned' },
+  COURIERPARTIALLY: { ru: null, en: 'Partially Delivered (Preliminary)' },
+  COURIERCANCELED: { ru: null, en: 'Not Delivered (Preliminary)' },
+  WMSASSEMBLED: { ru: null, en: 'Assembled at Warehouse' },
+  WMSDISASSEMBLED: { ru: null, en: 'Disassembled at Warehouse' },
+  CUSTOMSPROCESS: { ru: null, en: 'Customs Clearance in Progress' },
+  CUSTOMSFINISHED: { ru: null, en: 'Customs Clearance Finished' },
+  TRANSACCEPTED: { ru: null, en: 'Accepted by Transport Company' },
+  PICKUPTRANS: { ru: null, en: 'Handed to Transport Company' },
+} as const satisfies Record<string, { ru: string | null; en: string }>;
 
 export type MeasoftStatusCode = keyof typeof MEASOFT_STATUSES;
 
 /** Dropdown choices, English first with MeaSoft's own term after it: "COMPLETE: Delivered (Доставлен)". */
 export const MEASOFT_STATUS_CHOICES = Object.entries(MEASOFT_STATUSES).map(([code, { ru, en }]) => ({
   value: code,
-  label: `${code}: ${en} (${ru})`,
+  label: ru === null ? `${code}: ${en}` : `${code}: ${en} (${ru})`,
   sample: code,
 }));

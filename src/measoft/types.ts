@@ -44,6 +44,8 @@ export type MeasoftOrderEvent = {
   /** Moscow time, ISO 8601; absent from later revisions of MeaSoft's page (then null). */
   webhook_status_time_iso: string | null;
   webhook_statuses: MeasoftWebhookStatus[];
+  /** Only on an order of the change stream the app could not read: what was wrong (the other fields are null). */
+  read_error?: string;
   /** Every other element of the order, as sent (see parse-order.ts for the typing rules). */
   [element: string]: unknown;
 };

@@ -5,7 +5,8 @@
  * operations never do.
  */
 import type { HttpResponse, ZObject } from 'zapier-platform-core';
-import { preview, withoutValues } from '../common/errors';
+import { preview } from '../common/errors';
+import { hideSecrets } from '../common/secrets';
 import { NoAnswer, requestWithin, TimeBudget, timeoutFromEnv } from '../common/network';
 import { rlabBaseUrl, rlabFallbackUrl } from '../config';
 import { AUTH_FIELDS, type RlabCredentials } from '../credentials';
@@ -263,7 +264,7 @@ export function createRlabClient(
     if (response.status >= 500) return new HostDown(`HTTP ${response.status}`, false);
     if (response.status >= 400) throw refusedStatus(z, 'R-Lab', response, hidden);
     const answer = parseRlabAnswer(response.content);
-    if (answer) return { ...answer, resultInfo: withoutValues(answer.resultInfo, hidden) };
+    if (answer) return { ...answer, resultInfo: hideSecrets(answer.resultInfo, hidden) };
     if (READ_METHODS.has(method)) return new HostDown(`an unreadable answer with HTTP ${response.status}`, false);
     // A write that got a 200 may have been saved: sending it again could apply it twice.
     throw new z.errors.Error(

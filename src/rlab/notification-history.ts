@@ -1,5 +1,6 @@
 import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
-import { preview, withoutValues } from '../common/errors';
+import { preview } from '../common/errors';
+import { hideSecrets } from '../common/secrets';
 import { AUTH_FIELDS, requireRlab } from '../credentials';
 import { HISTORY_SERVICES, choicesOf, readCode } from './carriers';
 import { unusableAnswerError } from './client';
@@ -88,7 +89,7 @@ export function parseNotificationHistory(
       `a track history was expected, it sent ${preview(data, hidden)}`,
     );
   if (data.success !== true) {
-    const errors = withoutValues(errorText(data.errors), hidden);
+    const errors = hideSecrets(errorText(data.errors), hidden);
     if (data.success !== false || errors === '')
       throw unusableAnswerError(
         z,

@@ -29,8 +29,8 @@ describe('e2e: MeaSoft against the sandbox', () => {
     const { measoft_login, measoft_password, measoft_extra } = sandbox().accounts;
     return { measoft_login, measoft_password, measoft_extra };
   };
-  const order = (orderno2: string, extra: Record<string, unknown> = {}) => ({
-    orderno2,
+  const order = (orderno: string, extra: Record<string, unknown> = {}) => ({
+    orderno,
     receiver_name: 'Анна Петрова',
     receiver_phone: '+7 (916) 000-00-00',
     receiver_town: 'Москва',
@@ -46,8 +46,8 @@ describe('e2e: MeaSoft against the sandbox', () => {
     items: [{ item_name: 'Футболка "Лето" & шорты', item_quantity: 2, item_price: 1245, item_vat_rate: 20 }],
     ...extra,
   });
-  const create = async (orderno2: string) =>
-    (await appTester(createOrder, { authData: auth(), inputData: order(orderno2) })) as Item;
+  const create = async (orderno: string, extra: Record<string, unknown> = {}) =>
+    (await appTester(createOrder, { authData: auth(), inputData: order(orderno, extra) })) as Item;
 
   it('the connection test passes with the MeaSoft fields only, and changes nothing', async () => {
     await expect(appTester(connectionTest, { authData: auth() })).resolves.toMatchObject({
@@ -76,11 +76,12 @@ describe('e2e: MeaSoft against the sandbox', () => {
     },
   );
 
-  it('Create Courier Order creates once; a replay returns the existing order and says so; Find finds it', async () => {
+  it("Create Courier Order: the shop's number is MeaSoft's order number; a replay meets error 17 and returns it; Find finds it", async () => {
     const first = await create('SHOP-1001');
     expect(first).toMatchObject({
       created_now: true,
-      orderno2: 'SHOP-1001',
+      orderno: 'SHOP-1001',
+      orderno2: null,
       status: { code: 'NEW' },
       price: 2490,
       weight: 1.5,
@@ -89,13 +90,71 @@ describe('e2e: MeaSoft against the sandbox', () => {
     expect(first.items).toEqual([
       expect.objectContaining({ name: 'Футболка "Лето" & шорты', quantity: 2, retprice: 1245, VATrate: 20 }),
     ]);
+    const sent = sandbox().measoft.requests.find((request) => request.body.includes('<neworder'))!.body;
+    expect(sent).toContain('<order orderno="SHOP-1001">');
+    expect(sent).not.toContain('orderno2');
     const replay = await create('SHOP-1001');
-    expect(replay).toMatchObject({ created_now: false, orderno: first.orderno });
-    expect(replay.result_note).toContain('nothing new was created');
+    expect(replay).toMatchObject({ created_now: false, orderno: 'SHOP-1001' });
+    expect(replay.result_note).toBe('MeaSoft already had order SHOP-1001 for this receiver; nothing new was created.');
     expect(sandbox().measoft.orders.size).toBe(1);
-    const found = (await appTester(findOrder, { authData: auth(), inputData: { orderno2: 'SHOP-1001' } })) as Item[];
+    const found = (await appTester(findOrder, { authData: auth(), inputData: { orderno: 'SHOP-1001' } })) as Item[];
     expect(found.map((one) => one.id)).toEqual([first.id]);
     await expect(appTester(findOrder, { authData: auth(), inputData: { orderno: '99999999' } })).resolves.toEqual([]);
+  });
+
+  it('Create Courier Order with a number another order has this year fails naming Order Number, creating nothing', async () => {
+    await create('SHOP-1101');
+    const error = await caught(
+      appTester(createOrder, {
+        authData: auth(),
+        inputData: order('SHOP-1101', { receiver_phone: '+7 999 111-22-33', receiver_address: 'Ленина, 1' }),
+      }),
+    );
+    expect(error.message).toMatch(/^Order Number: MeaSoft already has another order numbered "SHOP-1101"/);
+    expect(sandbox().measoft.orders.get('SHOP-1101')!.receiver.phone).toBe('+7 (916) 000-00-00');
+  });
+
+  it('Create Courier Order: MeaSoft created the order and the read-back failed: the message says so, with the number', async () => {
+    const measoft = sandbox().measoft;
+    // The neworder goes through; the statusreq right after meets a server error.
+    measoft.failReads = 1;
+    const error = await caught(create('SHOP-1201'));
+    expect(measoft.orders.has('SHOP-1201')).toBe(true);
+    expect(error.message).toBe(
+      'MeaSoft created courier order SHOP-1201, but reading it back failed: MeaSoft answered with a server error ' +
+        '(HTTP 500). The order exists: find it with Find MeaSoft Courier Order (Order Number SHOP-1201). Do not ' +
+        'replay this step blindly: check the order in MeaSoft first.',
+    );
+  });
+
+  it('a vendor that ignores the filter never hands over another order', async () => {
+    await create('SHOP-1301');
+    sandbox().measoft.ignoreFilters = true;
+    try {
+      const error = await caught(appTester(findOrder, { authData: auth(), inputData: { orderno: 'SHOP-9999' } }));
+      expect(error.code).toBe('MeasoftFilterIgnored');
+      const created = await caught(create('SHOP-1302'));
+      expect(created.message).toMatch(/^MeaSoft created courier order SHOP-1302, but reading it back failed/);
+    } finally {
+      sandbox().measoft.ignoreFilters = false;
+    }
+  });
+
+  it('a MeaSoft error text quoting the request shows no password in any form', async () => {
+    const password = 'pa&ss"<word>';
+    // The connection's password is not the account's: MeaSoft's refusal quotes the <auth> it received.
+    const error = await caught(
+      appTester(findOrder, { authData: { ...auth(), measoft_password: password }, inputData: { orderno: 'X' } }),
+    );
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(error.message).toContain('pass="[hidden]"');
+    for (const form of [password, 'pa&amp;ss&quot;&lt;word&gt;', encodeURIComponent(password)])
+      expect(error.message).not.toContain(form);
+    const createRefused = await caught(
+      appTester(createOrder, { authData: { ...auth(), measoft_password: password }, inputData: order('SHOP-1401') }),
+    );
+    expect(createRefused.name).toBe('ExpiredAuthError');
+    expect(createRefused.message).toContain('error 1 "Ошибка авторизации: <auth login="sandbox-shop" pass="[hidden]"');
   });
 
   it('bad input is refused before any request, naming the field', async () => {
@@ -117,7 +176,8 @@ describe('e2e: MeaSoft against the sandbox', () => {
       appTester(loose(cancelOrder), { authData: auth(), inputData: { orderno: busy.orderno } }),
     );
     expect(error.message).toBe(
-      'MeaSoft refused the request: error 54 "Заказ уже в работе, отмена невозможна" (MeaSoft gave no further explanation).',
+      'MeaSoft refused the request: error 54 "Заказ уже в работе, отмена невозможна" (the courier service has ' +
+        'already started on the order, so it can no longer be cancelled; ask your courier service to stop the order).',
     );
   });
 
@@ -256,6 +316,69 @@ describe('e2e: MeaSoft against the sandbox', () => {
         meta: { zap: { id: 'zap-F' } },
       })) as Item[];
       expect(events.filter((event) => event.orderno === created.orderno)).toEqual([]);
+    });
+
+    it('an unreadable order does not stop the stream: the others flow, it is reported once, the stream moves on', async () => {
+      const measoft = sandbox().measoft;
+      const a = zap('zap-U');
+      await a.poll({ isPopulatingDedupe: true });
+      const created = await create('SHOP-9201');
+      measoft.rawOrders = ['<order orderno="BROKEN-1" awb="W-1"><weight>1</weight></order>'];
+      // Another Zap asking for COMPLETE only still gets the unreadable order, so its user learns about it.
+      const filtered = (await tester(loose(poll), {
+        authData: auth(),
+        inputData: { statuses: ['COMPLETE'] },
+        meta: { zap: { id: 'zap-W' } },
+      })) as Item[];
+      const unreadable = filtered.filter((event) => event.read_error !== undefined);
+      expect(unreadable.map((event) => event.orderno)).toEqual(['BROKEN-1']);
+      expect(unreadable[0]!.read_error).toContain('has no <status> element');
+      await a.poll(); // NEW of SHOP-9201 and the unreadable order
+      await a.poll(); // commits that answer: MeaSoft stops sending the broken order
+      measoft.advance(created.orderno!, 'LOST');
+      measoft.advance(created.orderno!, 'SOMENEWCODE'); // a code the app does not know passes through
+      await a.poll();
+      await a.poll();
+      measoft.rawOrders = [];
+      expect(a.runs.filter((id) => id.startsWith('unreadable:BROKEN-1:'))).toHaveLength(1);
+      expect(a.runs.filter((id) => id.startsWith(`${created.orderno}:`)).map((id) => id.split(':')[1])).toEqual([
+        'NEW',
+        'SOMENEWCODE',
+      ]);
+    });
+
+    it('newest first by the real instant: a branch-time status and a GMT one are compared as points in time', async () => {
+      const measoft = sandbox().measoft;
+      const created = await create('SHOP-9401');
+      const gmt = measoft.orders.get('SHOP-9401')!.statuses[0]!.timeGmt; // "YYYY-MM-DD HH:mm:ss", GMT
+      // Half an hour earlier, written as Moscow branch time (+3 h): as text it sorts after the GMT one.
+      const earlier = new Date(Date.parse(`${gmt.replace(' ', 'T')}Z`) - 30 * 60_000 + 3 * 3_600_000);
+      const branchTime = earlier.toISOString().slice(0, 19).replace('T', ' ');
+      measoft.rawOrders = [`<order orderno="BRANCH-1"><status eventtime="${branchTime}">PICKUP</status></order>`];
+      try {
+        const events = (await tester(loose(poll), {
+          authData: auth(),
+          inputData: {},
+          meta: { zap: { id: 'zap-T' } },
+        })) as Item[];
+        const order = events.map((event) => event.orderno).filter((no) => no === created.orderno || no === 'BRANCH-1');
+        expect(order).toEqual([created.orderno, 'BRANCH-1']);
+      } finally {
+        measoft.rawOrders = [];
+      }
+    });
+
+    it('Only These Statuses takes the codes the documentation adds, such as LOST', async () => {
+      const created = await create('SHOP-9301');
+      sandbox().measoft.advance(created.orderno!, 'LOST');
+      const events = (await tester(loose(poll), {
+        authData: auth(),
+        inputData: { statuses: ['LOST'] },
+        meta: { zap: { id: 'zap-L' } },
+      })) as Item[];
+      expect(events.filter((event) => event.orderno === created.orderno).map((event) => event.status.code)).toEqual([
+        'LOST',
+      ]);
     });
   });
 });

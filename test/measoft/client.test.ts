@@ -88,7 +88,7 @@ describe('MeaSoft client: requests and answers', () => {
     const error = await caught(run((z) => findOrders(z, credentials, { orderno: 'A1' })));
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toBe(
-      'MeaSoft refused the request: error 25 "Ошибка авторизации" (authorization failed: the login, password or courier service code is wrong). ' +
+      'MeaSoft refused the request: error 25 "Ошибка авторизации" (authorization failed: the login, password or courier service code is wrong; reconnect the MeaSoft account). ' +
         'Reconnect the MeaSoft account and check the MeaSoft Login, MeaSoft Password and MeaSoft Courier Service Code.',
     );
     expect(error.message).not.toContain('p&ss');
@@ -99,15 +99,18 @@ describe('MeaSoft client: requests and answers', () => {
     const error = await caught(run((z) => findOrders(z, credentials, {})));
     expect(error).toMatchObject({
       code: 'MeasoftError14',
-      message: 'MeaSoft refused the request: error 14 "Неизвестная функция" (MeaSoft does not know this request).',
+      message:
+        'MeaSoft refused the request: error 14 "Неизвестная функция" (MeaSoft does not know this request; ' +
+        "this request of the app does not send that; if it persists, tell the app's maintainer).",
     });
   });
 
-  it('an unknown code still shows the code and MeaSoft text', async () => {
+  it('an unknown code still shows the code and MeaSoft text, and says it is unknown', async () => {
     nock(API).post('/api/').reply(200, doc('<statusreq error="999">Что-то пошло не так</statusreq>'));
     const error = await caught(run((z) => findOrders(z, credentials, {})));
     expect(error.message).toBe(
-      'MeaSoft refused the request: error 999 "Что-то пошло не так" (MeaSoft gave no further explanation).',
+      'MeaSoft refused the request: error 999 "Что-то пошло не так" (a code MeaSoft\'s documentation does not list ' +
+        'here, so the app does not know what it means; ask your courier service).',
     );
   });
 
@@ -138,33 +141,42 @@ describe('MeaSoft client: requests and answers', () => {
 
   it('neworder: one order, MeaSoft number and price back', async () => {
     nock(API)
-      .post('/api/', doc(`<neworder newfolder="NO">${AUTH}<order orderno=""><weight>1.5</weight></order></neworder>`))
+      .post(
+        '/api/',
+        doc(`<neworder newfolder="NO">${AUTH}<order orderno="S-1"><weight>1.5</weight></order></neworder>`),
+      )
       .reply(
         200,
         doc(
-          '<neworder><createorder orderno="00032011" barcode="00032011" error="0" errormsg="Success" orderprice="350"/></neworder>',
+          '<neworder><createorder orderno="S-1" barcode="00032011" error="0" errormsg="Success" orderprice="350"/></neworder>',
         ),
       );
     const created = await run((z) =>
-      createOrder(z, credentials, element('order', [['orderno', '']], [textElement('weight', 1.5)])),
+      createOrder(z, credentials, 'S-1', element('order', [['orderno', 'S-1']], [textElement('weight', 1.5)])),
     );
-    expect(created).toEqual({ orderno: '00032011', barcode: '00032011', orderprice: 350 });
+    expect(created).toEqual({ kind: 'created', orderno: 'S-1', barcode: '00032011', orderprice: 350 });
   });
 
   it('neworder refusals use the order list: 8 is a missing phone, 1 asks to reconnect', async () => {
     nock(API)
       .post('/api/')
       .reply(200, doc('<neworder><createorder orderno="" error="8" errormsg="empty phone"/></neworder>'));
-    const error = await caught(run((z) => createOrder(z, credentials, element('order'))));
+    const error = await caught(run((z) => createOrder(z, credentials, 'S-1', element('order'))));
     expect(error.message).toBe(
-      'MeaSoft refused the request: error 8 "empty phone" (the receiver\'s phone number is missing).',
+      'MeaSoft refused the request: error 8 "empty phone" (the receiver\'s phone number is missing; fill in Receiver Phone).',
     );
     nock(API).post('/api/').reply(200, doc('<neworder><createorder error="1"/></neworder>'));
-    expect((await caught(run((z) => createOrder(z, credentials, element('order'))))).name).toBe('ExpiredAuthError');
+    expect((await caught(run((z) => createOrder(z, credentials, 'S-1', element('order'))))).name).toBe(
+      'ExpiredAuthError',
+    );
     nock(API).post('/api/').reply(200, doc('<neworder><createorder orderno="" error="0"/></neworder>'));
-    expect((await caught(run((z) => createOrder(z, credentials, element('order'))))).code).toBe('MeasoftBadAnswer');
+    expect((await caught(run((z) => createOrder(z, credentials, 'S-1', element('order'))))).code).toBe(
+      'MeasoftBadAnswer',
+    );
     nock(API).post('/api/').reply(200, doc('<neworder/>'));
-    expect((await caught(run((z) => createOrder(z, credentials, element('order'))))).code).toBe('MeasoftBadAnswer');
+    expect((await caught(run((z) => createOrder(z, credentials, 'S-1', element('order'))))).code).toBe(
+      'MeasoftBadAnswer',
+    );
   });
 
   it('cancelorder: by order number; MeaSoft refusing is a clear error', async () => {
@@ -189,7 +201,10 @@ describe('MeaSoft client: requests and answers', () => {
         ),
       );
     const error = await caught(run((z) => cancelOrder(z, credentials, 'X')));
-    expect(error.message).toBe('MeaSoft refused the request: error 52 "Заказ не найден" (the order was not found).');
+    expect(error.message).toBe(
+      'MeaSoft refused the request: error 52 "Заказ не найден" (the order was not found; check Order Number: ' +
+        "it is MeaSoft's order number (Order Number of Create or Find MeaSoft Courier Order)).",
+    );
   });
 
   it('MEASOFT_BASE_URL points the client elsewhere', async () => {

@@ -26,7 +26,7 @@ const order = (orderno: string, code = 'NEW', time = '2024-05-20 10:00:00') =>
   `<order orderno="${orderno}" orderno2="S-9"><status eventtime="${time}" createtimegmt="${time}" title="t">${code}</status></order>`;
 
 const input = {
-  orderno2: 'S-9',
+  orderno: 'S-9',
   receiver_name: 'Анна <Петрова>',
   receiver_company: 'ООО "Рога & Копыта"',
   receiver_phone: '+7 (916) 000-00-00',
@@ -53,46 +53,108 @@ const input = {
   ],
 };
 
+const NEWORDER = doc(
+  `<neworder newfolder="NO">${AUTH}<order orderno="S-9"><receiver><company>ООО &quot;Рога &amp; Копыта&quot;</company>` +
+    '<person>Анна &lt;Петрова&gt;</person><phone>+7 (916) 000-00-00</phone><town>Москва</town><address>Петровка, 38</address>' +
+    '<date>2024-05-21</date><time_min>10:00</time_min><time_max>18:00</time_max></receiver><weight>1.5</weight><quantity>2</quantity>' +
+    '<paytype>CASH</paytype><price>2490</price><instruction>Звонить за час</instruction><items>' +
+    '<item extcode="TS-1" quantity="2" mass="0.3" retprice="1245" VATrate="20">Футболка</item><item quantity="1">Пакет</item></items></order></neworder>',
+);
+const READ_S9 = doc(`<statusreq>${AUTH}<orderno>S-9</orderno></statusreq>`);
+const stored = (orderno: string, phone: string, address: string) =>
+  `<order orderno="${orderno}" orderno2=""><receiver><phone>${phone}</phone><address>${address}</address></receiver>` +
+  '<status eventtime="2024-05-20 10:00:00" createtimegmt="2024-05-20 07:00:00">NEW</status></order>';
+const EXISTS = doc('<neworder><createorder orderno="S-9" error="17" errormsg="Such number exists"/></neworder>');
+
 describe('Create Courier Order', () => {
-  it('checks by shop order number, sends the whole order escaped, then reads it back', async () => {
+  it("sends the shop's number as the order's orderno (no orderno2, no look-up first), then reads it back", async () => {
     nock(API)
-      .post('/api/', doc(`<statusreq>${AUTH}<orderno2>S-9</orderno2></statusreq>`))
-      .reply(200, doc('<statusreq count="0"/>'));
-    nock(API)
-      .post(
-        '/api/',
-        doc(
-          `<neworder newfolder="NO">${AUTH}<order orderno="" orderno2="S-9"><receiver><company>ООО &quot;Рога &amp; Копыта&quot;</company>` +
-            '<person>Анна &lt;Петрова&gt;</person><phone>+7 (916) 000-00-00</phone><town>Москва</town><address>Петровка, 38</address>' +
-            '<date>2024-05-21</date><time_min>10:00</time_min><time_max>18:00</time_max></receiver><weight>1.5</weight><quantity>2</quantity>' +
-            '<paytype>CASH</paytype><price>2490</price><instruction>Звонить за час</instruction><items>' +
-            '<item extcode="TS-1" quantity="2" mass="0.3" retprice="1245" VATrate="20">Футболка</item><item quantity="1">Пакет</item></items></order></neworder>',
-        ),
-      )
+      .post('/api/', NEWORDER)
       .reply(
         200,
         doc(
-          '<neworder><createorder orderno="00040001" barcode="00040001" error="0" errormsg="Success" orderprice="350"/></neworder>',
+          '<neworder><createorder orderno="S-9" barcode="00040001" error="0" errormsg="Success" orderprice="350"/></neworder>',
         ),
       );
     nock(API)
-      .post('/api/', doc(`<statusreq>${AUTH}<orderno>00040001</orderno></statusreq>`))
-      .reply(200, doc(`<statusreq count="1">${order('00040001')}</statusreq>`));
+      .post('/api/', READ_S9)
+      .reply(200, doc(`<statusreq count="1">${stored('S-9', '+7 (916) 000-00-00', 'Петровка, 38')}</statusreq>`));
     const result = await appTester(loose(createOrder), { authData, inputData: input });
     expect(result).toMatchObject({
-      orderno: '00040001',
+      orderno: 'S-9',
       created_now: true,
-      result_note: 'MeaSoft created order 00040001 for shop order S-9.',
+      result_note: 'MeaSoft created order S-9 for Order Number S-9.',
     });
+    expect(nock.isDone()).toBe(true);
   });
 
-  it('a replay returns the existing order and creates nothing', async () => {
+  it('a replay meets error 17, reads the order with that number, and returns it when it is the same order', async () => {
+    nock(API).post('/api/', NEWORDER).reply(200, EXISTS);
     nock(API)
-      .post('/api/', doc(`<statusreq>${AUTH}<orderno2>S-9</orderno2></statusreq>`))
-      .reply(200, doc(`<statusreq count="1">${order('00040001')}</statusreq>`));
+      .post('/api/', READ_S9)
+      .reply(200, doc(`<statusreq count="1">${stored('S-9', '8 916 000 00 00', 'ПЕТРОВКА 38')}</statusreq>`));
     const result = await appTester(loose(createOrder), { authData, inputData: input });
-    expect(result).toMatchObject({ orderno: '00040001', created_now: false });
-    expect(result.result_note).toBe('MeaSoft already had order 00040001 for shop order S-9; nothing new was created.');
+    expect(result).toMatchObject({ orderno: 'S-9', created_now: false });
+    expect(result.result_note).toBe('MeaSoft already had order S-9 for this receiver; nothing new was created.');
+  });
+
+  it('error 17 for another order with that number fails naming Order Number, and adopts nothing', async () => {
+    nock(API).post('/api/', NEWORDER).reply(200, EXISTS);
+    nock(API)
+      .post('/api/', READ_S9)
+      .reply(200, doc(`<statusreq count="1">${stored('S-9', '+7 999 111-22-33', 'Ленина, 1')}</statusreq>`));
+    const error = await caught(appTester(loose(createOrder), { authData, inputData: input }));
+    expect(error.code).toBe('MeasoftOrderNumberTaken');
+    expect(error.message).toMatch(/^Order Number: MeaSoft already has another order numbered "S-9" this calendar year/);
+    expect(error.message).toContain('Nothing was created');
+  });
+
+  it('error 17 and a look-up that answers with a different number is an error, not that order', async () => {
+    nock(API).post('/api/', NEWORDER).reply(200, EXISTS);
+    nock(API)
+      .post('/api/', READ_S9)
+      .reply(200, doc(`<statusreq count="1">${stored('S-10', '+7 (916) 000-00-00', 'Петровка, 38')}</statusreq>`));
+    expect((await caught(appTester(loose(createOrder), { authData, inputData: input }))).code).toBe(
+      'MeasoftFilterIgnored',
+    );
+  });
+
+  it.each([
+    [
+      'HTTP 500',
+      (scope: nock.Interceptor) => scope.reply(500, 'oops'),
+      'MeaSoft answered with a server error (HTTP 500)',
+    ],
+    [
+      'another order',
+      (scope: nock.Interceptor) =>
+        scope.reply(
+          200,
+          doc(`<statusreq count="1">${stored('X-1', '+7 (916) 000-00-00', 'Петровка, 38')}</statusreq>`),
+        ),
+      'MeaSoft answered a search for orderno "S-9" with an order whose orderno is "X-1"',
+    ],
+    [
+      'nothing',
+      (scope: nock.Interceptor) => scope.reply(200, doc('<statusreq count="0"/>')),
+      'MeaSoft did not return it',
+    ],
+  ])('created, and the read-back gets %s: says the order was created, with its number', async (_name, reply, why) => {
+    nock(API)
+      .post('/api/', NEWORDER)
+      .reply(200, doc('<neworder><createorder orderno="S-9" barcode="" error="0" orderprice="350"/></neworder>'));
+    reply(nock(API).post('/api/', READ_S9));
+    const error = await caught(appTester(loose(createOrder), { authData, inputData: input }));
+    expect(error.code).toBe('MeasoftCreatedNotRead');
+    expect(error.message).toMatch(/^MeaSoft created courier order S-9, but reading it back failed: /);
+    expect(error.message).toContain(why);
+    expect(error.message).toContain('Do not replay this step blindly');
+    expect(error.message).not.toMatch(/Nothing was changed|tries again/);
+  });
+
+  it('Order Number is required, named, before any request', async () => {
+    const error = await caught(appTester(loose(createOrder), { authData, inputData: { ...input, orderno: ' ' } }));
+    expect(error.message).toBe("Order Number: expected your shop's order number, e.g. 100045.");
   });
 
   it.each([
@@ -115,11 +177,13 @@ describe('Create Courier Order', () => {
 });
 
 describe('Find and Cancel Courier Order', () => {
-  it('finds by given code; nothing found (count 0 or error 11) is an empty result', async () => {
+  it('finds by the urgent order number only (no given code is sent); nothing found (count 0 or error 11) is empty', async () => {
     nock(API)
-      .post('/api/', doc(`<statusreq>${AUTH}<givencode>G1</givencode></statusreq>`))
+      .post('/api/', doc(`<statusreq>${AUTH}<orderno2>U-1</orderno2></statusreq>`))
       .reply(200, doc('<statusreq count="0"/>'));
-    await expect(appTester(loose(findOrder), { authData, inputData: { givencode: 'G1' } })).resolves.toEqual([]);
+    await expect(
+      appTester(loose(findOrder), { authData, inputData: { orderno2: 'U-1', givencode: 'G1' } }),
+    ).resolves.toEqual([]);
     nock(API)
       .post('/api/', doc(`<statusreq>${AUTH}<orderno>X</orderno></statusreq>`))
       .reply(200, doc('<statusreq error="11" errormsg="Заказы не найдены"/>'));
@@ -128,7 +192,7 @@ describe('Find and Cancel Courier Order', () => {
 
   it('asks for a number before any request; cancel names its field too', async () => {
     expect((await caught(appTester(loose(findOrder), { authData, inputData: {} }))).message).toBe(
-      'Order Number: expected an order number (or fill in Shop Order Number or Given Code).',
+      'Order Number: expected an order number (or fill in Urgent Order Number).',
     );
     expect((await caught(appTester(loose(cancelOrder), { authData, inputData: { orderno: '' } }))).message).toBe(
       "Order Number: expected MeaSoft's order number, e.g. 00032011.",
@@ -174,6 +238,38 @@ describe('New Order Status (Polling): requests', () => {
     await expect(tester(loose(poll), { authData, inputData: {}, meta: { zap: { id: 42 } } })).resolves.toEqual([]);
     // No cache key carries the password.
     expect(JSON.stringify(calls)).not.toContain('secret-pass-123');
+  });
+
+  it('an unreadable order passes the status filter as an item with read_error; a commit answer with content is a success', async () => {
+    cacheRpc(new ZCacheStore());
+    let stream = '';
+    nock(API)
+      .post('/api/', (body: string) => readBody.test(body) && Boolean((stream = readBody.exec(body)![1]!)))
+      .reply(
+        200,
+        doc(`<statusreq count="2">${order('A1', 'NEW')}<order orderno="B2"><weight>1</weight></order></statusreq>`),
+      );
+    const first = await tester(loose(poll), {
+      authData,
+      inputData: { statuses: ['COMPLETE'] },
+      meta: { zap: { id: 7 } },
+    });
+    expect(
+      first.map((event: { orderno: string; read_error?: string }) => [event.orderno, Boolean(event.read_error)]),
+    ).toEqual([['B2', true]]);
+    nock(API)
+      .post('/api/', doc(`<commitlaststatus>${AUTH}<streamid>${stream}</streamid></commitlaststatus>`))
+      .reply(200, doc('<commitlaststatus><order orderno="A1"/><order orderno="B2"/></commitlaststatus>'));
+    nock(API)
+      .post('/api/', doc(`<statusreq>${AUTH}<changes>ONLY_LAST</changes><streamid>${stream}</streamid></statusreq>`))
+      .reply(200, doc(`<statusreq count="1">${order('A1', 'COMPLETE', '2024-05-21 10:00:00')}</statusreq>`));
+    const second = await tester(loose(poll), {
+      authData,
+      inputData: { statuses: ['COMPLETE'] },
+      meta: { zap: { id: 7 } },
+    });
+    expect(second.map((event: { id: string }) => event.id)).toEqual(['A1:COMPLETE:2024-05-21 10:00:00']);
+    expect(nock.isDone()).toBe(true);
   });
 
   it('loading samples reads recent orders with a plain statusreq and filters them, touching no cache and no stream', async () => {

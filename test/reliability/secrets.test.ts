@@ -242,8 +242,8 @@ const poll = (overrides: Record<string, string> = {}, meta: Record<string, unkno
   });
 
 /** A MeaSoft courier order as a Zap maps it. */
-const measoftOrder = (orderno2: string) => ({
-  orderno2,
+const measoftOrder = (orderno: string) => ({
+  orderno,
   receiver_name: 'Анна Петрова',
   receiver_phone: '+7 (916) 000-00-00',
   receiver_town: 'Москва',
@@ -254,8 +254,8 @@ const measoftOrder = (orderno2: string) => ({
   price: 2490,
   items: [{ item_name: 'Футболка', item_quantity: 1, item_price: 2490 }],
 });
-const createMeasoftOrder = async (orderno2: string) =>
-  (await call('measoft_create_order', measoftOrder(orderno2))) as { orderno: string };
+const createMeasoftOrder = async (orderno: string) =>
+  (await call('measoft_create_order', measoftOrder(orderno))) as { orderno: string };
 
 /** A delivery as Zapier hands it to the hook: the connection's authData too, as Zapier passes it to every step. */
 const hook = (
@@ -574,19 +574,19 @@ const SCENARIOS: Record<string, Scenario> = {
   'Find Courier Order (MeaSoft)': {
     ...steps('measoft_find_order', async () => {
       await createMeasoftOrder('SEC-M-5');
-      return call('measoft_find_order', { orderno2: 'SEC-M-5' });
+      return call('measoft_find_order', { orderno: 'SEC-M-5' });
     }),
     expect: 'result',
     logsHttp: true,
   },
   'Find Courier Order (MeaSoft), wrong password': {
-    ...op('measoft_find_order', { orderno2: 'SEC-M-5' }, WRONG_MEASOFT),
+    ...op('measoft_find_order', { orderno: 'SEC-M-5' }, WRONG_MEASOFT),
     expect: 'error',
     logsHttp: true,
   },
   'Find Courier Order (MeaSoft), malformed answer': {
     fault: (s) => s.measoft.fault('malformed'),
-    ...op('measoft_find_order', { orderno2: 'SEC-M-5' }),
+    ...op('measoft_find_order', { orderno: 'SEC-M-5' }),
     expect: 'error',
     logsHttp: true,
   },

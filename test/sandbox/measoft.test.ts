@@ -22,9 +22,22 @@ describe('sandbox: MeaSoft emulator', () => {
   afterAll(() => emulator.stop());
   beforeEach(() => emulator.fault('none'));
 
-  it('refuses a wrong password with error 25 on the root', async () => {
-    const answer = await post(emulator, '<statusreq><auth login="sandbox-shop" pass="nope" extra="8"/></statusreq>');
-    expect(answer.text).toContain('<statusreq error="25" errormsg="Ошибка авторизации"');
+  it('refuses a wrong password with error 25 on the root (1 on a neworder), quoting the <auth> it received', async () => {
+    const answer = await post(
+      emulator,
+      '<statusreq><auth login="sandbox-shop" pass="n&amp;pe" extra="8"/></statusreq>',
+    );
+    expect(answer.text).toContain(
+      '<statusreq error="25" errormsg="Ошибка авторизации: &lt;auth login=&quot;sandbox-shop&quot; pass=&quot;n&amp;amp;pe&quot;',
+    );
+    const order = await post(emulator, '<neworder><auth login="sandbox-shop" pass="nope" extra="8"/></neworder>');
+    expect(order.text).toContain('<neworder error="1" errormsg="Ошибка авторизации: ');
+  });
+
+  it("creates under the client's orderno, and refuses that number again within the calendar year with 17", async () => {
+    const order = `<neworder newfolder="NO">${AUTH}<order orderno="SHOP-17"><receiver><person>Анна</person><phone>1</phone><address>a</address></receiver></order></neworder>`;
+    expect((await post(emulator, order)).text).toMatch(/<createorder orderno="SHOP-17"[^>]*error="0"/);
+    expect((await post(emulator, order)).text).toMatch(/<createorder orderno="SHOP-17" error="17"/);
   });
 
   it('creates an order, finds it by orderno2, and refuses a missing phone with error 8', async () => {
