@@ -81,6 +81,8 @@ export async function callJustClick(
   credentials: JustClickCredentials,
   method: string,
   params: PhpQueryParams,
+  /** Shared by the calls of one step that makes several, so that together they end within Zapier's limit. */
+  budget: TimeBudget = new TimeBudget(justClickTimeoutMs(), STEP_BUDGET_MS),
 ): Promise<JustClickAnswer> {
   const body = justClickSignedBody(params, credentials.login, credentials.secret);
   const response = await requestWithin(
@@ -92,7 +94,7 @@ export async function callJustClick(
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       skipThrowForStatus: true,
     },
-    new TimeBudget(justClickTimeoutMs(), STEP_BUDGET_MS).nextLimitMs(),
+    budget.nextLimitMs(),
   );
   if (response instanceof NoAnswer) {
     if (!response.mayHaveArrived) throw notReachedError(z, 'JustClick', response);

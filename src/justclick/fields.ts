@@ -1,0 +1,40 @@
+/**
+ * Input readers and fields that several JustClick operations share: a contact's or buyer's e-mail,
+ * an order number, the contact groups (as AddLeadToGroup's rid[] and DeleteSubscribe's rass_name
+ * take them). Each reader refuses a wrong value by the field's label before any request is sent.
+ */
+import type { ZObject } from 'zapier-platform-core';
+import { invalidInput } from '../common/errors';
+import { asList, readText } from '../common/input';
+import { EMAIL } from './answers';
+
+/** An e-mail address, or a refusal naming the field. */
+export function readEmailAddress(z: ZObject, label: string, value: unknown): string {
+  const email = readText(value);
+  if (!EMAIL.test(email)) throw invalidInput(z, label, 'an e-mail address such as anna@example.com', value);
+  return email;
+}
+
+/**
+ * A JustClick order number: digits only, as getOrderDetails and DeleteOrder take it
+ * (https://help.justclick.ru/archives/2656, https://help.justclick.ru/archives/587).
+ */
+export function readOrderNumber(z: ZObject, label: string, value: unknown, whenEmpty: string): string {
+  const billId = readText(value);
+  if (billId === '') throw invalidInput(z, label, whenEmpty);
+  if (!/^\d+$/.test(billId)) throw invalidInput(z, label, 'the number of a JustClick order, digits only', value);
+  return billId;
+}
+
+/**
+ * Group IDs from a list field: line items, or one text with commas (a mapped value); each once,
+ * in the order given. None is refused by the field's label.
+ */
+export function readGroupIds(z: ZObject, label: string, value: unknown): string[] {
+  const groups = asList(value)
+    .flatMap((group) => readText(group).split(','))
+    .map((group) => group.trim())
+    .filter((group) => group !== '');
+  if (groups.length === 0) throw invalidInput(z, label, 'at least one JustClick contact group ID');
+  return [...new Set(groups)];
+}
