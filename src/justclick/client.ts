@@ -152,10 +152,15 @@ function parseAnswer(z: ZObject, status: number, content: string, secret: string
   };
 }
 
+/** A refusal in words: JustClick's text, the code, and the English explanation. */
+export function justClickRefusal(answer: JustClickAnswer): string {
+  const explanation = JUSTCLICK_ERROR_CODES[answer.errorCode] ?? 'JustClick gave no further explanation';
+  return `JustClick refused the request: error ${answer.errorCode} "${answer.errorText}" (${explanation}).`;
+}
+
 /** Turns a non-zero error_code into the error the user sees: JustClick's text, the code, and why. */
 export function justClickError(z: ZObject, answer: JustClickAnswer): Error {
-  const explanation = JUSTCLICK_ERROR_CODES[answer.errorCode] ?? 'JustClick gave no further explanation';
-  const message = `JustClick refused the request: error ${answer.errorCode} "${answer.errorText}" (${explanation}).`;
+  const message = justClickRefusal(answer);
   if (CREDENTIAL_CODES.has(answer.errorCode)) return new z.errors.ExpiredAuthError(message);
   return new z.errors.Error(message, `JustClickError${answer.errorCode}`, 400);
 }

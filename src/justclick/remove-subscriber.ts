@@ -16,7 +16,7 @@ import {
 import { STEP_BUDGET_MS, TimeBudget } from '../common/network';
 import { requireJustClick } from '../credentials';
 import { isRecord, listOf, textOrNull, trustedAnswer, unexpectedResult } from './answers';
-import { callJustClick, justClickError, justClickTimeoutMs, type JustClickAnswer } from './client';
+import { callJustClick, justClickRefusal, justClickTimeoutMs, type JustClickAnswer } from './client';
 import { readEmailAddress, readGroupIds } from './fields';
 import { removeSubscriberSample } from './samples';
 import type { GroupRemoval, RemovedSubscriber } from './types';
@@ -86,12 +86,12 @@ function resultInfo(email: string, removed: string[], notIn: string[]): string {
   return parts.join(' ');
 }
 
-/** A refusal after some groups were handled: says which, so nobody has to guess what changed. */
-function partlyDone(z: ZObject, answer: JustClickAnswer, group: string, before: GroupRemoval[]): Error {
+/** A refusal after some groups were handled: says what changed before it, so nobody has to guess. */
+function partlyDone(z: ZObject, answer: JustClickAnswer, group: string, email: string, before: GroupRemoval[]): Error {
   const removed = before.filter((result) => result.was_in_group).map((result) => result.group_id);
+  const notIn = before.filter((result) => !result.was_in_group).map((result) => result.group_id);
   return new z.errors.Error(
-    `${justClickError(z, answer).message} This was for the group ${group}; the groups before it were handled ` +
-      `(${joined(before.map((result) => result.group_id))}${removed.length > 0 ? `, removed from ${joined(removed)}` : ''}). ` +
+    `${justClickRefusal(answer)} This was for the group ${group}. Before it, ${resultInfo(email, removed, notIn)} ` +
       'Running the step again is safe.',
     `JustClickError${answer.errorCode}`,
     400,
@@ -114,7 +114,7 @@ export const perform = (async (z, bundle) => {
       ['rass_name', group],
     ]);
     if (results.length > 0 && raw.errorCode !== 0 && raw.errorCode !== NO_SUCH_CONTACT)
-      throw partlyDone(z, raw, group, results);
+      throw partlyDone(z, raw, group, email, results);
     const answer = trustedAnswer(z, raw, [0, NO_SUCH_CONTACT]);
     const membership = before.get(group);
     const wasIn = answer.errorCode === 0 && membership !== undefined && membership.status !== UNSUBSCRIBED;
