@@ -84,6 +84,23 @@ describe('Delete Order', () => {
     });
   });
 
+  it("a pasted list is refused, not cut to its first number, also after the editor's conversion", async () => {
+    // zapier-platform invoke converts inputs by field type as Zapier's editor does: an integer field would
+    // turn "100000, 100001" into 100000 and delete that order. Order Number is text, so it arrives as typed.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CLI's own code, in CommonJS with no types
+    const resolveInputDataTypes = require('zapier-platform-cli/src/oclif/commands/invoke/input-types.js') as (
+      inputData: Record<string, unknown>,
+      fields: unknown[],
+      timezone: string,
+    ) => Record<string, unknown>;
+    const fields = App.creates?.justclick_delete_order?.operation.inputFields as unknown[];
+    expect(resolveInputDataTypes({ bill_id: '100000, 100001' }, [{ key: 'bill_id', type: 'integer' }], 'UTC')).toEqual({
+      bill_id: 100000,
+    });
+    const inputData = resolveInputDataTypes({ bill_id: '100000, 100001' }, fields, 'Europe/Moscow');
+    expect((await caught(appTester(perform, { authData, inputData }))).code).toBe('InvalidInput');
+  });
+
   it('the help text says that deleting cannot be undone', () => {
     const field = App.creates?.justclick_delete_order?.operation.inputFields?.[0] as { key: string; helpText: string };
     expect(field).toMatchObject({ key: 'bill_id', required: true });

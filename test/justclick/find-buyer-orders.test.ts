@@ -119,6 +119,32 @@ describe('Find Orders by Buyer', () => {
     expect(found).toMatchObject({ order_ids: newest, orders_count: 10, orders_total: 12, more_orders: true });
   });
 
+  it("the step's calls share one time budget: none is sent once Zapier's limit is near", async () => {
+    jest.useFakeTimers({
+      now: new Date('2024-05-20T12:00:00Z'),
+      doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'queueMicrotask'],
+    });
+    try {
+      const scope = nock(JUSTCLICK)
+        .post('/api/GetBills')
+        .reply(200, () => {
+          // GetBills took 25 s: the step's budget (STEP_BUDGET_MS) is spent.
+          jest.setSystemTime(new Date('2024-05-20T12:00:25Z'));
+          return signed(0, 'OK', annasBills);
+        });
+      const error = await caught(appTester(perform, { authData, inputData: { email: 'anna@example.com' } }));
+      expect(error).toMatchObject({
+        name: 'ThrottledError',
+        message:
+          'JustClick could not be reached (no time was left in this step to ask it); nothing was sent. ' +
+          'Zapier will retry this step later.',
+      });
+      expect(scope.isDone()).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it.each([
     ['a list of numbers', ['100000']],
     ['keys that are not order numbers', { abc: {} }],
