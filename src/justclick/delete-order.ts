@@ -8,7 +8,7 @@ import { defineCreate, defineInputFields, type CreatePerform, type InferInputDat
 import { requireJustClick } from '../credentials';
 import { trustedAnswer } from './answers';
 import { callJustClick, JUSTCLICK_ERROR_CODES } from './client';
-import { readOrderNumber } from './fields';
+import { readOrderNumber, resultCodeOutputFields } from './fields';
 import { deleteOrderSample } from './samples';
 import type { DeletedOrder } from './types';
 
@@ -81,8 +81,7 @@ export default defineCreate({
       { key: 'bill_id', label: 'Order Number', type: 'string' },
       { key: 'deleted', label: 'Deleted', type: 'boolean' },
       { key: 'result_info', label: 'Result', type: 'string' },
-      { key: 'justclick_error_code', label: 'JustClick Result Code', type: 'integer' },
-      { key: 'justclick_error_text', label: 'JustClick Result Text', type: 'string' },
+      ...resultCodeOutputFields,
     ],
   },
 });

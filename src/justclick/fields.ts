@@ -8,6 +8,15 @@ import { invalidInput } from '../common/errors';
 import { asList, readText } from '../common/input';
 import { EMAIL } from './answers';
 
+/** A contact's e-mail, as the contact actions take it (read with readEmailAddress). */
+export const contactEmailField = {
+  key: 'email' as const,
+  label: 'Email',
+  required: true,
+  type: 'string' as const,
+  helpText: 'The e-mail address of the contact, e.g. `anna@example.com`.',
+};
+
 /** An e-mail address, or a refusal naming the field. */
 export function readEmailAddress(z: ZObject, label: string, value: unknown): string {
   const email = readText(value);
@@ -38,3 +47,9 @@ export function readGroupIds(z: ZObject, label: string, value: unknown): string[
   if (groups.length === 0) throw invalidInput(z, label, 'at least one JustClick contact group ID');
   return [...new Set(groups)];
 }
+
+/** JustClick's own result code and text, as the JustClick actions return them. */
+export const resultCodeOutputFields = [
+  { key: 'justclick_error_code', label: 'JustClick Result Code', type: 'integer' as const },
+  { key: 'justclick_error_text', label: 'JustClick Result Text', type: 'string' as const },
+];

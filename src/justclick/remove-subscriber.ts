@@ -17,7 +17,7 @@ import { STEP_BUDGET_MS, TimeBudget } from '../common/network';
 import { requireJustClick } from '../credentials';
 import { isRecord, listOf, textOrNull, trustedAnswer, unexpectedResult } from './answers';
 import { callJustClick, justClickRefusal, justClickTimeoutMs, type JustClickAnswer } from './client';
-import { readEmailAddress, readGroupIds } from './fields';
+import { contactEmailField, readEmailAddress, readGroupIds, resultCodeOutputFields } from './fields';
 import { removeSubscriberSample } from './samples';
 import type { GroupRemoval, RemovedSubscriber } from './types';
 
@@ -41,13 +41,7 @@ const inputFields = defineInputFields([
       'account, e.g. `buyers`. The contact stays in its other groups. A contact that is not in a group is left as ' +
       'it is, and the output says so.',
   },
-  {
-    key: 'email',
-    label: 'Email',
-    required: true,
-    type: 'string',
-    helpText: 'The e-mail address of the contact, e.g. `anna@example.com`.',
-  },
+  contactEmailField,
 ]);
 
 type RemoveSubscriberInput = InferInputData<typeof inputFields>;
@@ -162,8 +156,7 @@ export default defineCreate({
       { key: 'groups[]group_name', label: 'Group Name', type: 'string' },
       { key: 'groups[]was_in_group', label: 'Was in the Group', type: 'boolean' },
       { key: 'groups[]status_before', label: 'Subscription Status Before', type: 'string' },
-      { key: 'groups[]justclick_error_code', label: 'JustClick Result Code', type: 'integer' },
-      { key: 'groups[]justclick_error_text', label: 'JustClick Result Text', type: 'string' },
+      ...resultCodeOutputFields.map((field) => ({ ...field, key: `groups[]${field.key}` })),
       { key: 'removed_from', label: 'Removed From Groups', type: 'string', list: true },
       { key: 'not_in_groups', label: 'Was Not in Groups', type: 'string', list: true },
       { key: 'was_in_any_group', label: 'Was in Any of the Groups', type: 'boolean' },

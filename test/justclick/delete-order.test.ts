@@ -4,7 +4,7 @@ import App from '../../src/index';
 import { perform as typedPerform } from '../../src/justclick/delete-order';
 import { deleteOrderSample } from '../../src/justclick/samples';
 import { caught } from '../support/zapier-error';
-import { JUSTCLICK, authData, body, loose, signed } from './support';
+import { CREDENTIAL_ERRORS, GENERAL_ERRORS, JUSTCLICK, authData, body, loose, signed } from './support';
 
 const perform = loose(typedPerform);
 const appTester = createAppTester(App);
@@ -34,29 +34,17 @@ describe('Delete Order', () => {
     });
   });
 
-  it.each([
-    [203, 'no order number', 'no order number was given'],
-    [1, 'not transferred hash', 'the request carried no hash'],
-    [2, 'no transmitted data', 'the request carried no data'],
-    [3, 'wrong posted data', 'the data sent is not valid'],
-    [
-      6,
-      'permission denied for ip 1.2.3.4',
-      'JustClick refuses API calls from this IP address (see the API settings of your JustClick account)',
-    ],
-    [7, 'account disabled', 'the JustClick account is disabled'],
-    [8, 'API disabled', 'the API call limit is reached, or the API is disabled for this account'],
-  ])("explains error %i with JustClick's text", async (code, text, explanation) => {
-    nock(JUSTCLICK).post('/api/DeleteOrder').reply(200, signed(code, text));
-    expect((await caught(appTester(perform, { authData, inputData: { bill_id: '1' } }))).message).toBe(
-      `JustClick refused the request: error ${code} "${text}" (${explanation}).`,
-    );
-  });
+  it.each([[203, 'no order number', 'no order number was given'], ...GENERAL_ERRORS])(
+    "explains error %i with JustClick's text",
+    async (code, text, explanation) => {
+      nock(JUSTCLICK).post('/api/DeleteOrder').reply(200, signed(code, text));
+      expect((await caught(appTester(perform, { authData, inputData: { bill_id: '1' } }))).message).toBe(
+        `JustClick refused the request: error ${code} "${text}" (${explanation}).`,
+      );
+    },
+  );
 
-  it.each([
-    [4, 'incorrect hash', 'check the JustClick API Key in the connection'],
-    [5, 'invalid user name', 'check the JustClick Login in the connection'],
-  ])('error %i asks to reconnect', async (code, text, advice) => {
+  it.each(CREDENTIAL_ERRORS)('error %i asks to reconnect', async (code, text, advice) => {
     nock(JUSTCLICK).post('/api/DeleteOrder').reply(200, signed(code, text));
     const error = await caught(appTester(perform, { authData, inputData: { bill_id: '1' } }));
     expect(error.name).toBe('ExpiredAuthError');

@@ -4,7 +4,7 @@ import App from '../../src/index';
 import { MAX_BUYER_ORDERS, perform as typedPerform } from '../../src/justclick/find-buyer-orders';
 import { buyerOrdersSample } from '../../src/justclick/samples';
 import { caught } from '../support/zapier-error';
-import { JUSTCLICK, NOON, authData, body, loose, rawOrder, signed } from './support';
+import { CREDENTIAL_ERRORS, GENERAL_ERRORS, JUSTCLICK, NOON, authData, body, loose, rawOrder, signed } from './support';
 
 const perform = loose(typedPerform);
 const appTester = createAppTester(App);
@@ -180,27 +180,13 @@ describe('Find Orders by Buyer', () => {
     );
   });
 
-  it.each([
-    [1, 'not transferred hash', 'the request carried no hash'],
-    [2, 'no transmitted data', 'the request carried no data'],
-    [3, 'wrong posted data', 'the data sent is not valid'],
-    [
-      6,
-      'permission denied for ip 1.2.3.4',
-      'JustClick refuses API calls from this IP address (see the API settings of your JustClick account)',
-    ],
-    [7, 'account disabled', 'the JustClick account is disabled'],
-    [8, 'API disabled', 'the API call limit is reached, or the API is disabled for this account'],
-  ])("explains error %i with JustClick's text", async (code, text, explanation) => {
+  it.each(GENERAL_ERRORS)("explains error %i with JustClick's text", async (code, text, explanation) => {
     nock(JUSTCLICK).post('/api/GetBills').reply(200, signed(code, text));
     const error = await caught(appTester(perform, { authData, inputData: { email: 'anna@example.com' } }));
     expect(error.message).toBe(`JustClick refused the request: error ${code} "${text}" (${explanation}).`);
   });
 
-  it.each([
-    [4, 'incorrect hash', 'check the JustClick API Key in the connection'],
-    [5, 'invalid user name', 'check the JustClick Login in the connection'],
-  ])('error %i asks to reconnect', async (code, text, advice) => {
+  it.each(CREDENTIAL_ERRORS)('error %i asks to reconnect', async (code, text, advice) => {
     nock(JUSTCLICK).post('/api/GetBills').reply(200, signed(code, text));
     const error = await caught(appTester(perform, { authData, inputData: { email: 'anna@example.com' } }));
     expect(error.name).toBe('ExpiredAuthError');

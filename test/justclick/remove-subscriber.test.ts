@@ -4,7 +4,7 @@ import App from '../../src/index';
 import { perform as typedPerform } from '../../src/justclick/remove-subscriber';
 import { removeSubscriberSample } from '../../src/justclick/samples';
 import { caught } from '../support/zapier-error';
-import { JUSTCLICK, authData, body, loose, signed } from './support';
+import { GENERAL_ERRORS, JUSTCLICK, authData, body, loose, signed } from './support';
 
 const perform = loose(typedPerform);
 const appTester = createAppTester(App);
@@ -128,9 +128,8 @@ describe('Remove Subscriber from Group', () => {
   });
 
   it.each([
-    [100, 'email is missing', 'the contact has no e-mail address'],
-    [3, 'wrong posted data', 'the data sent is not valid'],
-    [8, 'API disabled', 'the API call limit is reached, or the API is disabled for this account'],
+    [100, 'email is missing', 'the contact has no e-mail address'] as [number, string, string],
+    ...GENERAL_ERRORS,
   ])("explains DeleteSubscribe's error %i", async (code, text, explanation) => {
     nock(JUSTCLICK)
       .post('/api/GetLeadGroupStatuses')

@@ -73,3 +73,26 @@ export const rawOrder = (id: string, created: number, extra: Record<string, unkn
 
 // 2024-05-20 12:00:00 Moscow time.
 export const NOON = 1716195600;
+
+/**
+ * JustClick's general refusals, with the error_text its answers page gives each, and the app's
+ * English explanation: every JustClick call must explain them the same way.
+ */
+export const GENERAL_ERRORS: Array<[number, string, string]> = [
+  [1, 'not transferred hash', 'the request carried no hash'],
+  [2, 'no transmitted data', 'the request carried no data'],
+  [3, 'wrong posted data', 'the data sent is not valid'],
+  [
+    6,
+    'permission denied for ip 1.2.3.4',
+    'JustClick refuses API calls from this IP address (see the API settings of your JustClick account)',
+  ],
+  [7, 'account disabled', 'the JustClick account is disabled'],
+  [8, 'API disabled', 'the API call limit is reached, or the API is disabled for this account'],
+];
+
+/** The refusals that ask the user to fix the connection. */
+export const CREDENTIAL_ERRORS: Array<[number, string, string]> = [
+  [4, 'incorrect hash', 'check the JustClick API Key in the connection'],
+  [5, 'invalid user name', 'check the JustClick Login in the connection'],
+];
