@@ -98,7 +98,10 @@ export const perform = (async (z, bundle) => {
   const credentials = requireJustClick(z, bundle);
   const budget = new TimeBudget(justClickTimeoutMs(), STEP_BUDGET_MS);
   const call = (method: string, params: Array<[string, string]>) =>
-    callJustClick(z, credentials, method, params, budget);
+    callJustClick(z, credentials, method, params, {
+      budget,
+      changes: method === 'DeleteSubscribe' ? `the groups of ${email}` : false,
+    });
 
   const before = await membershipsOf(z, call, email);
   const results: GroupRemoval[] = [];

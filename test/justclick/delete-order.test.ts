@@ -44,6 +44,14 @@ describe('Delete Order', () => {
     },
   );
 
+  it('a server error: the order may or may not be deleted, and the user is told to check it', async () => {
+    nock(JUSTCLICK).post('/api/DeleteOrder').reply(500, 'oops');
+    expect((await caught(appTester(perform, { authData, inputData: { bill_id: '100000' } }))).message).toBe(
+      'JustClick answered with a server error (HTTP 500). The change may or may not have been applied: check the ' +
+        'order in JustClick before you replay this step.',
+    );
+  });
+
   it.each(CREDENTIAL_ERRORS)('error %i asks to reconnect', async (code, text, advice) => {
     nock(JUSTCLICK).post('/api/DeleteOrder').reply(200, signed(code, text));
     const error = await caught(appTester(perform, { authData, inputData: { bill_id: '1' } }));

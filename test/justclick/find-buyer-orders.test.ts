@@ -186,6 +186,14 @@ describe('Find Orders by Buyer', () => {
     expect(error.message).toBe(`JustClick refused the request: error ${code} "${text}" (${explanation}).`);
   });
 
+  it('a server error says the search changed nothing, so it can simply run again', async () => {
+    nock(JUSTCLICK).post('/api/GetBills').reply(503, 'Service Unavailable');
+    expect((await caught(appTester(perform, { authData, inputData: { email: 'anna@example.com' } }))).message).toBe(
+      'JustClick answered with a server error (HTTP 503). This call changes nothing in JustClick, so the step can ' +
+        'simply run again.',
+    );
+  });
+
   it.each(CREDENTIAL_ERRORS)('error %i asks to reconnect', async (code, text, advice) => {
     nock(JUSTCLICK).post('/api/GetBills').reply(200, signed(code, text));
     const error = await caught(appTester(perform, { authData, inputData: { email: 'anna@example.com' } }));

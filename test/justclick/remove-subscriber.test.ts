@@ -152,6 +152,29 @@ describe('Remove Subscriber from Group', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('a server error names what may have changed: reading the groups changes nothing, leaving one may have', async () => {
+    nock(JUSTCLICK).post('/api/GetLeadGroupStatuses').reply(500, 'oops');
+    expect(
+      (await caught(appTester(perform, { authData, inputData: { groups: ['buyers'], email: 'anna@example.com' } })))
+        .message,
+    ).toBe(
+      'JustClick answered with a server error (HTTP 500). This call changes nothing in JustClick, so the step can ' +
+        'simply run again.',
+    );
+    nock(JUSTCLICK)
+      .post('/api/GetLeadGroupStatuses')
+      .reply(200, signed(0, 'OK', inBuyers))
+      .post('/api/DeleteSubscribe')
+      .reply(502, 'Bad Gateway');
+    expect(
+      (await caught(appTester(perform, { authData, inputData: { groups: ['buyers'], email: 'anna@example.com' } })))
+        .message,
+    ).toBe(
+      'JustClick answered with a server error (HTTP 502). The change may or may not have been applied: check the ' +
+        'groups of anna@example.com in JustClick before you replay this step.',
+    );
+  });
+
   it('does not report a removal from an answer whose hash does not verify', async () => {
     nock(JUSTCLICK)
       .post('/api/GetLeadGroupStatuses')
