@@ -89,6 +89,24 @@ describe('Find Orders by Buyer', () => {
     expect(found).toMatchObject({ order_ids: ['5', '7'], orders_count: 2, orders_total: 3, more_orders: false });
   });
 
+  it('an order without a creation time comes last; equal times go by number', async () => {
+    nock(JUSTCLICK)
+      .post('/api/GetBills')
+      .reply(200, signed(0, 'OK', { 1: [], 2: [], 3: [] }))
+      .post('/api/getOrderDetails', details('3'))
+      .reply(200, signed(0, 'OK', rawOrder('3', 0)))
+      .post('/api/getOrderDetails', details('2'))
+      .reply(200, signed(0, 'OK', rawOrder('2', NOON)))
+      .post('/api/getOrderDetails', details('1'))
+      .reply(200, signed(0, 'OK', rawOrder('1', NOON)));
+    const [found] = (await appTester(perform, { authData, inputData: { email: 'anna@example.com' } })) as Array<{
+      order_ids: string[];
+      orders: Array<{ created: string | null }>;
+    }>;
+    expect(found?.order_ids).toEqual(['2', '1', '3']);
+    expect(found?.orders[2]?.created).toBeNull();
+  });
+
   it('every order gone by the time it is read: nothing found', async () => {
     nock(JUSTCLICK)
       .post('/api/GetBills')

@@ -187,14 +187,18 @@ describe('Remove Subscriber from Group', () => {
     ).toBe('JustClickUntrustedAnswer');
   });
 
-  it('refuses a group list it cannot read', async () => {
-    nock(JUSTCLICK)
+  it.each([
+    ['a membership without a group ID', [{ rass_title: 'no id' }]],
+    ['text instead of a list', 'buyers'],
+  ])('refuses a group list it cannot read: %s', async (_name, result) => {
+    const scope = nock(JUSTCLICK)
       .post('/api/GetLeadGroupStatuses')
-      .reply(200, signed(0, 'OK', [{ rass_title: 'no id' }]));
+      .reply(200, signed(0, 'OK', result));
     expect(
       (await caught(appTester(perform, { authData, inputData: { groups: ['buyers'], email: 'anna@example.com' } })))
         .code,
     ).toBe('JustClickBadAnswer');
+    expect(scope.isDone()).toBe(true);
   });
 
   it.each([
