@@ -428,6 +428,47 @@ async function courierOrderIsSent(demo: Demo, step: Step): Promise<void> {
   );
 }
 
+/**
+ * 7. A refund → New JustClick Order → Filter (Tag is `refund`) → Remove JustClick Subscriber from
+ * Group "buyers": the buyer's mailings for buyers stop, the newsletter stays. New JustClick Order
+ * starts Zaps for new orders only, so the shop records the refund as an order tagged `refund`.
+ */
+async function refundLeavesBuyers(demo: Demo, step: Step): Promise<void> {
+  const { justclick } = demo.sandbox;
+  const email = 'refund.buyer@example.ru';
+  await action(demo, 'creates', 'justclick_add_subscriber', { groups: ['buyers', 'newsletter'], email });
+  step.say('·', `(earlier: ${email} bought a course and joined the groups "buyers" and "newsletter")`);
+  justclick.addBill({
+    id: '100200',
+    status: 'return',
+    goods: [{ good_name: 'course-basic', good_title: 'Базовый курс', sum: 2990, price: 2990 }],
+    fields: { bill_email: email, bill_first_name: 'Ольга', bill_tag: 'refund', bill_comment: 'Возврат по заявке' },
+  });
+  step.say('←', 'JustClick (shop): refund order 100200 for "Базовый курс", tagged refund, for Ольга');
+  const orders = (await action(demo, 'triggers', 'justclick_new_order', {})) as Item[];
+  const order = orders.find((item) => item.bill_id === '100200');
+  if (!step.check(order?.tag === 'refund', 'New JustClick Order started the Zap; the Filter passes it (Tag is refund)'))
+    return;
+
+  step.say('→', `JustClick: Remove Subscriber from Group "buyers", e-mail ${order!.email}`);
+  const removed = (await action(demo, 'creates', 'justclick_remove_subscriber', {
+    groups: ['buyers'],
+    email: order!.email,
+  })) as Item;
+  step.say('←', `JustClick: "${removed.result_info}"`);
+  const groups = justclick.subscribers.get(email)?.groups;
+  step.check(
+    removed.was_in_any_group === true && groups?.get('buyers')?.status === 'STATUS_UNSUBSCRIBE',
+    'the buyer left "buyers": its mailings stop',
+    `buyers: ${groups?.get('buyers')?.status}`,
+  );
+  step.check(
+    groups?.get('newsletter')?.status === 'STATUS_SUBSCRIBE',
+    'the buyer is still in "newsletter"',
+    `newsletter: ${groups?.get('newsletter')?.status}`,
+  );
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   // Core prints a memory line per run unless it thinks it is under test; the demo is a test run.
@@ -450,6 +491,7 @@ async function main(): Promise<number> {
     ['4. 250 tracks imported while R-Lab’s main address is down', bulkImportSurvivesOutage],
     ['5. JustClick order paid → buyer checked → parcel tracked', paidOrderIsShipped],
     ['6. New order → courier order in MeaSoft → status polled → JustClick order marked sent', courierOrderIsSent],
+    ['7. Refund → buyer taken out of the JustClick group "buyers"', refundLeavesBuyers],
   ];
   const results: Step[] = [];
   for (const [title, body] of steps) {

@@ -47,7 +47,8 @@ describe('every operation’s sample and output fields', () => {
 });
 
 const SERVICES = ['MeaSoft', 'Abaha', 'JustClick', 'R-Lab', 'DeliveryCRM'];
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
+// Short articles, conjunctions and prepositions stay lower case in Title Case ("Remove ... from Group").
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to']);
 
 describe('labels and descriptions (Zapier style checks)', () => {
   const all = Object.entries(groups).flatMap(([kind, operations]) =>

@@ -1,6 +1,7 @@
 /**
  * JustClick's API as its help pages describe it (UpdateOrderStatus, getOrdersWithGoods,
- * getOrderDetails, CreateOrder, GetAllGoods, AddLeadToGroup, GetAllGroups, GetLeadGroupStatuses:
+ * getOrderDetails, CreateOrder, GetAllGoods, AddLeadToGroup, GetAllGroups, GetLeadGroupStatuses,
+ * GetBills, DeleteSubscribe, DeleteOrder:
  * docs/justclick.md, "API"), with state (orders, products, groups, contacts), the way its PHP server
  * checks a request: the form body
  * is parsed like $_POST, `hash` is taken out, the rest is re-encoded with http_build_query in the
@@ -105,6 +106,8 @@ export const JUSTCLICK_ANSWERS = {
   noGoods: [603, 'В заказе нет продуктов'],
   noSuchGood: [604, 'В магазине нет продукта с таким id'],
   shopHasNoGoods: [700, 'В магазине нет продуктов'],
+  noSuchGroupToLeave: [800, 'Указанная группа контактов не найдена'],
+  noContactToRemove: [801, 'Контакт с указанным email не найден'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 const STATUSES = ['sent', 'paid', 'return', 'cancel'] as const;
@@ -118,6 +121,9 @@ const METHODS = [
   'AddLeadToGroup',
   'GetAllGroups',
   'GetLeadGroupStatuses',
+  'GetBills',
+  'DeleteSubscribe',
+  'DeleteOrder',
 ];
 
 type Answerer = (answer: readonly [number, string], result?: unknown) => Reply;
@@ -152,6 +158,10 @@ function phpValues(value: PhpValue | undefined): PhpValue[] {
 
 const sub = (value: PhpValue | undefined, key: string): string | undefined =>
   value instanceof Map && typeof value.get(key) === 'string' ? utf8(value.get(key) as string) : undefined;
+
+/** The pay_status JustClick shows for a bill: paid, cancel, return, or waiting while it is open. */
+const payStatusOf = (bill: Bill): string =>
+  bill.status === 'paid' || bill.status === 'cancel' || bill.status === 'return' ? bill.status : 'waiting';
 
 const DEFAULT_GOODS: Array<Omit<Good, 'good_id'>> = [
   { good_name: 'course-basic', good_title: 'Базовый курс', good_type: 0, good_sum: 2990 },
@@ -303,6 +313,12 @@ export class JustClickEmulator extends Emulator {
           })),
         );
       }
+      case 'GetBills':
+        return this.buyerBills(params, reply, ok);
+      case 'DeleteSubscribe':
+        return this.deleteSubscribe(params, request.receivedAt, reply, ok);
+      case 'DeleteOrder':
+        return this.deleteOrder(params, reply, ok);
       default:
         return this.updateOrderStatus(params, request.receivedAt, reply, ok);
     }
@@ -354,14 +370,7 @@ export class JustClickEmulator extends Emulator {
   private orderView(bill: Bill, withGoods: boolean): Record<string, unknown> {
     const field = (key: string) => bill.fields[key] ?? '';
     const total = bill.goods.reduce((sum, good) => sum + good.sum, 0);
-    const payStatus =
-      bill.status === 'paid'
-        ? 'paid'
-        : bill.status === 'cancel'
-          ? 'cancel'
-          : bill.status === 'return'
-            ? 'return'
-            : 'waiting';
+    const payStatus = payStatusOf(bill);
     return {
       id: bill.id,
       first_name: field('bill_first_name'),
@@ -479,6 +488,59 @@ export class JustClickEmulator extends Emulator {
     this.subscribers.set(key, subscriber);
     return ok();
   }
+
+  // ------------------------------------------------------------ GetBills, DeleteSubscribe, DeleteOrder
+  // https://help.justclick.ru/archives/571, /674 and /587 (docs/justclick.md). What the pages leave
+  // open is answered one way here and written down there: GetBills with no order answers 400 (the
+  // code of JustClick's table for listing a buyer's products), DeleteSubscribe for a contact that is
+  // not in the group answers 0 and changes nothing.
+
+  /** GetBills: the buyer's orders keyed by number, each with its products keyed by product number. */
+  private buyerBills(params: PhpArray, reply: Answerer, ok: Ok): Reply {
+    const email = (phpString(params, 'email') ?? '').trim().toLowerCase();
+    if (email === '') return reply(JUSTCLICK_ANSWERS.badData);
+    const payStatus = phpString(params, 'pay_status') ?? '';
+    if (payStatus !== '' && !['paid', 'waiting', 'cancel'].includes(payStatus)) return reply(JUSTCLICK_ANSWERS.badData);
+    const bills = [...this.bills.values()].filter(
+      (bill) =>
+        (bill.fields.bill_email ?? '').toLowerCase() === email && (payStatus === '' || payStatusOf(bill) === payStatus),
+    );
+    if (bills.length === 0) return reply(JUSTCLICK_ANSWERS.noSuchOrder);
+    const result: Record<string, unknown> = {};
+    for (const bill of bills) {
+      const goods: Record<string, unknown> = {};
+      for (const good of bill.goods) {
+        const number = this.goods.get(good.good_name)?.good_id ?? good.good_name;
+        goods[String(number)] = { good_name: good.good_name, good_title: good.good_title };
+      }
+      // PHP's json_encode writes an empty array as [].
+      result[bill.id] = bill.goods.length === 0 ? [] : goods;
+    }
+    return ok(result);
+  }
+
+  /** DeleteSubscribe: the contact stays listed in the group as unsubscribed. */
+  private deleteSubscribe(params: PhpArray, receivedAt: Date, reply: Answerer, ok: Ok): Reply {
+    const email = (phpString(params, 'lead_email') ?? '').trim().toLowerCase();
+    const group = phpString(params, 'rass_name') ?? '';
+    if (email === '') return reply(JUSTCLICK_ANSWERS.noEmail);
+    if (group === '' || !this.groups.has(group)) return reply(JUSTCLICK_ANSWERS.noSuchGroupToLeave);
+    const subscriber = this.subscribers.get(email);
+    if (!subscriber) return reply(JUSTCLICK_ANSWERS.noContactToRemove);
+    const membership = subscriber.groups.get(group);
+    if (membership && membership.status !== 'STATUS_UNSUBSCRIBE')
+      subscriber.groups.set(group, { status: 'STATUS_UNSUBSCRIBE', time: Math.floor(receivedAt.getTime() / 1000) });
+    return ok();
+  }
+
+  /** DeleteOrder: one order per call; an unknown number answers 302. */
+  private deleteOrder(params: PhpArray, reply: Answerer, ok: Ok): Reply {
+    const billId = phpString(params, 'bill_id') ?? '';
+    if (billId === '') return reply(JUSTCLICK_ANSWERS.noBillId);
+    if (!this.bills.delete(billId)) return reply(JUSTCLICK_ANSWERS.unknownBillNumber);
+    return ok();
+  }
+  // ------------------------------------------------------------ end of GetBills, DeleteSubscribe, DeleteOrder
 
   private answer([code, text]: readonly [number, string], secret: string, fault: VendorFault, result?: unknown): Reply {
     // badhash: the answer is signed with a key other than the account's, as a tampered answer would be.

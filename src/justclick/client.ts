@@ -77,12 +77,32 @@ export interface JustClickAnswer {
  */
 export const justClickTimeoutMs = (): number => timeoutFromEnv('JUSTCLICK_TIMEOUT_MS', 20_000);
 
+/** How one call sits in its step. */
+export interface JustClickCallOptions {
+  /** Shared by the calls of a step that makes several, so that together they end within Zapier's limit. */
+  budget?: TimeBudget;
+  /**
+   * What the call may change, named in the message when no answer came ("the order", the default);
+   * false for a call that only reads, whose step can simply run again.
+   */
+  changes?: string | false;
+}
+
+/** What to do after a call that got no usable answer, by what the call may have changed. */
+const afterNoAnswer = (changes: string | false): string =>
+  changes === false
+    ? 'This call changes nothing in JustClick, so the step can simply run again.'
+    : `The change may or may not have been applied: check ${changes} in JustClick before you replay this step.`;
+
 export async function callJustClick(
   z: ZObject,
   credentials: JustClickCredentials,
   method: string,
   params: PhpQueryParams,
+  options: JustClickCallOptions = {},
 ): Promise<JustClickAnswer> {
+  const budget = options.budget ?? new TimeBudget(justClickTimeoutMs(), STEP_BUDGET_MS);
+  const changes = options.changes ?? 'the order';
   const body = justClickSignedBody(params, credentials.login, credentials.secret);
   const response = await requestWithin(
     z,
@@ -93,14 +113,13 @@ export async function callJustClick(
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       skipThrowForStatus: true,
     },
-    new TimeBudget(justClickTimeoutMs(), STEP_BUDGET_MS).nextLimitMs(),
+    budget.nextLimitMs(),
   );
   if (response instanceof NoAnswer) {
     if (!response.mayHaveArrived) throw notReachedError(z, 'JustClick', response);
     throw new z.errors.Error(
       `JustClick ${response.failure.timedOut ? response.reason : `did not answer (${response.reason})`}. ` +
-        'The change may or may not have been applied: ' +
-        'check the order in JustClick before you replay this step.',
+        afterNoAnswer(changes),
       'JustClickNoAnswer',
       502,
     );
@@ -108,9 +127,7 @@ export async function callJustClick(
 
   if (response.status >= 500) {
     throw new z.errors.Error(
-      `JustClick answered with a server error (HTTP ${response.status}). The change may or may not have been ` +
-        'applied: ' +
-        'check the order in JustClick before you replay this step.',
+      `JustClick answered with a server error (HTTP ${response.status}). ${afterNoAnswer(changes)}`,
       'JustClickServerError',
       response.status,
     );
@@ -152,10 +169,15 @@ function parseAnswer(z: ZObject, status: number, content: string, secret: string
   };
 }
 
+/** A refusal in words: JustClick's text, the code, and the English explanation. */
+export function justClickRefusal(answer: JustClickAnswer): string {
+  const explanation = JUSTCLICK_ERROR_CODES[answer.errorCode] ?? 'JustClick gave no further explanation';
+  return `JustClick refused the request: error ${answer.errorCode} "${answer.errorText}" (${explanation}).`;
+}
+
 /** Turns a non-zero error_code into the error the user sees: JustClick's text, the code, and why. */
 export function justClickError(z: ZObject, answer: JustClickAnswer): Error {
-  const explanation = JUSTCLICK_ERROR_CODES[answer.errorCode] ?? 'JustClick gave no further explanation';
-  const message = `JustClick refused the request: error ${answer.errorCode} "${answer.errorText}" (${explanation}).`;
+  const message = justClickRefusal(answer);
   if (CREDENTIAL_CODES.has(answer.errorCode)) return new z.errors.ExpiredAuthError(message);
   return new z.errors.Error(message, `JustClickError${answer.errorCode}`, 400);
 }

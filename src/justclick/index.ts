@@ -1,8 +1,11 @@
 /** JustClick operations, registered in src/index.ts. */
 import createOrder from './create-order';
+import deleteOrder from './delete-order';
 import { groups, products } from './dropdowns';
+import findBuyerOrders from './find-buyer-orders';
 import findOrder from './find-order';
 import newOrder from './new-order';
+import removeSubscriber from './remove-subscriber';
 import { addSubscriber, findOrAddSubscriber, findSubscriber } from './subscribers';
 import updateOrderStatus from './update-order-status';
 
@@ -10,6 +13,8 @@ export const creates = {
   [updateOrderStatus.key]: updateOrderStatus,
   [createOrder.key]: createOrder,
   [addSubscriber.key]: addSubscriber,
+  [removeSubscriber.key]: removeSubscriber,
+  [deleteOrder.key]: deleteOrder,
 };
 
 export const triggers = {
@@ -21,6 +26,7 @@ export const triggers = {
 export const searches = {
   [findOrder.key]: findOrder,
   [findSubscriber.key]: findSubscriber,
+  [findBuyerOrders.key]: findBuyerOrders,
 };
 
 export const searchOrCreates = { [findOrAddSubscriber.key]: findOrAddSubscriber };

@@ -1,5 +1,14 @@
 /** Examples of what each JustClick operation returns, typed by types.ts; the editor shows them before a live run. */
-import type { AddedSubscriber, CreatedOrder, FoundSubscriber, JustClickOrder, UpdatedOrder } from './types';
+import type {
+  AddedSubscriber,
+  BuyerOrders,
+  CreatedOrder,
+  DeletedOrder,
+  FoundSubscriber,
+  JustClickOrder,
+  RemovedSubscriber,
+  UpdatedOrder,
+} from './types';
 
 // The order of JustClick's own example (its UpdateOrderStatus page, docs/justclick.md): order 100000 sent on 3 March
 // 2013.
@@ -84,4 +93,67 @@ export const findSubscriberSample: FoundSubscriber = {
   ],
   group_ids: ['newsletter'],
   groups_count: 1,
+};
+
+// Anna's orders: the paid one of the order sample and an older one she cancelled.
+export const buyerOrdersSample: BuyerOrders = {
+  id: 'anna@example.com',
+  email: 'anna@example.com',
+  pay_status: null,
+  orders: [
+    orderSample,
+    {
+      ...orderSample,
+      id: '99871',
+      bill_id: '99871',
+      pay_status: 'cancel',
+      created: '2024-04-02T18:40:00+03:00',
+      paid: null,
+      price: 1290,
+      sum_to_pay: 1290,
+      payway: null,
+      payment_link: 'https://sandboxshop.justclick.ru/order/99871/',
+      goods: [{ good_name: 'book-print', good_title: 'Книга (печатная)', sum: 1290, price: 1290 }],
+    },
+  ],
+  order_ids: ['100000', '99871'],
+  orders_count: 2,
+  orders_total: 2,
+  more_orders: false,
+};
+
+export const removeSubscriberSample: RemovedSubscriber = {
+  id: 'anna@example.com',
+  email: 'anna@example.com',
+  groups: [
+    {
+      group_id: 'buyers',
+      group_name: 'Покупатели',
+      was_in_group: true,
+      status_before: 'STATUS_SUBSCRIBE',
+      justclick_error_code: 0,
+      justclick_error_text: 'OK',
+    },
+    {
+      group_id: 'newsletter',
+      group_name: null,
+      was_in_group: false,
+      status_before: null,
+      justclick_error_code: 0,
+      justclick_error_text: 'OK',
+    },
+  ],
+  removed_from: ['buyers'],
+  not_in_groups: ['newsletter'],
+  was_in_any_group: true,
+  result_info: 'anna@example.com was removed from buyers. It was not in newsletter, so nothing changed there.',
+};
+
+export const deleteOrderSample: DeletedOrder = {
+  id: '100000',
+  bill_id: '100000',
+  deleted: true,
+  result_info: 'Order 100000 was deleted from JustClick.',
+  justclick_error_code: 0,
+  justclick_error_text: 'OK',
 };

@@ -107,3 +107,47 @@ export type FoundSubscriber = {
   group_ids: string[];
   groups_count: number;
 };
+
+/** What Find Orders by Buyer returns: one result with the buyer's orders as line items, newest first. */
+export type BuyerOrders = {
+  id: string;
+  email: string;
+  /** The payment status asked for (paid, waiting, cancel), or null for every order. */
+  pay_status: string | null;
+  orders: JustClickOrder[];
+  order_ids: string[];
+  orders_count: number;
+  /** How many orders GetBills listed; more than orders_count when only the newest were read. */
+  orders_total: number;
+  more_orders: boolean;
+};
+
+/** One group of Remove Subscriber from Group: whether the contact was in it before. */
+export type GroupRemoval = {
+  group_id: string;
+  group_name: string | null;
+  was_in_group: boolean;
+  /** The contact's status in the group before the step (GetLeadGroupStatuses), or null when not listed. */
+  status_before: string | null;
+  justclick_error_code: number;
+  justclick_error_text: string;
+};
+
+export type RemovedSubscriber = {
+  id: string;
+  email: string;
+  groups: GroupRemoval[];
+  removed_from: string[];
+  not_in_groups: string[];
+  was_in_any_group: boolean;
+  result_info: string;
+};
+
+export type DeletedOrder = {
+  id: string;
+  bill_id: string;
+  deleted: boolean;
+  result_info: string;
+  justclick_error_code: number;
+  justclick_error_text: string;
+};

@@ -17,11 +17,13 @@ it('the demo runs every Zap against the sandbox and exits 0', () => {
     timeout: 60_000,
   });
   expect(result.stderr).toBe('');
-  expect(result.stdout).toContain('✓ 6 of 6 Zaps did what they should');
+  expect(result.stdout).toContain('✓ 7 of 7 Zaps did what they should');
   expect(result.stdout).toContain('5. JustClick order paid → buyer checked → parcel tracked');
   expect(result.stdout).toContain(
     '6. New order → courier order in MeaSoft → status polled → JustClick order marked sent',
   );
+  expect(result.stdout).toContain('7. Refund → buyer taken out of the JustClick group "buyers"');
+  expect(result.stdout).toContain('✓ the buyer left "buyers": its mailings stop');
   expect(result.stdout).not.toContain('✗');
   expect(result.status).toBe(0);
 }, 70_000);

@@ -5,44 +5,11 @@ import { perform as findOrder } from '../../src/justclick/find-order';
 import { perform as typedNewOrder } from '../../src/justclick/new-order';
 import { orderSample } from '../../src/justclick/samples';
 import { caught } from '../support/zapier-error';
-import { JUSTCLICK, authData, body, freezeDate, loose, signed } from './support';
+import { JUSTCLICK, NOON, authData, body, freezeDate, loose, rawOrder, signed } from './support';
 
 const newOrder = loose(typedNewOrder);
 
 const appTester = createAppTester(App);
-
-/** An order as getOrdersWithGoods / getOrderDetails send it: numbers and money as text, Unix times. */
-const rawOrder = (id: string, created: number, extra: Record<string, unknown> = {}) => ({
-  id,
-  first_name: 'Анна',
-  last_name: 'Петрова',
-  middle_name: 'Сергеевна',
-  email: 'anna@example.com',
-  phone: '+79031112233',
-  city: 'Москва',
-  country: 'Россия',
-  address: 'ул. Тверская, д. 1, кв. 5',
-  region: 'Московская область',
-  postalcode: '125009',
-  created: String(created),
-  pay_status: 'waiting',
-  paid: '0',
-  type: 'physical',
-  payway: '',
-  comment: 'Позвонить за час',
-  domain: 'shop.example.ru',
-  link: `https://sandboxshop.justclick.ru/order/${id}/`,
-  tag: 'spring-sale',
-  kupon: 'SPRING10',
-  utm: { source: 'newsletter', medium: 'email', campaign: 'spring', content: 'button', term: 'курс' },
-  price: '2490.00',
-  bill_sum_topay: '2490.00',
-  items: [{ id: 'course-basic', title: 'Базовый курс', price: '2990.00', sum: '2490.00' }],
-  ...extra,
-});
-
-// 2024-05-20 12:00:00 Moscow time.
-const NOON = 1716195600;
 
 afterEach(() => jest.useRealTimers());
 

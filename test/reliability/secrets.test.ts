@@ -463,6 +463,66 @@ const SCENARIOS: Record<string, Scenario> = {
     expect: 'error',
     logsHttp: true,
   },
+  'Find Orders by Buyer (JustClick)': {
+    ...op('justclick_find_buyer_orders', { email: 'buyer100003@example.com' }),
+    expect: 'result',
+    logsHttp: true,
+  },
+  'Find Orders by Buyer (JustClick), wrong key': {
+    ...op(
+      'justclick_find_buyer_orders',
+      { email: 'buyer100003@example.com' },
+      { justclick_secret: WRONG_JUSTCLICK_SECRET },
+    ),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Find Orders by Buyer (JustClick), answer with a wrong hash': {
+    fault: (s) => s.justclick.fault('badhash'),
+    ...op('justclick_find_buyer_orders', { email: 'buyer100003@example.com', pay_status: 'waiting' }),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Remove Subscriber from Group': {
+    ...op('justclick_remove_subscriber', { groups: ['buyers', 'newsletter'], email: 'oleg@example.com' }),
+    expect: 'result',
+    logsHttp: true,
+  },
+  'Remove Subscriber from Group, unknown group': {
+    ...op('justclick_remove_subscriber', { groups: ['nope'], email: 'oleg@example.com' }),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Remove Subscriber from Group, wrong key': {
+    ...op(
+      'justclick_remove_subscriber',
+      { groups: ['buyers'], email: 'oleg@example.com' },
+      { justclick_secret: WRONG_JUSTCLICK_SECRET },
+    ),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Delete Order (JustClick)': {
+    ...op('justclick_delete_order', { bill_id: '100005' }),
+    expect: 'result',
+    logsHttp: true,
+  },
+  'Delete Order (JustClick), unknown number': {
+    ...op('justclick_delete_order', { bill_id: '100005' }),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Delete Order (JustClick), wrong key': {
+    ...op('justclick_delete_order', { bill_id: '100004' }, { justclick_secret: WRONG_JUSTCLICK_SECRET }),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Delete Order (JustClick), answer with a wrong hash': {
+    fault: (s) => s.justclick.fault('badhash'),
+    ...op('justclick_delete_order', { bill_id: '100004' }),
+    expect: 'error',
+    logsHttp: true,
+  },
 
   'Add Tracking Number, two tracks': {
     ...op('rlab_add_track', { track: ['SEC-0001', 'SEC-0002'], phone: ['+7 916 000-00-01', '+7 916 000-00-02'] }),
