@@ -49,7 +49,8 @@ export function readPriceQuery(z: ZObject, input: Record<string, unknown>): Pric
   const townFrom = needed(z, L.from, input.town_from, 'the town the parcel leaves from, e.g. Москва');
   const townTo = needed(z, L.to, input.town_to, 'the town of delivery, e.g. Санкт-Петербург');
   const mass = readNumber(z, L.weight, input.weight);
-  if (mass === undefined || mass <= 0) throw invalidInput(z, L.weight, 'the weight in kilograms, e.g. 1.5', input.weight);
+  if (mass === undefined || mass <= 0)
+    throw invalidInput(z, L.weight, 'the weight in kilograms, e.g. 1.5', input.weight);
   const size = (label: string, value: unknown) => {
     const number = readNumber(z, label, value);
     if (number !== undefined && number <= 0) throw invalidInput(z, label, 'a size in centimetres above 0', value);
@@ -125,7 +126,12 @@ export default defineSearch({
   },
   operation: {
     inputFields: [
-      text('town_from', L.from, true, 'The town the parcel leaves from, as your courier service names it, e.g. `Москва`.'),
+      text(
+        'town_from',
+        L.from,
+        true,
+        'The town the parcel leaves from, as your courier service names it, e.g. `Москва`.',
+      ),
       text('town_to', L.to, true, "The buyer's town, e.g. `Санкт-Петербург`."),
       text('weight', L.weight, true, 'The weight in kilograms, e.g. `1.5` (a decimal comma works too).'),
       text('length', L.length, false, 'Optional. The parcel length in centimetres.'),

@@ -50,7 +50,8 @@ export const pickupPointList = defineTrigger({
   noun: 'Pickup Point',
   display: {
     label: 'New MeaSoft Pickup Point',
-    description: "Triggers when a pickup point appears in your courier service's list (feeds the pickup point dropdown).",
+    description:
+      "Triggers when a pickup point appears in your courier service's list (feeds the pickup point dropdown).",
     hidden: true,
   },
   operation: {
@@ -79,7 +80,8 @@ export const serviceList = defineTrigger({
   noun: 'Delivery Mode',
   display: {
     label: 'New MeaSoft Delivery Mode',
-    description: "Triggers when a delivery mode appears in your courier service's list (feeds the delivery mode dropdown).",
+    description:
+      "Triggers when a delivery mode appears in your courier service's list (feeds the delivery mode dropdown).",
     hidden: true,
   },
   operation: {

@@ -270,7 +270,11 @@ export async function townsContaining(
 // statusreq (raw) and editorder
 
 /** `statusreq` by MeaSoft's order number, the `<order>` elements as MeaSoft sent them (read only). */
-export async function storedOrders(z: ZObject, credentials: MeasoftCredentials, orderno: string): Promise<XmlElement[]> {
+export async function storedOrders(
+  z: ZObject,
+  credentials: MeasoftCredentials,
+  orderno: string,
+): Promise<XmlElement[]> {
   const root = await callMeasoft(z, credentials, element('statusreq', [], [textElement('orderno', orderno)]), {
     write: false,
     noneFound: 11,
