@@ -15,6 +15,7 @@
  * Faults: the generic ones of server.ts; `malformed` answers with cut-off XML.
  */
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { handleReference, type ReferenceHost } from './measoft-reference';
 import { Emulator, type ReceivedRequest, type Reply } from './server';
 
 export interface MeasoftAccount {
@@ -122,6 +123,8 @@ export class MeasoftEmulator extends Emulator {
   readonly orders = new Map<string, EmulatedOrder>();
   private readonly streams = new Map<number, Stream>();
   private sequence = 32010;
+  /** False: the courier service does not let its clients edit orders (editorder is refused). */
+  editingAllowed = true;
   /** Seconds added to the clock on each status change, so every change has its own time. */
   private tick = 0;
 
@@ -203,8 +206,26 @@ export class MeasoftEmulator extends Emulator {
       case 'cancelorder':
         return this.cancelorder(root);
       default:
-        return xmlReply(rootName, { '@error': '14', '@errormsg': 'Неизвестная функция' });
+        return (
+          handleReference(rootName, root, this.referenceHost(), xmlReply) ??
+          xmlReply(rootName, { '@error': '14', '@errormsg': 'Неизвестная функция' })
+        );
     }
+  }
+
+  /** What measoft-reference.ts (calculator, pvzlist, services, townlist, editorder) needs of this emulator. */
+  private referenceHost(): ReferenceHost {
+    const host = this as { editingAllowed: boolean };
+    return {
+      orders: this.orders,
+      get editingAllowed() {
+        return host.editingAllowed;
+      },
+      now: () => this.now(),
+      touched: (order) => {
+        (order as EmulatedOrder).version += 1;
+      },
+    };
   }
 
   private stream(root: Node): Stream {
