@@ -5,6 +5,7 @@
  * the shape the documentation and the public clients show; the transport is callMeasoft's.
  */
 import type { ZObject } from 'zapier-platform-core';
+import { withoutValues } from '../common/errors';
 import type { MeasoftCredentials } from '../credentials';
 import { callMeasoft, measoftError } from './client';
 import { MEASOFT_API_ERRORS, MEASOFT_ORDER_ERRORS } from './errors';
@@ -33,17 +34,21 @@ export function undocumentedAnswer(z: ZObject, request: string, why: string): Er
  * Some reference answers report a refusal as a child `<error error="…" errormsg="…"/>` rather than
  * on the root (MeaSoft's own AdvantShop module checks both); such a child is MeaSoft's refusal.
  */
-function refuseErrorChild(z: ZObject, root: XmlElement): void {
+function refuseErrorChild(z: ZObject, root: XmlElement, hidden: readonly string[]): void {
   const error = child(root, 'error');
   if (!error) return;
   const code = (attr(error, 'error') ?? '').trim();
   if (code === '0') return;
   if (!/^\d+$/.test(code)) throw undocumentedAnswer(z, root.name, 'an <error> element without a code');
-  throw measoftError(z, Number(code), attr(error, 'errormsgru') || attr(error, 'errormsg') || error.text, 'api');
+  const text = attr(error, 'errormsgru') || attr(error, 'errormsg') || error.text;
+  throw measoftError(z, Number(code), withoutValues(text, hidden), 'api');
 }
 
-function only(z: ZObject, root: XmlElement, name: string): XmlElement[] {
-  refuseErrorChild(z, root);
+/** The password never reaches a message, even when MeaSoft's own text echoes it. */
+const secrets = (credentials: MeasoftCredentials): string[] => [credentials.password];
+
+function only(z: ZObject, root: XmlElement, name: string, credentials: MeasoftCredentials): XmlElement[] {
+  refuseErrorChild(z, root, secrets(credentials));
   const other = root.children.find((c) => c.name !== name);
   if (other) throw undocumentedAnswer(z, root.name, `it holds a <${other.name}> element, not only <${name}>`);
   return root.children;
@@ -107,7 +112,7 @@ export async function calculatePrice(
   query: PriceQuery,
 ): Promise<PriceOption[]> {
   const root = await callMeasoft(z, credentials, calculatorRequest(query), { write: false });
-  return only(z, root, 'calc').map((calc) => {
+  return only(z, root, 'calc', credentials).map((calc) => {
     const price = toNumber(childText(calc, 'price'));
     if (price === null) throw undocumentedAnswer(z, 'calculator', 'a <calc> without a price');
     const service = child(calc, 'service');
@@ -187,7 +192,7 @@ export async function listPickupPoints(
   query: PickupPointQuery,
 ): Promise<PickupPoint[]> {
   const root = await callMeasoft(z, credentials, pickupPointRequest(query), { write: false });
-  return only(z, root, 'pvz').map((pvz) => {
+  return only(z, root, 'pvz', credentials).map((pvz) => {
     const code = childText(pvz, 'code');
     if (code === null) throw undocumentedAnswer(z, 'pvzlist', 'a <pvz> without a code');
     const town = child(pvz, 'town');
@@ -229,7 +234,7 @@ export interface Service {
 /** `<services>`: the courier service's delivery modes, `<service><code/><name/></service>` each. */
 export async function listServices(z: ZObject, credentials: MeasoftCredentials): Promise<Service[]> {
   const root = await callMeasoft(z, credentials, element('services'), { write: false });
-  return only(z, root, 'service').map((service) => {
+  return only(z, root, 'service', credentials).map((service) => {
     const code = childText(service, 'code');
     if (code === null) throw undocumentedAnswer(z, 'services', 'a <service> without a code');
     return { code, name: childText(service, 'name') ?? code };
@@ -258,7 +263,7 @@ export async function townsContaining(
     ],
   );
   const root = await callMeasoft(z, credentials, request, { write: false });
-  return only(z, root, 'town').flatMap((town) => {
+  return only(z, root, 'town', credentials).flatMap((town) => {
     const name = childText(town, 'name');
     if (name === null) return [];
     const region = child(town, 'city');
@@ -279,7 +284,7 @@ export async function storedOrders(
     write: false,
     noneFound: 11,
   });
-  return only(z, root, 'order');
+  return only(z, root, 'order', credentials);
 }
 
 /** What MeaSoft said to one `editorder`: its error code (0: changed) and text. */
@@ -302,7 +307,11 @@ export async function editOrder(z: ZObject, credentials: MeasoftCredentials, ord
   const answer = answers[0]!;
   return {
     code: Number(value),
-    text: (attr(answer, 'errormsgru') || attr(answer, 'errormsg') || answer.text || '').trim() || null,
+    text:
+      withoutValues(
+        (attr(answer, 'errormsgru') || attr(answer, 'errormsg') || answer.text || '').trim(),
+        secrets(credentials),
+      ) || null,
   };
 }
 

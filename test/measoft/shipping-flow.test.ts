@@ -362,6 +362,24 @@ describe('Update MeaSoft Courier Order', () => {
     );
   });
 
+  it("never shows the password, even when MeaSoft's refusal text echoes it", async () => {
+    statusreq().reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
+    nock(API)
+      .post('/api/')
+      .reply(
+        200,
+        doc('<editorder><createorder orderno="00032011" error="60" errormsg="bad pass secret-pass-123"/></editorder>'),
+      );
+    const error = await caught(run(update, { orderno: '00032011', instruction: 'x' }));
+    expect(error.message).toContain('error 60 "bad pass [hidden]"');
+    expect(error.message).not.toContain('secret-pass-123');
+    nock(API)
+      .post('/api/')
+      .reply(200, doc('<calculator><error error="36" errormsg="tariff for secret-pass-123"/></calculator>'));
+    const calc = await caught(run(calculate, { town_from: 'Москва', town_to: 'Казань', weight: '1' }));
+    expect(calc.message).toContain('"tariff for [hidden]"');
+  });
+
   it('passes documented order codes on with their meaning, and an unknown order as not found', async () => {
     statusreq().reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
     nock(API)
