@@ -410,6 +410,46 @@ describe('Update MeaSoft Courier Order', () => {
   });
 });
 
+describe("text fields, so Zapier's editor hands them over unchanged", () => {
+  // zapier-platform invoke converts inputs by field type the way Zapier's editor does (`1 200,5` -> 1200 for a number).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CLI's own code, in CommonJS with no types
+  const resolveInputDataTypes = require('zapier-platform-cli/src/oclif/commands/invoke/input-types.js') as (
+    inputData: Record<string, unknown>,
+    fields: unknown[],
+    timezone: string,
+  ) => Record<string, unknown>;
+  const fieldsOf = (group: 'searches' | 'creates', key: string) =>
+    (App[group] as Record<string, { operation: { inputFields: Array<{ key: string; type?: string }> } }>)[key]!
+      .operation.inputFields;
+
+  it.each([
+    ['searches', 'measoft_calculate_price'],
+    ['searches', 'measoft_find_pickup_point'],
+    ['creates', 'measoft_update_order'],
+  ] as const)('%s %s: every input is a text field', (group, key) => {
+    expect(
+      fieldsOf(group, key)
+        .filter((field) => field.type !== 'string')
+        .map((field) => field.key),
+    ).toEqual([]);
+  });
+
+  it('a weight of 1 200,5 kg reaches MeaSoft as 1200.5 after the CLI’s conversion', async () => {
+    const inputData = resolveInputDataTypes(
+      { town_from: 'Москва', town_to: 'Казань', weight: '1 200,5', inshprice: '1 000' },
+      fieldsOf('searches', 'measoft_calculate_price'),
+      'Europe/Moscow',
+    );
+    nock(API)
+      .post(
+        '/api/',
+        doc(`<calculator>${AUTH}<calc townfrom="Москва" townto="Казань" mass="1200.5" inshprice="1000"/></calculator>`),
+      )
+      .reply(200, doc(`<calculator>${CALC('1', 'Стандарт', '900', '4', '6')}</calculator>`));
+    await expect(run(calculate, inputData)).resolves.toHaveLength(1);
+  });
+});
+
 describe('searchStem', () => {
   it.each([
     ['г. Москва', 'Москв'],
