@@ -21,10 +21,13 @@ const childText = (node: XmlElement, name: string): string | null => {
 };
 
 /** An answer that is not one MeaSoft documents for this request: never read as a result. */
-export function undocumentedAnswer(z: ZObject, request: string, why: string): Error {
+export function undocumentedAnswer(z: ZObject, request: string, why: string, write = false): Error {
+  const outcome = write
+    ? 'The change may or may not have been made: check the order in MeaSoft before you replay this step.'
+    : 'Nothing was changed. Check the MeaSoft Courier Service Code in the connection; if it is right, try again later.';
   return new z.errors.Error(
     `MeaSoft answered <${request}> with something its documentation does not show (${why}); it was not ` +
-      'read. Check the MeaSoft Courier Service Code in the connection; if it is right, try again later.',
+      `read. ${outcome}`,
     'MeasoftBadAnswer',
     502,
   );
@@ -301,9 +304,9 @@ export async function editOrder(z: ZObject, credentials: MeasoftCredentials, ord
   const root = await callMeasoft(z, credentials, element('editorder', [], [order]), { write: true });
   const answers = root.children.filter((c) => c.name === 'createorder');
   if (answers.length !== 1 || root.children.length !== 1)
-    throw undocumentedAnswer(z, 'editorder', 'it did not hold exactly one <createorder>');
+    throw undocumentedAnswer(z, 'editorder', 'it did not hold exactly one <createorder>', true);
   const value = (attr(answers[0]!, 'error') ?? '').trim();
-  if (!/^\d+$/.test(value)) throw undocumentedAnswer(z, 'editorder', '<createorder> has no error code');
+  if (!/^\d+$/.test(value)) throw undocumentedAnswer(z, 'editorder', '<createorder> has no error code', true);
   const answer = answers[0]!;
   return {
     code: Number(value),

@@ -102,6 +102,10 @@ describe('Calculate MeaSoft Delivery Price', () => {
     [{ town_from: 'Москва', town_to: 'Казань', weight: 'полтора' }, 'Weight (kg): expected'],
     [{ town_from: 'Москва', town_to: 'Казань', weight: '0' }, 'Weight (kg): expected'],
     [{ town_from: 'Москва', town_to: 'Казань', weight: '1', length: '-3' }, 'Length (cm): expected'],
+    [
+      { town_from: 'Москва', town_to: 'Казань', weight: '1', height: '0' },
+      'Height (cm): expected a size in centimetres',
+    ],
     [{ town_from: 'Москва', town_to: 'Казань', weight: '1', inshprice: 'много' }, 'Declared Value: expected'],
   ])('refuses %j before anything is sent', async (input, message) => {
     const error = await caught(run(calculate, input));
@@ -401,6 +405,7 @@ describe('Update MeaSoft Courier Order', () => {
     [{ receiver_phone: '1' }, 'Order Number: expected'],
     [{ orderno: '1' }, 'Every field to change is empty, so nothing was sent.'],
     [{ orderno: '1', delivery_date: '2024-02-30' }, 'Delivery Date: expected a date such as 2024-05-20'],
+    [{ orderno: '1', delivery_date: 'next week' }, 'Delivery Date: expected a date such as 2024-05-20'],
     [{ orderno: '1', time_min: '25:00' }, 'Delivery Time From: expected'],
     [{ orderno: '1', time_min: '18:00', time_max: '10:00' }, 'Delivery Time To: expected a time after'],
     [{ orderno: '1', price: '12 руб' }, 'Amount to Collect: expected'],
@@ -447,6 +452,131 @@ describe("text fields, so Zapier's editor hands them over unchanged", () => {
       )
       .reply(200, doc(`<calculator>${CALC('1', 'Стандарт', '900', '4', '6')}</calculator>`));
     await expect(run(calculate, inputData)).resolves.toHaveLength(1);
+  });
+});
+
+describe('answers read only when documented, and the fallbacks of what MeaSoft may leave out', () => {
+  it('an editorder answer without exactly one <createorder> with a code says the change may have been made', async () => {
+    for (const answer of [
+      '<editorder><createorder error="0"/><createorder error="0"/></editorder>',
+      '<editorder><createorder orderno="00032011"/></editorder>',
+    ]) {
+      statusreq().reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
+      nock(API).post('/api/').reply(200, doc(answer));
+      const error = await caught(run(update, { orderno: '00032011', instruction: 'x' }));
+      expect(error.code).toBe('MeasoftBadAnswer');
+      expect(error.message).toContain('The change may or may not have been made');
+    }
+  });
+
+  it('an order changed but not returned right after is said so', async () => {
+    statusreq().reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
+    nock(API).post('/api/').reply(200, doc('<editorder><createorder error="0"/></editorder>'));
+    statusreq().reply(200, doc('<statusreq count="0"/>'));
+    const error = await caught(run(update, { orderno: '00032011', instruction: 'x' }));
+    expect(error.message).toBe(
+      'MeaSoft changed Instructions for the Courier of order 00032011. MeaSoft did not return the order when asked right after.',
+    );
+  });
+
+  it('a stored order without receiver or sender gets the filled fields only; no stored value is invented', async () => {
+    nock(API)
+      .post('/api/', doc(`<statusreq>${AUTH}<orderno>7</orderno></statusreq>`))
+      .reply(200, doc('<statusreq count="1"><order orderno="7"><weight>1</weight></order></statusreq>'));
+    nock(API)
+      .post(
+        '/api/',
+        doc(
+          `<editorder>${AUTH}<order orderno="7"><receiver><phone>+7 900</phone></receiver><weight>1</weight></order></editorder>`,
+        ),
+      )
+      .reply(200, doc('<editorder><createorder error="0"/></editorder>'));
+    nock(API)
+      .post('/api/', doc(`<statusreq>${AUTH}<orderno>7</orderno></statusreq>`))
+      .reply(200, doc('<statusreq count="1"><order orderno="7"><status>NEW</status></order></statusreq>'));
+    await expect(run(update, { orderno: '7', receiver_phone: '+7 900' })).resolves.toMatchObject({ updated_now: true });
+  });
+
+  it('services: a name missing reads as the code; a code missing is refused', async () => {
+    nock(API).post('/api/').reply(200, doc('<services><service><code>4</code></service></services>'));
+    await expect(run(performServices, {})).resolves.toEqual([{ id: '4', name: '4 (4)' }]);
+    nock(API).post('/api/').reply(200, doc('<services><service><name>x</name></service></services>'));
+    expect((await caught(run(performServices, {}))).code).toBe('MeasoftBadAnswer');
+    nock(API).post('/api/').reply(200, doc('<services><tariff/></services>'));
+    expect((await caught(run(performServices, {}))).message).toContain(
+      'it holds a <tariff> element, not only <service>',
+    );
+  });
+
+  it('pickup points: only a code is needed; without one the point is refused; the dropdown reads `town` too', async () => {
+    nock(API)
+      .post('/api/', doc(`<pvzlist>${AUTH}<town>Казань</town><limit><limitcount>100</limitcount></limit></pvzlist>`))
+      .reply(200, doc('<pvzlist><pvz><code>9</code><town>Казань</town></pvz></pvzlist>'));
+    await expect(run(performPickupPoints, { town: 'Казань' })).resolves.toEqual([
+      { id: '9', name: '9 (9)', town: 'Казань', address: null, worktime: null },
+    ]);
+    nock(API)
+      .post('/api/', doc(`<pvzlist>${AUTH}<limit><limitcount>100</limitcount></limit></pvzlist>`))
+      .reply(200, doc('<pvzlist><pvz><name>x</name></pvz></pvzlist>'));
+    expect((await caught(run(performPickupPoints, {}))).code).toBe('MeasoftBadAnswer');
+  });
+
+  it('an <error> child with code 0 is no refusal; one without a code is not a documented answer', async () => {
+    nock(API).post('/api/').reply(200, doc('<calculator><error error="0"/></calculator>'));
+    expect((await caught(run(calculate, { town_from: 'А', town_to: 'Б', weight: '1' }))).message).toContain(
+      'it holds a <error> element, not only <calc>',
+    );
+    nock(API).post('/api/').reply(200, doc('<calculator><error errormsg="?"/></calculator>'));
+    expect((await caught(run(calculate, { town_from: 'А', town_to: 'Б', weight: '1' }))).message).toContain(
+      'an <error> element without a code',
+    );
+  });
+
+  it('a mode without a name, days or date reads as empty; a server error is not read as a town refusal', async () => {
+    nock(API)
+      .post('/api/')
+      .reply(200, doc('<calculator><calc><price>100</price><service>5</service></calc></calculator>'));
+    const [quote] = await run(calculate, { town_from: 'А', town_to: 'Б', weight: '1' });
+    expect(quote.options[0]).toMatchObject({ service: '5', service_name: null, zone: null, min_delivery_date: null });
+    nock(API).post('/api/').reply(500, 'down');
+    expect((await caught(run(calculate, { town_from: 'А', town_to: 'Б', weight: '1' }))).code).toBe(
+      'MeasoftServerError',
+    );
+  });
+
+  it('a one-letter town is not looked up; a town entry without a name is skipped', async () => {
+    nock(API).post('/api/').reply(200, doc('<calculator error="22"/>'));
+    const short = await caught(run(calculate, { town_from: 'Москва', town_to: 'Я', weight: '1' }));
+    expect(short.message).toContain(
+      '(error 22 "Город назначения не найден": the destination town is unknown). No price was calculated.',
+    );
+    expect(short.message).toContain('has no close name either');
+    nock(API).post('/api/').reply(200, doc('<calculator error="21" errormsg="нет"/>'));
+    nock(API)
+      .post('/api/')
+      .reply(200, doc('<townlist><town><code>1</code></town><town><name>Москва</name></town></townlist>'));
+    const named = await caught(run(calculate, { town_from: 'Москв', town_to: 'Б', weight: '1' }));
+    expect(named.message).toContain("Close names in MeaSoft's town reference book: Москва.");
+  });
+});
+
+describe('Update MeaSoft Courier Order: the rarer answers', () => {
+  it("names the sender's stored town for error 6, even without MeaSoft's text", async () => {
+    statusreq().reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
+    nock(API).post('/api/').reply(200, doc('<editorder><createorder orderno="00032011" error="6"/></editorder>'));
+    nock(API).post('/api/').reply(200, doc('<townlist count="0"/>'));
+    const error = await caught(run(update, { orderno: '00032011', instruction: 'x' }));
+    expect(error.message).toBe(
+      'Sender\'s Town (Stored in MeaSoft): MeaSoft does not know the town "Москва" (error 6: the sender\'s town is ' +
+        "unknown to the courier service). Order 00032011 was not changed. MeaSoft's town reference book has no " +
+        'close name either: check the spelling, or ask your courier service whether it delivers there.',
+    );
+  });
+
+  it('two orders under one number are not edited', async () => {
+    statusreq().reply(200, doc(`<statusreq count="2">${STORED}${STORED}</statusreq>`));
+    const error = await caught(run(update, { orderno: '00032011', instruction: 'x' }));
+    expect(error.message).toBe('MeaSoft returned 2 orders numbered 00032011; nothing was changed.');
   });
 });
 
