@@ -134,7 +134,7 @@ export const EMULATED_PICKUP_POINTS: readonly EmulatedPickupPoint[] = [
 export interface ReferenceHost {
   readonly orders: Map<string, EditableOrder>;
   /** False: the courier service has not allowed its clients to edit orders. */
-  editingAllowed: boolean;
+  editingAllowed(): boolean;
   now(): Date;
   /** Records a change of the order (streams see it again). */
   touched(order: EditableOrder): void;
@@ -264,7 +264,7 @@ function editOne(host: ReferenceHost, input: Node): Node {
   });
   const order = host.orders.get(orderno);
   if (!order) return fail(52, 'Заказ не найден');
-  if (!host.editingAllowed) return fail(53, 'Редактирование заказов не разрешено');
+  if (!host.editingAllowed()) return fail(53, 'Редактирование заказов не разрешено');
   if (order.statuses[order.statuses.length - 1]!.code !== 'NEW')
     return fail(54, 'Заказ уже в работе, изменение невозможно');
   const receiver = (input.receiver ?? {}) as Node;

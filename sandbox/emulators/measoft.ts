@@ -215,12 +215,9 @@ export class MeasoftEmulator extends Emulator {
 
   /** What measoft-reference.ts (calculator, pvzlist, services, townlist, editorder) needs of this emulator. */
   private referenceHost(): ReferenceHost {
-    const host = this as { editingAllowed: boolean };
     return {
       orders: this.orders,
-      get editingAllowed() {
-        return host.editingAllowed;
-      },
+      editingAllowed: () => this.editingAllowed,
       now: () => this.now(),
       touched: (order) => {
         (order as EmulatedOrder).version += 1;
