@@ -24,6 +24,7 @@
  * with HTTP 500 (a neworder before them still creates).
  */
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { handleReference, type ReferenceHost } from './measoft-reference';
 import { Emulator, type ReceivedRequest, type Reply } from './server';
 
 export interface MeasoftAccount {
@@ -167,6 +168,8 @@ export class MeasoftEmulator extends Emulator {
   rawOrders: string[] = [];
   /** Hostile: the next N statusreq requests get an HTTP 500 page (nothing else is affected). */
   failReads = 0;
+  /** False: the courier service does not let its clients edit orders (editorder is refused). */
+  editingAllowed = true;
   /** Seconds added to the clock on each status change, so every change has its own time. */
   private tick = 0;
 
@@ -255,8 +258,23 @@ export class MeasoftEmulator extends Emulator {
       case 'cancelorder':
         return this.cancelorder(root);
       default:
-        return xmlReply(rootName, { '@error': '14', '@errormsg': 'Неизвестная функция' });
+        return (
+          handleReference(rootName, root, this.referenceHost(), xmlReply) ??
+          xmlReply(rootName, { '@error': '14', '@errormsg': 'Неизвестная функция' })
+        );
     }
+  }
+
+  /** What measoft-reference.ts (calculator, pvzlist, services, townlist, editorder) needs of this emulator. */
+  private referenceHost(): ReferenceHost {
+    return {
+      orders: this.orders,
+      editingAllowed: () => this.editingAllowed,
+      now: () => this.now(),
+      touched: (order) => {
+        (order as EmulatedOrder).version += 1;
+      },
+    };
   }
 
   private stream(root: Node): Stream {

@@ -218,7 +218,7 @@ export const MEASOFT_STREAM_MAX = 10_000;
  * A vendor that ignored a filter answers with other orders; none of them is ever taken for the one
  * asked for. Creation dates are not checked: the `<order>` element carries no creation date.
  */
-function checkFilters(z: ZObject, root: XmlElement, filters: OrderFilters): void {
+export function checkFilters(z: ZObject, root: XmlElement, filters: OrderFilters): void {
   for (const order of root.children) {
     for (const key of Object.keys(IDENTITY_FILTERS) as Array<keyof typeof IDENTITY_FILTERS>) {
       const wanted = filters[key]?.trim();

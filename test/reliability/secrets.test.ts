@@ -668,6 +668,57 @@ const SCENARIOS: Record<string, Scenario> = {
     expect: 'error',
     logsHttp: true,
   },
+  'Update Courier Order (MeaSoft)': {
+    ...steps('measoft_update_order', async () => {
+      const created = await createMeasoftOrder('SEC-M-7');
+      return call('measoft_update_order', { orderno: created.orderno, receiver_phone: '+7 (999) 000-00-01' });
+    }),
+    expect: 'result',
+    logsHttp: true,
+  },
+  'Update Courier Order (MeaSoft), wrong password': {
+    ...op('measoft_update_order', { orderno: '99999999', instruction: 'x' }, WRONG_MEASOFT),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Calculate Delivery Price (MeaSoft)': {
+    ...op('measoft_calculate_price', { town_from: 'Москва', town_to: 'Казань', weight: '1' }),
+    expect: 'result',
+    logsHttp: true,
+  },
+  'Calculate Delivery Price (MeaSoft), unknown town': {
+    ...op('measoft_calculate_price', { town_from: 'Москва', town_to: 'Казанъ', weight: '1' }),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Find Pickup Point (MeaSoft)': {
+    ...op('measoft_find_pickup_point', { town: 'Москва' }),
+    expect: 'result',
+    logsHttp: true,
+  },
+  'Find Pickup Point (MeaSoft), wrong password': {
+    ...op('measoft_find_pickup_point', { town: 'Москва' }, WRONG_MEASOFT),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Pickup Point dropdown (MeaSoft)': {
+    ...op('measoft_pickup_point_list', { receiver_town: 'Москва' }),
+    expect: 'result',
+    logsHttp: true,
+  },
+  'Pickup Point dropdown (MeaSoft), server error': {
+    fault: (s) => s.measoft.fault('http500'),
+    ...op('measoft_pickup_point_list', { receiver_town: 'Москва' }),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'Delivery Mode dropdown (MeaSoft)': { ...op('measoft_service_list'), expect: 'result', logsHttp: true },
+  'Delivery Mode dropdown (MeaSoft), malformed answer': {
+    fault: (s) => s.measoft.fault('malformed'),
+    ...op('measoft_service_list'),
+    expect: 'error',
+    logsHttp: true,
+  },
   'New Order Status (MeaSoft, Polling)': { ...poll(), expect: 'result', logsHttp: true },
   'New Order Status (MeaSoft, Polling), loading samples': {
     ...poll({}, { zap: { id: 'zap-secrets' }, isLoadingSample: true }),

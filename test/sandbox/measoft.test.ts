@@ -85,7 +85,7 @@ describe('sandbox: MeaSoft emulator', () => {
   });
 
   it('answers an unknown request with 14 and broken XML with 1; malformed cuts the answer off', async () => {
-    expect((await post(emulator, `<pvzlist>${AUTH}</pvzlist>`)).text).toMatch(/error="14"/);
+    expect((await post(emulator, `<streetlist>${AUTH}</streetlist>`)).text).toMatch(/error="14"/);
     expect((await post(emulator, '<statusreq><auth')).text).toMatch(/error="1"/);
     await emulator.fault('malformed');
     expect((await post(emulator, `<statusreq>${AUTH}</statusreq>`)).text).toMatch(/<order orderno="0003$/);
