@@ -9,7 +9,7 @@ import type { MeasoftOrderEvent } from '../../src/measoft/types';
 import { MEASOFT_STATUSES } from '../../src/measoft/statuses';
 import { caught } from '../support/zapier-error';
 import { cpuNow } from '../support/cpu-time';
-import { cacheRpc, failingCacheRpc, rpcAppTester } from '../support/cache-rpc';
+import { cacheRpc, CACHE_SKIPPED, failingCacheRpc, loggedBy, rpcAppTester } from '../support/cache-rpc';
 
 const appTester = createAppTester(App);
 
@@ -370,7 +370,9 @@ describe('New Order Status: resent events', () => {
 
   it('lets the event through when Zapier’s cache is unavailable', async () => {
     const scope = failingCacheRpc();
-    expect(await tester(perform, delivery(MULTI))).toEqual([orderStatusSample]);
+    const { value, logged } = await loggedBy(() => tester(perform, delivery(MULTI)));
+    expect(value).toEqual([orderStatusSample]);
+    expect(logged).toEqual([expect.stringMatching(CACHE_SKIPPED)]);
     expect(scope.isDone()).toBe(true);
   });
 });
