@@ -75,11 +75,11 @@ describe('1,000 webhook deliveries in a row, 10 % of them redeliveries', () => {
   beforeAll(async () => {
     measoft = await startReceiver({ triggerKey: 'order_status' });
     abaha = await startReceiver({ triggerKey: 'abaha_order' });
-  });
+  }, HANG_GUARD_MS);
 
   afterAll(async () => {
-    await measoft.close();
-    await abaha.close();
+    await measoft?.close();
+    await abaha?.close();
     await stopReceivers();
   });
 

@@ -53,11 +53,14 @@ export function failingCacheRpc(): nock.Scope {
 
 /**
  * What the step logs with z.console while `run` runs: core also echoes every such line to
- * console.log, which this captures (so the suite's output stays quiet) and hands back to assert on.
+ * console.log (as one line with its newline), which this captures (so the suite's output stays quiet)
+ * and hands back, line by line, to assert on.
  */
 export async function loggedBy<T>(run: () => Promise<T>): Promise<{ value: T; logged: string[] }> {
   const logged: string[] = [];
-  const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void logged.push(args.join(' ')));
+  const spy = jest
+    .spyOn(console, 'log')
+    .mockImplementation((...args: unknown[]) => void logged.push(args.join(' ').replace(/\n$/, '')));
   try {
     return { value: await run(), logged };
   } finally {
@@ -67,4 +70,4 @@ export async function loggedBy<T>(run: () => Promise<T>): Promise<{ value: T; lo
 
 /** The line the webhook triggers log when Zapier's cache fails (src/common/webhook.ts). */
 export const CACHE_SKIPPED =
-  /^Redelivery check skipped \(Zapier's cache did not answer: RPC request failed after 3 attempts: .+\); the event passes\.\n?$/;
+  /^Redelivery check skipped \(Zapier's cache did not answer: RPC request failed after 3 attempts: .+\); the event passes\.$/;
