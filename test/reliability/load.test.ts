@@ -33,13 +33,12 @@ const CORE_KILL_RSS = 450 * 1000 * 1000;
 
 /**
  * CPU time of this process allowed per delivery (HTTP in and out, core's invocation, the trigger, the
- * cache RPC): about 20 ms on the dev machine. CPU time, not the wall clock: on a busy machine the
+ * cache RPC): about 20-26 ms on the dev machine. CPU time, not the wall clock: on a busy machine the
  * wall clock also counts the time other processes hold the cores (the run once took 62 s there, 50 s
- * alone), which says nothing about this code.
+ * alone, 71 s at 26 ms of CPU per delivery), which says nothing about this code. Jest's time limits
+ * below (600 s) only guard against a hang.
  */
 const CPU_MS_PER_DELIVERY = 60;
-/** Only a hang guard: a run that makes no progress at all fails here rather than never. */
-const HANG_GUARD_MS = 10 * 60_000;
 
 const BATCH = 100;
 /** Live-heap growth allowed per delivery once warmed up (the receiver's records are dropped per batch). */
@@ -75,7 +74,7 @@ describe('1,000 webhook deliveries in a row, 10 % of them redeliveries', () => {
   beforeAll(async () => {
     measoft = await startReceiver({ triggerKey: 'order_status' });
     abaha = await startReceiver({ triggerKey: 'abaha_order' });
-  }, HANG_GUARD_MS);
+  }, 600_000);
 
   afterAll(async () => {
     await measoft?.close();
@@ -83,104 +82,100 @@ describe('1,000 webhook deliveries in a row, 10 % of them redeliveries', () => {
     await stopReceivers();
   });
 
-  it(
-    'starts each distinct event exactly once, loses none, and stays far from core’s memory kill line',
-    async () => {
-      const next = random(20261123);
-      const sent: Sent[] = [];
-      const replies: number[] = [];
-      // What the test asserts on, taken from the receivers' records batch by batch.
-      const startsOf = { measoft: [] as string[], abaha: [] as string[] };
-      const errors: string[] = [];
-      let handled = 0;
-      const harvest = () => {
-        for (const [name, receiver] of [
-          ['measoft', measoft],
-          ['abaha', abaha],
-        ] as const) {
-          handled += receiver.deliveries.length;
-          startsOf[name].push(...(receiver.zapStarts as Event[]).map((event) => event.id));
-          errors.push(...receiver.deliveries.flatMap((delivery) => (delivery.error ? [delivery.error.message] : [])));
-          receiver.deliveries.length = 0;
-        }
-      };
-      const heapAt: number[] = [];
-      let peakRss = process.memoryUsage().rss;
-      const base = new Date('2024-05-20T06:00:00Z').getTime();
-
-      const started = performance.now();
-      const cpuStarted = cpuNow();
-      for (let i = 0; i < DELIVERIES; i += 1) {
-        let delivery: Sent;
-        if (i % REDELIVERY_EVERY === REDELIVERY_EVERY - 1) {
-          delivery = sent[Math.floor(next() * sent.length)]!; // an earlier event, sent again unchanged
-        } else if (i % 2 === 0) {
-          const orderno = `LOAD-${String(i).padStart(5, '0')}`;
-          const status = STATUSES[Math.floor(next() * STATUSES.length)]!;
-          const at = new Date(base + i * 60_000);
-          // The trigger's event id: order number, status code and the branch's local time (UTC+3 here).
-          const eventTime = new Date(at.getTime() + 3 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-          delivery = {
-            kind: 'measoft',
-            body: measoftOrderXml({ orderno, status, at }),
-            id: `${orderno}:${status}:${eventTime}`,
-          };
-          sent.push(delivery);
-        } else {
-          const id = String(500_000 + i);
-          const modified = new Date(base + i * 60_000).toISOString().slice(0, 19).replace('T', ' ');
-          delivery = {
-            kind: 'abaha',
-            body: JSON.stringify(abahaOrder({ id, cart_code: id.padStart(11, '0'), modified })),
-            id: `order:${id}:${modified}`,
-          };
-          sent.push(delivery);
-        }
-        const reply =
-          delivery.kind === 'measoft'
-            ? await sendMeasoftStatus(measoft.url, delivery.body)
-            : await fetch(abaha.url, {
-                method: 'POST',
-                body: delivery.body,
-                headers: { 'Content-Type': 'application/json' },
-              }).then((r) => r.status);
-        replies.push(typeof reply === 'number' ? reply : reply.status);
-        if ((i + 1) % BATCH === 0) {
-          peakRss = Math.max(peakRss, process.memoryUsage().rss);
-          harvest();
-          collectGarbage();
-          heapAt.push(process.memoryUsage().heapUsed);
-        }
+  it('starts each distinct event exactly once, loses none, and stays far from core’s memory kill line', async () => {
+    const next = random(20261123);
+    const sent: Sent[] = [];
+    const replies: number[] = [];
+    // What the test asserts on, taken from the receivers' records batch by batch.
+    const startsOf = { measoft: [] as string[], abaha: [] as string[] };
+    const errors: string[] = [];
+    let handled = 0;
+    const harvest = () => {
+      for (const [name, receiver] of [
+        ['measoft', measoft],
+        ['abaha', abaha],
+      ] as const) {
+        handled += receiver.deliveries.length;
+        startsOf[name].push(...(receiver.zapStarts as Event[]).map((event) => event.id));
+        errors.push(...receiver.deliveries.flatMap((delivery) => (delivery.error ? [delivery.error.message] : [])));
+        receiver.deliveries.length = 0;
       }
-      const elapsed = performance.now() - started;
-      const cpuPerDelivery = (cpuNow() - cpuStarted) / DELIVERIES;
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-      // Warmed up after two batches: code compiled, caches filled.
-      const heapPerDelivery = (heapAt[heapAt.length - 1]! - heapAt[1]!) / (DELIVERIES - 2 * BATCH);
+    };
+    const heapAt: number[] = [];
+    let peakRss = process.memoryUsage().rss;
+    const base = new Date('2024-05-20T06:00:00Z').getTime();
 
-      const distinct = {
-        measoft: sent.filter((item) => item.kind === 'measoft'),
-        abaha: sent.filter((item) => item.kind === 'abaha'),
-      };
-      console.log(
-        `load: ${DELIVERIES} deliveries (${sent.length} distinct, ${DELIVERIES - sent.length} redelivered) in ${Math.round(elapsed)} ms: ` +
-          `${(elapsed / DELIVERIES).toFixed(2)} ms per delivery (send, Zapier request shape, trigger, cache), ` +
-          `${cpuPerDelivery.toFixed(2)} ms of CPU; ` +
-          `live heap ${(heapPerDelivery / 1024).toFixed(1)} KB per delivery, peak RSS ${Math.round(peakRss / 1e6)} MB`,
-      );
+    const started = performance.now();
+    const cpuStarted = cpuNow();
+    for (let i = 0; i < DELIVERIES; i += 1) {
+      let delivery: Sent;
+      if (i % REDELIVERY_EVERY === REDELIVERY_EVERY - 1) {
+        delivery = sent[Math.floor(next() * sent.length)]!; // an earlier event, sent again unchanged
+      } else if (i % 2 === 0) {
+        const orderno = `LOAD-${String(i).padStart(5, '0')}`;
+        const status = STATUSES[Math.floor(next() * STATUSES.length)]!;
+        const at = new Date(base + i * 60_000);
+        // The trigger's event id: order number, status code and the branch's local time (UTC+3 here).
+        const eventTime = new Date(at.getTime() + 3 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+        delivery = {
+          kind: 'measoft',
+          body: measoftOrderXml({ orderno, status, at }),
+          id: `${orderno}:${status}:${eventTime}`,
+        };
+        sent.push(delivery);
+      } else {
+        const id = String(500_000 + i);
+        const modified = new Date(base + i * 60_000).toISOString().slice(0, 19).replace('T', ' ');
+        delivery = {
+          kind: 'abaha',
+          body: JSON.stringify(abahaOrder({ id, cart_code: id.padStart(11, '0'), modified })),
+          id: `order:${id}:${modified}`,
+        };
+        sent.push(delivery);
+      }
+      const reply =
+        delivery.kind === 'measoft'
+          ? await sendMeasoftStatus(measoft.url, delivery.body)
+          : await fetch(abaha.url, {
+              method: 'POST',
+              body: delivery.body,
+              headers: { 'Content-Type': 'application/json' },
+            }).then((r) => r.status);
+      replies.push(typeof reply === 'number' ? reply : reply.status);
+      if ((i + 1) % BATCH === 0) {
+        peakRss = Math.max(peakRss, process.memoryUsage().rss);
+        harvest();
+        collectGarbage();
+        heapAt.push(process.memoryUsage().heapUsed);
+      }
+    }
+    const elapsed = performance.now() - started;
+    const cpuPerDelivery = (cpuNow() - cpuStarted) / DELIVERIES;
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    // Warmed up after two batches: code compiled, caches filled.
+    const heapPerDelivery = (heapAt[heapAt.length - 1]! - heapAt[1]!) / (DELIVERIES - 2 * BATCH);
 
-      expect(replies).toHaveLength(DELIVERIES);
-      expect(replies.every((status) => status === 200)).toBe(true);
-      expect(handled).toBe(DELIVERIES);
-      expect(errors).toEqual([]);
-      // Exactly one Zap start per distinct event, in the order first sent, none lost.
-      expect(startsOf.measoft).toEqual(distinct.measoft.map((item) => item.id));
-      expect(startsOf.abaha).toEqual(distinct.abaha.map((item) => item.id));
-      expect(sent.length).toBe(DELIVERIES - DELIVERIES / REDELIVERY_EVERY);
-      expect(heapPerDelivery).toBeLessThan(HEAP_PER_DELIVERY);
-      expect(peakRss).toBeLessThan(CORE_KILL_RSS);
-      expect(cpuPerDelivery).toBeLessThan(CPU_MS_PER_DELIVERY);
-    },
-    HANG_GUARD_MS,
-  );
+    const distinct = {
+      measoft: sent.filter((item) => item.kind === 'measoft'),
+      abaha: sent.filter((item) => item.kind === 'abaha'),
+    };
+    console.log(
+      `load: ${DELIVERIES} deliveries (${sent.length} distinct, ${DELIVERIES - sent.length} redelivered) in ${Math.round(elapsed)} ms: ` +
+        `${(elapsed / DELIVERIES).toFixed(2)} ms per delivery (send, Zapier request shape, trigger, cache), ` +
+        `${cpuPerDelivery.toFixed(2)} ms of CPU; ` +
+        `live heap ${(heapPerDelivery / 1024).toFixed(1)} KB per delivery, peak RSS ${Math.round(peakRss / 1e6)} MB`,
+    );
+
+    expect(replies).toHaveLength(DELIVERIES);
+    expect(replies.every((status) => status === 200)).toBe(true);
+    expect(handled).toBe(DELIVERIES);
+    expect(errors).toEqual([]);
+    // Exactly one Zap start per distinct event, in the order first sent, none lost.
+    expect(startsOf.measoft).toEqual(distinct.measoft.map((item) => item.id));
+    expect(startsOf.abaha).toEqual(distinct.abaha.map((item) => item.id));
+    expect(sent.length).toBe(DELIVERIES - DELIVERIES / REDELIVERY_EVERY);
+    expect(heapPerDelivery).toBeLessThan(HEAP_PER_DELIVERY);
+    expect(peakRss).toBeLessThan(CORE_KILL_RSS);
+    expect(cpuPerDelivery).toBeLessThan(CPU_MS_PER_DELIVERY);
+  }, 600_000);
 });

@@ -9,7 +9,8 @@ const KEY = '07dbd136d760e6be8fde6a2238992831';
 /**
  * How long a slow or stalled emulator holds an answer in the stop() tests: stop() must not wait for
  * it, which shows as ending in less than half of it (a margin no busy machine eats), not against a
- * guess of how fast a machine closes sockets.
+ * guess of how fast a machine closes sockets. Jest's limit (120 s, jest.config.js) lets a stop() that
+ * did wait reach that assertion.
  */
 const HELD_MS = 60_000;
 
@@ -56,19 +57,15 @@ describe('emulator faults', () => {
     expect(answer.json).toMatchObject({ resultState: 0 });
   });
 
-  it(
-    'slow: a client that gives up gets no answer, and stop() does not wait for the delay',
-    async () => {
-      await rlab.fault('slow', { delayMs: HELD_MS });
-      await expect(
-        fetch(`${rlab.url}/getuserinfo.ashx`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(200) }),
-      ).rejects.toThrow();
-      const started = Date.now();
-      await rlab.stop();
-      expect(Date.now() - started).toBeLessThan(HELD_MS / 2);
-    },
-    HELD_MS * 1.5,
-  );
+  it('slow: a client that gives up gets no answer, and stop() does not wait for the delay', async () => {
+    await rlab.fault('slow', { delayMs: HELD_MS });
+    await expect(
+      fetch(`${rlab.url}/getuserinfo.ashx`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(200) }),
+    ).rejects.toThrow();
+    const started = Date.now();
+    await rlab.stop();
+    expect(Date.now() - started).toBeLessThan(HELD_MS / 2);
+  });
 
   it('http500: an HTML error page, nothing stored', async () => {
     await rlab.fault('http500');
@@ -123,18 +120,14 @@ describe('emulator faults', () => {
     await reader.cancel();
   });
 
-  it(
-    'stall: a client that gives up leaves nothing pending for stop()',
-    async () => {
-      await rlab.fault('stall', { intervalMs: HELD_MS });
-      const response = await fetch(`${rlab.url}/getuserinfo.ashx`, { method: 'POST', body: '{}' });
-      await response.body!.getReader().read();
-      const started = Date.now();
-      await rlab.stop();
-      expect(Date.now() - started).toBeLessThan(HELD_MS / 2);
-    },
-    HELD_MS * 1.5,
-  );
+  it('stall: a client that gives up leaves nothing pending for stop()', async () => {
+    await rlab.fault('stall', { intervalMs: HELD_MS });
+    const response = await fetch(`${rlab.url}/getuserinfo.ashx`, { method: 'POST', body: '{}' });
+    await response.body!.getReader().read();
+    const started = Date.now();
+    await rlab.stop();
+    expect(Date.now() - started).toBeLessThan(HELD_MS / 2);
+  });
 
   it('partial (R-Lab): every second track of a request is refused, the others really stored', async () => {
     await rlab.fault('partial');
