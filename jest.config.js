@@ -12,5 +12,8 @@ module.exports = {
   // A worker that grew past this after a test file is replaced: the load test then starts in a fresh
   // process, far from the 450 MB at which zapier-platform-core ends a process (memory-checker.js).
   workerIdleMemoryLimit: '300MB',
-  testTimeout: 20000,
+  // A hang guard, not a verdict on speed: on a busy 2-core machine a test doing real work (hundreds of
+  // deliveries, a sandbox start) can take several times its quiet duration, and no test may fail for that.
+  // What a test claims about cost it checks itself, in CPU time or in work counted (test/support/cpu-time.ts).
+  testTimeout: 120_000,
 };

@@ -11,6 +11,7 @@
  * built app.
  */
 import { DEFAULT_JUSTCLICK_ACCOUNT, JustClickEmulator, type JustClickOptions } from './emulators/justclick';
+import { BLACKLIST_RECORDS, type BlacklistRecord } from './emulators/blacklist-data';
 import { BlacklistHistoryEmulator, DeliveryCrmEmulator } from './emulators/deliverycrm';
 import { DEFAULT_MEASOFT_ACCOUNT, MeasoftEmulator, type MeasoftAccount } from './emulators/measoft';
 import { RlabEmulator } from './emulators/rlab';
@@ -69,6 +70,8 @@ export interface Sandbox {
   measoft: MeasoftEmulator;
   /** The tracks, users and notification histories behind R-Lab and DeliveryCRM. */
   rlabState: RlabState;
+  /** The buyers DeliveryCRM's blacklist and its history host know (a record pushed here is found by both). */
+  blacklist: BlacklistRecord[];
   emulators: Emulator[];
   /** Forgets every emulator's recorded requests. */
   clearRequests(): void;
@@ -84,8 +87,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const justclick = new JustClickEmulator(options.justclick);
   const rlab = new RlabEmulator(rlabState, 'R-Lab');
   const rlabBackup = new RlabEmulator(rlabState, 'R-Lab backup');
-  const deliverycrm = new DeliveryCrmEmulator(rlabState);
-  const blacklistHistory = new BlacklistHistoryEmulator();
+  const blacklist = [...BLACKLIST_RECORDS];
+  const deliverycrm = new DeliveryCrmEmulator(rlabState, blacklist);
+  const blacklistHistory = new BlacklistHistoryEmulator(blacklist);
   const measoft = new MeasoftEmulator(options.measoft, options.now);
   const emulators: Emulator[] = [justclick, rlab, rlabBackup, deliverycrm, blacklistHistory, measoft];
   try {
@@ -121,6 +125,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     blacklistHistory,
     measoft,
     rlabState,
+    blacklist,
     emulators,
     clearRequests: () => emulators.forEach((emulator) => emulator.clearRequests()),
     stop: async () => {

@@ -338,12 +338,20 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 async function listen(server: Server, port: number): Promise<void> {
   for (let attempt = 0; ; attempt += 1) {
     try {
+      // Each attempt removes both of its listeners whichever way it ends: a failed listen() never
+      // emits 'listening', and a callback handed to listen() would stay registered once per retry.
       await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, '127.0.0.1', () => {
-          server.off('error', reject);
+        const onError = (error: Error) => {
+          server.off('listening', onListening);
+          reject(error);
+        };
+        const onListening = () => {
+          server.off('error', onError);
           resolve();
-        });
+        };
+        server.once('error', onError);
+        server.once('listening', onListening);
+        server.listen(port, '127.0.0.1');
       });
       return;
     } catch (error) {

@@ -8,7 +8,7 @@ import { abahaCustomerSample, abahaOrderSample, abahaProductSample } from '../..
 import type { AbahaEvent } from '../../src/abaha/types';
 import App from '../../src/index';
 import { caught } from '../support/zapier-error';
-import { cacheRpc, failingCacheRpc, rpcAppTester } from '../support/cache-rpc';
+import { cacheRpc, CACHE_SKIPPED, failingCacheRpc, loggedBy, rpcAppTester } from '../support/cache-rpc';
 
 const appTester = createAppTester(App);
 
@@ -276,7 +276,9 @@ describe('Abaha triggers: resent events', () => {
 
   it('lets the event through when Zapier’s cache is unavailable', async () => {
     const scope = failingCacheRpc();
-    expect(await tester(customerPerform, delivery(CUSTOMER))).toEqual([abahaCustomerSample]);
+    const { value, logged } = await loggedBy(() => tester(customerPerform, delivery(CUSTOMER)));
+    expect(value).toEqual([abahaCustomerSample]);
+    expect(logged).toEqual([expect.stringMatching(CACHE_SKIPPED)]);
     expect(scope.isDone()).toBe(true);
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '../../src/common/webhook';
 import App from '../../src/index';
 import { caught } from '../support/zapier-error';
-import { cacheRpc, failingCacheRpc, rpcAppTester } from '../support/cache-rpc';
+import { cacheRpc, failingCacheRpc, loggedBy, rpcAppTester } from '../support/cache-rpc';
 
 afterEach(() => {
   jest.restoreAllMocks();
@@ -214,15 +214,9 @@ describe('isFirstDelivery (the redelivery guard)', () => {
 
   it('lets the event pass, and logs why, when the cache cannot be reached', async () => {
     const scope = failingCacheRpc();
-    const logged: string[] = [];
-    const result = await tester(async (z: ZObject, b: Bundle) => {
-      const log = z.console.log;
-      z.console.log = (...args: unknown[]) => {
-        logged.push(args.map(String).join(' '));
-        log(...args);
-      };
-      return isFirstDelivery(z, b, 'order_status', 'event-1');
-    }, {} as Bundle);
+    const { value: result, logged } = await loggedBy(() =>
+      tester((z: ZObject, b: Bundle) => isFirstDelivery(z, b, 'order_status', 'event-1'), {} as Bundle),
+    );
     expect(result).toBe(true);
     expect(scope.isDone()).toBe(true);
     expect(logged).toEqual([

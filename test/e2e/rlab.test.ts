@@ -3,7 +3,7 @@
  * R-Lab hosts, DeliveryCRM and blacklist-history emulators over loopback. Each emulator checks the
  * keys the way the vendor would; faults are real (refused connections, slow answers, 5xx).
  */
-import { test as connectionTest } from '../../src/authentication';
+import { connectionLabel, test as connectionTest } from '../../src/authentication';
 import { caught } from '../support/zapier-error';
 import { appTester, runOperation as run, useSandbox } from './helpers';
 
@@ -60,6 +60,28 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
     await create('rlab_delete_track', { track: 'RA644000001RU' });
     expect(stored('RA644000001RU')).toBeUndefined();
     expect(await search('rlab_track_info', { track: 'RA644000001RU' })).toEqual([]);
+  });
+
+  it('line items: each track is stored with its own name and order number; deleting one leaves the other', async () => {
+    const added = await create('rlab_add_track', {
+      track: ['SBX000000001RU', 'SBX000000002RU'],
+      phone: ['8 916 000-00-01', ''],
+      name: ['Анна', 'Борис'],
+      order_number: ['A-1', 'A-2'],
+    });
+    expect(added).toMatchObject({ track_count: 2, result_state: 0 });
+    expect(stored('SBX000000001RU')).toMatchObject({ phone: '79160000001', name: 'Анна', orderNumber: 'A-1' });
+    expect(stored('SBX000000002RU')).toMatchObject({ name: 'Борис', orderNumber: 'A-2' });
+    await create('rlab_update_track', { track: ['SBX000000001RU'], name: ['Анна Петрова'] });
+    expect(stored('SBX000000001RU')).toMatchObject({ phone: '79160000001', name: 'Анна Петрова', orderNumber: 'A-1' });
+    await create('rlab_delete_track', { track: ['SBX000000002RU'] });
+    expect(stored('SBX000000002RU')).toBeUndefined();
+    expect(stored('SBX000000001RU')).toBeDefined();
+  });
+
+  it('finds a seeded overdue track with its status (9)', async () => {
+    const [info] = await search('rlab_track_info', { track: '19191911187312' });
+    expect(info).toMatchObject({ trackNumber: '19191911187312', trackMainStatus: 9 });
   });
 
   it('a track typed with spaces, lower case and a Cyrillic А is stored, found and shown as carriers write it', async () => {
@@ -142,7 +164,13 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
 
   it('finds the high-karma buyer in the blacklist, with the history when asked', async () => {
     const [buyer] = await search('blacklist_check', { phone: '+7 (916) 000-00-13', include_history: true });
-    expect(buyer).toMatchObject({ blackPhone: '79160000013', blackKarma: 9, blackCancelCount: 9, blackDoneCount: 60 });
+    expect(buyer).toMatchObject({
+      blackPhone: '79160000013',
+      blackKarma: 9,
+      blackCancelCount: 9,
+      blackDoneCount: 60,
+      history_included: true,
+    });
     expect((buyer?.history as unknown[]).length).toBe(69);
     expect(sandbox().blacklistHistory.requests).toHaveLength(1);
   });
@@ -167,12 +195,12 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
 
   it('gives the notification history of a delivered track: statuses and the SMS sent', async () => {
     const [history] = await search('notification_history', { track: '80085275412345' });
-    expect(history).toMatchObject({ track: '80085275412345', result: 1 });
+    expect(history).toMatchObject({ track: '80085275412345', result: 1, result_label: 'Finished: Delivered' });
     expect(history?.status_history).toHaveLength(3);
     expect(history?.sms).toHaveLength(3);
   });
 
-  it('shows the balance R-Lab keeps (one per track added) in the connection test', async () => {
+  it('shows the balance R-Lab keeps (one per track added) in the connection test and its label', async () => {
     const info = (await appTester(connectionTest, {
       authData: { rlab_user_id: sandbox().accounts.rlab_user_id, rlab_api_key: sandbox().accounts.rlab_api_key },
     })) as Result;
@@ -180,5 +208,8 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
       rlab_user_id: sandbox().accounts.rlab_user_id,
       rlab_balance: sandbox().rlabState.user(sandbox().accounts.rlab_user_id)?.balance,
     });
+    expect(await connectionLabel({} as never, { inputData: info } as never)).toMatch(
+      /^R-Lab user \S+ \(balance \d+ tracks, /,
+    );
   });
 });

@@ -2,8 +2,8 @@
  * Load: 1,000 webhook deliveries in a row through the local stand-in for Zapier's hook endpoint
  * (sandbox/receiver.ts), MeaSoft status documents and Abaha orders interleaved, one in ten a
  * redelivery of an earlier event chosen at random (seeded). Each distinct event must start its Zap
- * exactly once, none may be lost, every delivery gets Zapier's reply, and the time per delivery is
- * printed.
+ * exactly once, none may be lost, every delivery gets Zapier's reply, and the CPU time per delivery
+ * stays under a bound (the wall-clock time is printed, never judged).
  *
  * Memory: zapier-platform-core kills the process (process.exit) when it has run more than 250
  * invocations and RSS is above 450 MB (src/tools/memory-checker.js), and each invocation through
@@ -24,11 +24,21 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startReceiver, stopReceivers, type Receiver } from '../../sandbox/receiver';
 import { abahaOrder, measoftOrderXml, sendMeasoftStatus, type MeasoftStatusCode } from '../../sandbox/senders';
+import { cpuNow } from '../support/cpu-time';
 
 const DELIVERIES = 1000;
 const REDELIVERY_EVERY = 10;
 /** core's kill line (KILL_MAX_LIMIT in zapier-platform-core/src/constants.js). */
 const CORE_KILL_RSS = 450 * 1000 * 1000;
+
+/**
+ * CPU time of this process allowed per delivery (HTTP in and out, core's invocation, the trigger, the
+ * cache RPC): about 20-26 ms on the dev machine. CPU time, not the wall clock: on a busy machine the
+ * wall clock also counts the time other processes hold the cores (the run once took 62 s there, 50 s
+ * alone, 71 s at 26 ms of CPU per delivery), which says nothing about this code. Jest's time limits
+ * below (600 s) only guard against a hang.
+ */
+const CPU_MS_PER_DELIVERY = 60;
 
 const BATCH = 100;
 /** Live-heap growth allowed per delivery once warmed up (the receiver's records are dropped per batch). */
@@ -64,11 +74,11 @@ describe('1,000 webhook deliveries in a row, 10 % of them redeliveries', () => {
   beforeAll(async () => {
     measoft = await startReceiver({ triggerKey: 'order_status' });
     abaha = await startReceiver({ triggerKey: 'abaha_order' });
-  });
+  }, 600_000);
 
   afterAll(async () => {
-    await measoft.close();
-    await abaha.close();
+    await measoft?.close();
+    await abaha?.close();
     await stopReceivers();
   });
 
@@ -96,6 +106,7 @@ describe('1,000 webhook deliveries in a row, 10 % of them redeliveries', () => {
     const base = new Date('2024-05-20T06:00:00Z').getTime();
 
     const started = performance.now();
+    const cpuStarted = cpuNow();
     for (let i = 0; i < DELIVERIES; i += 1) {
       let delivery: Sent;
       if (i % REDELIVERY_EVERY === REDELIVERY_EVERY - 1) {
@@ -139,6 +150,7 @@ describe('1,000 webhook deliveries in a row, 10 % of them redeliveries', () => {
       }
     }
     const elapsed = performance.now() - started;
+    const cpuPerDelivery = (cpuNow() - cpuStarted) / DELIVERIES;
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     // Warmed up after two batches: code compiled, caches filled.
     const heapPerDelivery = (heapAt[heapAt.length - 1]! - heapAt[1]!) / (DELIVERIES - 2 * BATCH);
@@ -149,7 +161,8 @@ describe('1,000 webhook deliveries in a row, 10 % of them redeliveries', () => {
     };
     console.log(
       `load: ${DELIVERIES} deliveries (${sent.length} distinct, ${DELIVERIES - sent.length} redelivered) in ${Math.round(elapsed)} ms: ` +
-        `${(elapsed / DELIVERIES).toFixed(2)} ms per delivery (send, Zapier request shape, trigger, cache); ` +
+        `${(elapsed / DELIVERIES).toFixed(2)} ms per delivery (send, Zapier request shape, trigger, cache), ` +
+        `${cpuPerDelivery.toFixed(2)} ms of CPU; ` +
         `live heap ${(heapPerDelivery / 1024).toFixed(1)} KB per delivery, peak RSS ${Math.round(peakRss / 1e6)} MB`,
     );
 
@@ -163,5 +176,6 @@ describe('1,000 webhook deliveries in a row, 10 % of them redeliveries', () => {
     expect(sent.length).toBe(DELIVERIES - DELIVERIES / REDELIVERY_EVERY);
     expect(heapPerDelivery).toBeLessThan(HEAP_PER_DELIVERY);
     expect(peakRss).toBeLessThan(CORE_KILL_RSS);
-  }, 60_000);
+    expect(cpuPerDelivery).toBeLessThan(CPU_MS_PER_DELIVERY);
+  }, 600_000);
 });

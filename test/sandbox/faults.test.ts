@@ -6,6 +6,13 @@ import { call, entry, postRlab, refusedCode, rlabBody } from './helpers';
 
 const USER = '999999';
 const KEY = '07dbd136d760e6be8fde6a2238992831';
+/**
+ * How long a slow or stalled emulator holds an answer in the stop() tests: stop() must not wait for
+ * it, which shows as ending in less than half of it (a margin no busy machine eats), not against a
+ * guess of how fast a machine closes sockets. Jest's limit (120 s, jest.config.js) lets a stop() that
+ * did wait reach that assertion.
+ */
+const HELD_MS = 60_000;
 
 describe('emulator faults', () => {
   let state: RlabState;
@@ -51,13 +58,13 @@ describe('emulator faults', () => {
   });
 
   it('slow: a client that gives up gets no answer, and stop() does not wait for the delay', async () => {
-    await rlab.fault('slow', { delayMs: 60_000 });
+    await rlab.fault('slow', { delayMs: HELD_MS });
     await expect(
       fetch(`${rlab.url}/getuserinfo.ashx`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(200) }),
     ).rejects.toThrow();
     const started = Date.now();
     await rlab.stop();
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(HELD_MS / 2);
   });
 
   it('http500: an HTML error page, nothing stored', async () => {
@@ -99,7 +106,6 @@ describe('emulator faults', () => {
       method: 'POST',
       body: JSON.stringify(rlabBody(USER, KEY, [entry('STALL001')])),
     });
-    const headersAt = Date.now() - started;
     expect(response.status).toBe(200);
     expect(Number(response.headers.get('content-length'))).toBeGreaterThan(10);
     expect(state.track(USER, 'STALL001')).toBeDefined(); // stored before the body is done: a client that gives up may hide a success
@@ -107,18 +113,20 @@ describe('emulator faults', () => {
     const first = await reader.read();
     expect(first.value).toHaveLength(1);
     const second = await reader.read();
-    expect(Date.now() - started - headersAt).toBeGreaterThanOrEqual(90);
+    // The second byte leaves the emulator no sooner than delayMs + intervalMs after the request came
+    // in (counted from before it was sent, so a late reader only adds to it).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     expect(second.value).toHaveLength(1);
     await reader.cancel();
   });
 
   it('stall: a client that gives up leaves nothing pending for stop()', async () => {
-    await rlab.fault('stall', { intervalMs: 60_000 });
+    await rlab.fault('stall', { intervalMs: HELD_MS });
     const response = await fetch(`${rlab.url}/getuserinfo.ashx`, { method: 'POST', body: '{}' });
     await response.body!.getReader().read();
     const started = Date.now();
     await rlab.stop();
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(HELD_MS / 2);
   });
 
   it('partial (R-Lab): every second track of a request is refused, the others really stored', async () => {
