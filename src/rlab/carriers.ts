@@ -1,5 +1,5 @@
 import type { ZObject } from 'zapier-platform-core';
-import { readChoice, readText } from '../common/input';
+import { readChoice } from '../common/input';
 
 /**
  * The two carrier numberings of R-Lab / DeliveryCRM (the R-Lab API document): the tracking API's
@@ -51,7 +51,8 @@ export const choicesOf = (table: Readonly<Record<number, string>>, first?: numbe
     .map(([value, label]) => ({ value, label, sample: value }));
 
 /**
- * The code of a choice field (carrier, payment type): by its number or its label, any case;
+ * The code of a choice field (carrier, payment type): by its number or its label (or either half of
+ * it), any case, ё as е;
  * undefined when empty. Looked up with readChoice, so `constructor` or `__proto__` are unknown
  * values like any other.
  */
@@ -62,15 +63,11 @@ export function readCode(
   table: Readonly<Record<number, string>>,
   first?: number,
 ): number | undefined {
-  const choices = choicesOf(table, first);
   // Each half of a label such as "CDEK (СДЭК)" names the choice too: "cdek", "сдэк", "prepaid".
-  const halves = new Map<string, string>();
-  for (const choice of choices) {
-    const parts = /^(.*?) \((.*)\)$/.exec(choice.label);
-    for (const part of parts ? [parts[1]!, parts[2]!] : []) halves.set(part.toLowerCase(), choice.value);
-  }
-  const half = halves.get(readText(value).toLowerCase());
-  if (half !== undefined) return Number(half);
+  const choices = choicesOf(table, first).map((choice) => ({
+    ...choice,
+    aliases: /^(.*?) \((.*)\)$/.exec(choice.label)?.slice(1) ?? [],
+  }));
   const code = readChoice(z, label, value, choices);
   return code === undefined ? undefined : Number(code);
 }

@@ -106,7 +106,7 @@ describe('Add Tracking Number: one track', () => {
         phone: ['+7 (916) 000-00-00'],
         email: ['support@r-lab.biz'],
         name: ['Дмитрий'],
-        item_cost: [123.45],
+        item_cost: ['123.45'],
         order_number: ['4321'],
         delivery_service_id: ['0'],
         payment_type: ['1'],
@@ -153,13 +153,13 @@ describe('Add Tracking Number: one track', () => {
       authData,
       inputData: {
         track: ['T1'],
-        item_cost: ['1 234,50' as unknown as number],
+        item_cost: ['1 234,50'],
         delivery_service_id: ['16'],
         payment_type: ['2'],
-        campaign_id: [7],
-        send_to_user_email_full_tracking: true,
-        send_to_admin_email_full_tracking: 'yes' as unknown as boolean,
-        test_mode: true,
+        campaign_id: ['7'],
+        send_to_user_email_full_tracking: 'true',
+        send_to_admin_email_full_tracking: 'yes',
+        test_mode: 'да',
       },
     });
     expect(parsedBodies(host)[0]).toMatchObject({
@@ -388,7 +388,7 @@ describe('Add Tracking Number: many tracks', () => {
     const host = await localRlab();
     await appTester(perform, {
       authData,
-      inputData: { track: ['T1', 'T2'], name: ['Анна', 'Борис'], item_cost: [10, 20] },
+      inputData: { track: ['T1', 'T2'], name: ['Анна', 'Борис'], item_cost: ['10', '20'] },
     });
     expect(parsedBodies(host)[0]!.trackingData).toEqual([
       entry('T1', { trackingUserClientName: 'Анна', trackingUserClientItemCost: 10 }),

@@ -72,7 +72,7 @@ describe('R-Lab operations against the sandbox', () => {
 
     const [record] = await appTester(blacklistCheck, {
       authData,
-      inputData: { phone: '+7 916 000-00-13', include_history: true },
+      inputData: { phone: '+7 916 000-00-13', include_history: 'yes' },
     });
     expect(record).toMatchObject({ blackPhone: '79160000013', blackCancelCount: 9, history_included: true });
   });

@@ -99,7 +99,7 @@ describe('Update Tracking Number', () => {
       inputData: {
         track: ['T1'],
         phone: ['8 (916) 000-00-00'],
-        item_cost: [99],
+        item_cost: ['99'],
         delivery_service_id: ['3'],
         payment_type: ['1'],
       },
