@@ -7,7 +7,7 @@ export const updateOrderStatusSample: UpdatedOrder = {
   bill_id: '100000',
   status: 'sent',
   status_label: 'Sent (Shipped by Post)',
-  date: '2013-03-03T00:00:00+03:00',
+  date: '2013-03-02T23:00:00+03:00', // 1362254400 at the app's Moscow offset, +03:00 (Moscow was UTC+4 in 2013)
   date_unix: 1362254400,
   date_defaulted: false,
   rpo: '10000000000000',

@@ -297,6 +297,13 @@ describe('New Order Status: the Only These Statuses filter', () => {
     expect(await run(SEED, { statuses: [''] })).toHaveLength(1);
   });
 
+  it('accepts each status by its dropdown label or its English or Russian name, in any case, ё as е', async () => {
+    for (const typed of ['COMPLETE: Delivered (Доставлен)', 'delivered', 'ДОСТАВЛЕН', 'Delivered, Новый']) {
+      expect(await run(MULTI, { statuses: [typed] })).toHaveLength(1);
+    }
+    expect(await run(MULTI, { statuses: 'Out for Delivery, Новый' })).toEqual([]);
+  });
+
   it('reads a mapped list of codes separated by commas', async () => {
     expect(await run(MULTI, { statuses: 'DELIVERY, complete' })).toHaveLength(1);
     expect(await run(MULTI, { statuses: 'DELIVERY,NEW' })).toEqual([]);
@@ -308,7 +315,7 @@ describe('New Order Status: the Only These Statuses filter', () => {
     'toString',
     '__proto__',
     'hasOwnProperty',
-    'DELIVERED',
+    'SHIPPED',
     'COMPLETE: Delivered (Доставлен) extra',
   ])('refuses %j, which is not one of its choices, instead of silently matching nothing', async (typed) => {
     const error = await caught(run(MULTI, { statuses: ['COMPLETE', typed] }));

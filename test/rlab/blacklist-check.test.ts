@@ -227,7 +227,7 @@ describe('Find Buyer in Blacklist', () => {
     ],
     [
       { phone: '79000000000', include_history: 'sometimes' },
-      'Include Order History: expected yes or no (true or false) (got "sometimes").',
+      'Include Order History: expected yes or no (also true/false, 1/0, да/нет, có/không, in any case) (got "sometimes").',
     ],
     [{}, 'Phone or Email: expected a phone, an e-mail or both.'],
     [{ phone: 'nope' }, 'Phone: expected a phone number such as +7 916 000-00-00 (got "nope").'],
