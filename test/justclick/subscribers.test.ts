@@ -59,6 +59,8 @@ describe('Add Subscriber to Group', () => {
     ).resolves.toMatchObject({
       already_subscribed: true,
       justclick_error_code: 102,
+      justclick_error_text: 'the subscriber is already registered',
+      justclick_error_text_en: 'The contact is already in every group given (JustClick code 102).',
     });
   });
 

@@ -300,6 +300,11 @@ describe('Update Order Status: New Status', () => {
     [' cancelled ', 'cancel'],
     ['Returned by the Buyer', 'return'],
     ['Sent (Shipped by Post)', 'sent'],
+    ['Оплачен', 'paid'],
+    ['ОТПРАВЛЕН', 'sent'],
+    ['Отменён', 'cancel'],
+    ['отменен', 'cancel'],
+    ['Возврат', 'return'],
   ])('reads %j as the choice %s', async (typed, status) => {
     const scope = nock(JUSTCLICK)
       .post('/api/UpdateOrderStatus', body(`bill_id=1&status=${status}&date=1362254400&rpo=1`))

@@ -206,6 +206,23 @@ describe('Find and Cancel Courier Order', () => {
     );
   });
 
+  it("cancels, with MeaSoft's own words and an English companion beside them", async () => {
+    nock(API)
+      .post('/api/', doc(`<cancelorder>${AUTH}<order orderno="00032011" ordercode=""/></cancelorder>`))
+      .reply(
+        200,
+        doc(
+          '<cancelorder><order orderno="00032011" ordercode="" error="0" errormsg="OK" errormsgru="Успешно"/></cancelorder>',
+        ),
+      );
+    await expect(appTester(loose(cancelOrder), { authData, inputData: { orderno: '00032011' } })).resolves.toEqual({
+      orderno: '00032011',
+      cancelled: true,
+      measoft_message: 'Успешно',
+      measoft_message_en: 'MeaSoft cancelled order 00032011.',
+    });
+  });
+
   it('needs the MeaSoft credentials in the connection', async () => {
     const error = await caught(appTester(loose(findOrder), { authData: {}, inputData: { orderno: '1' } }));
     expect(error.message).toContain('This step needs your MeaSoft credentials');
