@@ -98,7 +98,7 @@ const MESSY: Record<string, string> = {
   time_min: '10.00',
   time_max: '18.30',
   // choices, by label or a Russian name, ё for е
-  paytype: 'Cash on Delivery',
+  paytype: 'НАЛИЧНЫМИ',
   payment_type: 'Наложенный платёж',
   delivery_service_id: 'СДЭК',
   service_id: 'Почта России',

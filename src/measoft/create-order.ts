@@ -18,12 +18,15 @@ import { element, textElement, type XmlNode } from './xml';
 
 export const CREATE_ORDER_KEY = 'measoft_create_order';
 
-/** MeaSoft's payment types (docs/measoft.md, "Requests used"). */
+/**
+ * MeaSoft's payment types (docs/measoft.md, "Requests used"), with Russian names a mapped value from a
+ * Russian-speaking shop may hold (read in any case, ё as е).
+ */
 export const PAYMENT_TYPES = [
-  { value: 'CASH', label: 'Cash on Delivery' },
-  { value: 'CARD', label: 'Card on Delivery' },
-  { value: 'NO', label: 'No Payment (Prepaid)' },
-  { value: 'OTHER', label: 'Other' },
+  { value: 'CASH', label: 'Cash on Delivery', aliases: ['Наличными', 'Наличные'] },
+  { value: 'CARD', label: 'Card on Delivery', aliases: ['Картой', 'Карта'] },
+  { value: 'NO', label: 'No Payment (Prepaid)', aliases: ['Без оплаты', 'Предоплата', 'Prepaid'] },
+  { value: 'OTHER', label: 'Other', aliases: ['Другое', 'Прочее'] },
 ] as const;
 
 const L = {
@@ -309,7 +312,9 @@ export default defineCreate({
         required: false,
         type: 'string',
         choices: PAYMENT_TYPES.map(({ value, label }) => ({ value, label, sample: value })),
-        helpText: 'How the receiver pays the courier: CASH, CARD, NO (prepaid) or OTHER.',
+        helpText:
+          'How the receiver pays the courier: CASH, CARD, NO (prepaid) or OTHER. A mapped value may be the code, ' +
+          'the name shown here or a Russian name (`Наличными`, `Картой`, `Без оплаты`, `Другое`), in any case.',
       },
       {
         key: 'price',

@@ -219,13 +219,22 @@ describe('Add Tracking Number: checks before sending', () => {
     [{ track: ['T1'], phone: ['call me'] }, 'Phone: expected a phone number such as +7 916 000-00-00 (got "call me").'],
     [{ track: ['T1'], phone: ['123'] }, 'Phone: expected a phone number such as +7 916 000-00-00 (got "123").'],
     [{ track: ['T1'], email: ['buyer.example.com'] }, 'Email: expected an e-mail address (got "buyer.example.com").'],
-    [{ track: ['T1'], item_cost: ['free'] }, 'Order Cost: expected a number such as 1200.50, 1200,50, 1 200,50, 1,200.50 or 1.200,50 (1,200 and 1.200 are refused as ambiguous: write 1200 or 1.2) (got "free").'],
-    [{ track: ['T1'], campaign_id: ['1.5'] }, 'Notification Chain ID: expected a whole number such as 12 or 1 200 (got "1.5").'],
+    [
+      { track: ['T1'], item_cost: ['free'] },
+      'Order Cost: expected a number such as 1200.50, 1200,50, 1 200,50, 1,200.50 or 1.200,50 (1,200 and 1.200 are refused as ambiguous: write 1200 or 1.2) (got "free").',
+    ],
+    [
+      { track: ['T1'], campaign_id: ['1.5'] },
+      'Notification Chain ID: expected a whole number such as 12 or 1 200 (got "1.5").',
+    ],
     [
       { track: ['T1'], payment_type: ['3'] },
       'Payment Type: expected one of 1 (Cash on Delivery (Наложенный платеж)), 2 (Prepaid (Предоплата)) (got "3").',
     ],
-    [{ track: ['T1'], test_mode: 'maybe' }, 'Test Mode: expected yes or no (also true/false, 1/0, да/нет, có/không, in any case) (got "maybe").'],
+    [
+      { track: ['T1'], test_mode: 'maybe' },
+      'Test Mode: expected yes or no (also true/false, 1/0, да/нет, có/không, in any case) (got "maybe").',
+    ],
     [{ track: [] }, 'Tracking Number: expected at least one tracking number.'],
     [{ track: ['T1', ' '] }, 'Tracking Number: expected a tracking number in every item, but item 2 is empty.'],
   ])('refuses %j', async (inputData, message) => {
