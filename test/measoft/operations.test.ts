@@ -223,6 +223,19 @@ describe('Find and Cancel Courier Order', () => {
     });
   });
 
+  it("points to MeaSoft's own words when they say more than a plain success", async () => {
+    nock(API)
+      .post('/api/', doc(`<cancelorder>${AUTH}<order orderno="7" ordercode=""/></cancelorder>`))
+      .reply(
+        200,
+        doc(
+          '<cancelorder><order orderno="7" ordercode="" error="0" errormsg="OK" errormsgru="Отменен, курьер уведомлен"/></cancelorder>',
+        ),
+      );
+    const result = await appTester(loose(cancelOrder), { authData, inputData: { orderno: '7' } });
+    expect(result.measoft_message_en).toBe("MeaSoft cancelled order 7. MeaSoft's own words are in MeaSoft Message.");
+  });
+
   it('needs the MeaSoft credentials in the connection', async () => {
     const error = await caught(appTester(loose(findOrder), { authData: {}, inputData: { orderno: '1' } }));
     expect(error.message).toContain('This step needs your MeaSoft credentials');

@@ -3,6 +3,7 @@ import { createAppTester } from 'zapier-platform-core';
 import App from '../../src/index';
 import { perform } from '../../src/rlab/add-track';
 import { addTrackSample } from '../../src/rlab/samples';
+import { resultInfoInEnglish } from '../../src/rlab/send-tracks';
 import { caught } from '../support/zapier-error';
 import { useEnv } from '../support/env';
 import { md5 } from '../support/hash';
@@ -532,5 +533,19 @@ describe('Add Tracking Number: values as meant', () => {
       },
     });
     expect(result.tracks.map((track) => track.delivery_service_name)).toEqual(['CDEK (СДЭК)', 'Boxberry']);
+  });
+});
+
+describe('R-Lab Result Text (English)', () => {
+  it.each([
+    ['add', 0, ' Данные успешно добавлены в базу', 'The data was added to R-Lab.'],
+    ['update', 0, 'Данные успешно добавлены в очередь на обновление', 'The update was queued in R-Lab.'],
+    ['delete', 0, 'Треки успешно удалены из базы', 'The tracks were deleted from R-Lab.'],
+    ['add', 0, 'Данные приняты', 'R-Lab reports the track added (result code 0).'],
+    ['delete', 0, 'Удалено', 'R-Lab reports the track deleted (result code 0).'],
+    ['update', 2, 'Ошибка', 'R-Lab reports result code 2.'],
+    ['add', 0, 'Already stored: checked on the backup address', 'Already stored: checked on the backup address'],
+  ] as const)('%s, code %i, %j reads %j', (mode, state, info, english) => {
+    expect(resultInfoInEnglish(mode, state, info)).toBe(english);
   });
 });
