@@ -71,7 +71,7 @@ function readDate(z: ZObject, value: unknown): string | undefined {
   return reading.day;
 }
 
-/** A delivery window's end by the app's one time reader: 10:00 or 10.00, 24-hour. */
+/** A delivery window's start or end by the app's one time reader: 10:00 or 10.00, 24-hour. */
 function readTime(z: ZObject, label: string, value: unknown): string | undefined {
   const reading = readTimeOfDay(value);
   if (reading === undefined) return undefined;
