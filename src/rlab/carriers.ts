@@ -44,6 +44,10 @@ export const PAYMENT_TYPES: Readonly<Record<number, string>> = {
   2: 'Prepaid (Предоплата)',
 };
 
+/** What a carrier field's help text says a mapped value may be. */
+export const CARRIER_FORMS =
+  'A mapped value may be the number or the name, in English or Russian, in any case (`CDEK`, `СДЭК` or `7`).';
+
 /** Static dropdown choices in the table's order (numeric keys of an object iterate ascending). */
 export const choicesOf = (table: Readonly<Record<number, string>>, first?: number) =>
   Object.entries(table)

@@ -1,7 +1,7 @@
 import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { preview, withoutValues } from '../common/errors';
 import { AUTH_FIELDS, requireRlab } from '../credentials';
-import { HISTORY_SERVICES, choicesOf, readCode } from './carriers';
+import { CARRIER_FORMS, HISTORY_SERVICES, choicesOf, readCode } from './carriers';
 import { unusableAnswerError } from './client';
 import { createDeliveryCrmClient, TRACK_HISTORY_SERVICE } from './deliverycrm';
 import { isRecord, labelOf, moscowTime, num, records, str } from './json';
@@ -39,7 +39,7 @@ const inputFields = defineInputFields([
     default: String(RUSSIAN_POST),
     helpText:
       'The carrier of the parcel. This list is numbered differently from the one of Add R-Lab Tracking ' +
-      'Number; Russian Post when empty.',
+      `Number; Russian Post when empty. ${CARRIER_FORMS}`,
   },
 ]);
 

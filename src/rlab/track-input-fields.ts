@@ -4,7 +4,7 @@
  */
 import { defineInputField } from 'zapier-platform-core';
 import { INTEGER_FORMS, NUMBER_FORMS, YES_NO_CHOICES, YES_NO_FORMS } from '../common/input';
-import { PAYMENT_TYPES, TRACKING_CARRIERS, choicesOf } from './carriers';
+import { CARRIER_FORMS, PAYMENT_TYPES, TRACKING_CARRIERS, choicesOf } from './carriers';
 
 export type Mode = 'add' | 'update' | 'delete';
 
@@ -52,8 +52,8 @@ export const carrierField = (mode: Mode) =>
     ...(mode === 'update' ? {} : { default: '0' }),
     helpText:
       mode === 'update'
-        ? 'The carrier the track is filed under in R-Lab. Leave empty to keep the stored carrier.'
-        : 'The carrier that delivers the parcel; R-Lab files the track under it. Russian Post when empty.',
+        ? `The carrier the track is filed under in R-Lab. Leave empty to keep the stored carrier. ${CARRIER_FORMS}`
+        : `The carrier that delivers the parcel; R-Lab files the track under it. Russian Post when empty. ${CARRIER_FORMS}`,
   });
 
 export const detailFields = (mode: 'add' | 'update') =>
@@ -146,9 +146,10 @@ export const detailFields = (mode: 'add' | 'update') =>
       helpText: byMode(
         mode,
         'Lets R-Lab use different notification schemes for cash-on-delivery and prepaid parcels. When empty, ' +
-          'none is set.',
+          'none is set. A mapped value may be `1`, `2` or the name in English or Russian, in any case ' +
+          '(`Наложенный платёж`, `Prepaid`).',
         'Lets R-Lab use different notification schemes for cash-on-delivery and prepaid parcels. Leave empty ' +
-          'to keep the stored one.',
+          'to keep the stored one. A mapped value may be `1`, `2` or the name in English or Russian, in any case.',
       ),
     }),
     defineInputField({

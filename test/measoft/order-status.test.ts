@@ -103,6 +103,14 @@ describe("New Order Status: MeaSoft's own examples", () => {
     expect(yekaterinburg!.id).toBe(seed.id);
   });
 
+  it.each(['UTC+05:00', 'yekaterinburg', 'Екатеринбург', 'UTC+05:00 Yekaterinburg, Tashkent, Almaty (Екатеринбург)'])(
+    'reads the Branch Time Zone %j as +05:00',
+    async (typed) => {
+      const [event] = (await run(SEED, { branch_time_zone: typed })) as MeasoftOrderEvent[];
+      expect(event!.status.eventtime_iso).toBe('2022-01-20T17:08:43+05:00');
+    },
+  );
+
   it('reads the later revision of the page, without webhook_status_time and webhook_statuses', async () => {
     const event = await one(SEED_LATER);
     expect(event.webhook_status_code).toBe('NEW');
