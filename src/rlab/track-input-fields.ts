@@ -176,7 +176,7 @@ export const detailFields = (mode: 'add' | 'update') =>
       required: false,
       type: 'string',
       choices: YES_NO_CHOICES,
-      helpText: `Yes: the buyer gets an e-mail at every status change of the parcel. A mapped value may be ${YES_NO_FORMS}.`,
+      helpText: `Yes: the buyer gets an e-mail at every status change of the parcel. No when empty. A mapped value may be ${YES_NO_FORMS}.`,
     }),
     defineInputField({
       key: 'send_to_admin_email_full_tracking',
@@ -185,7 +185,7 @@ export const detailFields = (mode: 'add' | 'update') =>
       type: 'string',
       choices: YES_NO_CHOICES,
       helpText:
-        "Yes: the shop's e-mail (the one registered with R-Lab / Strekoza) gets an e-mail at every status change. " +
+        "Yes: the shop's e-mail (the one registered with R-Lab / Strekoza) gets an e-mail at every status change. No when empty. " +
         `A mapped value may be ${YES_NO_FORMS}.`,
     }),
     defineInputField({
