@@ -108,21 +108,12 @@ const validOffset = (offset: string | undefined): boolean =>
   !/^[+-]/.test(offset) ||
   (Math.abs(offsetMs(offset)) <= 14 * 3_600_000 && Number(offset.slice(-2)) < 60);
 
-/**
- * Reads a date a user typed or mapped, strictly, so it reaches the vendor as meant:
- * - ISO 8601: 2024-05-02, 2024-05-02 10:00, 2024-05-02T10:00:00, with or without an offset (Z, +03:00);
- * - day first with dots, as written in Russia: 02.05.2024 or 2.5.2024, with or without a time (10:00, 10:00:30);
- * - RFC 2822 as e-mail headers write it: Thu, 02 May 2024 07:00:00 GMT;
- * - a Unix timestamp in seconds (10 digits) or milliseconds (13 digits).
- * A date or time without an offset is read in `timeZone`; a date without a time is its midnight.
- * An impossible calendar date or time (2024-02-30, 31.04.2024, 25:00) is refused, never rolled over.
- * Returns undefined for an empty value.
- */
-export function readDateTime(value: unknown, timeZone: string): DateReading | undefined {
-  const text = value === undefined || value === null ? '' : String(value).trim();
-  if (text === '') return undefined;
-  if (UNIX_SECONDS.test(text)) return { date: new Date(Number(text) * 1000) };
-  if (UNIX_MILLISECONDS.test(text)) return { date: new Date(Number(text)) };
+type WallReading = { wall: WallClock; offset?: string } | { instant: Date } | { problem: 'format' | 'calendar' };
+
+/** The wall-clock time a text names, as written (the parsing half of readDateTime). */
+function readWall(text: string): WallReading {
+  if (UNIX_SECONDS.test(text)) return { instant: new Date(Number(text) * 1000) };
+  if (UNIX_MILLISECONDS.test(text)) return { instant: new Date(Number(text)) };
 
   let wall: WallClock;
   let offset: string | undefined;
@@ -170,7 +161,71 @@ export function readDateTime(value: unknown, timeZone: string): DateReading | un
     if (named === -1) return { problem: 'format' };
     if (named !== new Date(wallAsUtc(wall)).getUTCDay()) return { problem: 'calendar' };
   }
-  return { date: toInstant(wall, offset, timeZone) };
+  return { wall, offset };
+}
+
+const textOf = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
+
+/**
+ * Reads a date a user typed or mapped, strictly, so it reaches the vendor as meant:
+ * - ISO 8601: 2024-05-02, 2024-05-02 10:00, 2024-05-02T10:00:00, with or without an offset (Z, +03:00);
+ * - day first with dots, as written in Russia: 02.05.2024 or 2.5.2024, with or without a time (10:00, 10:00:30);
+ * - RFC 2822 as e-mail headers write it: Thu, 02 May 2024 07:00:00 GMT;
+ * - a Unix timestamp in seconds (10 digits) or milliseconds (13 digits).
+ * A date or time without an offset is read in `timeZone`; a date without a time is its midnight.
+ * An impossible calendar date or time (2024-02-30, 31.04.2024, 25:00) is refused, never rolled over.
+ * Returns undefined for an empty value.
+ */
+export function readDateTime(value: unknown, timeZone: string): DateReading | undefined {
+  const text = textOf(value);
+  if (text === '') return undefined;
+  const reading = readWall(text);
+  if ('problem' in reading) return reading;
+  if ('instant' in reading) return { date: reading.instant };
+  return { date: toInstant(reading.wall, reading.offset, timeZone) };
+}
+
+/** What a user typed into a day field: the day as YYYY-MM-DD, or why it is not one. */
+export type DayReading = { day: string } | { problem: 'format' | 'calendar' };
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/**
+ * Reads a calendar day (a delivery date) in the same forms as readDateTime: 2026-12-10, 10.12.2026,
+ * 10.12.2026 14:00, 2026-12-10T14:00:00+05:00 (the day as written, whatever the offset), a Unix
+ * timestamp (its day in `timeZone`). Returns undefined for an empty value.
+ */
+export function readDay(value: unknown, timeZone: string): DayReading | undefined {
+  const text = textOf(value);
+  if (text === '') return undefined;
+  const reading = readWall(text);
+  if ('problem' in reading) return reading;
+  if ('instant' in reading) {
+    const local = reading.instant.getTime() + zoneOffsetMs(timeZone, reading.instant.getTime());
+    return { day: new Date(local).toISOString().slice(0, 10) };
+  }
+  const { year, month, day } = reading.wall;
+  return { day: `${pad(year, 4)}-${pad(month)}-${pad(day)}` };
+}
+
+/** What a user typed into a time-of-day field: HH:MM, or why it is not one. */
+export type TimeReading = { time: string } | { problem: 'format' | 'calendar' };
+
+const CLOCK = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/;
+
+/**
+ * Reads a time of day as 24-hour HH:MM: 10:00, 9:30, 10.00 (as written in Russia), 10:00:00 (seconds
+ * dropped only when zero). 24:00 and 10:60 are refused. Returns undefined for an empty value.
+ */
+export function readTimeOfDay(value: unknown): TimeReading | undefined {
+  const text = textOf(value);
+  if (text === '') return undefined;
+  const match = CLOCK.exec(text);
+  if (!match) return { problem: 'format' };
+  const [hour, minute, second] = [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
+  if (second !== 0) return { problem: 'format' };
+  if (hour > 23 || minute > 59) return { problem: 'calendar' };
+  return { time: `${pad(hour)}:${pad(minute)}` };
 }
 
 export const toUnixSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);
@@ -215,3 +270,9 @@ export function localTimeToIso(text: string | null | undefined, offset: string):
   });
   return valid ? `${year}-${month}-${day}T${hour}:${minute}:${second}${offset}` : null;
 }
+
+/** What every day field accepts (readDay), for help texts and messages. */
+export const DAY_FORMS = 'a date such as 10.12.2026 (day first) or 2026-12-10';
+export const DAY_ON_CALENDAR = 'a date that exists in the calendar (no 30 February or 31 April, months 01 to 12)';
+/** What every time-of-day field accepts (readTimeOfDay). */
+export const TIME_FORMS = 'a time such as 10:00 or 10.00 (24-hour, 00:00 to 23:59)';

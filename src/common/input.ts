@@ -14,17 +14,27 @@ export const readText = (value: unknown): string => (value === undefined || valu
 export const asList = (value: unknown): unknown[] =>
   value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 
-const YES = new Set(['true', 'yes', '1', 'да']);
-const NO = new Set(['false', 'no', '0', 'нет']);
+// Yes/no words in English, Russian and Vietnamese, compared in lower case (NFC, so a decomposed "có" matches).
+const YES = new Set(['true', 'yes', '1', 'да', 'có']);
+const NO = new Set(['false', 'no', '0', 'нет', 'không']);
+
+/** What every yes/no field accepts, for help texts and messages. */
+export const YES_NO_FORMS = 'yes or no (also true/false, 1/0, да/нет, có/không, in any case)';
+
+/** The choices of a yes/no dropdown; a mapped value may still be any of YES_NO_FORMS. */
+export const YES_NO_CHOICES = [
+  { value: 'yes', label: 'Yes', sample: 'yes' },
+  { value: 'no', label: 'No', sample: 'no' },
+];
 
 /** A yes/no field: undefined when empty, otherwise true or false; anything else is refused. */
 export function readBoolean(z: ZObject, label: string, value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
-  const normal = readText(value).toLowerCase();
+  const normal = readText(value).normalize('NFC').toLowerCase();
   if (normal === '') return undefined;
   if (YES.has(normal)) return true;
   if (NO.has(normal)) return false;
-  throw invalidInput(z, label, 'yes or no (true or false)', value);
+  throw invalidInput(z, label, YES_NO_FORMS, value);
 }
 
 export interface NumberRules {
@@ -34,25 +44,64 @@ export interface NumberRules {
   negative?: boolean;
 }
 
+/** What every number field accepts, for help texts and messages. */
+export const NUMBER_FORMS =
+  'a number such as 1200.50, 1200,50, 1 200,50, 1,200.50 or 1.200,50 (1,200 and 1.200 are refused as ' +
+  'ambiguous: write 1200 or 1.2)';
+export const INTEGER_FORMS = 'a whole number such as 12 or 1 200';
+
+// Spaces that group thousands: ordinary, no-break (U+00A0), narrow no-break (U+202F) and thin (U+2009).
+const GROUP_SPACE = /[ \u00a0\u202f\u2009]/g;
+// Each form of a number in a table of [pattern, thousands separator, decimal separator]; first match wins.
+const NUMBER_PATTERNS: ReadonlyArray<[RegExp, string, string]> = [
+  [/^\d+$/, '', ''], // 1200
+  [/^\d{1,3}(?: \d{3})+(?:[.,]\d+)?$/, ' ', ''], // 1 200, 1 200,50, 1 200.50 (decimal mark read below)
+  [/^\d{1,3}(?:,\d{3})+\.\d+$/, ',', '.'], // 1,200.50
+  [/^\d{1,3}(?:\.\d{3})+,\d+$/, '.', ','], // 1.200,50
+  [/^\d{1,3}(?:,\d{3}){2,}$/, ',', ''], // 1,200,000
+  [/^\d{1,3}(?:\.\d{3}){2,}$/, '.', ''], // 1.200.000
+];
+// One separator with exactly three digits after it and one to three (not starting with 0) before:
+// 1,200 is 1200 in English and 1.2 in Russian or Vietnamese writing, so it is refused, not guessed.
+const AMBIGUOUS = /^[1-9]\d{0,2}[.,]\d{3}$/;
+const DECIMAL = /^\d+[.,]\d+$/; // 1200.50, 1200,50, 0,400
+
+/** The number a text names, or NaN when it is not one of the accepted forms (or is ambiguous). */
+export function parseNumberText(typed: string): number {
+  const sign = typed.startsWith('-') ? -1 : 1;
+  const text = (sign === -1 ? typed.slice(1) : typed).replace(GROUP_SPACE, ' ');
+  if (AMBIGUOUS.test(text)) return NaN;
+  if (DECIMAL.test(text)) return sign * Number(text.replace(',', '.'));
+  for (const [pattern, thousands, decimal] of NUMBER_PATTERNS) {
+    if (!pattern.test(text)) continue;
+    let plain = thousands === '' ? text : text.split(thousands).join('');
+    plain = decimal === '' ? plain.replace(',', '.') : plain.replace(decimal, '.');
+    return sign * Number(plain);
+  }
+  return NaN;
+}
+
 /**
- * A number field: undefined when empty. Spaces (also non-breaking, as thousands separators) are
- * dropped and a decimal comma is read as a point, as shops in Russia and Vietnam write money.
+ * A number field: undefined when empty. Accepts what Russian and Vietnamese shops write and what is
+ * unambiguous (NUMBER_FORMS); `1,200` and `1.200`, which mean 1200 to some and 1.2 to others, are
+ * refused rather than guessed, because these fields carry money and weights.
  */
 export function readNumber(z: ZObject, label: string, value: unknown, rules: NumberRules = {}): number | undefined {
-  const expected = rules.integer ? 'a whole number such as 12' : 'a number such as 123.45';
+  const expected = rules.integer ? INTEGER_FORMS : NUMBER_FORMS;
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || (rules.integer && !Number.isInteger(value)) || (!rules.negative && value < 0)) {
       throw invalidInput(z, label, expected, value);
     }
     return value;
   }
-  const normal = readText(value)
-    .replace(/[\s\u00a0\u202f]/g, '')
-    .replace(',', '.');
-  if (normal === '') return undefined;
-  const pattern = rules.negative ? /^-?\d+(\.\d+)?$/ : /^\d+(\.\d+)?$/;
-  const number = pattern.test(normal) ? Number(normal) : NaN;
-  if (!Number.isFinite(number) || (rules.integer && !Number.isInteger(number)))
+  const typed = readText(value);
+  if (typed === '') return undefined;
+  const number = parseNumberText(typed);
+  if (
+    !Number.isFinite(number) ||
+    (rules.integer && !Number.isInteger(number)) ||
+    (!rules.negative && typed.startsWith('-'))
+  )
     throw invalidInput(z, label, expected, value);
   return number;
 }
@@ -60,19 +109,25 @@ export function readNumber(z: ZObject, label: string, value: unknown, rules: Num
 export interface Choice {
   value: string;
   label: string;
+  /** Other names a user may type for the choice, such as the vendor's Russian name ("Оплачен"). */
+  aliases?: readonly string[];
 }
+
+/** How choices are compared: trimmed, inner spaces single, lower case, ё as е (Russian often omits the dots). */
+export const foldChoice = (text: string): string =>
+  text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase().replace(/ё/g, 'е');
 
 /**
  * A field with choices: undefined when empty, otherwise the value of the choice the user meant.
- * A choice matches by its value, or by its value or label ignoring case ("Paid" for `paid`).
- * Lookups go through a Map, never through an object, so inherited names such as `constructor`,
- * `toString` or `__proto__` are unknown values like any other.
+ * A choice matches by its value, or by its value, label or an alias in any case with ё read as е
+ * ("Paid" or "Оплачен" for `paid`). Lookups go through a Map, never through an object, so inherited
+ * names such as `constructor`, `toString` or `__proto__` are unknown values like any other.
  */
 export function readChoice<T extends string>(
   z: ZObject,
   label: string,
   value: unknown,
-  choices: ReadonlyArray<{ value: T; label: string }>,
+  choices: ReadonlyArray<{ value: T; label: string; aliases?: readonly string[] }>,
 ): T | undefined {
   const typed = readText(value);
   if (typed === '') return undefined;
@@ -81,10 +136,10 @@ export function readChoice<T extends string>(
   if (found !== undefined) return found;
   const folded = new Map<string, T>();
   for (const choice of choices) {
-    folded.set(choice.value.toLowerCase(), choice.value);
-    folded.set(choice.label.toLowerCase(), choice.value);
+    for (const name of [choice.value, choice.label, ...(choice.aliases ?? [])])
+      folded.set(foldChoice(name), choice.value);
   }
-  const match = folded.get(typed.toLowerCase());
+  const match = folded.get(foldChoice(typed));
   if (match !== undefined) return match;
   const listed = choices.map((choice) =>
     choice.label === choice.value ? choice.value : `${choice.value} (${choice.label})`,

@@ -59,6 +59,18 @@ export const JUSTCLICK_ERROR_CODES: Readonly<Record<number, string>> = {
   801: 'there is no contact with this e-mail address',
 };
 
+/**
+ * JustClick's result code in English, for the output beside JustClick's own (Russian or terse) text,
+ * e.g. 102 "the contact is already in every group given".
+ */
+export function resultInEnglish(code: number): string {
+  if (code === 0) return 'Done: JustClick carried out the request.';
+  const meaning = JUSTCLICK_ERROR_CODES[code];
+  return meaning
+    ? `${meaning[0]!.toUpperCase()}${meaning.slice(1)} (JustClick code ${code}).`
+    : `JustClick gave no further explanation (code ${code}).`;
+}
+
 /** Codes that say the login or the key is wrong: the user must fix the connection. */
 const CREDENTIAL_CODES = new Set([4, 5]);
 

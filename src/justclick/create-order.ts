@@ -5,14 +5,14 @@ import {
   type InferInputData,
   type ZObject,
 } from 'zapier-platform-core';
-import { toIsoUtc, toUnixSeconds } from '../common/dates';
+import { toUnixSeconds } from '../common/dates';
 import { DATE_HELP, readJustClickDate } from './dates';
 import { invalidInput } from '../common/errors';
-import { asList, readNumber, readText } from '../common/input';
+import { NUMBER_FORMS, asList, readNumber, readText } from '../common/input';
 import type { PhpQueryParams } from '../common/php-query';
 import { requireJustClick } from '../credentials';
-import { EMAIL, isRecord, textOrNull, trustedAnswer, unexpectedResult } from './answers';
-import { callJustClick } from './client';
+import { EMAIL, isRecord, textOrNull, trustedAnswer, unexpectedResult, unixToMoscowIso } from './answers';
+import { callJustClick, resultInEnglish } from './client';
 import { createOrderSample } from './samples';
 import type { CreatedOrder } from './types';
 
@@ -48,9 +48,12 @@ const inputFields = defineInputFields([
       {
         key: 'good_sum',
         label: 'Price',
-        type: 'number',
+        // Text read by the app, not `number`: Zapier's editor would turn 2 490,50 into 2490 first.
+        type: 'string',
         required: false,
-        helpText: 'The price of the product in this order, e.g. `2490`. Leave empty to use the price set in the shop.',
+        helpText:
+          'The price of the product in this order, e.g. `2 490,50`. Leave empty to use the price set in the shop. ' +
+          `Accepts ${NUMBER_FORMS}.`,
       },
     ],
   },
@@ -227,9 +230,10 @@ export const perform = (async (z, bundle) => {
       : `Order ${billId} created.`,
     email: order.email,
     goods: order.goods.map((item) => ({ good_name: item.good_name, good_sum: item.good_sum ?? null })),
-    order_date: order.orderDate ? toIsoUtc(order.orderDate) : null,
+    order_date: order.orderDate ? unixToMoscowIso(toUnixSeconds(order.orderDate)) : null,
     justclick_error_code: answer.errorCode,
     justclick_error_text: answer.errorText,
+    justclick_error_text_en: resultInEnglish(answer.errorCode),
   };
   return created;
 }) satisfies CreatePerform<CreateOrderInput>;
@@ -255,6 +259,7 @@ export default defineCreate({
       { key: 'order_date', label: 'Order Date', type: 'datetime' },
       { key: 'justclick_error_code', label: 'JustClick Result Code', type: 'integer' },
       { key: 'justclick_error_text', label: 'JustClick Result Text', type: 'string' },
+      { key: 'justclick_error_text_en', label: 'JustClick Result Text (English)', type: 'string' },
     ],
   },
 });

@@ -4,7 +4,7 @@ import {
   type InferInputData,
   type PollingTriggerPerform,
 } from 'zapier-platform-core';
-import { readBoolean } from '../common/input';
+import { YES_NO_CHOICES, YES_NO_FORMS, readBoolean } from '../common/input';
 import { requireJustClick } from '../credentials';
 import { listOf, moscowDate, trustedAnswer, unexpectedResult } from './answers';
 import { callJustClick } from './client';
@@ -27,12 +27,14 @@ const inputFields = defineInputFields([
   {
     key: 'only_paid',
     label: 'Only Paid Orders',
-    type: 'boolean',
+    // A dropdown read by the app, not `boolean`: Zapier's editor reads most words (нет too) as yes.
+    type: 'string',
+    choices: YES_NO_CHOICES,
     required: false,
     default: 'no',
     helpText:
       '**No** (default): triggers once for each new order. **Yes**: triggers once for each order when it is paid, ' +
-      'also when the order was created days earlier.',
+      `also when the order was created days earlier. A mapped value may be ${YES_NO_FORMS}.`,
   },
 ]);
 

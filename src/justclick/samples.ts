@@ -16,12 +16,13 @@ export const updateOrderStatusSample: UpdatedOrder = {
   bill_id: '100000',
   status: 'sent',
   status_label: 'Sent (Shipped by Post)',
-  date: '2013-03-02T20:00:00Z',
+  date: '2013-03-02T23:00:00+03:00', // 1362254400 at the app's Moscow offset, +03:00 (Moscow was UTC+4 in 2013)
   date_unix: 1362254400,
   date_defaulted: false,
   rpo: '10000000000000',
   justclick_error_code: 0,
   justclick_error_text: 'OK',
+  justclick_error_text_en: 'Done: JustClick carried out the request.',
 };
 
 export const createOrderSample: CreatedOrder = {
@@ -30,9 +31,10 @@ export const createOrderSample: CreatedOrder = {
   result_info: 'Order 100006 created.',
   email: 'anna@example.com',
   goods: [{ good_name: 'course-basic', good_sum: 2490 }],
-  order_date: '2024-05-20T09:00:00Z',
+  order_date: '2024-05-20T12:00:00+03:00',
   justclick_error_code: 0,
   justclick_error_text: 'OK',
+  justclick_error_text_en: 'Done: JustClick carried out the request.',
 };
 
 // An order as JustClick's documentation lists its fields, with one product.
@@ -77,6 +79,7 @@ export const addSubscriberSample: AddedSubscriber = {
   already_subscribed: false,
   justclick_error_code: 0,
   justclick_error_text: 'OK',
+  justclick_error_text_en: 'Done: JustClick carried out the request.',
 };
 
 export const findSubscriberSample: FoundSubscriber = {

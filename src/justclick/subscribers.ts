@@ -15,7 +15,7 @@ import { invalidInput } from '../common/errors';
 import { asList, readText } from '../common/input';
 import { requireJustClick } from '../credentials';
 import { EMAIL, isRecord, listOf, moscowIso, textOrNull, trustedAnswer, unexpectedResult } from './answers';
-import { callJustClick } from './client';
+import { callJustClick, resultInEnglish } from './client';
 import { UTM_KEYS, utmInputFields } from './create-order';
 import { addSubscriberSample, findSubscriberSample } from './samples';
 import type { AddedSubscriber, FoundSubscriber, Membership } from './types';
@@ -115,6 +115,7 @@ export const performAdd = (async (z, bundle) => {
     already_subscribed: answer.errorCode === ALREADY_SUBSCRIBED,
     justclick_error_code: answer.errorCode,
     justclick_error_text: answer.errorText,
+    justclick_error_text_en: resultInEnglish(answer.errorCode),
   };
   return added;
 }) satisfies CreatePerform<AddSubscriberInput>;
@@ -137,6 +138,7 @@ export const addSubscriber = defineCreate({
       { key: 'already_subscribed', label: 'Already in Every Group', type: 'boolean' },
       { key: 'justclick_error_code', label: 'JustClick Result Code', type: 'integer' },
       { key: 'justclick_error_text', label: 'JustClick Result Text', type: 'string' },
+      { key: 'justclick_error_text_en', label: 'JustClick Result Text (English)', type: 'string' },
     ],
   },
 });

@@ -13,6 +13,8 @@ export type UpdatedOrder = {
   rpo: string | null;
   justclick_error_code: number;
   justclick_error_text: string;
+  /** What justclick_error_code means, in English. */
+  justclick_error_text_en: string;
 };
 
 export type CreatedOrder = {
@@ -24,6 +26,8 @@ export type CreatedOrder = {
   order_date: string | null;
   justclick_error_code: number;
   justclick_error_text: string;
+  /** What justclick_error_code means, in English. */
+  justclick_error_text_en: string;
 };
 
 export interface Product {
@@ -90,6 +94,8 @@ export type AddedSubscriber = {
   already_subscribed: boolean;
   justclick_error_code: number;
   justclick_error_text: string;
+  /** What justclick_error_code means, in English. */
+  justclick_error_text_en: string;
 };
 
 export type Membership = {

@@ -5,14 +5,15 @@ import {
   type InferInputData,
   type ZObject,
 } from 'zapier-platform-core';
-import { toIsoUtc, toUnixSeconds } from '../common/dates';
+import { toUnixSeconds } from '../common/dates';
+import { unixToMoscowIso } from './answers';
 import { invalidInput } from '../common/errors';
 import { readChoice, readText } from '../common/input';
 import type { PhpQueryParams } from '../common/php-query';
 import { normaliseTrackingNumber } from '../common/tracking-number';
 import { requireJustClick } from '../credentials';
 import { DATE_HELP, readJustClickDate } from './dates';
-import { callJustClick, justClickError, untrustedAnswerError } from './client';
+import { callJustClick, justClickError, resultInEnglish, untrustedAnswerError } from './client';
 import { updateOrderStatusSample } from './samples';
 import type { UpdatedOrder } from './types';
 
@@ -25,9 +26,21 @@ export const ORDER_STATUSES = {
 
 type OrderStatus = keyof typeof ORDER_STATUSES;
 
+/**
+ * The Russian names of the statuses, as a mapped value from a Russian-speaking shop may hold them
+ * (JustClick's own pages name a paid order "Оплачен"); read like the labels, in any case, ё as е.
+ */
+const RUSSIAN_NAMES: Record<OrderStatus, readonly string[]> = {
+  sent: ['Отправлен'],
+  paid: ['Оплачен'],
+  return: ['Возврат', 'Возвращен'],
+  cancel: ['Отменен', 'Отменён'],
+};
+
 const STATUS_CHOICES = (Object.entries(ORDER_STATUSES) as Array<[OrderStatus, string]>).map(([value, label]) => ({
   value,
   label,
+  aliases: RUSSIAN_NAMES[value],
 }));
 
 const inputFields = defineInputFields([
@@ -45,10 +58,11 @@ const inputFields = defineInputFields([
     label: 'New Status',
     required: true,
     type: 'string',
-    choices: STATUS_CHOICES.map((choice) => ({ ...choice, sample: choice.value })),
+    choices: STATUS_CHOICES.map(({ value, label }) => ({ value, label, sample: value })),
     helpText:
       'What happened to the order. **Sent** needs a postal tracking number; **Sent** and **Paid** also take a date. ' +
-      'A mapped value may be the code (`sent`, `paid`, `return`, `cancel`) or the name shown here, in any case.',
+      'A mapped value may be the code (`sent`, `paid`, `return`, `cancel`), the name shown here or the Russian ' +
+      'name (`Отправлен`, `Оплачен`, `Возврат`, `Отменен`), in any case.',
   },
   {
     key: 'date',
@@ -129,12 +143,13 @@ export const perform = (async (z, bundle) => {
     bill_id: request.billId,
     status: request.status,
     status_label: ORDER_STATUSES[request.status],
-    date: request.date ? toIsoUtc(request.date) : null,
+    date: request.date ? unixToMoscowIso(toUnixSeconds(request.date)) : null,
     date_unix: request.date ? toUnixSeconds(request.date) : null,
     date_defaulted: request.dateDefaulted,
     rpo: request.rpo ?? null,
     justclick_error_code: answer.errorCode,
     justclick_error_text: answer.errorText,
+    justclick_error_text_en: resultInEnglish(answer.errorCode),
   };
   return updated;
 }) satisfies CreatePerform<UpdateOrderStatusInput>;
@@ -160,6 +175,7 @@ export default defineCreate({
       { key: 'rpo', label: 'Postal Tracking Number (RPO)', type: 'string' },
       { key: 'justclick_error_code', label: 'JustClick Result Code', type: 'integer' },
       { key: 'justclick_error_text', label: 'JustClick Result Text', type: 'string' },
+      { key: 'justclick_error_text_en', label: 'JustClick Result Text (English)', type: 'string' },
     ],
   },
 });

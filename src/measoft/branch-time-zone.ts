@@ -28,6 +28,14 @@ export const BRANCH_TIME_ZONE_CHOICES = ZONES.map(([value, english, russian]) =>
   sample: value,
 }));
 
+// A mapped value may also be the offset with UTC, a city of the label, or the Russian name: "UTC+05:00",
+// "Yekaterinburg", "Екатеринбург" (read in any case, ё as е, by readChoice).
+const ZONE_NAMES = ZONES.map(([value, english, russian]) => ({
+  value,
+  label: `UTC${value} ${english} (${russian})`,
+  aliases: [`UTC${value}`, russian, ...english.split(', ')],
+}));
+
 const LABEL = 'Branch Time Zone';
 
 /** One field object, shared by every MeaSoft operation that returns orders. */
@@ -42,10 +50,12 @@ export const branchTimeZoneField = defineInputField({
     "The time zone of your courier service's branches. MeaSoft sends each status's event time as the " +
     "branch's clock shows it, " +
     'without a zone; this sets the zone the Event Time fields carry (12:40 in Yekaterinburg becomes `12:40+05:00`). ' +
-    'Ask your courier service if unsure. Moscow time (UTC+3) when empty. Recorded At (GMT) does not depend on it.',
+    'Ask your courier service if unsure. Moscow time (UTC+3) when empty. Recorded At (GMT) does not depend on it. ' +
+    'A mapped value may be the offset (`+05:00`), the label, a city of the label or its Russian name ' +
+    '(`Екатеринбург`), in any case.',
 });
 
 /** How an operation reads MeaSoft's times, from its Branch Time Zone field; Moscow when empty. */
 export function readOrderReading(z: ZObject, value: unknown): OrderReading {
-  return { branchOffset: readChoice(z, LABEL, value, BRANCH_TIME_ZONE_CHOICES) ?? DEFAULT_READING.branchOffset };
+  return { branchOffset: readChoice(z, LABEL, value, ZONE_NAMES) ?? DEFAULT_READING.branchOffset };
 }

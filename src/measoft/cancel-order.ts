@@ -11,13 +11,27 @@ export interface CancelResult {
   orderno: string;
   cancelled: true;
   measoft_message: string | null;
+  /** What happened, in English, beside MeaSoft's own (Russian) words. */
+  measoft_message_en: string;
 }
+
+/** The English companion of MeaSoft's message: the step only returns when MeaSoft confirmed the cancellation. */
+const cancelledInEnglish = (orderno: string, message: string | null): string =>
+  `MeaSoft cancelled order ${orderno}.` +
+  (message && message.trim() !== '' && message.trim() !== 'Успешно'
+    ? " MeaSoft's own words are in MeaSoft Message."
+    : '');
 
 export const perform = (async (z, bundle) => {
   const orderno = readText(bundle.inputData.orderno);
   if (orderno === '') throw invalidInput(z, 'Order Number', "MeaSoft's order number, e.g. 00032011");
   const result = await cancelOrder(z, requireMeasoft(z, bundle), orderno);
-  return { orderno: result.orderno, cancelled: true, measoft_message: result.message };
+  return {
+    orderno: result.orderno,
+    cancelled: true,
+    measoft_message: result.message,
+    measoft_message_en: cancelledInEnglish(result.orderno, result.message),
+  };
 }) satisfies CreatePerform<{ orderno: string }, CancelResult>;
 
 export default defineCreate({
@@ -41,11 +55,17 @@ export default defineCreate({
       },
     ],
     perform,
-    sample: { orderno: '00032011', cancelled: true, measoft_message: 'Успешно' },
+    sample: {
+      orderno: '00032011',
+      cancelled: true,
+      measoft_message: 'Успешно',
+      measoft_message_en: 'MeaSoft cancelled order 00032011.',
+    },
     outputFields: [
       { key: 'orderno', label: 'Order Number', type: 'string' },
       { key: 'cancelled', label: 'Cancelled', type: 'boolean' },
       { key: 'measoft_message', label: 'MeaSoft Message', type: 'string' },
+      { key: 'measoft_message_en', label: 'MeaSoft Message (English)', type: 'string' },
     ],
   },
 });

@@ -9,7 +9,9 @@
  */
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
-import { asList, readChoice, readNumber, readText } from '../common/input';
+import { DAY_FORMS, DAY_ON_CALENDAR, MOSCOW, TIME_FORMS, readDay, readTimeOfDay } from '../common/dates';
+import { INTEGER_FORMS, NUMBER_FORMS, asList, readChoice, readNumber, readText } from '../common/input';
+import { readDialledPhone } from '../common/phone';
 import { requireMeasoft } from '../credentials';
 import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
 import { createOrder, findOrders } from './client';
@@ -21,12 +23,15 @@ import { element, textElement, type XmlNode } from './xml';
 
 export const CREATE_ORDER_KEY = 'measoft_create_order';
 
-/** MeaSoft's payment types (docs/measoft.md, "Requests used"). */
+/**
+ * MeaSoft's payment types (docs/measoft.md, "Requests used"), with Russian names a mapped value from a
+ * Russian-speaking shop may hold (read in any case, ё as е).
+ */
 export const PAYMENT_TYPES = [
-  { value: 'CASH', label: 'Cash on Delivery' },
-  { value: 'CARD', label: 'Card on Delivery' },
-  { value: 'NO', label: 'No Payment (Prepaid)' },
-  { value: 'OTHER', label: 'Other' },
+  { value: 'CASH', label: 'Cash on Delivery', aliases: ['Наличными', 'Наличные'] },
+  { value: 'CARD', label: 'Card on Delivery', aliases: ['Картой', 'Карта'] },
+  { value: 'NO', label: 'No Payment (Prepaid)', aliases: ['Без оплаты', 'Предоплата', 'Prepaid'] },
+  { value: 'OTHER', label: 'Other', aliases: ['Другое', 'Прочее'] },
 ] as const;
 
 const L = {
@@ -62,25 +67,21 @@ const required = (z: ZObject, label: string, value: unknown, expected: string): 
   return text;
 };
 
+/** Delivery Date by the app's one day reader (src/common/dates.ts): 10.12.2026 or 2026-12-10. */
 function readDate(z: ZObject, value: unknown): string | undefined {
-  const text = readText(value);
-  if (text === '') return undefined;
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(text);
-  const valid =
-    match &&
-    new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`)
-      .toISOString()
-      .startsWith(`${match[1]}-${match[2]}-${match[3]}`);
-  if (!match || !valid) throw invalidInput(z, L.date, 'a date such as 2024-05-20', value);
-  return `${match[1]}-${match[2]}-${match[3]}`;
+  const reading = readDay(value, MOSCOW);
+  if (reading === undefined) return undefined;
+  if ('problem' in reading)
+    throw invalidInput(z, L.date, reading.problem === 'calendar' ? DAY_ON_CALENDAR : DAY_FORMS, readText(value));
+  return reading.day;
 }
 
+/** A delivery window's start or end by the app's one time reader: 10:00 or 10.00, 24-hour. */
 function readTime(z: ZObject, label: string, value: unknown): string | undefined {
-  const text = readText(value);
-  if (text === '') return undefined;
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(text))
-    throw invalidInput(z, label, 'a time such as 10:00 (24-hour, HH:MM)', value);
-  return text;
+  const reading = readTimeOfDay(value);
+  if (reading === undefined) return undefined;
+  if ('problem' in reading) throw invalidInput(z, label, TIME_FORMS, readText(value));
+  return reading.time;
 }
 
 const ITEM_KEYS = ['item_name', 'item_quantity', 'item_price', 'item_weight', 'item_extcode', 'item_vat_rate'] as const;
@@ -135,7 +136,7 @@ export function buildOrder(
 ): { orderno: string; order: XmlNode; receiver: Receiver } {
   const orderno = required(z, L.orderno, input.orderno, "your shop's order number, e.g. 100045");
   const person = required(z, L.name, input.receiver_name, "the receiver's name");
-  const phone = required(z, L.phone, input.receiver_phone, "the receiver's phone number");
+  const phone = readDialledPhone(z, L.phone, required(z, L.phone, input.receiver_phone, "the receiver's phone number"));
   const town = required(z, L.town, input.receiver_town, 'the town of delivery, e.g. Москва');
   const address = required(z, L.address, input.receiver_address, 'the street address of delivery');
   const date = readDate(z, input.delivery_date);
@@ -273,10 +274,12 @@ export const perform = (async (z, bundle) => {
   };
 }) satisfies CreatePerform<Record<string, unknown>, CreatedCourierOrder>;
 
-const itemField = (key: string, label: string, type: 'string' | 'number' | 'integer', helpText: string) => ({
+// Every item field is text read by the app (src/common/input.ts): a `number` or `integer` field would
+// be rewritten by Zapier's editor first (1 200,50 to 1200, 0,4 to 0).
+const itemField = (key: string, label: string, helpText: string) => ({
   key,
   label,
-  type,
+  type: 'string' as const,
   helpText,
   required: false,
 });
@@ -321,7 +324,9 @@ export default defineCreate({
         label: L.phone,
         required: true,
         type: 'string',
-        helpText: "The receiver's phone number as the courier should dial it, e.g. `+7 (916) 000-00-00`.",
+        helpText:
+          "The receiver's phone number as the courier should dial it, e.g. `+7 (916) 000-00-00`; it is sent as " +
+          'typed, and anything that is not a phone number (digits, spaces, `+ ( ) - .`) is refused.',
       },
       {
         key: 'receiver_town',
@@ -338,35 +343,37 @@ export default defineCreate({
         required: false,
         type: 'string',
         helpText:
-          'Optional. The day of delivery, `YYYY-MM-DD` (a mapped ISO 8601 date and time works too: its date is used).',
+          'Optional. The day of delivery, day first with dots as in Russia (`10.12.2026`) or ISO 8601 ' +
+          '(`2026-12-10`); a mapped date and time works too, its day as written is used. A day that does not exist ' +
+          '(30 February) is refused.',
       },
       {
         key: 'time_min',
         label: L.from,
         required: false,
         type: 'string',
-        helpText: 'Optional. The start of the delivery window, `HH:MM`, e.g. `10:00`.',
+        helpText: 'Optional. The start of the delivery window, 24-hour, e.g. `10:00` or `10.00`.',
       },
       {
         key: 'time_max',
         label: L.to,
         required: false,
         type: 'string',
-        helpText: 'Optional. The end of the delivery window, `HH:MM`, e.g. `18:00`.',
+        helpText: 'Optional. The end of the delivery window, 24-hour, e.g. `18:00` or `18.00`.',
       },
       {
         key: 'weight',
         label: L.weight,
         required: false,
-        type: 'number',
-        helpText: 'Optional. Total weight in kilograms, e.g. `1.5`.',
+        type: 'string',
+        helpText: `Optional. Total weight in kilograms, e.g. \`1,5\`: ${NUMBER_FORMS}.`,
       },
       {
         key: 'quantity',
         label: L.quantity,
         required: false,
-        type: 'integer',
-        helpText: 'Optional. How many parcels the order has (default 1).',
+        type: 'string',
+        helpText: `Optional. How many parcels the order has (default 1): ${INTEGER_FORMS}.`,
       },
       {
         key: 'paytype',
@@ -374,22 +381,25 @@ export default defineCreate({
         required: false,
         type: 'string',
         choices: PAYMENT_TYPES.map(({ value, label }) => ({ value, label, sample: value })),
-        helpText: 'How the receiver pays the courier: CASH, CARD, NO (prepaid) or OTHER.',
+        helpText:
+          'How the receiver pays the courier: CASH, CARD, NO (prepaid) or OTHER. A mapped value may be the code, ' +
+          'the name shown here or a Russian name (`Наличными`, `Картой`, `Без оплаты`, `Другое`), in any case.',
       },
       {
         key: 'price',
         label: L.price,
         required: false,
-        type: 'number',
+        type: 'string',
         helpText:
-          'Optional. The amount the courier collects from the receiver, e.g. `2490`. Leave empty for prepaid orders.',
+          'Optional. The amount the courier collects from the receiver, e.g. `2 490,50`. Leave empty for prepaid ' +
+          `orders. Accepts ${NUMBER_FORMS}.`,
       },
       {
         key: 'inshprice',
         label: L.inshprice,
         required: false,
-        type: 'number',
-        helpText: 'Optional. The declared value of the parcel.',
+        type: 'string',
+        helpText: `Optional. The declared value of the parcel: ${NUMBER_FORMS}.`,
       },
       {
         key: 'instruction',
@@ -403,16 +413,15 @@ export default defineCreate({
         label: 'Items',
         required: false,
         children: [
-          itemField('item_name', L.itemName, 'string', 'The name of the item as it appears on the receipt.'),
-          itemField('item_quantity', L.itemQuantity, 'integer', 'How many (default 1).'),
-          itemField('item_price', L.itemPrice, 'number', 'The price of one item.'),
-          itemField('item_weight', L.itemWeight, 'number', 'The weight of one item in kilograms.'),
-          itemField('item_extcode', L.itemCode, 'string', "Your shop's code (SKU) of the item."),
+          itemField('item_name', L.itemName, 'The name of the item as it appears on the receipt.'),
+          itemField('item_quantity', L.itemQuantity, `How many (default 1): ${INTEGER_FORMS}.`),
+          itemField('item_price', L.itemPrice, `The price of one item: ${NUMBER_FORMS}.`),
+          itemField('item_weight', L.itemWeight, `The weight of one item in kilograms, e.g. \`0,4\`: ${NUMBER_FORMS}.`),
+          itemField('item_extcode', L.itemCode, "Your shop's code (SKU) of the item."),
           itemField(
             'item_vat_rate',
             L.itemVat,
-            'integer',
-            'The VAT rate in per cent, e.g. `20`; needed when your courier service prints receipts.',
+            `The VAT rate in per cent, e.g. \`20\`; needed when your courier service prints receipts: ${INTEGER_FORMS}.`,
           ),
         ],
       },

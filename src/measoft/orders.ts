@@ -6,7 +6,7 @@ import { findOrders } from './client';
 import { moscowDate } from './connection';
 import type { OrderReading } from './parse-order';
 import type { MeasoftOrderEvent } from './types';
-import { MEASOFT_STATUS_CHOICES } from './statuses';
+import { MEASOFT_STATUSES, MEASOFT_STATUS_CHOICES, type MeasoftStatusCode } from './statuses';
 
 const statusCode = (value: unknown): string => readText(value).toUpperCase();
 
@@ -21,12 +21,20 @@ export const statusesField = defineInputField({
   helpText:
     'Start the Zap only when the order reaches one of these MeaSoft statuses (the code in the `<status>` ' +
     'element). Leave empty to start it on every status change. ' +
-    'A mapped value may hold several codes separated by commas, such as `COMPLETE, CANCELED`; a code MeaSoft ' +
-    'does not have is refused.',
+    'A mapped value may hold several statuses separated by commas, each as its code or its name in English or ' +
+    'Russian, in any case, such as `COMPLETE, Доставлен частично`; a status MeaSoft does not have is refused.',
 });
 
-// The codes alone, so a refusal lists them briefly; readChoice still matches them in any case.
-const STATUS_CODES = MEASOFT_STATUS_CHOICES.map(({ value }) => ({ value, label: value }));
+// Labelled by their codes, so a refusal lists them briefly; the dropdown's label ("COMPLETE: Delivered
+// (Доставлен)") and its English and Russian names ("Delivered", "Доставлен") match too, in any case.
+const STATUS_CODES = MEASOFT_STATUS_CHOICES.map(({ value, label }) => {
+  const names = MEASOFT_STATUSES[value as MeasoftStatusCode];
+  return {
+    value,
+    label: value,
+    aliases: names ? [label, names.en, ...(names.ru === null ? [] : [names.ru])] : [label],
+  };
+});
 
 /**
  * The `statuses` input as MeaSoft's codes; empty means every status. Only MeaSoft's codes count:

@@ -1,6 +1,6 @@
 import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { invalidInput, preview } from '../common/errors';
-import { readBoolean, readText } from '../common/input';
+import { YES_NO_CHOICES, YES_NO_FORMS, readBoolean, readText } from '../common/input';
 import { requireRlab } from '../credentials';
 import { unreachableError, unusableAnswerError } from './client';
 import { BLACKLIST_HISTORY_SERVICE, BLACKLIST_SERVICE, createDeliveryCrmClient } from './deliverycrm';
@@ -70,9 +70,12 @@ const inputFields = defineInputFields([
     key: 'include_history',
     label: 'Include Order History',
     required: false,
-    type: 'boolean',
-    default: 'false',
-    helpText: "Yes: also return the buyer's orders seen by R-Lab (date, delivered or returned, shop category, cost).",
+    type: 'string',
+    choices: YES_NO_CHOICES,
+    default: 'no',
+    helpText:
+      "Yes: also return the buyer's orders seen by R-Lab (date, delivered or returned, shop category, cost). " +
+      `No when empty. A mapped value may be ${YES_NO_FORMS}.`,
   },
 ]);
 

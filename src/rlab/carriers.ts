@@ -1,5 +1,5 @@
 import type { ZObject } from 'zapier-platform-core';
-import { readChoice, readText } from '../common/input';
+import { readChoice } from '../common/input';
 
 /**
  * The two carrier numberings of R-Lab / DeliveryCRM (the R-Lab API document): the tracking API's
@@ -44,6 +44,10 @@ export const PAYMENT_TYPES: Readonly<Record<number, string>> = {
   2: 'Prepaid (Предоплата)',
 };
 
+/** What a carrier field's help text says a mapped value may be. */
+export const CARRIER_FORMS =
+  'A mapped value may be the number or the name, in English or Russian, in any case (`CDEK`, `СДЭК` or `7`).';
+
 /** Static dropdown choices in the table's order (numeric keys of an object iterate ascending). */
 export const choicesOf = (table: Readonly<Record<number, string>>, first?: number) =>
   Object.entries(table)
@@ -51,7 +55,8 @@ export const choicesOf = (table: Readonly<Record<number, string>>, first?: numbe
     .map(([value, label]) => ({ value, label, sample: value }));
 
 /**
- * The code of a choice field (carrier, payment type): by its number or its label, any case;
+ * The code of a choice field (carrier, payment type): by its number or its label (or either half of
+ * it), any case, ё as е;
  * undefined when empty. Looked up with readChoice, so `constructor` or `__proto__` are unknown
  * values like any other.
  */
@@ -62,15 +67,11 @@ export function readCode(
   table: Readonly<Record<number, string>>,
   first?: number,
 ): number | undefined {
-  const choices = choicesOf(table, first);
   // Each half of a label such as "CDEK (СДЭК)" names the choice too: "cdek", "сдэк", "prepaid".
-  const halves = new Map<string, string>();
-  for (const choice of choices) {
-    const parts = /^(.*?) \((.*)\)$/.exec(choice.label);
-    for (const part of parts ? [parts[1]!, parts[2]!] : []) halves.set(part.toLowerCase(), choice.value);
-  }
-  const half = halves.get(readText(value).toLowerCase());
-  if (half !== undefined) return Number(half);
+  const choices = choicesOf(table, first).map((choice) => ({
+    ...choice,
+    aliases: /^(.*?) \((.*)\)$/.exec(choice.label)?.slice(1) ?? [],
+  }));
   const code = readChoice(z, label, value, choices);
   return code === undefined ? undefined : Number(code);
 }

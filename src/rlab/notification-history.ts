@@ -2,7 +2,7 @@ import { defineSearch, defineInputFields, type SearchPerform, type ZObject } fro
 import { preview } from '../common/errors';
 import { hideSecrets } from '../common/secrets';
 import { AUTH_FIELDS, requireRlab } from '../credentials';
-import { HISTORY_SERVICES, choicesOf, readCode } from './carriers';
+import { CARRIER_FORMS, HISTORY_SERVICES, choicesOf, readCode } from './carriers';
 import { unusableAnswerError } from './client';
 import { createDeliveryCrmClient, TRACK_HISTORY_SERVICE } from './deliverycrm';
 import { isRecord, labelOf, moscowTime, num, records, str } from './json';
@@ -40,7 +40,7 @@ const inputFields = defineInputFields([
     default: String(RUSSIAN_POST),
     helpText:
       'The carrier of the parcel. This list is numbered differently from the one of Add R-Lab Tracking ' +
-      'Number; Russian Post when empty.',
+      `Number; Russian Post when empty. ${CARRIER_FORMS}`,
   },
 ]);
 

@@ -27,6 +27,7 @@ const addedTrack: TrackOutcome = {
   batch: 1,
   result_state: 0,
   result_info: 'Данные успешно добавлены в базу',
+  result_info_en: 'The data was added to R-Lab.',
   served_by_backup: false,
 };
 
@@ -38,6 +39,7 @@ const single = (track: TrackOutcome, testMode: boolean | null = false): TracksRe
   ...(testMode === null ? {} : { test_mode: testMode }),
   result_state: track.result_state,
   result_info: track.result_info,
+  result_info_en: track.result_info_en,
   served_by_backup: track.served_by_backup,
 });
 
@@ -56,6 +58,7 @@ export const updateTrackSample = single({
   payment_type_name: null,
   campaign_id: null,
   result_info: 'Данные успешно добавлены в очередь на обновление',
+  result_info_en: 'The update was queued in R-Lab.',
 });
 
 export const deleteTrackSample = single(
@@ -66,6 +69,7 @@ export const deleteTrackSample = single(
     batch: 1,
     result_state: 0,
     result_info: 'Треки успешно удалены из базы',
+    result_info_en: 'The tracks were deleted from R-Lab.',
     served_by_backup: false,
   },
   null,

@@ -42,6 +42,22 @@ const ALREADY: Record<WriteMethod, string> = {
     'on the backup address)',
 };
 
+/** English for the texts R-Lab's documentation shows for a successful write (docs/rlab.md). */
+const KNOWN_INFO: ReadonlyMap<string, string> = new Map([
+  ['Данные успешно добавлены в базу', 'The data was added to R-Lab.'],
+  ['Данные успешно добавлены в очередь на обновление', 'The update was queued in R-Lab.'],
+  ['Треки успешно удалены из базы', 'The tracks were deleted from R-Lab.'],
+]);
+
+/** The English companion of R-Lab's result text: a known text translated, the app's own kept, else by the code. */
+export function resultInfoInEnglish(mode: Mode, state: number, info: string): string {
+  const known = KNOWN_INFO.get(info.trim());
+  if (known) return known;
+  if (!/[А-Яа-яЁё]/.test(info)) return info;
+  const done = { add: 'added', update: 'updated', delete: 'deleted' }[mode];
+  return state === 0 ? `R-Lab reports the track ${done} (result code 0).` : `R-Lab reports result code ${state}.`;
+}
+
 /** The message of a Zapier error (z.errors.Error keeps it as JSON) or of any other error. */
 function messageOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -88,6 +104,7 @@ function outcome(
     batch,
     result_state: state,
     result_info: info,
+    result_info_en: resultInfoInEnglish(mode, state, info),
     served_by_backup: servedByBackup,
   };
   return Object.fromEntries(outputKeys(mode).map((key) => [key, all[key]])) as TrackOutcome;
@@ -200,6 +217,7 @@ export async function sendTracks(
     ...(method === 'deltrack' ? {} : { test_mode: request.testMode }),
     result_state: 0,
     result_info: infos.join('; '),
+    result_info_en: [...new Set(tracks.map((track) => track.result_info_en))].join('; '),
     served_by_backup: tracks.some((track) => track.served_by_backup),
   };
 }

@@ -1,7 +1,7 @@
 import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
 import { requireRlab } from '../credentials';
-import { TRACKING_CARRIERS, choicesOf, readCode } from './carriers';
+import { CARRIER_FORMS, TRACKING_CARRIERS, choicesOf, readCode } from './carriers';
 import { createRlabClient, emptyEntryOf, rlabResultError, unusableAnswerError, type RlabReply } from './client';
 import { isRecord, labelOf, moscowTime, num, str } from './json';
 import { trackInfoSample } from './samples';
@@ -40,7 +40,7 @@ const inputFields = defineInputFields([
     type: 'string',
     choices: choicesOf(TRACKING_CARRIERS),
     default: '0',
-    helpText: 'The carrier the track was added under. Russian Post when empty.',
+    helpText: `The carrier the track was added under. Russian Post when empty. ${CARRIER_FORMS}`,
   },
 ]);
 

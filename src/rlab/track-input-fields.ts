@@ -3,7 +3,8 @@
  * per mode where Update keeps stored values. Zapier line items arrive as arrays, one per track.
  */
 import { defineInputField } from 'zapier-platform-core';
-import { PAYMENT_TYPES, TRACKING_CARRIERS, choicesOf } from './carriers';
+import { INTEGER_FORMS, NUMBER_FORMS, YES_NO_CHOICES, YES_NO_FORMS } from '../common/input';
+import { CARRIER_FORMS, PAYMENT_TYPES, TRACKING_CARRIERS, choicesOf } from './carriers';
 
 export type Mode = 'add' | 'update' | 'delete';
 
@@ -51,8 +52,8 @@ export const carrierField = (mode: Mode) =>
     ...(mode === 'update' ? {} : { default: '0' }),
     helpText:
       mode === 'update'
-        ? 'The carrier the track is filed under in R-Lab. Leave empty to keep the stored carrier.'
-        : 'The carrier that delivers the parcel; R-Lab files the track under it. Russian Post when empty.',
+        ? `The carrier the track is filed under in R-Lab. Leave empty to keep the stored carrier. ${CARRIER_FORMS}`
+        : `The carrier that delivers the parcel; R-Lab files the track under it. Russian Post when empty. ${CARRIER_FORMS}`,
   });
 
 export const detailFields = (mode: 'add' | 'update') =>
@@ -102,11 +103,12 @@ export const detailFields = (mode: 'add' | 'update') =>
       label: LABELS.item_cost,
       required: false,
       list: true,
-      type: 'number',
+      // Text read by the app, not `number`: Zapier's editor would turn 1 200,50 into 1200 first.
+      type: 'string',
       helpText: byMode(
         mode,
-        'The cost of the goods, e.g. `123.45`.',
-        'A new cost of the goods, e.g. `123.45`. Leave empty (or 0) to keep the stored cost.',
+        `The cost of the goods, e.g. \`1 234,50\`: ${NUMBER_FORMS}.`,
+        `A new cost of the goods, e.g. \`1 234,50\`: ${NUMBER_FORMS}. Leave empty (or 0) to keep the stored cost.`,
       ),
     }),
     defineInputField({
@@ -144,9 +146,10 @@ export const detailFields = (mode: 'add' | 'update') =>
       helpText: byMode(
         mode,
         'Lets R-Lab use different notification schemes for cash-on-delivery and prepaid parcels. When empty, ' +
-          'none is set.',
+          'none is set. A mapped value may be `1`, `2` or the name in English or Russian, in any case ' +
+          '(`Наложенный платёж`, `Prepaid`).',
         'Lets R-Lab use different notification schemes for cash-on-delivery and prepaid parcels. Leave empty ' +
-          'to keep the stored one.',
+          'to keep the stored one. A mapped value may be `1`, `2` or the name in English or Russian, in any case.',
       ),
     }),
     defineInputField({
@@ -154,13 +157,13 @@ export const detailFields = (mode: 'add' | 'update') =>
       label: LABELS.campaign_id,
       required: false,
       list: true,
-      type: 'integer',
+      type: 'string',
       helpText:
         'The number of the notification chain (the SMS, Viber and e-mail scheme) that should handle the ' +
         'track. Chains are set up under ' +
         '**Настройка** (Settings) in your ' +
         "[DeliveryCRM account](https://deliverycrm.ru/client/profile/index); R-Lab's support tells you a " +
-        "chain's number. " +
+        `chain's number: ${INTEGER_FORMS}. ` +
         byMode(
           mode,
           'When empty, your default chain handles the track.',
@@ -171,23 +174,29 @@ export const detailFields = (mode: 'add' | 'update') =>
       key: 'send_to_user_email_full_tracking',
       label: LABELS.send_to_user_email_full_tracking,
       required: false,
-      type: 'boolean',
-      helpText: 'Yes: the buyer gets an e-mail at every status change of the parcel.',
+      type: 'string',
+      choices: YES_NO_CHOICES,
+      helpText: `Yes: the buyer gets an e-mail at every status change of the parcel. No when empty. A mapped value may be ${YES_NO_FORMS}.`,
     }),
     defineInputField({
       key: 'send_to_admin_email_full_tracking',
       label: LABELS.send_to_admin_email_full_tracking,
       required: false,
-      type: 'boolean',
+      type: 'string',
+      choices: YES_NO_CHOICES,
       helpText:
-        "Yes: the shop's e-mail (the one registered with R-Lab / Strekoza) gets an e-mail at every status change.",
+        "Yes: the shop's e-mail (the one registered with R-Lab / Strekoza) gets an e-mail at every status change. No when empty. " +
+        `A mapped value may be ${YES_NO_FORMS}.`,
     }),
     defineInputField({
       key: 'test_mode',
       label: LABELS.test_mode,
       required: false,
-      type: 'boolean',
-      default: 'false',
-      helpText: 'Yes: R-Lab only checks the request and stores nothing. Use it while setting up the Zap.',
+      type: 'string',
+      choices: YES_NO_CHOICES,
+      default: 'no',
+      helpText:
+        'Yes: R-Lab only checks the request and stores nothing. Use it while setting up the Zap. No when empty. ' +
+        `A mapped value may be ${YES_NO_FORMS}.`,
     }),
   ] as const;

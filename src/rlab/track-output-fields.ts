@@ -25,6 +25,7 @@ const OUTPUT_LABELS: ReadonlyArray<[keyof TrackOutcome, string, 'string' | 'numb
     ['batch', 'Request Number', 'integer'],
     ['result_state', 'R-Lab Result Code', 'integer'],
     ['result_info', 'R-Lab Result Text', 'string'],
+    ['result_info_en', 'R-Lab Result Text (English)', 'string'],
     ['served_by_backup', SERVED_BY_BACKUP, 'boolean'],
   ];
 

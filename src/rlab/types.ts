@@ -24,6 +24,8 @@ export type TrackOutcome = {
   batch: number;
   result_state: number;
   result_info: string;
+  /** result_info in English. */
+  result_info_en: string;
   /** True when R-Lab's plain-http backup address answered for this track: its data travelled unencrypted. */
   served_by_backup: boolean;
 };
@@ -40,6 +42,8 @@ export type TracksResult = Partial<TrackOutcome> & {
   test_mode?: boolean;
   result_state: number;
   result_info: string;
+  /** result_info in English. */
+  result_info_en: string;
   /** True when any track went over the plain-http backup address. */
   served_by_backup: boolean;
 };

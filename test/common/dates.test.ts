@@ -1,4 +1,12 @@
-import { localTimeToIso, MOSCOW, readDateTime, toIsoUtc, toUnixSeconds } from '../../src/common/dates';
+import {
+  localTimeToIso,
+  MOSCOW,
+  readDateTime,
+  readDay,
+  readTimeOfDay,
+  toIsoUtc,
+  toUnixSeconds,
+} from '../../src/common/dates';
 
 describe('readDateTime', () => {
   const unix = (value: string | number, zone = MOSCOW) => {
@@ -110,5 +118,46 @@ describe('localTimeToIso', () => {
 
   it('refuses an offset it cannot read', () => {
     expect(() => localTimeToIso('2022-06-10 10:48:14', 'Asia/Ho_Chi_Minh')).toThrow(RangeError);
+  });
+});
+
+describe('readDay (every day field of the app)', () => {
+  it.each([
+    ['10.12.2026', '2026-12-10'],
+    ['1.2.2026', '2026-02-01'],
+    ['2026-12-10', '2026-12-10'],
+    ['10.12.2026 14:00', '2026-12-10'],
+    // The day as written, whatever the offset: a mapped ISO time names the delivery day the shop meant.
+    ['2026-12-10T23:30:00-05:00', '2026-12-10'],
+    // A Unix timestamp has no written day: its day in the zone given (Moscow here).
+    ['1796850000', '2026-12-10'],
+  ])('reads %j as %j', (typed, day) => expect(readDay(typed, MOSCOW)).toEqual({ day }));
+
+  it('refuses impossible days and what is not a date, and reads empty as not given', () => {
+    expect(readDay('2024-13-01', MOSCOW)).toEqual({ problem: 'calendar' });
+    expect(readDay('31.04.2024', MOSCOW)).toEqual({ problem: 'calendar' });
+    expect(readDay('29.02.2023', MOSCOW)).toEqual({ problem: 'calendar' });
+    expect(readDay('12/10/2026', MOSCOW)).toEqual({ problem: 'format' });
+    expect(readDay('  ', MOSCOW)).toBeUndefined();
+  });
+});
+
+describe('readTimeOfDay (every time field of the app)', () => {
+  it.each([
+    ['10:00', '10:00'],
+    ['10.00', '10:00'],
+    ['9:30', '09:30'],
+    ['9.30', '09:30'],
+    ['23:59', '23:59'],
+    ['18:00:00', '18:00'],
+  ])('reads %j as %j', (typed, time) => expect(readTimeOfDay(typed)).toEqual({ time }));
+
+  it('refuses times that do not exist and other text', () => {
+    expect(readTimeOfDay('24:00')).toEqual({ problem: 'calendar' });
+    expect(readTimeOfDay('10:60')).toEqual({ problem: 'calendar' });
+    expect(readTimeOfDay('10:00:30')).toEqual({ problem: 'format' });
+    expect(readTimeOfDay('10')).toEqual({ problem: 'format' });
+    expect(readTimeOfDay('ten')).toEqual({ problem: 'format' });
+    expect(readTimeOfDay('')).toBeUndefined();
   });
 });

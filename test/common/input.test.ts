@@ -34,6 +34,14 @@ describe('readBoolean', () => {
     ['no', false],
     ['0', false],
     ['Нет', false],
+    ['YES', true],
+    ['False', false],
+    ['ДА', true],
+    ['có', true],
+    ['CÓ', true],
+    ['co\u0301', true], // "có" written with a combining accent
+    ['không', false],
+    ['KHÔNG', false],
   ])('reads %p as %p', (value, expected) => expect(readBoolean(z, 'Test Mode', value)).toBe(expected));
 
   it('reads an empty field as not given', () => {
@@ -43,7 +51,7 @@ describe('readBoolean', () => {
 
   it('refuses anything else, naming the field', () => {
     expect(messageOf(() => readBoolean(z, 'Test Mode', 'maybe'))).toBe(
-      'Test Mode: expected yes or no (true or false) (got "maybe").',
+      'Test Mode: expected yes or no (also true/false, 1/0, да/нет, có/không, in any case) (got "maybe").',
     );
   });
 });
@@ -59,20 +67,70 @@ describe('readNumber', () => {
 
   it('refuses text, negative numbers unless allowed, and fractions for whole-number fields', () => {
     expect(messageOf(() => readNumber(z, 'Order Cost', 'ten'))).toBe(
-      'Order Cost: expected a number such as 123.45 (got "ten").',
+      'Order Cost: expected a number such as 1200.50, 1200,50, 1 200,50, 1,200.50 or 1.200,50 (1,200 and 1.200 are refused as ambiguous: write 1200 or 1.2) (got "ten").',
     );
     expect(messageOf(() => readNumber(z, 'Order Cost', '-5'))).toBe(
-      'Order Cost: expected a number such as 123.45 (got "-5").',
+      'Order Cost: expected a number such as 1200.50, 1200,50, 1 200,50, 1,200.50 or 1.200,50 (1,200 and 1.200 are refused as ambiguous: write 1200 or 1.2) (got "-5").',
     );
     expect(readNumber(z, 'Offset', '-5', { negative: true })).toBe(-5);
     expect(messageOf(() => readNumber(z, 'Campaign', '1.5', { integer: true }))).toBe(
-      'Campaign: expected a whole number such as 12 (got "1.5").',
+      'Campaign: expected a whole number such as 12 or 1 200 (got "1.5").',
     );
     expect(messageOf(() => readNumber(z, 'Campaign', 2.5, { integer: true }))).toBe(
-      'Campaign: expected a whole number such as 12 (got "2.5").',
+      'Campaign: expected a whole number such as 12 or 1 200 (got "2.5").',
     );
     expect(() => readNumber(z, 'Order Cost', Number.POSITIVE_INFINITY)).toThrow();
     expect(() => readNumber(z, 'Order Cost', '1e999')).toThrow();
+  });
+
+  it.each([
+    ['1200.50', 1200.5],
+    ['1200,50', 1200.5],
+    ['1 200,50', 1200.5],
+    ['1\u00a0200,50', 1200.5],
+    ['1\u202f200,50', 1200.5],
+    ['1 200.50', 1200.5],
+    ['1,200.50', 1200.5],
+    ['1.200,50', 1200.5],
+    ['1,234,567', 1234567],
+    ['1.234.567', 1234567],
+    ['1 234 567', 1234567],
+    ['0,4', 0.4],
+    ['0,400', 0.4],
+    ['1,5', 1.5],
+    ['1234,567', 1234.567],
+    ['12', 12],
+  ])('reads %j as %p', (typed, expected) => expect(readNumber(z, 'Amount', typed)).toBe(expected));
+
+  it.each([
+    '1,200',
+    '1.200',
+    '12,345',
+    '999.000',
+    '1,2,3',
+    '1.200.50',
+    '1,200,50',
+    '12 00',
+    '1 2000',
+    '1 200,5,0',
+    '₽100',
+    '0x10',
+    '',
+  ])('refuses %j, which is ambiguous or not a number, showing the accepted forms', (typed) => {
+    if (typed === '') return expect(readNumber(z, 'Amount', typed)).toBeUndefined();
+    expect(messageOf(() => readNumber(z, 'Amount', typed))).toBe(
+      `Amount: expected a number such as 1200.50, 1200,50, 1 200,50, 1,200.50 or 1.200,50 (1,200 and 1.200 are refused as ambiguous: write 1200 or 1.2) (got "${typed}").`,
+    );
+  });
+
+  it('reads whole numbers with thousands spaces, and refuses fractions and text in whole-number fields', () => {
+    expect(readNumber(z, 'Quantity', '1 200', { integer: true })).toBe(1200);
+    expect(readNumber(z, 'Quantity', '12', { integer: true })).toBe(12);
+    for (const typed of ['2,5', '2.5', 'two', '1,200']) {
+      expect(messageOf(() => readNumber(z, 'Quantity', typed, { integer: true }))).toBe(
+        `Quantity: expected a whole number such as 12 or 1 200 (got "${typed}").`,
+      );
+    }
   });
 });
 
@@ -87,6 +145,17 @@ describe('readChoice', () => {
     expect(readChoice(z, 'New Status', ' PAID ', choices)).toBe('paid');
     expect(readChoice(z, 'New Status', 'returned by the buyer', choices)).toBe('return');
     expect(readChoice(z, 'New Status', '', choices)).toBeUndefined();
+  });
+
+  it('reads ё as е, extra spaces as one, and aliases such as a Russian name, in any case', () => {
+    const payments = [
+      { value: '1', label: 'Cash on Delivery (Наложенный платеж)', aliases: ['Наложенный платеж'] },
+      { value: '2', label: 'Prepaid', aliases: ['Оплачен'] },
+    ];
+    expect(readChoice(z, 'Payment Type', 'Наложенный платёж', payments)).toBe('1');
+    expect(readChoice(z, 'Payment Type', 'НАЛОЖЕННЫЙ  ПЛАТЁЖ', payments)).toBe('1');
+    expect(readChoice(z, 'Payment Type', 'cash on delivery (наложенный платёж)', payments)).toBe('1');
+    expect(readChoice(z, 'Payment Type', 'оплачен', payments)).toBe('2');
   });
 
   it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'sent'])(

@@ -47,7 +47,7 @@ describe('e2e: JustClick Update Order Status against the sandbox', () => {
 
   it('a day-first date reaches JustClick as the day meant, in Moscow time', async () => {
     const result = await run({ bill_id: '100002', status: 'paid', date: '02.05.2024 10:00' });
-    expect(result).toMatchObject({ date: '2024-05-02T07:00:00Z', date_unix: 1714633200 });
+    expect(result).toMatchObject({ date: '2024-05-02T10:00:00+03:00', date_unix: 1714633200 });
     expect(sandbox().justclick.bills.get('100002')).toMatchObject({ status: 'paid', date: '1714633200' });
   });
 

@@ -161,7 +161,9 @@ describe('e2e: MeaSoft against the sandbox', () => {
     const error = await caught(
       appTester(createOrder, { authData: auth(), inputData: order('SHOP-2', { time_min: '25:00' }) }),
     );
-    expect(error.message).toBe('Delivery Time From: expected a time such as 10:00 (24-hour, HH:MM) (got "25:00").');
+    expect(error.message).toBe(
+      'Delivery Time From: expected a time such as 10:00 or 10.00 (24-hour, 00:00 to 23:59) (got "25:00").',
+    );
     expect(sandbox().measoft.requests).toHaveLength(0);
   });
 

@@ -163,7 +163,7 @@ describe('e2e: R-Lab / DeliveryCRM against the sandbox', () => {
   });
 
   it('finds the high-karma buyer in the blacklist, with the history when asked', async () => {
-    const [buyer] = await search('blacklist_check', { phone: '+7 (916) 000-00-13', include_history: true });
+    const [buyer] = await search('blacklist_check', { phone: '+7 (916) 000-00-13', include_history: 'yes' });
     expect(buyer).toMatchObject({
       blackPhone: '79160000013',
       blackKarma: 9,

@@ -206,7 +206,7 @@ describe('Create Order', () => {
     [{ goods: [{ good_name: ' ' }], email: 'a@b.ru' }, 'Product: expected the ID of a product in your JustClick shop.'],
     [
       { goods: [{ good_name: 'a' }, { good_name: 'b', good_sum: 'free' }], email: 'a@b.ru' },
-      'Price (line 2): expected a number such as 123.45 (got "free").',
+      'Price (line 2): expected a number such as 1200.50, 1200,50, 1 200,50, 1,200.50 or 1.200,50 (1,200 and 1.200 are refused as ambiguous: write 1200 or 1.2) (got "free").',
     ],
     [
       { goods: [{ good_name: 'a' }], email: 'Анна Петрова' },

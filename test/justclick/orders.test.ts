@@ -132,7 +132,9 @@ describe('New Order', () => {
 
   it('refuses a yes/no value it cannot read, naming the field, before any request', async () => {
     const error = await caught(appTester(newOrder, { authData, inputData: { only_paid: 'maybe' } }));
-    expect(error.message).toBe('Only Paid Orders: expected yes or no (true or false) (got "maybe").');
+    expect(error.message).toBe(
+      'Only Paid Orders: expected yes or no (also true/false, 1/0, да/нет, có/không, in any case) (got "maybe").',
+    );
   });
 });
 

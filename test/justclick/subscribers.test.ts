@@ -3,6 +3,7 @@ import { createAppTester } from 'zapier-platform-core';
 import App from '../../src/index';
 import { performGroups } from '../../src/justclick/dropdowns';
 import * as subscribers from '../../src/justclick/subscribers';
+import { resultInEnglish } from '../../src/justclick/client';
 import { caught } from '../support/zapier-error';
 import { JUSTCLICK, authData, body, loose, signed } from './support';
 
@@ -59,6 +60,8 @@ describe('Add Subscriber to Group', () => {
     ).resolves.toMatchObject({
       already_subscribed: true,
       justclick_error_code: 102,
+      justclick_error_text: 'the subscriber is already registered',
+      justclick_error_text_en: 'The contact is already in every group given (JustClick code 102).',
     });
   });
 
@@ -218,5 +221,13 @@ describe('Groups dropdown (GetAllGroups)', () => {
       .post('/api/GetAllGroups')
       .reply(200, signed(0, 'OK', 'x'));
     expect((await caught(appTester(performGroups, { authData, inputData: {} }))).code).toBe('JustClickBadAnswer');
+  });
+});
+
+describe('JustClick Result Text (English)', () => {
+  it('says what each code means, and that JustClick gave no explanation for an unknown one', () => {
+    expect(resultInEnglish(0)).toBe('Done: JustClick carried out the request.');
+    expect(resultInEnglish(601)).toBe('The order already exists (JustClick code 601).');
+    expect(resultInEnglish(999)).toBe('JustClick gave no further explanation (code 999).');
   });
 });

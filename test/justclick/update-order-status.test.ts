@@ -5,6 +5,7 @@ import { createAppTester } from 'zapier-platform-core';
 import App from '../../src/index';
 import { updateOrderStatusSample } from '../../src/justclick/samples';
 import { perform } from '../../src/justclick/update-order-status';
+import { unixToMoscowIso } from '../../src/justclick/answers';
 import { useEnv } from '../support/env';
 import { md5 } from '../support/hash';
 import { caught } from '../support/zapier-error';
@@ -128,7 +129,7 @@ describe('Update Order Status: requests', () => {
     expect(sentDate).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
     expect(result).toMatchObject({
       date_unix: sentDate,
-      date: new Date(sentDate * 1000).toISOString().replace('.000', ''),
+      date: unixToMoscowIso(sentDate),
       date_defaulted: true,
     });
     expect(scope.isDone()).toBe(true);
@@ -235,10 +236,16 @@ describe('Update Order Status: dates as the user means them', () => {
     const result = await run(date);
     expect(result).toMatchObject({
       date_unix: unix,
-      date: new Date(unix * 1000).toISOString().replace('.000', ''),
+      date: unixToMoscowIso(unix),
       date_defaulted: false,
     });
     expect(scope.isDone()).toBe(true);
+  });
+
+  it('returns the date in Moscow time (+03:00), as the other JustClick outputs, so 2 May midnight reads as 2 May', async () => {
+    nock(JUSTCLICK).post('/api/UpdateOrderStatus', sent(1714597200)).reply(200, signed(0, 'OK'));
+    const result = await run('02.05.2024');
+    expect(result.date).toBe('2024-05-02T00:00:00+03:00');
   });
 
   it("is a text field, so Zapier's editor does not rewrite it first (the CLI's invoke does what the editor does)", async () => {
@@ -293,6 +300,11 @@ describe('Update Order Status: New Status', () => {
     [' cancelled ', 'cancel'],
     ['Returned by the Buyer', 'return'],
     ['Sent (Shipped by Post)', 'sent'],
+    ['Оплачен', 'paid'],
+    ['ОТПРАВЛЕН', 'sent'],
+    ['Отменён', 'cancel'],
+    ['отменен', 'cancel'],
+    ['Возврат', 'return'],
   ])('reads %j as the choice %s', async (typed, status) => {
     const scope = nock(JUSTCLICK)
       .post('/api/UpdateOrderStatus', body(`bill_id=1&status=${status}&date=1362254400&rpo=1`))

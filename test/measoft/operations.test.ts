@@ -88,6 +88,50 @@ describe('Create Courier Order', () => {
     expect(nock.isDone()).toBe(true);
   });
 
+  it('reads money, weights, the date and the window as Russian and Vietnamese shops write them', async () => {
+    const created = nock(API)
+      .post(
+        '/api/',
+        doc(
+          `<neworder newfolder="NO">${AUTH}<order orderno="S-9"><receiver><person>Анна</person>` +
+            '<phone>8 916 000-00-00</phone><town>Москва</town><address>Петровка, 38</address>' +
+            '<date>2026-12-10</date><time_min>10:00</time_min><time_max>18:30</time_max></receiver>' +
+            '<weight>1.5</weight><quantity>1200</quantity><paytype>CASH</paytype><price>1200.5</price><inshprice>1200.5</inshprice>' +
+            '<items><item quantity="1" mass="0.4" retprice="1200.5" VATrate="20">Футболка</item></items></order></neworder>',
+        ),
+      )
+      .reply(
+        200,
+        doc(
+          '<neworder><createorder orderno="S-9" barcode="00040002" error="0" errormsg="Success" orderprice="350"/></neworder>',
+        ),
+      );
+    nock(API)
+      .post('/api/', READ_S9)
+      .reply(200, doc(`<statusreq count="1">${stored('S-9', '8 916 000-00-00', 'Петровка, 38')}</statusreq>`));
+    const result = await appTester(loose(createOrder), {
+      authData,
+      inputData: {
+        orderno: 'S-9',
+        receiver_name: 'Анна',
+        receiver_phone: '8 916 000-00-00',
+        receiver_town: 'Москва',
+        receiver_address: 'Петровка, 38',
+        delivery_date: '10.12.2026',
+        time_min: '10.00',
+        time_max: '18.30',
+        weight: '1,5',
+        quantity: '1\u00a0200',
+        paytype: 'Cash on Delivery',
+        price: '1 200,50',
+        inshprice: '1.200,50',
+        items: [{ item_name: 'Футболка', item_weight: '0,4', item_price: '1,200.50', item_vat_rate: '20' }],
+      },
+    });
+    expect(created.isDone()).toBe(true);
+    expect(result).toMatchObject({ orderno: 'S-9', created_now: true });
+  });
+
   it('a replay meets error 17, reads the order with that number, and returns it when it is the same order', async () => {
     nock(API).post('/api/', NEWORDER).reply(200, EXISTS);
     nock(API)
@@ -159,9 +203,35 @@ describe('Create Courier Order', () => {
 
   it.each([
     [{ receiver_phone: ' ' }, "Receiver Phone: expected the receiver's phone number."],
-    [{ delivery_date: '21.05.2024' }, 'Delivery Date: expected a date such as 2024-05-20 (got "21.05.2024").'],
+    [
+      { delivery_date: '31.04.2024' },
+      'Delivery Date: expected a date that exists in the calendar (no 30 February or 31 April, months 01 to 12) (got "31.04.2024").',
+    ],
+    [
+      { delivery_date: '2024-13-01' },
+      'Delivery Date: expected a date that exists in the calendar (no 30 February or 31 April, months 01 to 12) (got "2024-13-01").',
+    ],
+    [
+      { delivery_date: 'tomorrow' },
+      'Delivery Date: expected a date such as 10.12.2026 (day first) or 2026-12-10 (got "tomorrow").',
+    ],
+    [
+      { time_min: '10:60' },
+      'Delivery Time From: expected a time such as 10:00 or 10.00 (24-hour, 00:00 to 23:59) (got "10:60").',
+    ],
+    [
+      { receiver_phone: 'позвонить' },
+      'Receiver Phone: expected a phone number such as +7 916 000-00-00 (got "позвонить").',
+    ],
+    [
+      { price: '1,200' },
+      'Amount to Collect: expected a number such as 1200.50, 1200,50, 1 200,50, 1,200.50 or 1.200,50 (1,200 and 1.200 are refused as ambiguous: write 1200 or 1.2) (got "1,200").',
+    ],
     [{ time_min: '19:00' }, 'Delivery Time To: expected a time after Delivery Time From (19:00) (got "18:00").'],
-    [{ weight: 'heavy' }, 'Weight (kg): expected a number such as 123.45 (got "heavy").'],
+    [
+      { weight: 'heavy' },
+      'Weight (kg): expected a number such as 1200.50, 1200,50, 1 200,50, 1,200.50 or 1.200,50 (1,200 and 1.200 are refused as ambiguous: write 1200 or 1.2) (got "heavy").',
+    ],
     [
       { paytype: 'bitcoin' },
       'Payment Type: expected one of CASH (Cash on Delivery), CARD (Card on Delivery), NO (No Payment (Prepaid)), OTHER (Other) (got "bitcoin").',
@@ -197,6 +267,36 @@ describe('Find and Cancel Courier Order', () => {
     expect((await caught(appTester(loose(cancelOrder), { authData, inputData: { orderno: '' } }))).message).toBe(
       "Order Number: expected MeaSoft's order number, e.g. 00032011.",
     );
+  });
+
+  it("cancels, with MeaSoft's own words and an English companion beside them", async () => {
+    nock(API)
+      .post('/api/', doc(`<cancelorder>${AUTH}<order orderno="00032011" ordercode=""/></cancelorder>`))
+      .reply(
+        200,
+        doc(
+          '<cancelorder><order orderno="00032011" ordercode="" error="0" errormsg="OK" errormsgru="Успешно"/></cancelorder>',
+        ),
+      );
+    await expect(appTester(loose(cancelOrder), { authData, inputData: { orderno: '00032011' } })).resolves.toEqual({
+      orderno: '00032011',
+      cancelled: true,
+      measoft_message: 'Успешно',
+      measoft_message_en: 'MeaSoft cancelled order 00032011.',
+    });
+  });
+
+  it("points to MeaSoft's own words when they say more than a plain success", async () => {
+    nock(API)
+      .post('/api/', doc(`<cancelorder>${AUTH}<order orderno="7" ordercode=""/></cancelorder>`))
+      .reply(
+        200,
+        doc(
+          '<cancelorder><order orderno="7" ordercode="" error="0" errormsg="OK" errormsgru="Отменен, курьер уведомлен"/></cancelorder>',
+        ),
+      );
+    const result = await appTester(loose(cancelOrder), { authData, inputData: { orderno: '7' } });
+    expect(result.measoft_message_en).toBe("MeaSoft cancelled order 7. MeaSoft's own words are in MeaSoft Message.");
   });
 
   it('needs the MeaSoft credentials in the connection', async () => {

@@ -104,6 +104,14 @@ describe("New Order Status: MeaSoft's own examples", () => {
     expect(yekaterinburg!.id).toBe(seed.id);
   });
 
+  it.each(['UTC+05:00', 'yekaterinburg', 'Екатеринбург', 'UTC+05:00 Yekaterinburg, Tashkent, Almaty (Екатеринбург)'])(
+    'reads the Branch Time Zone %j as +05:00',
+    async (typed) => {
+      const [event] = (await run(SEED, { branch_time_zone: typed })) as MeasoftOrderEvent[];
+      expect(event!.status.eventtime_iso).toBe('2022-01-20T17:08:43+05:00');
+    },
+  );
+
   it('reads the later revision of the page, without webhook_status_time and webhook_statuses', async () => {
     const event = await one(SEED_LATER);
     expect(event.webhook_status_code).toBe('NEW');
@@ -298,6 +306,13 @@ describe('New Order Status: the Only These Statuses filter', () => {
     expect(await run(SEED, { statuses: [''] })).toHaveLength(1);
   });
 
+  it('accepts each status by its dropdown label or its English or Russian name, in any case, ё as е', async () => {
+    for (const typed of ['COMPLETE: Delivered (Доставлен)', 'delivered', 'ДОСТАВЛЕН', 'Delivered, Новый']) {
+      expect(await run(MULTI, { statuses: [typed] })).toHaveLength(1);
+    }
+    expect(await run(MULTI, { statuses: 'Out for Delivery, Новый' })).toEqual([]);
+  });
+
   it('reads a mapped list of codes separated by commas', async () => {
     expect(await run(MULTI, { statuses: 'DELIVERY, complete' })).toHaveLength(1);
     expect(await run(MULTI, { statuses: 'DELIVERY,NEW' })).toEqual([]);
@@ -309,7 +324,7 @@ describe('New Order Status: the Only These Statuses filter', () => {
     'toString',
     '__proto__',
     'hasOwnProperty',
-    'DELIVERED',
+    'SHIPPED',
     'COMPLETE: Delivered (Доставлен) extra',
   ])('refuses %j, which is not one of its choices, instead of silently matching nothing', async (typed) => {
     const error = await caught(run(MULTI, { statuses: ['COMPLETE', typed] }));

@@ -3,6 +3,7 @@ import { createAppTester } from 'zapier-platform-core';
 import App from '../../src/index';
 import { perform } from '../../src/rlab/add-track';
 import { addTrackSample } from '../../src/rlab/samples';
+import { resultInfoInEnglish } from '../../src/rlab/send-tracks';
 import { caught } from '../support/zapier-error';
 import { useEnv } from '../support/env';
 import { md5 } from '../support/hash';
@@ -75,6 +76,7 @@ const DOCUMENT_TRACK = {
   batch: 1,
   result_state: 0,
   result_info: 'Данные успешно добавлены в базу',
+  result_info_en: 'The data was added to R-Lab.',
   served_by_backup: false,
 };
 const DOCUMENT_RESULT = {
@@ -106,7 +108,7 @@ describe('Add Tracking Number: one track', () => {
         phone: ['+7 (916) 000-00-00'],
         email: ['support@r-lab.biz'],
         name: ['Дмитрий'],
-        item_cost: [123.45],
+        item_cost: ['123.45'],
         order_number: ['4321'],
         delivery_service_id: ['0'],
         payment_type: ['1'],
@@ -153,13 +155,13 @@ describe('Add Tracking Number: one track', () => {
       authData,
       inputData: {
         track: ['T1'],
-        item_cost: ['1 234,50' as unknown as number],
+        item_cost: ['1 234,50'],
         delivery_service_id: ['16'],
         payment_type: ['2'],
-        campaign_id: [7],
-        send_to_user_email_full_tracking: true,
-        send_to_admin_email_full_tracking: 'yes' as unknown as boolean,
-        test_mode: true,
+        campaign_id: ['7'],
+        send_to_user_email_full_tracking: 'true',
+        send_to_admin_email_full_tracking: 'yes',
+        test_mode: 'да',
       },
     });
     expect(parsedBodies(host)[0]).toMatchObject({
@@ -218,13 +220,22 @@ describe('Add Tracking Number: checks before sending', () => {
     [{ track: ['T1'], phone: ['call me'] }, 'Phone: expected a phone number such as +7 916 000-00-00 (got "call me").'],
     [{ track: ['T1'], phone: ['123'] }, 'Phone: expected a phone number such as +7 916 000-00-00 (got "123").'],
     [{ track: ['T1'], email: ['buyer.example.com'] }, 'Email: expected an e-mail address (got "buyer.example.com").'],
-    [{ track: ['T1'], item_cost: ['free'] }, 'Order Cost: expected a number such as 123.45 (got "free").'],
-    [{ track: ['T1'], campaign_id: ['1.5'] }, 'Notification Chain ID: expected a whole number such as 12 (got "1.5").'],
+    [
+      { track: ['T1'], item_cost: ['free'] },
+      'Order Cost: expected a number such as 1200.50, 1200,50, 1 200,50, 1,200.50 or 1.200,50 (1,200 and 1.200 are refused as ambiguous: write 1200 or 1.2) (got "free").',
+    ],
+    [
+      { track: ['T1'], campaign_id: ['1.5'] },
+      'Notification Chain ID: expected a whole number such as 12 or 1 200 (got "1.5").',
+    ],
     [
       { track: ['T1'], payment_type: ['3'] },
       'Payment Type: expected one of 1 (Cash on Delivery (Наложенный платеж)), 2 (Prepaid (Предоплата)) (got "3").',
     ],
-    [{ track: ['T1'], test_mode: 'maybe' }, 'Test Mode: expected yes or no (true or false) (got "maybe").'],
+    [
+      { track: ['T1'], test_mode: 'maybe' },
+      'Test Mode: expected yes or no (also true/false, 1/0, да/нет, có/không, in any case) (got "maybe").',
+    ],
     [{ track: [] }, 'Tracking Number: expected at least one tracking number.'],
     [{ track: ['T1', ' '] }, 'Tracking Number: expected a tracking number in every item, but item 2 is empty.'],
   ])('refuses %j', async (inputData, message) => {
@@ -388,7 +399,7 @@ describe('Add Tracking Number: many tracks', () => {
     const host = await localRlab();
     await appTester(perform, {
       authData,
-      inputData: { track: ['T1', 'T2'], name: ['Анна', 'Борис'], item_cost: [10, 20] },
+      inputData: { track: ['T1', 'T2'], name: ['Анна', 'Борис'], item_cost: ['10', '20'] },
     });
     expect(parsedBodies(host)[0]!.trackingData).toEqual([
       entry('T1', { trackingUserClientName: 'Анна', trackingUserClientItemCost: 10 }),
@@ -522,5 +533,19 @@ describe('Add Tracking Number: values as meant', () => {
       },
     });
     expect(result.tracks.map((track) => track.delivery_service_name)).toEqual(['CDEK (СДЭК)', 'Boxberry']);
+  });
+});
+
+describe('R-Lab Result Text (English)', () => {
+  it.each([
+    ['add', 0, ' Данные успешно добавлены в базу', 'The data was added to R-Lab.'],
+    ['update', 0, 'Данные успешно добавлены в очередь на обновление', 'The update was queued in R-Lab.'],
+    ['delete', 0, 'Треки успешно удалены из базы', 'The tracks were deleted from R-Lab.'],
+    ['add', 0, 'Данные приняты', 'R-Lab reports the track added (result code 0).'],
+    ['delete', 0, 'Удалено', 'R-Lab reports the track deleted (result code 0).'],
+    ['update', 2, 'Ошибка', 'R-Lab reports result code 2.'],
+    ['add', 0, 'Already stored: checked on the backup address', 'Already stored: checked on the backup address'],
+  ] as const)('%s, code %i, %j reads %j', (mode, state, info, english) => {
+    expect(resultInfoInEnglish(mode, state, info)).toBe(english);
   });
 });

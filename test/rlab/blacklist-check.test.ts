@@ -89,7 +89,7 @@ describe('Find Buyer in Blacklist', () => {
   it('adds the order history with outcome and shop-category labels when asked', async () => {
     const { history } = await deliveryCrm(() => ({ body: checkAnswer }));
 
-    const [found] = await appTester(perform, { authData, inputData: { phone: '79000000000', include_history: true } });
+    const [found] = await appTester(perform, { authData, inputData: { phone: '79000000000', include_history: 'yes' } });
 
     expect(history.received.map((request) => [request.method, request.url])).toEqual([
       ['GET', '/api/BlackList/GetWhiteBlackHistoryInfo?blackPhone=79000000000&blackEmail='],
@@ -123,7 +123,7 @@ describe('Find Buyer in Blacklist', () => {
 
     const found = await appTester(perform, {
       authData,
-      inputData: { phone: '79000000000', email: 'nobody@test.ru', include_history: true },
+      inputData: { phone: '79000000000', email: 'nobody@test.ru', include_history: 'yes' },
     });
 
     expect(found.map((item) => [item.blackEmail, item.history.length, item.blackTotalShopOrderCost])).toEqual([
@@ -135,7 +135,7 @@ describe('Find Buyer in Blacklist', () => {
   it('returns nothing found for karma -1, without asking for the history', async () => {
     const { history } = await deliveryCrm(() => ({ body: record(-1, 'ничего не найдено') }));
     await expect(
-      appTester(perform, { authData, inputData: { phone: '79000000000', include_history: true } }),
+      appTester(perform, { authData, inputData: { phone: '79000000000', include_history: 'yes' } }),
     ).resolves.toEqual([]);
     expect(history.received).toHaveLength(0);
   });
@@ -202,7 +202,7 @@ describe('Find Buyer in Blacklist', () => {
     const error = await caught(
       appTester(perform, {
         authData,
-        inputData: { phone: '79000000000', include_history: 'yes' as unknown as boolean },
+        inputData: { phone: '79000000000', include_history: 'yes' },
       }),
     );
     expect(error).toMatchObject({
@@ -227,7 +227,7 @@ describe('Find Buyer in Blacklist', () => {
     ],
     [
       { phone: '79000000000', include_history: 'sometimes' },
-      'Include Order History: expected yes or no (true or false) (got "sometimes").',
+      'Include Order History: expected yes or no (also true/false, 1/0, да/нет, có/không, in any case) (got "sometimes").',
     ],
     [{}, 'Phone or Email: expected a phone, an e-mail or both.'],
     [{ phone: 'nope' }, 'Phone: expected a phone number such as +7 916 000-00-00 (got "nope").'],

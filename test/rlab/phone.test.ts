@@ -1,6 +1,7 @@
 import zapier from 'zapier-platform-core';
 import type { ZObject } from 'zapier-platform-core';
-import { readPhone, toFederalPhone } from '../../src/rlab/phone';
+import { toFederalPhone } from '../../src/common/phone';
+import { readPhone } from '../../src/rlab/phone';
 import { thrown } from '../support/zapier-error';
 
 const z = { errors: zapier.errors } as unknown as ZObject;

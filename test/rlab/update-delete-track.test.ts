@@ -50,6 +50,7 @@ const DOCUMENT_UPDATE = single(
     batch: 1,
     result_state: 0,
     result_info: 'Данные успешно добавлены в очередь на обновление',
+    result_info_en: 'The update was queued in R-Lab.',
     served_by_backup: false,
   },
   { test_mode: false },
@@ -62,6 +63,7 @@ const DOCUMENT_DELETE = single({
   batch: 1,
   result_state: 0,
   result_info: 'Треки успешно удалены из базы',
+  result_info_en: 'The tracks were deleted from R-Lab.',
   served_by_backup: false,
 });
 
@@ -99,7 +101,7 @@ describe('Update Tracking Number', () => {
       inputData: {
         track: ['T1'],
         phone: ['8 (916) 000-00-00'],
-        item_cost: [99],
+        item_cost: ['99'],
         delivery_service_id: ['3'],
         payment_type: ['1'],
       },
