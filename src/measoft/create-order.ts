@@ -607,7 +607,7 @@ export default defineCreate({
         dynamic: `${SERVICE_LIST_KEY}.id.name`,
         helpText:
           "Optional. Your courier service's delivery mode (a code from its list, e.g. `1`); Calculate MeaSoft " +
-          "Delivery Price gives the cheapest one as Cheapest Service. Empty: your account's default mode.",
+          "Delivery Price gives the cheapest one as Cheapest Delivery Mode Code. Empty: your account's default mode.",
       },
       {
         key: 'price',
