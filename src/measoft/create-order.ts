@@ -306,15 +306,7 @@ export function buildOrder(
     throw invalidInput(z, L.to, `a time after ${L.from} (${timeMin})`, timeMax);
   const packages = readPackages(z, input);
   const weight = readNumber(z, L.weight, input.weight) ?? packages.weight;
-  let quantity = readNumber(z, L.quantity, input.quantity, { integer: true });
-  if (quantity !== undefined && packages.count > 0 && quantity !== packages.count)
-    throw invalidInput(
-      z,
-      L.quantity,
-      `the number of Packages lines (${packages.count}), or leave it empty to send that number`,
-      quantity,
-    );
-  quantity ??= packages.count > 0 ? packages.count : undefined;
+  const typedQuantity = readNumber(z, L.quantity, input.quantity, { integer: true });
   const paytype = readChoice(z, L.paytype, input.paytype, PAYMENT_TYPES);
   const price = readNumber(z, L.price, input.price);
   const deliveryprice = readDeliveryPrice(z, input);
@@ -322,6 +314,15 @@ export function buildOrder(
   const acceptpartially = yesNo(readBoolean(z, L.acceptpartially, input.acceptpartially));
   const items = readItems(z, input);
   const sender = readSender(z, input);
+  // Checked once every field has been read on its own, so a field's own mistake is named first.
+  if (typedQuantity !== undefined && packages.count > 0 && typedQuantity !== packages.count)
+    throw invalidInput(
+      z,
+      L.quantity,
+      `the number of Packages lines (${packages.count}), or leave it empty to send that number`,
+      typedQuantity,
+    );
+  const quantity = typedQuantity ?? (packages.count > 0 ? packages.count : undefined);
   const order = element(
     'order',
     // Only the shop's number, as `orderno`; `orderno2` is MeaSoft's express-delivery number (docs/measoft.md).
