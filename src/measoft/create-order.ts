@@ -6,6 +6,9 @@
  * `created_now: false` when it is the same order (same receiver phone and address); another order
  * with that number is refused naming Order Number. No look-up is made before the neworder: it would
  * cost a request on every run and could not close the gap between look-up and creation, which 17 does.
+ * The optional shipping fields (pickup point, delivery mode, the buyer's fee, packages, partial
+ * acceptance, a sender block) are read with the rest before anything is sent (docs/measoft.md,
+ * "neworder: the shipping fields"); a town MeaSoft refuses (5, 6) is named with close names.
  */
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
@@ -294,7 +297,7 @@ export function buildOrder(
   const town = required(z, L.town, input.receiver_town, 'the town of delivery, e.g. Москва');
   const pvz = readText(input.pickup_point);
   // MeaSoft requires receiver/address (order error 7); for a pickup point without a door address the
-  // point's code goes there, as AdvantShop's MeaSoft module does (docs/measoft.md, "Pickup points in Create").
+  // point's code goes there, as AdvantShop's MeaSoft module does (docs/measoft.md, "neworder: the shipping fields").
   const address =
     readText(input.receiver_address) ||
     pvz ||
