@@ -682,7 +682,9 @@ export default defineCreate({
           itemField(
             'package_weight',
             L.packageWeight,
-            `The weight of this parcel in kilograms, e.g. \`1,5\`: ${NUMBER_FORMS}.`,
+            `The weight of this parcel in kilograms, e.g. \`1,5\`: ${NUMBER_FORMS}. One line per parcel; with ` +
+              'lines, Number of Parcels and Weight may stay empty (the number of lines and the sum of the weights ' +
+              'are sent).',
           ),
           itemField('package_length', L.packageLength, `In centimetres, e.g. \`30\`: ${NUMBER_FORMS}.`),
           itemField('package_width', L.packageWidth, `In centimetres: ${NUMBER_FORMS}.`),
@@ -690,9 +692,6 @@ export default defineCreate({
           itemField('package_code', L.packageCode, "Optional. Your shop's code of this parcel."),
           itemField('package_barcode', L.packageBarcode, "Optional. The barcode on this parcel's label."),
         ],
-        helpText:
-          'Optional. One line per parcel (place). With Packages, Number of Parcels may stay empty (the number of ' +
-          'lines is sent) and Weight too (the sum of the package weights is sent).',
       },
       {
         key: 'acceptpartially',
