@@ -553,7 +553,7 @@ export default defineCreate({
         helpText:
           "Optional. The pickup point (ПВЗ) the parcel goes to instead of the receiver's door: choose one of the " +
           "Receiver Town's points (fill in Receiver Town first), or type or map MeaSoft's pickup point code, e.g. " +
-          '`124` (Find MeaSoft Pickup Point gives it as Code).',
+          '`124` (Find MeaSoft Pickup Point gives it as Pickup Point Code).',
       },
       {
         key: 'delivery_date',
