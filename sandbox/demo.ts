@@ -429,6 +429,94 @@ async function courierOrderIsSent(demo: Demo, step: Step): Promise<void> {
 }
 
 /**
+ * 8. New Abaha Order → Calculate MeaSoft Delivery Price → Find MeaSoft Pickup Point in the buyer's town →
+ * Create MeaSoft Courier Order to that point (the quote's cheapest mode, its price as the buyer's fee) →
+ * Update MeaSoft Courier Order with the phone the buyer corrected.
+ */
+async function pickupPointOrder(demo: Demo, step: Step): Promise<void> {
+  const { sandbox } = demo;
+  const cart = '100300';
+  const receiver = await hook(demo, 'abaha_order');
+  step.say(
+    '←',
+    `Abaha (shop): new order ${cart} for Олег Смирнов, Санкт-Петербург, to a pickup point, prepaid 1 990 ₽`,
+  );
+  await new AbahaSender().send(
+    receiver.url,
+    abahaOrder({
+      id: cart,
+      cart_code: cart,
+      total_after: '1990',
+      address: { name: 'Олег Смирнов', tel: '+7 (921) 000-00-00', address: '', city: 'Санкт-Петербург' },
+    }),
+  );
+  const event = lastStart(receiver);
+  if (!step.check(Boolean(event), 'New Abaha Order started the Zap', receiver.deliveries[0]?.error?.message)) return;
+  const town = event!.address.city as string;
+
+  step.say('→', `MeaSoft: Calculate Delivery Price, Москва → ${town}, 1,2 kg`);
+  const [quote] = (await action(demo, 'searches', 'measoft_calculate_price', {
+    town_from: 'Москва',
+    town_to: town,
+    weight: '1,2',
+  })) as Item[];
+  if (!step.check(Boolean(quote?.cheapest_service), 'MeaSoft quoted the delivery')) return;
+  step.say(
+    '←',
+    `MeaSoft: ${quote!.options_count} delivery modes; cheapest "${quote!.cheapest_service_name}" ` +
+      `(${quote!.cheapest_service}) for ${quote!.cheapest_price} ₽`,
+  );
+
+  step.say('→', `MeaSoft: Find Pickup Point in ${town}`);
+  const [point] = (await action(demo, 'searches', 'measoft_find_pickup_point', { town })) as Item[];
+  if (!step.check(Boolean(point?.code), `MeaSoft has a pickup point in ${town}`)) return;
+  step.say('←', `MeaSoft: pickup point ${point!.code} "${point!.name}", ${point!.address}, ${point!.worktime}`);
+
+  step.say(
+    '→',
+    `MeaSoft: Create Courier Order ${cart} to pickup point ${point!.code}, mode ${quote!.cheapest_service}, ` +
+      `delivery fee ${quote!.cheapest_price} ₽`,
+  );
+  const created = (await action(demo, 'creates', 'measoft_create_order', {
+    orderno: event!.cart_code,
+    receiver_name: event!.address.name,
+    receiver_phone: event!.address.tel,
+    receiver_town: town,
+    receiver_address: event!.address.address,
+    pickup_point: point!.code,
+    service: quote!.cheapest_service,
+    deliveryprice: quote!.cheapest_price,
+    paytype: 'NO',
+    inshprice: event!.total_after,
+    packages: [{ package_name: 'Коробка', package_weight: '1,2' }],
+  })) as Item;
+  step.say('←', `MeaSoft: courier order ${created.orderno}, status ${created.status?.code}`);
+  const stored = sandbox.measoft.orders.get(cart);
+  step.check(
+    created.receiver?.pvz === point!.code &&
+      created.service === quote!.cheapest_service &&
+      stored?.deliveryFee?.price === String(quote!.cheapest_price),
+    `the courier order goes to pickup point ${point!.code} by the quoted mode, with the quoted fee`,
+    `pvz ${created.receiver?.pvz}, service ${created.service}, fee ${stored?.deliveryFee?.price}`,
+  );
+
+  const phone = '+7 (921) 111-22-33';
+  step.say('·', `(the buyer writes that the phone is ${phone}; the shop edits the order, the Zap runs again)`);
+  step.say('→', `MeaSoft: Update Courier Order ${created.orderno}, Receiver Phone ${phone}`);
+  const updated = (await action(demo, 'creates', 'measoft_update_order', {
+    orderno: created.orderno,
+    receiver_phone: phone,
+  })) as Item;
+  step.say('←', `MeaSoft: "${updated.result_note}"`);
+  step.check(
+    updated.updated_now === true &&
+      sandbox.measoft.orders.get(cart)?.receiver.phone === phone &&
+      sandbox.measoft.orders.get(cart)?.receiver.pvz === point!.code,
+    'the phone is corrected; the order still goes to the pickup point',
+  );
+}
+
+/**
  * 7. A refund → New JustClick Order → Filter (Tag is `refund`) → Remove JustClick Subscriber from
  * Group "buyers": the buyer's mailings for buyers stop, the newsletter stays. New JustClick Order
  * starts Zaps for new orders only, so the shop records the refund as an order tagged `refund`.
@@ -492,6 +580,7 @@ async function main(): Promise<number> {
     ['5. JustClick order paid → buyer checked → parcel tracked', paidOrderIsShipped],
     ['6. New order → courier order in MeaSoft → status polled → JustClick order marked sent', courierOrderIsSent],
     ['7. Refund → buyer taken out of the JustClick group "buyers"', refundLeavesBuyers],
+    ['8. New order → price quoted → pickup point found → courier order there → phone corrected', pickupPointOrder],
   ];
   const results: Step[] = [];
   for (const [title, body] of steps) {

@@ -80,7 +80,13 @@ const MESSY: Record<string, string> = {
   // weights
   weight: '1,5',
   item_weight: '0,4',
+  deliveryprice: '350,50',
+  // weights
+  package_weight: '1,5',
   // sizes (cm)
+  package_length: '30,5',
+  package_width: '20',
+  package_height: '10,5',
   length: '30,5',
   width: '20',
   height: '10,5',
@@ -88,6 +94,7 @@ const MESSY: Record<string, string> = {
   quantity: '1 200',
   item_quantity: '1 000',
   item_vat_rate: '20',
+  deliveryprice_vat_rate: '20',
   campaign_id: '1 234',
   // yes/no
   send_to_user_email_full_tracking: 'нет',
@@ -95,12 +102,16 @@ const MESSY: Record<string, string> = {
   test_mode: 'нет',
   include_history: 'нет',
   only_paid: 'нет',
+  acceptpartially: 'нет',
   // dates and times
   delivery_date: '02.05.2024',
   order_date: '02.05.2024',
   date: '02.05.2024',
   time_min: '10.00',
   time_max: '18.30',
+  sender_date: '01.05.2024',
+  sender_time_min: '09.00',
+  sender_time_max: '12.30',
   // choices, by label or a Russian name, ё for е
   paytype: 'НАЛИЧНЫМИ',
   payment_type: 'Наложенный платёж',
@@ -113,6 +124,9 @@ const MESSY: Record<string, string> = {
   // codes from MeaSoft's reference books
   service: '1',
   code: '124',
+  pickup_point: '124',
+  package_code: 'P-1',
+  package_barcode: 'CLNT00123_01',
   // towns
   town: 'Москва',
   town_from: 'Москва',
@@ -131,6 +145,12 @@ const MESSY: Record<string, string> = {
   receiver_town: 'Москва',
   receiver_address: 'Петровка, 38',
   receiver_zipcode: '127051',
+  package_name: 'Коробка 1',
+  sender_company: 'ООО "Склад & Ко"',
+  sender_person: 'Иван Сидоров',
+  sender_phone: '8 (495) 000-00-01',
+  sender_town: 'Санкт-Петербург',
+  sender_address: 'Складская, 1',
   country: 'Россия',
   region: 'Московская область',
   city: 'Москва',
@@ -242,13 +262,18 @@ describe('what reaches the vendor after the CLI conversion', () => {
       .post(
         '/api/',
         doc(
-          `<neworder newfolder="NO">${AUTH}<order orderno="00032011"><receiver>` +
+          `<neworder newfolder="NO">${AUTH}<order orderno="00032011">` +
+            '<sender><company>ООО &quot;Склад &amp; Ко&quot;</company><person>Иван Сидоров</person>' +
+            '<phone>8 (495) 000-00-01</phone><town>Санкт-Петербург</town><address>Складская, 1</address>' +
+            '<date>2024-05-01</date><time_min>09:00</time_min><time_max>12:30</time_max></sender><receiver>' +
             '<company>ООО &quot;Ромашка&quot;</company><person>Анна Петрова</person><phone>8 916 000-00-00</phone>' +
-            '<zipcode>127051</zipcode><town>Москва</town><address>Петровка, 38</address><date>2024-05-02</date>' +
-            '<time_min>10:00</time_min><time_max>18:30</time_max></receiver><weight>1.5</weight><quantity>1200</quantity>' +
-            '<paytype>CASH</paytype><price>1200.5</price><inshprice>1200.5</inshprice><instruction>Позвонить за час</instruction>' +
+            '<zipcode>127051</zipcode><town>Москва</town><address>Петровка, 38</address><pvz>124</pvz><date>2024-05-02</date>' +
+            '<time_min>10:00</time_min><time_max>18:30</time_max></receiver><weight>1.5</weight><quantity>1</quantity>' +
+            '<paytype>CASH</paytype><service>1</service><price>1200.5</price><deliveryprice VATrate="20">350.5</deliveryprice>' +
+            '<inshprice>1200.5</inshprice><instruction>Позвонить за час</instruction><acceptpartially>NO</acceptpartially>' +
             '<items><item extcode="TS-1" quantity="1000" mass="0.4" retprice="1200.5" VATrate="20">Футболка</item></items>' +
-            '</order></neworder>',
+            '<packages><package code="P-1" strbarcode="CLNT00123_01" mass="1.5" length="30.5" width="20" height="10.5">' +
+            'Коробка 1</package></packages></order></neworder>',
         ),
       )
       .reply(
@@ -260,7 +285,9 @@ describe('what reaches the vendor after the CLI conversion', () => {
       .reply(200, doc(`<statusreq count="1">${order}</statusreq>`));
 
     const operation = find('create', 'measoft_create_order');
-    const result = await run(operation, messyInput(operation), measoftAuth);
+    // With one Packages line, Number of Parcels left empty is sent as 1 (a typed 1 200 would be refused as
+    // differing from the lines); 1 200 as 1200 is checked in test/measoft/operations.test.ts.
+    const result = await run(operation, { ...messyInput(operation), quantity: '' }, measoftAuth);
 
     expect(created.isDone()).toBe(true);
     expect(result).toMatchObject({ orderno: '00032011', created_now: true });
@@ -384,6 +411,12 @@ describe('what reaches the vendor after the CLI conversion', () => {
     ['create', 'measoft_create_order', 'time_min', '25.00', 'Delivery Time From'],
     ['create', 'measoft_create_order', 'receiver_phone', 'позвонить', 'Receiver Phone'],
     ['create', 'measoft_create_order', 'quantity', '2,5', 'Number of Parcels'],
+    ['create', 'measoft_create_order', 'deliveryprice', '1,200', 'Delivery Fee Charged to the Buyer'],
+    ['create', 'measoft_create_order', 'deliveryprice_vat_rate', '20,5', 'Delivery Fee VAT Rate (%)'],
+    ['create', 'measoft_create_order', 'acceptpartially', 'maybe', 'Accept Partially (Buyer May Keep Some Items)'],
+    ['create', 'measoft_create_order', 'sender_phone', 'позвонить', 'Sender Phone'],
+    ['create', 'measoft_create_order', 'sender_date', '31.04.2024', 'Sender Pickup Date'],
+    ['create', 'measoft_create_order', 'sender_time_max', '25.00', 'Sender Pickup Time To'],
     ['create', 'rlab_add_track', 'item_cost', '1.200', 'Order Cost'],
     ['create', 'rlab_add_track', 'test_mode', 'maybe', 'Test Mode'],
     ['create', 'rlab_update_track', 'campaign_id', '1,5', 'Notification Chain ID'],

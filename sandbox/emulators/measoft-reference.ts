@@ -143,8 +143,11 @@ export interface ReferenceHost {
 export interface EditableOrder {
   orderno: string;
   receiver: Record<string, string>;
+  sender: Record<string, string> | null;
   fields: Record<string, string>;
+  deliveryFee: { price: string; vatRate: string } | null;
   items: Array<{ name: string; attributes: Record<string, string> }>;
+  packages: Array<{ name: string; attributes: Record<string, string> }>;
   statuses: Array<{ code: string }>;
 }
 
@@ -157,7 +160,27 @@ const text = (value: unknown): string => {
 };
 const list = (value: unknown): Node[] =>
   value === undefined || value === null ? [] : ((Array.isArray(value) ? value : [value]) as Node[]);
-const townNamed = (name: string): EmulatedTown | undefined =>
+
+/** A `receiver` or `sender` block: the named elements as text ('' when left out). */
+export const readParty = (value: unknown, names: readonly string[]): Record<string, string> => {
+  const node = (typeof value === 'object' && value !== null ? value : {}) as Node;
+  return Object.fromEntries(names.map((name) => [name, text(node[name])]));
+};
+
+/** Repeated `item` or `package` elements: the text (name) and the attributes. */
+export const readRows = (value: unknown): Array<{ name: string; attributes: Record<string, string> }> =>
+  list(value).map((row) => ({
+    name: text(row),
+    attributes: Object.fromEntries(
+      Object.entries(typeof row === 'object' && row !== null ? row : {})
+        .filter(([key]) => key.startsWith('@'))
+        .map(([key, value]) => [key.slice(1), String(value)]),
+    ),
+  }));
+/** What a `<sender>` block holds (semivan's CreateOrderOperation; the documentation's order example). */
+export const SENDER_ELEMENTS = ['company', 'person', 'phone', 'town', 'address', 'date', 'time_min', 'time_max'];
+
+export const townNamed = (name: string): EmulatedTown | undefined =>
   EMULATED_TOWNS.find((town) => town.name.toLowerCase() === name.trim().toLowerCase());
 
 function zoneOf(from: EmulatedTown, to: EmulatedTown): 1 | 2 | 3 {
@@ -271,17 +294,17 @@ function editOne(host: ReferenceHost, input: Node): Node {
   if (text(receiver.town) !== '' && !townNamed(text(receiver.town))) return fail(5, 'Не найден город получатель');
   if (text(receiver.address) === '') return fail(7, 'Не заполнен адрес получателя');
   if (text(receiver.phone) === '') return fail(8, 'Не заполнен телефон получателя');
+  const sender = input.sender === undefined ? null : readParty(input.sender, SENDER_ELEMENTS);
+  if (sender?.town && !townNamed(sender.town)) return fail(6, 'Не найден город отправитель');
   // The request is the whole order: what it leaves out is no longer stored.
   order.receiver = Object.fromEntries(Object.keys(order.receiver).map((name) => [name, text(receiver[name])]));
+  order.sender = sender;
   order.fields = Object.fromEntries(Object.keys(order.fields).map((name) => [name, text(input[name])]));
-  const sent = list(((input.items ?? {}) as Node).item).map((item) => ({
-    name: text(item),
-    attributes: Object.fromEntries(
-      Object.entries(item)
-        .filter(([key]) => key.startsWith('@'))
-        .map(([key, value]) => [key.slice(1), String(value)]),
-    ),
-  }));
+  const fee = input.deliveryprice;
+  order.deliveryFee =
+    text(fee) === '' ? null : { price: text(fee), vatRate: text((fee as Node | undefined)?.['@VATrate']) };
+  order.packages = readRows(((input.packages ?? {}) as Node).package);
+  const sent = readRows(((input.items ?? {}) as Node).item);
   const kept = order.items
     .filter((old) => !sent.some((item) => item.name === old.name))
     .map((old) => ({ ...old, attributes: { ...old.attributes, quantity: '0' } }));

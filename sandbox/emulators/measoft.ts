@@ -7,7 +7,12 @@
  *   as received, as some servers echo the request;
  * - `neworder` creates orders under the client's `orderno` (or its own number when empty); a number
  *   used in the same calendar year is refused with 17 (the order error list: 7 no address, 8 no
- *   phone, 9 no name, 17 the number exists); `cancelorder` cancels orders still NEW (52 when unknown,
+ *   phone, 9 no name, 17 the number exists; 5/6 a receiver's/sender's town not in the reference book of
+ *   measoft-reference.ts). It stores the sender block, receiver/pvz, service, acceptpartially, items,
+ *   packages and the buyer's fee (`deliveryprice` with `VATrate`), and statusreq returns them as the
+ *   documentation's order element has them (sender, receiver, service, acceptpartially, packages), except
+ *   the buyer's fee: the order element's `deliveryprice` is the courier service's own charge, so the
+ *   fee is kept in `deliveryFee` for tests only; `cancelorder` cancels orders still NEW (52 when unknown,
  *   54 once in work); `statusreq` finds orders by the documented filters orderno, orderno2 and
  *   creation dates, answering `<statusreq count>` with the same `<order>` the webhook sends, or
  *   error 11 when a search by number finds nothing;
@@ -24,7 +29,14 @@
  * with HTTP 500 (a neworder before them still creates).
  */
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import { handleReference, type ReferenceHost } from './measoft-reference';
+import {
+  SENDER_ELEMENTS,
+  handleReference,
+  readParty,
+  readRows,
+  townNamed,
+  type ReferenceHost,
+} from './measoft-reference';
 import { Emulator, type ReceivedRequest, type Reply } from './server';
 
 export interface MeasoftAccount {
@@ -95,8 +107,13 @@ export interface EmulatedOrder {
   /** Creation date (Moscow), YYYY-MM-DD. */
   created: string;
   receiver: Record<string, string>;
+  /** The `<sender>` block of a pickup from another address; null when the account's own sender is used. */
+  sender: Record<string, string> | null;
   fields: Record<string, string>;
+  /** The buyer's delivery fee (`deliveryprice`, with its `VATrate`); statusreq does not return it. */
+  deliveryFee: { price: string; vatRate: string } | null;
   items: Array<{ name: string; attributes: Record<string, string> }>;
+  packages: Array<{ name: string; attributes: Record<string, string> }>;
   /** Oldest first. */
   statuses: EmulatedStatus[];
   /** Bumped on every change; streams remember the version they committed. */
@@ -116,6 +133,8 @@ const ORDER_ERRORS = {
   address: [7, 'Не заполнен адрес получателя'],
   phone: [8, 'Не заполнен телефон получателя'],
   person: [9, 'Не заполнено контактное имя получателя'],
+  receiverTown: [5, 'Не найден город получатель'],
+  senderTown: [6, 'Не найден город отправитель'],
   exists: [17, 'Заказ с таким номером уже существует'],
 } as const;
 
@@ -156,6 +175,31 @@ const stamp = (date: Date): string =>
   `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
   `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
 const moscow = (date: Date): Date => new Date(date.getTime() + 3 * 3_600_000);
+
+/** What neworder stores of `receiver` and `sender` (the wiki's neworder example; semivan's CreateOrderOperation). */
+const RECEIVER_ELEMENTS = [
+  'company',
+  'person',
+  'phone',
+  'zipcode',
+  'town',
+  'address',
+  'pvz',
+  'date',
+  'time_min',
+  'time_max',
+];
+/** The order's own elements stored and returned by statusreq (all in the documentation's order example). */
+const ORDER_ELEMENTS = [
+  'weight',
+  'quantity',
+  'paytype',
+  'service',
+  'price',
+  'inshprice',
+  'instruction',
+  'acceptpartially',
+];
 
 export class MeasoftEmulator extends Emulator {
   readonly account: MeasoftAccount;
@@ -352,30 +396,26 @@ export class MeasoftEmulator extends Emulator {
     if (text(receiver.address) === '') return fail(ORDER_ERRORS.address);
     if (text(receiver.phone) === '') return fail(ORDER_ERRORS.phone);
     if (text(receiver.person) === '' && text(receiver.company) === '') return fail(ORDER_ERRORS.person);
+    // Towns from the emulator's reference book (measoft-reference.ts); an empty one is left to the account.
+    if (text(receiver.town) !== '' && !townNamed(text(receiver.town))) return fail(ORDER_ERRORS.receiverTown);
+    const sender = input.sender === undefined ? null : readParty(input.sender, SENDER_ELEMENTS);
+    if (sender?.town && !townNamed(sender.town)) return fail(ORDER_ERRORS.senderTown);
     const orderno = wanted || String((this.sequence += 1)).padStart(8, '0');
     const fields: Record<string, string> = {};
-    for (const name of ['weight', 'quantity', 'paytype', 'price', 'inshprice', 'instruction'])
-      fields[name] = text(input[name]);
+    for (const name of ORDER_ELEMENTS) fields[name] = text(input[name]);
+    const fee = input.deliveryprice;
     const order: EmulatedOrder = {
       orderno,
       orderno2: text(input['@orderno2']),
       givencode: '',
       created: stamp(moscow(this.now())).slice(0, 10),
-      receiver: Object.fromEntries(
-        ['company', 'person', 'phone', 'zipcode', 'town', 'address', 'date', 'time_min', 'time_max'].map((name) => [
-          name,
-          text(receiver[name]),
-        ]),
-      ),
+      receiver: readParty(receiver, RECEIVER_ELEMENTS),
+      sender,
       fields,
-      items: (((input.items as Node | undefined)?.item ?? []) as Node[]).map((item) => ({
-        name: text(item),
-        attributes: Object.fromEntries(
-          Object.entries(item)
-            .filter(([key]) => key.startsWith('@'))
-            .map(([key, value]) => [key.slice(1), String(value)]),
-        ),
-      })),
+      deliveryFee:
+        text(fee) === '' ? null : { price: text(fee), vatRate: text((fee as Node | undefined)?.['@VATrate']) },
+      items: readRows((input.items as Node | undefined)?.item),
+      packages: readRows((input.packages as Node | undefined)?.package),
       statuses: [],
       version: 0,
     };
@@ -439,6 +479,7 @@ export class MeasoftEmulator extends Emulator {
       '@ordercode': order.orderno.replace(/^0+/, ''),
       '@givencode': order.givencode,
       barcode: order.orderno,
+      ...(order.sender ? { sender: order.sender } : {}),
       receiver: order.receiver,
       ...order.fields,
       status: statusNode(current),
@@ -447,6 +488,12 @@ export class MeasoftEmulator extends Emulator {
         item: order.items.map((item) => ({
           ...Object.fromEntries(Object.entries(item.attributes).map(([key, value]) => [`@${key}`, value])),
           '#text': item.name,
+        })),
+      },
+      packages: {
+        package: order.packages.map((pack) => ({
+          ...Object.fromEntries(Object.entries(pack.attributes).map(([key, value]) => [`@${key}`, value])),
+          '#text': pack.name,
         })),
       },
     };

@@ -6,18 +6,33 @@
  * `created_now: false` when it is the same order (same receiver phone and address); another order
  * with that number is refused naming Order Number. No look-up is made before the neworder: it would
  * cost a request on every run and could not close the gap between look-up and creation, which 17 does.
+ * The optional shipping fields (pickup point, delivery mode, the buyer's fee, packages, partial
+ * acceptance, a sender block) are read with the rest before anything is sent (docs/measoft.md,
+ * "neworder: the shipping fields"); a town MeaSoft refuses (5, 6) is named with close names.
  */
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
 import { DAY_FORMS, DAY_ON_CALENDAR, MOSCOW, TIME_FORMS, readDay, readTimeOfDay } from '../common/dates';
-import { INTEGER_FORMS, NUMBER_FORMS, asList, readChoice, readNumber, readText } from '../common/input';
+import {
+  INTEGER_FORMS,
+  NUMBER_FORMS,
+  YES_NO_CHOICES,
+  YES_NO_FORMS,
+  asList,
+  readBoolean,
+  readChoice,
+  readNumber,
+  readText,
+} from '../common/input';
 import { readDialledPhone } from '../common/phone';
 import { requireMeasoft } from '../credentials';
 import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
-import { createOrder, findOrders } from './client';
+import { createOrder, findOrders, type NewOrderResult } from './client';
 import { hideSecrets } from '../common/secrets';
 import { ORDER_OUTPUT_FIELDS } from './order-status';
+import { PICKUP_POINT_LIST_KEY, SERVICE_LIST_KEY } from './reference-dropdowns';
 import { orderStatusSample } from './samples';
+import { isTownRefusal, measoftRefusal, townRefusal } from './town-suggestions';
 import type { MeasoftOrderEvent } from './types';
 import { element, textElement, type XmlNode } from './xml';
 
@@ -57,6 +72,26 @@ const L = {
   itemWeight: 'Item Weight (kg)',
   itemCode: 'Item Code',
   itemVat: 'Item VAT Rate (%)',
+  pickupPoint: 'Pickup Point (Instead of a Door Address)',
+  service: 'Delivery Mode',
+  deliveryprice: 'Delivery Fee Charged to the Buyer',
+  deliveryVat: 'Delivery Fee VAT Rate (%)',
+  packageName: 'Package Name',
+  packageWeight: 'Package Weight (kg)',
+  packageLength: 'Package Length (cm)',
+  packageWidth: 'Package Width (cm)',
+  packageHeight: 'Package Height (cm)',
+  packageCode: 'Package Code',
+  packageBarcode: 'Package Barcode',
+  acceptpartially: 'Accept Partially (Buyer May Keep Some Items)',
+  senderCompany: 'Sender Company',
+  senderName: 'Sender Name',
+  senderPhone: 'Sender Phone',
+  senderTown: 'Sender Town',
+  senderAddress: 'Sender Address',
+  senderDate: 'Sender Pickup Date',
+  senderFrom: 'Sender Pickup Time From',
+  senderTo: 'Sender Pickup Time To',
 } as const;
 
 export type CreatedCourierOrder = MeasoftOrderEvent & { created_now: boolean; result_note: string };
@@ -67,12 +102,12 @@ const required = (z: ZObject, label: string, value: unknown, expected: string): 
   return text;
 };
 
-/** Delivery Date by the app's one day reader (src/common/dates.ts): 10.12.2026 or 2026-12-10. */
-function readDate(z: ZObject, value: unknown): string | undefined {
+/** A day by the app's one day reader (src/common/dates.ts): 10.12.2026 or 2026-12-10. */
+function readDate(z: ZObject, label: string, value: unknown): string | undefined {
   const reading = readDay(value, MOSCOW);
   if (reading === undefined) return undefined;
   if ('problem' in reading)
-    throw invalidInput(z, L.date, reading.problem === 'calendar' ? DAY_ON_CALENDAR : DAY_FORMS, readText(value));
+    throw invalidInput(z, label, reading.problem === 'calendar' ? DAY_ON_CALENDAR : DAY_FORMS, readText(value));
   return reading.day;
 }
 
@@ -84,23 +119,30 @@ function readTime(z: ZObject, label: string, value: unknown): string | undefined
   return reading.time;
 }
 
-const ITEM_KEYS = ['item_name', 'item_quantity', 'item_price', 'item_weight', 'item_extcode', 'item_vat_rate'] as const;
-type ItemRow = Partial<Record<(typeof ITEM_KEYS)[number], unknown>>;
-
 /**
  * Zapier hands a line-item group as `items: [{item_name, ...}, ...]`; values mapped into the child
  * fields from outside a line-item source may also arrive as parallel lists. Both are read.
  */
-function itemRows(input: Record<string, unknown>): ItemRow[] {
-  if (Array.isArray(input.items))
-    return input.items.filter((row): row is ItemRow => typeof row === 'object' && row !== null);
-  const lists = ITEM_KEYS.map((key) => asList(input[key]));
+function rowsOf<K extends string>(
+  input: Record<string, unknown>,
+  group: string,
+  keys: readonly K[],
+): Array<Partial<Record<K, unknown>>> {
+  const given = input[group];
+  if (Array.isArray(given))
+    return given.filter((row): row is Partial<Record<K, unknown>> => typeof row === 'object' && row !== null);
+  const lists = keys.map((key) => asList(input[key]));
   const count = Math.max(0, ...lists.map((list) => list.length));
   return Array.from(
     { length: count },
-    (_, i) => Object.fromEntries(ITEM_KEYS.map((key, k) => [key, lists[k]![i]])) as ItemRow,
+    (_, i) => Object.fromEntries(keys.map((key, k) => [key, lists[k]![i]])) as Partial<Record<K, unknown>>,
   );
 }
+
+const ITEM_KEYS = ['item_name', 'item_quantity', 'item_price', 'item_weight', 'item_extcode', 'item_vat_rate'] as const;
+type ItemRow = Partial<Record<(typeof ITEM_KEYS)[number], unknown>>;
+
+const itemRows = (input: Record<string, unknown>): ItemRow[] => rowsOf(input, 'items', ITEM_KEYS);
 
 /** The `<items>` of the order; a line needs a name, the rest is optional; empty lines are skipped. */
 function readItems(z: ZObject, input: Record<string, unknown>): XmlNode | undefined {
@@ -129,32 +171,167 @@ function readItems(z: ZObject, input: Record<string, unknown>): XmlNode | undefi
   return items.length > 0 ? element('items', [], items) : undefined;
 }
 
+const PACKAGE_KEYS = [
+  'package_name',
+  'package_weight',
+  'package_length',
+  'package_width',
+  'package_height',
+  'package_code',
+  'package_barcode',
+] as const;
+type PackageRow = Partial<Record<(typeof PACKAGE_KEYS)[number], unknown>>;
+
+/** A size or weight of a package: a number above 0 when given. */
+function readPositive(z: ZObject, label: string, value: unknown): number | undefined {
+  const number = readNumber(z, label, value);
+  if (number === 0) throw invalidInput(z, label, 'a number above 0', readText(value));
+  return number;
+}
+
+/**
+ * The order's places (`<packages><package code strbarcode mass length width height>NAME</package>`,
+ * semivan/measoft-api-client CreateOrderOperation.php); empty rows are skipped. Also returns the
+ * number of rows and the sum of their weights (undefined when a row has none).
+ */
+function readPackages(z: ZObject, input: Record<string, unknown>): { node?: XmlNode; count: number; weight?: number } {
+  const rows = rowsOf<(typeof PACKAGE_KEYS)[number]>(input, 'packages', PACKAGE_KEYS).filter((row: PackageRow) =>
+    PACKAGE_KEYS.some((key) => readText(row[key]) !== ''),
+  );
+  let weight: number | undefined = 0;
+  const packages = rows.map((row, i) => {
+    const line = rows.length > 1 ? ` (line ${i + 1})` : '';
+    const mass = readPositive(z, `${L.packageWeight}${line}`, row.package_weight);
+    weight = mass === undefined || weight === undefined ? undefined : weight + mass;
+    return element(
+      'package',
+      [
+        ['code', readText(row.package_code) || undefined],
+        ['strbarcode', readText(row.package_barcode) || undefined],
+        ['mass', mass],
+        ['length', readPositive(z, `${L.packageLength}${line}`, row.package_length)],
+        ['width', readPositive(z, `${L.packageWidth}${line}`, row.package_width)],
+        ['height', readPositive(z, `${L.packageHeight}${line}`, row.package_height)],
+      ],
+      [],
+      readText(row.package_name) || undefined,
+    );
+  });
+  if (packages.length === 0) return { count: 0 };
+  // Sums of decimals are rounded to grams, so 0.1 + 0.2 is sent as 0.3.
+  const total = weight === undefined ? undefined : Math.round((weight as number) * 1000) / 1000;
+  return { node: element('packages', [], packages), count: packages.length, weight: total };
+}
+
+const SENDER_KEYS = [
+  'sender_company',
+  'sender_person',
+  'sender_phone',
+  'sender_town',
+  'sender_address',
+  'sender_date',
+  'sender_time_min',
+  'sender_time_max',
+] as const;
+
+/**
+ * The `<sender>` block for a pickup from another address than the account's, sent only when one of
+ * its fields is filled; then Sender Phone, Town and Address are needed (MeaSoft's order errors 15, 16
+ * and 6 name them). Returns the town too, for a refusal with error 6.
+ */
+function readSender(z: ZObject, input: Record<string, unknown>): { node?: XmlNode; town?: string } {
+  if (!SENDER_KEYS.some((key) => readText(input[key]) !== '')) return {};
+  const because = 'because other Sender fields are filled in (a pickup from another address)';
+  const phone = readDialledPhone(
+    z,
+    L.senderPhone,
+    required(z, L.senderPhone, input.sender_phone, `the phone number at the pickup address, ${because}`),
+  );
+  const town = required(z, L.senderTown, input.sender_town, `the town of the pickup address, ${because}`);
+  const address = required(z, L.senderAddress, input.sender_address, `the street address of the pickup, ${because}`);
+  const date = readDate(z, L.senderDate, input.sender_date);
+  const timeMin = readTime(z, L.senderFrom, input.sender_time_min);
+  const timeMax = readTime(z, L.senderTo, input.sender_time_max);
+  if (timeMin && timeMax && timeMin > timeMax)
+    throw invalidInput(z, L.senderTo, `a time after ${L.senderFrom} (${timeMin})`, timeMax);
+  const node = element(
+    'sender',
+    [],
+    [
+      textElement('company', readText(input.sender_company)),
+      textElement('person', readText(input.sender_person)),
+      textElement('phone', phone),
+      textElement('town', town),
+      textElement('address', address),
+      textElement('date', date),
+      textElement('time_min', timeMin),
+      textElement('time_max', timeMax),
+    ],
+  );
+  return { node, town };
+}
+
+/** The buyer's delivery fee, with its VAT rate as AdvantShop's MeaSoft module sends it (`VATrate`). */
+function readDeliveryPrice(z: ZObject, input: Record<string, unknown>): XmlNode | undefined {
+  const price = readNumber(z, L.deliveryprice, input.deliveryprice);
+  const vat = readNumber(z, L.deliveryVat, input.deliveryprice_vat_rate, { integer: true });
+  if (price === undefined) {
+    if (vat !== undefined)
+      throw invalidInput(z, L.deliveryprice, `the delivery fee, because ${L.deliveryVat} is filled in`);
+    return undefined;
+  }
+  return element('deliveryprice', [['VATrate', vat]], [], price);
+}
+
+const yesNo = (value: boolean | undefined): string | undefined =>
+  value === undefined ? undefined : value ? 'YES' : 'NO';
+
 /** Reads and checks every field before anything is sent; the order element MeaSoft's neworder wants. */
 export function buildOrder(
   z: ZObject,
   input: Record<string, unknown>,
-): { orderno: string; order: XmlNode; receiver: Receiver } {
+): { orderno: string; order: XmlNode; receiver: Receiver; senderTown?: string } {
   const orderno = required(z, L.orderno, input.orderno, "your shop's order number, e.g. 100045");
   const person = required(z, L.name, input.receiver_name, "the receiver's name");
   const phone = readDialledPhone(z, L.phone, required(z, L.phone, input.receiver_phone, "the receiver's phone number"));
   const town = required(z, L.town, input.receiver_town, 'the town of delivery, e.g. Москва');
-  const address = required(z, L.address, input.receiver_address, 'the street address of delivery');
-  const date = readDate(z, input.delivery_date);
+  const pvz = readText(input.pickup_point);
+  // MeaSoft requires receiver/address (order error 7); for a pickup point without a door address the
+  // point's code goes there, as AdvantShop's MeaSoft module does (docs/measoft.md, "neworder: the shipping fields").
+  const address =
+    readText(input.receiver_address) ||
+    pvz ||
+    required(z, L.address, input.receiver_address, `the street address of delivery, or a ${L.pickupPoint}`);
+  const date = readDate(z, L.date, input.delivery_date);
   const timeMin = readTime(z, L.from, input.time_min);
   const timeMax = readTime(z, L.to, input.time_max);
   if (timeMin && timeMax && timeMin > timeMax)
     throw invalidInput(z, L.to, `a time after ${L.from} (${timeMin})`, timeMax);
-  const weight = readNumber(z, L.weight, input.weight);
-  const quantity = readNumber(z, L.quantity, input.quantity, { integer: true });
+  const packages = readPackages(z, input);
+  const weight = readNumber(z, L.weight, input.weight) ?? packages.weight;
+  const typedQuantity = readNumber(z, L.quantity, input.quantity, { integer: true });
   const paytype = readChoice(z, L.paytype, input.paytype, PAYMENT_TYPES);
   const price = readNumber(z, L.price, input.price);
+  const deliveryprice = readDeliveryPrice(z, input);
   const inshprice = readNumber(z, L.inshprice, input.inshprice);
+  const acceptpartially = yesNo(readBoolean(z, L.acceptpartially, input.acceptpartially));
   const items = readItems(z, input);
+  const sender = readSender(z, input);
+  // Checked once every field has been read on its own, so a field's own mistake is named first.
+  if (typedQuantity !== undefined && packages.count > 0 && typedQuantity !== packages.count)
+    throw invalidInput(
+      z,
+      L.quantity,
+      `the number of Packages lines (${packages.count}), or leave it empty to send that number`,
+      typedQuantity,
+    );
+  const quantity = typedQuantity ?? (packages.count > 0 ? packages.count : undefined);
   const order = element(
     'order',
     // Only the shop's number, as `orderno`; `orderno2` is MeaSoft's express-delivery number (docs/measoft.md).
     [['orderno', orderno]],
     [
+      sender.node,
       element(
         'receiver',
         [],
@@ -165,6 +342,7 @@ export function buildOrder(
           textElement('zipcode', readText(input.receiver_zipcode)),
           textElement('town', town),
           textElement('address', address),
+          textElement('pvz', pvz),
           textElement('date', date),
           textElement('time_min', timeMin),
           textElement('time_max', timeMax),
@@ -173,19 +351,24 @@ export function buildOrder(
       textElement('weight', weight),
       textElement('quantity', quantity),
       textElement('paytype', paytype),
+      textElement('service', readText(input.service)),
       textElement('price', price),
+      deliveryprice,
       textElement('inshprice', inshprice),
       textElement('instruction', readText(input.instruction)),
+      textElement('acceptpartially', acceptpartially),
       items,
+      packages.node,
     ],
   );
-  return { orderno, order, receiver: { phone, address } };
+  return { orderno, order, receiver: { phone, address, town }, senderTown: sender.town };
 }
 
 /** What identifies an order besides its number: whom it goes to. */
 interface Receiver {
   phone: string;
   address: string;
+  town: string;
 }
 
 /** Digits only, the last ten (MeaSoft may store +7 / 8 prefixes differently). */
@@ -229,10 +412,26 @@ function createdButUnread(z: ZObject, orderno: string, why: string): Error {
 
 export const perform = (async (z, bundle) => {
   const input = bundle.inputData as Record<string, unknown>;
-  const { orderno, order, receiver } = buildOrder(z, input);
+  const { orderno, order, receiver, senderTown } = buildOrder(z, input);
   const reading = readOrderReading(z, input.branch_time_zone);
   const credentials = requireMeasoft(z, bundle);
-  const result = await createOrder(z, credentials, orderno, order);
+  let result: NewOrderResult;
+  try {
+    result = await createOrder(z, credentials, orderno, order);
+  } catch (error) {
+    // 5/6 on the order: nothing was created; the message names the town field and close names.
+    // Without a Sender block, 6 is about the account's own sender town: MeaSoft's error, as it says, goes on.
+    const refusal = measoftRefusal(error);
+    if (!refusal || !isTownRefusal('order', refusal.code)) throw error;
+    if (refusal.code === 6 && senderTown === undefined) throw error;
+    throw await townRefusal(z, credentials, {
+      label: refusal.code === 5 ? L.town : L.senderTown,
+      town: refusal.code === 5 ? receiver.town : senderTown!,
+      list: 'order',
+      ...refusal,
+      outcome: 'No order was created.',
+    });
+  }
   if (result.kind === 'exists') {
     // Error 17: nothing was created. Either this step ran before, or the number belongs to another order.
     const [found] = await findOrders(z, credentials, { orderno }, reading);
@@ -335,8 +534,27 @@ export default defineCreate({
         type: 'string',
         helpText: 'The town of delivery as your courier service names it, e.g. `Москва`.',
       },
-      { key: 'receiver_address', label: L.address, required: true, type: 'string', helpText: 'Street, house, flat.' },
+      {
+        key: 'receiver_address',
+        label: L.address,
+        required: false,
+        type: 'string',
+        helpText:
+          'Street, house, flat. Needed unless a Pickup Point is chosen; with a pickup point and no address, the ' +
+          "point's code is sent as the address.",
+      },
       { key: 'receiver_zipcode', label: L.zipcode, required: false, type: 'string', helpText: 'Optional.' },
+      {
+        key: 'pickup_point',
+        label: L.pickupPoint,
+        required: false,
+        type: 'string',
+        dynamic: `${PICKUP_POINT_LIST_KEY}.id.name`,
+        helpText:
+          "Optional. The pickup point (ПВЗ) the parcel goes to instead of the receiver's door: choose one of the " +
+          "Receiver Town's points (fill in Receiver Town first), or type or map MeaSoft's pickup point code, e.g. " +
+          '`124` (Find MeaSoft Pickup Point gives it as Pickup Point Code).',
+      },
       {
         key: 'delivery_date',
         label: L.date,
@@ -386,6 +604,16 @@ export default defineCreate({
           'the name shown here or a Russian name (`Наличными`, `Картой`, `Без оплаты`, `Другое`), in any case.',
       },
       {
+        key: 'service',
+        label: L.service,
+        required: false,
+        type: 'string',
+        dynamic: `${SERVICE_LIST_KEY}.id.name`,
+        helpText:
+          "Optional. Your courier service's delivery mode (a code from its list, e.g. `1`); Calculate MeaSoft " +
+          "Delivery Price gives the cheapest one as Cheapest Delivery Mode Code. Empty: your account's default mode.",
+      },
+      {
         key: 'price',
         label: L.price,
         required: false,
@@ -393,6 +621,22 @@ export default defineCreate({
         helpText:
           'Optional. The amount the courier collects from the receiver, e.g. `2 490,50`. Leave empty for prepaid ' +
           `orders. Accepts ${NUMBER_FORMS}.`,
+      },
+      {
+        key: 'deliveryprice',
+        label: L.deliveryprice,
+        required: false,
+        type: 'string',
+        helpText:
+          'Optional. The delivery fee the receiver pays on top of the goods, e.g. `350`; Calculate MeaSoft Delivery ' +
+          `Price gives a quote as Cheapest Price. Accepts ${NUMBER_FORMS}.`,
+      },
+      {
+        key: 'deliveryprice_vat_rate',
+        label: L.deliveryVat,
+        required: false,
+        type: 'string',
+        helpText: `Optional. The VAT rate of the delivery fee in per cent, e.g. \`20\`: ${INTEGER_FORMS}.`,
       },
       {
         key: 'inshprice',
@@ -424,6 +668,98 @@ export default defineCreate({
             `The VAT rate in per cent, e.g. \`20\`; needed when your courier service prints receipts: ${INTEGER_FORMS}.`,
           ),
         ],
+      },
+      {
+        key: 'packages',
+        label: 'Packages',
+        required: false,
+        children: [
+          itemField(
+            'package_name',
+            L.packageName,
+            'Optional. What the label of this parcel should say, e.g. `Коробка 1`.',
+          ),
+          itemField(
+            'package_weight',
+            L.packageWeight,
+            `The weight of this parcel in kilograms, e.g. \`1,5\`: ${NUMBER_FORMS}. One line per parcel; with ` +
+              'lines, Number of Parcels and Weight may stay empty (the number of lines and the sum of the weights ' +
+              'are sent).',
+          ),
+          itemField('package_length', L.packageLength, `In centimetres, e.g. \`30\`: ${NUMBER_FORMS}.`),
+          itemField('package_width', L.packageWidth, `In centimetres: ${NUMBER_FORMS}.`),
+          itemField('package_height', L.packageHeight, `In centimetres: ${NUMBER_FORMS}.`),
+          itemField('package_code', L.packageCode, "Optional. Your shop's code of this parcel."),
+          itemField('package_barcode', L.packageBarcode, "Optional. The barcode on this parcel's label."),
+        ],
+      },
+      {
+        key: 'acceptpartially',
+        label: L.acceptpartially,
+        required: false,
+        type: 'string',
+        choices: YES_NO_CHOICES,
+        helpText:
+          'Optional. Yes: the receiver may buy some items and return the rest to the courier. Empty: your ' +
+          `courier service's setting. Accepts ${YES_NO_FORMS}.`,
+      },
+      {
+        key: 'sender_company',
+        label: L.senderCompany,
+        required: false,
+        type: 'string',
+        helpText:
+          "Optional, for a pickup from another address than your account's. With any Sender field filled in, " +
+          'Sender Phone, Sender Town and Sender Address are needed.',
+      },
+      {
+        key: 'sender_person',
+        label: L.senderName,
+        required: false,
+        type: 'string',
+        helpText: 'Optional. The person who hands over the parcel.',
+      },
+      {
+        key: 'sender_phone',
+        label: L.senderPhone,
+        required: false,
+        type: 'string',
+        helpText: 'Optional. The phone number at the pickup address, e.g. `+7 (495) 000-00-00`.',
+      },
+      {
+        key: 'sender_town',
+        label: L.senderTown,
+        required: false,
+        type: 'string',
+        helpText: 'Optional. The town of the pickup address as your courier service names it, e.g. `Москва`.',
+      },
+      {
+        key: 'sender_address',
+        label: L.senderAddress,
+        required: false,
+        type: 'string',
+        helpText: 'Optional. Street, house, office of the pickup address.',
+      },
+      {
+        key: 'sender_date',
+        label: L.senderDate,
+        required: false,
+        type: 'string',
+        helpText: 'Optional. The day of the pickup, `10.12.2026` or `2026-12-10`.',
+      },
+      {
+        key: 'sender_time_min',
+        label: L.senderFrom,
+        required: false,
+        type: 'string',
+        helpText: 'Optional. The start of the pickup window, 24-hour, e.g. `10:00` or `10.00`.',
+      },
+      {
+        key: 'sender_time_max',
+        label: L.senderTo,
+        required: false,
+        type: 'string',
+        helpText: 'Optional. The end of the pickup window, 24-hour, e.g. `18:00` or `18.00`.',
       },
       branchTimeZoneField,
     ],

@@ -121,12 +121,16 @@ export const MEASOFT_ORDER_ERRORS: Readonly<Record<number, MeasoftCode>> = {
   13: {
     ru: 'Не заполнено название компании отправителя',
     en: "the sender's company name is missing",
-    todo: 'ask your courier service to fill in the sender of your account',
+    todo:
+      'fill in Sender Company (for a pickup from another address), or ask your courier service to fill in the ' +
+      'sender of your account',
   },
   14: {
     ru: 'Не заполнено контактное имя отправителя',
     en: "the sender's contact name is missing",
-    todo: 'ask your courier service to fill in the sender of your account',
+    todo:
+      'fill in Sender Name (for a pickup from another address), or ask your courier service to fill in the ' +
+      'sender of your account',
   },
   15: {
     ru: 'Не заполнен телефон отправителя',
