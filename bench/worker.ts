@@ -79,7 +79,11 @@ export const WORKER = `
   } else {
     process.on('message', (message) => {
       const t = process.hrtime.bigint();
-      invoke(message.url).then(() => process.send({ ms: since(t) }), fail);
+      const cpu = process.cpuUsage();
+      invoke(message.url).then(() => {
+        const used = process.cpuUsage(cpu);
+        process.send({ ms: since(t), cpuMs: (used.user + used.system) / 1000 });
+      }, fail);
     });
     process.on('disconnect', () => process.exit(0));
     process.send({ ready: true });
@@ -127,11 +131,16 @@ export class Worker {
     this.ready = nextMessage(this.child, () => this.stderr);
   }
 
+  /** The invocation's wall time, ms (the process's CPU time during it in `lastCpuMs`). */
   async invoke(url: string): Promise<number> {
-    const reply = nextMessage<{ ms: number }>(this.child, () => this.stderr);
+    const reply = nextMessage<{ ms: number; cpuMs: number }>(this.child, () => this.stderr);
     this.child.send({ url });
-    return (await reply).ms;
+    const { ms, cpuMs } = await reply;
+    this.lastCpuMs = cpuMs;
+    return ms;
   }
+
+  lastCpuMs = 0;
 
   stop(): void {
     this.child.disconnect();
