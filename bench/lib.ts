@@ -102,3 +102,48 @@ export interface Row {
   target: string;
   ok: boolean | null;
 }
+
+/** The q-quantile (0..1) of the values, by linear interpolation between order statistics. */
+export const quantile = (values: number[], q: number): number => {
+  if (values.length === 0) throw new Error('quantile of nothing');
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
+};
+
+/**
+ * A and B measured in pairs (A/B taken pair by pair, so the machine's drift during the run hits
+ * both sides of a pair alike): the median pair ratio (the verdict), its quartiles, and a 95 %
+ * confidence interval of that median from the order statistics (distribution-free: the ranks
+ * n/2 -/+ 0.98 sqrt(n)), which says whether noise could have decided the verdict.
+ */
+export interface Paired {
+  pairs: number;
+  a: number;
+  b: number;
+  ratio: number;
+  q1: number;
+  q3: number;
+  low: number;
+  high: number;
+}
+
+export function paired(a: number[], b: number[]): Paired {
+  const ratios = a.map((value, i) => value / b[i]!).sort((x, y) => x - y);
+  const n = ratios.length;
+  const half = 0.98 * Math.sqrt(n);
+  const low = ratios[Math.max(0, Math.floor(n / 2 - half))]!;
+  const high = ratios[Math.min(n - 1, Math.ceil(n / 2 + half))]!;
+  return {
+    pairs: n,
+    a: median(a),
+    b: median(b),
+    ratio: median(ratios),
+    q1: quantile(ratios, 0.25),
+    q3: quantile(ratios, 0.75),
+    low,
+    high,
+  };
+}
