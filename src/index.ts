@@ -1,5 +1,6 @@
 import zapier, { defineApp } from 'zapier-platform-core';
 import authentication from './authentication';
+import { outputFieldsOnDemand } from './common/output-fields';
 import * as abaha from './abaha';
 import * as justclick from './justclick';
 import * as measoft from './measoft';
@@ -13,8 +14,8 @@ export default defineApp({
   version,
   platformVersion: zapier.version,
   authentication,
-  triggers: { ...measoft.triggers, ...abaha.triggers, ...justclick.triggers },
-  creates: { ...justclick.creates, ...rlab.creates, ...measoft.creates },
-  searches: { ...rlab.searches, ...justclick.searches, ...measoft.searches },
+  triggers: outputFieldsOnDemand({ ...measoft.triggers, ...abaha.triggers, ...justclick.triggers }),
+  creates: outputFieldsOnDemand({ ...justclick.creates, ...rlab.creates, ...measoft.creates }),
+  searches: outputFieldsOnDemand({ ...rlab.searches, ...justclick.searches, ...measoft.searches }),
   searchOrCreates: { ...justclick.searchOrCreates },
 });
