@@ -9,7 +9,7 @@ module.exports = {
   // At the level the suite holds (98.7 / 92.2 / 99.3 / 99.5 on 2026-12-01), so a change that drops tests fails.
   coverageThreshold: { global: { statements: 98.5, branches: 92, functions: 99, lines: 99.3 } },
   setupFilesAfterEnv: ['<rootDir>/test/support/nock-setup.ts', '<rootDir>/test/support/core-invocations.ts'],
-  // Two workers, one per core of the dev machine (jest's default there is one, run in its own process).
+  // Two workers, one per core of the dev machine (jest's default there runs the files one at a time).
   // No workerIdleMemoryLimit: jest measures the heap, not the RSS core's memory check reads, and it
   // replaces the worker while the next file already runs there, which jest then runs again silently.
   // No file can be ended by core's check instead: test/support/core-invocations.ts.
