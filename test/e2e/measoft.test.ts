@@ -13,7 +13,7 @@ import { perform as poll } from '../../src/measoft/order-status-poll';
 import { orderStatusSample } from '../../src/measoft/samples';
 import type { MeasoftOrderEvent } from '../../src/measoft/types';
 import { ZCacheStore } from '../../sandbox/zapier-cache';
-import { cacheRpc, rpcAppTester } from '../support/cache-rpc';
+import { cacheRpc, loggedBy, rpcAppTester } from '../support/cache-rpc';
 import { caught } from '../support/zapier-error';
 import { appTester, useSandbox } from './helpers';
 
@@ -327,16 +327,24 @@ describe('e2e: MeaSoft against the sandbox', () => {
       const created = await create('SHOP-9201');
       measoft.rawOrders = ['<order orderno="BROKEN-1" awb="W-1"><weight>1</weight></order>'];
       // Another Zap asking for COMPLETE only still gets the unreadable order, so its user learns about it.
-      const filtered = (await tester(loose(poll), {
-        authData: auth(),
-        inputData: { statuses: ['COMPLETE'] },
-        meta: { zap: { id: 'zap-W' } },
-      })) as Item[];
+      const { value: filtered, logged } = await loggedBy(
+        async () =>
+          (await tester(loose(poll), {
+            authData: auth(),
+            inputData: { statuses: ['COMPLETE'] },
+            meta: { zap: { id: 'zap-W' } },
+          })) as Item[],
+      );
+      // The step's log says why, once for the one unreadable order.
+      expect(logged).toEqual([expect.stringContaining('has no <status> element')]);
       const unreadable = filtered.filter((event) => event.read_error !== undefined);
       expect(unreadable.map((event) => event.orderno)).toEqual(['BROKEN-1']);
       expect(unreadable[0]!.read_error).toContain('has no <status> element');
-      await a.poll(); // NEW of SHOP-9201 and the unreadable order
-      await a.poll(); // commits that answer: MeaSoft stops sending the broken order
+      const { logged: pollLog } = await loggedBy(async () => {
+        await a.poll(); // NEW of SHOP-9201 and the unreadable order
+        await a.poll(); // commits that answer: MeaSoft stops sending the broken order
+      });
+      expect(pollLog).toEqual([expect.stringContaining('has no <status> element')]);
       measoft.advance(created.orderno!, 'LOST');
       measoft.advance(created.orderno!, 'SOMENEWCODE'); // a code the app does not know passes through
       await a.poll();

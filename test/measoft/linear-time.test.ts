@@ -4,9 +4,11 @@
  * as long (linear is 16; quadratic is 256). The wide span keeps the verdict clear of what a loaded
  * 2-core machine, the garbage collector and caches do to a ratio; best of several runs per size,
  * and ratios of CPU time (what other processes do to the wall clock drops out), never absolute times.
+ * Both bodies stay within the 10 MB a webhook may carry: a larger one is refused by its size before
+ * it is read, and would say nothing about the reader.
  */
 import { parseMeasoftOrder } from '../../src/measoft/parse-order';
-import { PayloadError } from '../../src/common/webhook';
+import { MAX_BODY_BYTES, PayloadError } from '../../src/common/webhook';
 import { cpuNow } from '../support/cpu-time';
 
 const STATUS = '<status>NEW</status>';
@@ -83,17 +85,23 @@ function best(body: string, runs: number): number {
 
 describe('MeaSoft reader: linear time on adversarial shapes', () => {
   it.each(SHAPES)('%s: 16x the body takes at most 128x the time', (_shape, make) => {
-    // At least 10,000 units, and more until the smaller body takes 10 ms, so that timer noise is
-    // small beside it and both sizes already keep the garbage collector busy (a small body that
-    // fits in its young generation runs at a speed no larger body can); the larger body stays
-    // under the 10 MB limit.
+    // 10,000 units (fewer if the larger body would pass 4 million characters, within the 10 MB
+    // limit even at two bytes each), and more until the smaller body takes 10 ms, so that timer
+    // noise is small beside it and both sizes already keep the garbage collector busy (a small body
+    // that fits in its young generation runs at a speed no larger body can).
     let n = 10_000;
+    while (make(16 * n).length >= 4e6) n /= 2;
     best(make(n), 3); // warm up
     while (best(make(n), 3) < 10 && make(32 * n).length < 4e6) n *= 2;
     const small = make(n);
     const large = make(16 * n);
     expect(large.length / small.length).toBeGreaterThan(14);
-    const ratio = best(large, 3) / best(small, 7);
+    expect(Buffer.byteLength(large, 'utf8')).toBeLessThanOrEqual(MAX_BODY_BYTES);
+    // Best of three runs of the larger body, stopping at the first under the bound: the verdict is
+    // the one all three would give, at a third of the cost when the reader is linear.
+    const fastestSmall = best(small, 7);
+    let ratio = Infinity;
+    for (let run = 0; run < 3 && !(ratio < 128); run += 1) ratio = Math.min(ratio, best(large, 1) / fastestSmall);
     expect(ratio).toBeLessThan(128);
   });
 });

@@ -12,7 +12,7 @@ import { performList } from '../../src/measoft/order-status';
 import { perform as poll } from '../../src/measoft/order-status-poll';
 import { orderStatusSample } from '../../src/measoft/samples';
 import { ZCacheStore } from '../../sandbox/zapier-cache';
-import { cacheRpc, rpcAppTester } from '../support/cache-rpc';
+import { cacheRpc, loggedBy, rpcAppTester } from '../support/cache-rpc';
 import { caught } from '../support/zapier-error';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -349,11 +349,14 @@ describe('New Order Status (Polling): requests', () => {
         200,
         doc(`<statusreq count="2">${order('A1', 'NEW')}<order orderno="B2"><weight>1</weight></order></statusreq>`),
       );
-    const first = await tester(loose(poll), {
-      authData,
-      inputData: { statuses: ['COMPLETE'] },
-      meta: { zap: { id: 7 } },
-    });
+    const { value: first, logged } = await loggedBy(() =>
+      tester(loose(poll), {
+        authData,
+        inputData: { statuses: ['COMPLETE'] },
+        meta: { zap: { id: 7 } },
+      }),
+    );
+    expect(logged).toEqual([expect.stringContaining('has no <status> element')]);
     expect(
       first.map((event: { orderno: string; read_error?: string }) => [event.orderno, Boolean(event.read_error)]),
     ).toEqual([['B2', true]]);

@@ -20,8 +20,12 @@ import { countsTo } from './helpers';
 const sandbox = useSandbox();
 const setEnv = useEnv();
 
-/** Short per-host timeout so "slow" costs a fraction of a second (src/rlab/client.ts reads it per call). */
-const TIMEOUT_MS = 300;
+/**
+ * Per-host timeout (src/rlab/client.ts reads it per call): short, so "slow" costs a second, and long
+ * enough that a healthy host answers within it on a busy machine (at 0.3 s the backup, answering over
+ * loopback from a jest worker sharing two loaded cores, sometimes did not).
+ */
+const TIMEOUT_MS = 1000;
 /**
  * No verdict here reads the wall clock against a tight margin (a busy machine stretches every run):
  * a slow host answers only after 10 s, far beyond any timeout, so a step that waited for it shows
@@ -256,7 +260,7 @@ describe('R-Lab tracking: both hosts fail', () => {
     expect(error).toMatchObject({
       name: 'ThrottledError',
       delay: 300,
-      message: UNREACHABLE('main address: ECONNREFUSED; backup address: did not answer in time (0.3 s)'),
+      message: UNREACHABLE('main address: ECONNREFUSED; backup address: did not answer in time (1 s)'),
     });
   });
 
@@ -271,7 +275,7 @@ describe('R-Lab tracking: both hosts fail', () => {
     expect(countsTo('gettrackinfo.ashx', hosts())).toEqual({ primary: 0, backup: 1 });
     expect(error).toMatchObject({ name: 'AppError', code: 'RlabUnconfirmedWrite' });
     expect(error.message).toMatch(
-      /^R-Lab did not confirm addtrack \(main address: did not answer in time \(0\.3 s\); backup address: did not answer in time \(0\.3 s\)\)\./,
+      /^R-Lab did not confirm addtrack \(main address: did not answer in time \(1 s\); backup address: did not answer in time \(1 s\)\)\./,
     );
     expect(error.message).not.toMatch(/connection failed/);
     expect(countsTo('addtrack.ashx', hosts())).toEqual({ primary: 1, backup: 0 });
@@ -302,8 +306,8 @@ describe('DeliveryCRM blacklist (no backup host): every fault of a read is hande
 
   it.each([
     ['down', {}, 'ECONNREFUSED', 0],
-    ['slow', SLOW, 'did not answer in time (0.3 s)', 1],
-    ['stall', { delayMs: 250, ...TRICKLE }, 'did not answer in time (0.3 s)', 1],
+    ['slow', SLOW, 'did not answer in time (1 s)', 1],
+    ['stall', { delayMs: 250, ...TRICKLE }, 'did not answer in time (1 s)', 1],
     ['http500', {}, 'HTTP 500', 1],
     ['malformed', {}, 'an unreadable answer with HTTP 200', 1],
   ] as const)('%s: ThrottledError (300 s), asked once', async (mode, options, reason, requests) => {
@@ -408,7 +412,7 @@ describe('JustClick Update Order Status: a write with no backup and no retry ins
       name: 'AppError',
       code: 'JustClickNoAnswer',
       message:
-        'JustClick did not answer in time (0.3 s). The change may or may not have been applied: check the order in JustClick before you replay this step.',
+        'JustClick did not answer in time (1 s). The change may or may not have been applied: check the order in JustClick before you replay this step.',
     });
     expect(requests()).toBe(1);
   });
@@ -455,7 +459,7 @@ describe('MeaSoft API fails', () => {
       name: 'AppError',
       code: 'MeasoftNoAnswer',
       message:
-        'MeaSoft did not answer in time (0.3 s). The order may or may not have been created. Replaying this step ' +
+        'MeaSoft did not answer in time (1 s). The order may or may not have been created. Replaying this step ' +
         'is safe: MeaSoft refuses a second order with the same Order Number (error 17), and the step then ' +
         'returns the order MeaSoft has.',
     });

@@ -93,8 +93,8 @@ describe('sandbox: steering from the command line', () => {
     expect((await sendSteer(control.url, ['measoft-next', 'SHOP-77'])).text).toBe(
       'MeaSoft order SHOP-77 is already COMPLETE, the last status; name one to set',
     );
-    expect((await sendSteer(control.url, ['measoft-next', 'SHOP-77', 'SHIPPED'])).text).toMatch(
-      /^unknown MeaSoft status SHIPPED/,
+    expect((await sendSteer(control.url, ['measoft-next', 'SHOP-77', 'TELEPORTED'])).text).toMatch(
+      /^unknown MeaSoft status TELEPORTED/,
     );
     expect((await sendSteer(control.url, ['measoft-next', '404'])).text).toBe('no MeaSoft order 404; known: SHOP-77');
   });
