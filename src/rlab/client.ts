@@ -12,41 +12,11 @@ import { rlabBaseUrl, rlabFallbackUrl } from '../config';
 import { AUTH_FIELDS, type RlabCredentials } from '../credentials';
 import { rlabTrackingKey, rlabUserInfoKey } from './signatures';
 import { isRecord } from './json';
-import { inWantedState, storedTracks, type WriteMethod } from './reconcile';
-
-export type RlabMethod = 'addtrack' | 'updatetrack' | 'deltrack' | 'gettrackinfo' | 'getuserinfo';
+import { inWantedState, storedTracks } from './reconcile';
+import type { RlabAnswer, RlabMethod, RlabReply, RlabUserInfo, TrackingEntry, WriteMethod, WriteResult } from './types';
 
 /** Methods that change nothing: an unreadable answer from them is safe to ask again elsewhere. */
 const READ_METHODS: ReadonlySet<RlabMethod> = new Set(['gettrackinfo', 'getuserinfo']);
-
-/** One entry of trackingData, keys in the document's order. */
-export type TrackingEntry = {
-  trackingUserClientPhone: string;
-  trackingUserClientTrack: string;
-  trackingUserClientEmail: string;
-  trackingUserClientName: string;
-  trackingUserClientItemCost: number;
-  sendToUserEmailFullTracking: boolean;
-  sendToAdminEmailFullTracking: boolean;
-  trackingUserClientOrderNumber?: string;
-  trackingUserClientDescription?: string;
-  trackingUserClientDeliveryServiceId?: number;
-  trackingUserPaymentType?: number;
-  trackingUserLR3CampaignId?: number;
-};
-
-export type RlabAnswer = { resultState: number; resultInfo: string; resultData: unknown };
-
-/** What getuserinfo.ashx returns in resultData. */
-export type RlabUserInfo = {
-  /** "dd.MM.yyyy", or "Бессрочный" when the tariff has no end date. */
-  userExpireDate: string;
-  /** Tracks left; 1 when the balance is unlimited. */
-  userBalance: number;
-  userExpired: boolean;
-  userBalanceUnlimited: boolean;
-  userDateUnlimited: boolean;
-};
 
 /**
  * How long one exchange with an R-Lab / DeliveryCRM address may take, connect, headers and body
@@ -191,18 +161,6 @@ export function refusedStatus(z: ZObject, service: string, response: HttpRespons
     ? new z.errors.ExpiredAuthError(message)
     : new z.errors.Error(message, 'RlabHttpError', response.status);
 }
-
-/** An answer and the address it came from: the backup is plain http, so buyer data travelled unencrypted. */
-export type RlabReply = RlabAnswer & { servedByBackup: boolean };
-
-/** A write: R-Lab's answer for what was sent (null when nothing was left to send) and what it already held. */
-export type WriteResult = {
-  reply: RlabReply | null;
-  /** Sent in this call (to the address that answered). */
-  sent: TrackingEntry[];
-  /** Already in the wanted state when checked on the backup after the main address gave no answer. */
-  alreadyApplied: TrackingEntry[];
-};
 
 export type RlabClient = {
   call(method: RlabMethod, trackingData: TrackingEntry[] | null, testMode?: boolean): Promise<RlabReply>;

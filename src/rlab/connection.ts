@@ -1,7 +1,8 @@
 /** The R-Lab part of the connection test: proves the pair and reads the balance and tariff. */
 import type { ZObject } from 'zapier-platform-core';
 import type { RlabCredentials } from '../credentials';
-import { getUserInfo, type RlabUserInfo } from './client';
+import { getUserInfo } from './client';
+import type { RlabUserInfo } from './types';
 
 export type RlabConnectionInfo = {
   rlab_user_id: string;

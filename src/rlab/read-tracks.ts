@@ -8,7 +8,8 @@ import { invalidInput } from '../common/errors';
 import { asList, readBoolean, readNumber, readText } from '../common/input';
 import { isPlainTrackingNumber, normaliseTrackingNumber } from '../common/tracking-number';
 import { PAYMENT_TYPES, TRACKING_CARRIERS, readCode } from './carriers';
-import { emptyEntryOf, type TrackingEntry } from './client';
+import { emptyEntryOf } from './client';
+import type { TrackingEntry } from './types';
 import { readPhone } from './phone';
 import { LABELS, type Mode } from './track-input-fields';
 

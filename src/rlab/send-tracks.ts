@@ -6,18 +6,10 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { requireRlab } from '../credentials';
 import { PAYMENT_TYPES, TRACKING_CARRIERS } from './carriers';
-import {
-  createRlabClient,
-  emptyEntryOf,
-  rlabResultError,
-  unconfirmedTracks,
-  type RlabClient,
-  type RlabReply,
-  type TrackingEntry,
-} from './client';
+import { createRlabClient, emptyEntryOf, rlabResultError, unconfirmedTracks, type RlabClient } from './client';
 import type { Request } from './read-tracks';
-import { inWantedState, storedTracks, type WriteMethod } from './reconcile';
-import type { TrackOutcome, TracksResult } from './types';
+import { inWantedState, storedTracks } from './reconcile';
+import type { RlabReply, TrackingEntry, TrackOutcome, TracksResult, WriteMethod } from './types';
 import type { Mode } from './track-input-fields';
 import { outputKeys } from './track-output-fields';
 

@@ -2,10 +2,10 @@ import { defineSearch, defineInputFields, type SearchPerform, type ZObject } fro
 import { preview } from '../common/errors';
 import { requireRlab } from '../credentials';
 import { CARRIER_FORMS, TRACKING_CARRIERS, choicesOf, readCode } from './carriers';
-import { createRlabClient, emptyEntryOf, rlabResultError, unusableAnswerError, type RlabReply } from './client';
+import { createRlabClient, emptyEntryOf, rlabResultError, unusableAnswerError } from './client';
 import { isRecord, labelOf, moscowTime, num, str } from './json';
 import { trackInfoSample } from './samples';
-import type { TrackInfo } from './types';
+import type { RlabReply, TrackInfo } from './types';
 import { readTrackingNumber } from './read-tracks';
 import { SERVED_BY_BACKUP } from './track-output-fields';
 
