@@ -19,9 +19,7 @@ import { localTimeToIso } from '../common/dates';
 import { assertSafeJson, parseJsonSafely, UnsafeJsonError } from '../common/json';
 import { assertWithinLimit, decimal, PayloadError, readWebhookBody, type WebhookSender } from '../common/webhook';
 import { CUSTOMER_FIELDS, ORDER_FIELDS, PRODUCT_FIELDS, type AbahaField } from './fields';
-import type { AbahaEvent } from './types';
-
-export type AbahaKind = 'order' | 'product' | 'customer';
+import type { AbahaEvent, AbahaKind } from './types';
 
 const ABAHA_SENDER: WebhookSender = { service: 'Abaha', format: 'json', document: 'a JSON object' };
 
@@ -30,9 +28,6 @@ export const ABAHA_OFFSET = '+07:00';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
-
-/** How the app reads a field (see fields.ts): kept as sent, or with a typed companion. */
-export type FieldKind = 'number' | 'flag' | 'time' | 'sent-number';
 
 const FIELDS: Readonly<Record<AbahaKind, readonly AbahaField[]>> = {
   order: ORDER_FIELDS,
