@@ -6,7 +6,8 @@
 import type { WebhookTriggerPerform } from 'zapier-platform-core';
 import { readText } from '../common/input';
 import { checkSecretHeader, isFirstDelivery, parseDelivery, rawBody } from '../common/webhook';
-import { AUTH_FIELDS, connectionAbahaHeader } from '../credentials';
+import { AUTH_FIELDS } from '../credentials';
+import { connectionAbahaHeader } from './connection';
 import type { AbahaTriggerInput } from './fields';
 import { parseAbahaEvent } from './read-event';
 import type { AbahaEvent, AbahaKind } from './types';

@@ -3,7 +3,7 @@
  * trusts an answer only when its own hash verifies (JustClick API, https://justclick.ru/api/; docs/justclick.md).
  */
 import type { ZObject } from 'zapier-platform-core';
-import { forConnectionTest, preview } from '../common/errors';
+import { preview } from '../common/errors';
 import { hideSecrets } from '../common/secrets';
 import { parseJsonSafely } from '../common/json';
 import { safeEqual } from '../common/hash';
@@ -17,7 +17,7 @@ import {
 } from '../common/network';
 import type { PhpQueryParams } from '../common/php-query';
 import { justClickBaseUrl } from '../config';
-import type { JustClickCredentials } from '../credentials';
+import type { JustClickCredentials } from './types';
 import { justClickResponseHash, justClickSignedBody } from './signatures';
 
 /**
@@ -72,7 +72,7 @@ export function resultInEnglish(code: number): string {
 }
 
 /** Codes that say the login or the key is wrong: the user must fix the connection. */
-const CREDENTIAL_CODES = new Set([4, 5]);
+export const CREDENTIAL_CODES = new Set([4, 5]);
 
 export interface JustClickAnswer {
   errorCode: number;
@@ -206,32 +206,4 @@ export function untrustedAnswerError(z: ZObject, context: JustClickContext = 'st
       : "JustClick's answer is not signed with this API key, so the connection cannot be confirmed. " +
         'Copy the JustClick API Key again from the API page of your JustClick account.';
   return new z.errors.Error(message, 'JustClickUntrustedAnswer', 502);
-}
-
-/**
- * Proves the login and key without touching any order. JustClick documents no read-only call in
- * its order API, so this sends UpdateOrderStatus with an empty order number: no order can match
- * it, so nothing changes, while JustClick still checks the login and the hash first (errors 4
- * and 5) and signs its refusal with the account's key. A refusal for the missing order number,
- * signed with the key, therefore proves both.
- */
-export async function verifyJustClickCredentials(z: ZObject, credentials: JustClickCredentials): Promise<void> {
-  let answer: JustClickAnswer;
-  try {
-    answer = await callJustClick(z, credentials, 'UpdateOrderStatus', [['bill_id', '']]);
-  } catch (error) {
-    throw forConnectionTest(z, error, {
-      service: 'JustClick',
-      failedExchangeCodes: ['JustClickNoAnswer', 'JustClickServerError'],
-      advice:
-        'The connection test changes no order in JustClick, so it is safe to test again in a few minutes. ' +
-        `If this keeps happening, check JustClick Login: your account's address is the login followed by ` +
-        `.${credentials.domain}, such as myshop.${credentials.domain}.`,
-      code: 'JustClickConnectionTestFailed',
-    });
-  }
-  if (CREDENTIAL_CODES.has(answer.errorCode) || [1, 6, 7, 8].includes(answer.errorCode)) {
-    throw justClickError(z, answer);
-  }
-  if (!answer.verified) throw untrustedAnswerError(z, 'connection');
 }

@@ -10,7 +10,7 @@ import { DATE_HELP, readJustClickDate } from './dates';
 import { invalidInput } from '../common/errors';
 import { NUMBER_FORMS, asList, readNumber, readText } from '../common/input';
 import type { PhpQueryParams } from '../common/php-query';
-import { requireJustClick } from '../credentials';
+import { requireJustClick } from './connection';
 import { EMAIL, isRecord, textOrNull, trustedAnswer, unexpectedResult, unixToMoscowIso } from './answers';
 import { callJustClick, resultInEnglish } from './client';
 import { createOrderSample } from './samples';

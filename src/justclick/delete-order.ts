@@ -5,7 +5,7 @@
  * "DeleteOrder").
  */
 import { defineCreate, defineInputFields, type CreatePerform, type InferInputData } from 'zapier-platform-core';
-import { requireJustClick } from '../credentials';
+import { requireJustClick } from './connection';
 import { trustedAnswer } from './answers';
 import { callJustClick, JUSTCLICK_ERROR_CODES } from './client';
 import { readOrderNumber, resultCodeOutputFields } from './fields';

@@ -5,7 +5,7 @@
  * rass_name in AddLeadToGroup's rid[].
  */
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { requireJustClick } from '../credentials';
+import { requireJustClick } from './connection';
 import { isRecord, listOf, moneyOrNull, textOrNull, trustedAnswer, unexpectedResult } from './answers';
 import { callJustClick } from './client';
 import type { Group, Product } from './types';

@@ -13,7 +13,7 @@ import {
 } from 'zapier-platform-core';
 import { readChoice } from '../common/input';
 import { STEP_BUDGET_MS, TimeBudget } from '../common/network';
-import { requireJustClick } from '../credentials';
+import { requireJustClick } from './connection';
 import { isRecord, listOf, trustedAnswer, unexpectedResult } from './answers';
 import { callJustClick, justClickTimeoutMs } from './client';
 import { readEmailAddress } from './fields';

@@ -1,7 +1,7 @@
 import { defineInputFields, defineSearch, type InferInputData, type SearchPerform } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
 import { readText } from '../common/input';
-import { requireJustClick } from '../credentials';
+import { requireJustClick } from './connection';
 import { trustedAnswer } from './answers';
 import { callJustClick } from './client';
 import { orderOutputFields, readOrder } from './orders';

@@ -5,7 +5,7 @@ import {
   type PollingTriggerPerform,
 } from 'zapier-platform-core';
 import { YES_NO_CHOICES, YES_NO_FORMS, readBoolean } from '../common/input';
-import { requireJustClick } from '../credentials';
+import { requireJustClick } from './connection';
 import { listOf, moscowDate, trustedAnswer, unexpectedResult } from './answers';
 import { callJustClick } from './client';
 import { orderOutputFields, readOrder } from './orders';

@@ -14,7 +14,7 @@ import {
   type ZObject,
 } from 'zapier-platform-core';
 import { STEP_BUDGET_MS, TimeBudget } from '../common/network';
-import { requireJustClick } from '../credentials';
+import { requireJustClick } from './connection';
 import { isRecord, listOf, textOrNull, trustedAnswer, unexpectedResult } from './answers';
 import { callJustClick, justClickRefusal, justClickTimeoutMs, type JustClickAnswer } from './client';
 import { contactEmailField, readEmailAddress, readGroupIds, resultCodeOutputFields } from './fields';

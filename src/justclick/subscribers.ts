@@ -13,7 +13,7 @@ import {
 } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
 import { asList, readText } from '../common/input';
-import { requireJustClick } from '../credentials';
+import { requireJustClick } from './connection';
 import { EMAIL, isRecord, listOf, moscowIso, textOrNull, trustedAnswer, unexpectedResult } from './answers';
 import { callJustClick, resultInEnglish } from './client';
 import { UTM_KEYS, utmInputFields } from './create-order';

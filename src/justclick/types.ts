@@ -157,3 +157,14 @@ export type DeletedOrder = {
   justclick_error_code: number;
   justclick_error_text: string;
 };
+
+/** The domains JustClick serves accounts on (connection.ts). */
+export type JustClickDomain = 'justclick.ru' | 'justclick.io';
+
+export interface JustClickCredentials {
+  /** The account's name: the subdomain of its address, in lower case. */
+  login: string;
+  secret: string;
+  /** Where the account is served: the domain of a pasted address, justclick.ru otherwise. */
+  domain: JustClickDomain;
+}

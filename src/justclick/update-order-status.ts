@@ -11,7 +11,7 @@ import { invalidInput } from '../common/errors';
 import { readChoice, readText } from '../common/input';
 import type { PhpQueryParams } from '../common/php-query';
 import { normaliseTrackingNumber } from '../common/tracking-number';
-import { requireJustClick } from '../credentials';
+import { requireJustClick } from './connection';
 import { DATE_HELP, readJustClickDate } from './dates';
 import { callJustClick, justClickError, resultInEnglish, untrustedAnswerError } from './client';
 import { updateOrderStatusSample } from './samples';

@@ -1,7 +1,7 @@
 import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { invalidInput, preview } from '../common/errors';
 import { YES_NO_CHOICES, YES_NO_FORMS, readBoolean, readText } from '../common/input';
-import { requireRlab } from '../credentials';
+import { requireRlab } from './connection';
 import { unreachableError, unusableAnswerError } from './client';
 import { BLACKLIST_HISTORY_SERVICE, BLACKLIST_SERVICE, createDeliveryCrmClient } from './deliverycrm';
 import { isRecord, labelOf, moscowTime, num, records, str } from './json';

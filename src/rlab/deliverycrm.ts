@@ -10,7 +10,7 @@ import type { ZObject } from 'zapier-platform-core';
 import { TimeBudget } from '../common/network';
 import { httpBuildQuery } from '../common/php-query';
 import { deliveryCrmBaseUrl, rlabBlacklistBaseUrl } from '../config';
-import type { RlabCredentials } from '../credentials';
+import type { RlabCredentials } from './types';
 import {
   HostDown,
   JSON_HEADERS,

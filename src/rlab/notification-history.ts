@@ -1,7 +1,8 @@
 import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
 import { hideSecrets } from '../common/secrets';
-import { AUTH_FIELDS, requireRlab } from '../credentials';
+import { AUTH_FIELDS } from '../credentials';
+import { requireRlab } from './connection';
 import { CARRIER_FORMS, HISTORY_SERVICES, choicesOf, readCode } from './carriers';
 import { unusableAnswerError } from './client';
 import { createDeliveryCrmClient, TRACK_HISTORY_SERVICE } from './deliverycrm';

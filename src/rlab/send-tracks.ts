@@ -4,7 +4,7 @@
  * (which tracks were applied, which were not, which are unconfirmed).
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { requireRlab } from '../credentials';
+import { requireRlab } from './connection';
 import { PAYMENT_TYPES, TRACKING_CARRIERS } from './carriers';
 import { createRlabClient, emptyEntryOf, rlabResultError, unconfirmedTracks, type RlabClient } from './client';
 import type { Request } from './read-tracks';

@@ -1,6 +1,6 @@
 import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
-import { requireRlab } from '../credentials';
+import { requireRlab } from './connection';
 import { CARRIER_FORMS, TRACKING_CARRIERS, choicesOf, readCode } from './carriers';
 import { createRlabClient, emptyEntryOf, rlabResultError, unusableAnswerError } from './client';
 import { isRecord, labelOf, moscowTime, num, str } from './json';

@@ -199,3 +199,9 @@ export type WriteMethod = Exclude<RlabMethod, 'gettrackinfo' | 'getuserinfo'>;
 
 /** A track as gettrackinfo returns it. */
 export type StoredTrack = Record<string, unknown>;
+
+/** The R-Lab pair of the connection (connection.ts). */
+export interface RlabCredentials {
+  userId: string;
+  apiKey: string;
+}
