@@ -5,7 +5,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
 import { hideSecrets } from '../common/secrets';
-import { parseJsonSafely } from '../common/json';
+import { readJsonAnswer } from '../common/json';
 import { safeEqual } from '../common/hash';
 import {
   NoAnswer,
@@ -149,13 +149,8 @@ export async function callJustClick(
 }
 
 function parseAnswer(z: ZObject, status: number, content: string, secret: string): JustClickAnswer {
-  let data: unknown;
-  try {
-    // An answer with prototype-reaching keys or absurd nesting is no JustClick answer either.
-    data = parseJsonSafely(content);
-  } catch {
-    data = undefined;
-  }
+  // An answer with prototype-reaching keys or absurd nesting is no JustClick answer either.
+  const data = readJsonAnswer(content);
   const answer = data as { error_code?: unknown; error_text?: unknown; hash?: unknown; result?: unknown } | undefined;
   const codeText =
     answer && (typeof answer.error_code === 'number' || typeof answer.error_code === 'string')
@@ -206,4 +201,29 @@ export function untrustedAnswerError(z: ZObject, context: JustClickContext = 'st
       : "JustClick's answer is not signed with this API key, so the connection cannot be confirmed. " +
         'Copy the JustClick API Key again from the API page of your JustClick account.';
   return new z.errors.Error(message, 'JustClickUntrustedAnswer', 502);
+}
+
+/**
+ * An answer is believed only when its code is one the caller expects and its hash verifies: the
+ * code decides between "error" and "result", and a forged or mis-keyed answer must not do either.
+ */
+export function trustedAnswer(
+  z: ZObject,
+  answer: JustClickAnswer,
+  expectedCodes: readonly number[] = [0],
+): JustClickAnswer {
+  if (!expectedCodes.includes(answer.errorCode)) throw justClickError(z, answer);
+  if (!answer.verified) throw untrustedAnswerError(z);
+  return answer;
+}
+
+/** A result that is not the shape JustClick documents for the method is never read as data. */
+export function unexpectedResult(z: ZObject, method: string, result: unknown): Error {
+  return new z.errors.Error(
+    `JustClick's answer to ${method} does not carry the result its documentation describes ` +
+      `("${preview(result ?? null)}"), ` +
+      'so nothing was read from it.',
+    'JustClickBadAnswer',
+    502,
+  );
 }

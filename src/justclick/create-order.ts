@@ -5,16 +5,17 @@ import {
   type InferInputData,
   type ZObject,
 } from 'zapier-platform-core';
-import { toUnixSeconds } from '../common/dates';
+import { toUnixSeconds, unixSecondsToMoscowIso } from '../common/dates';
 import { DATE_HELP, readJustClickDate } from './dates';
 import { invalidInput } from '../common/errors';
 import { NUMBER_FORMS, asList, readNumber, readText } from '../common/input';
 import type { PhpQueryParams } from '../common/php-query';
 import { requireJustClick } from './connection';
-import { EMAIL, isRecord, textOrNull, trustedAnswer, unexpectedResult, unixToMoscowIso } from './answers';
-import { callJustClick, resultInEnglish } from './client';
+import { callJustClick, resultInEnglish, trustedAnswer, unexpectedResult } from './client';
 import { createOrderSample } from './samples';
 import type { CreatedOrder } from './types';
+import { EMAIL } from './fields';
+import { isRecord, textOrNull } from '../common/json';
 
 /** 601: "the order already exists", with its number in result.bill_id (https://help.justclick.ru/archives/511). */
 const ALREADY_EXISTS = 601;
@@ -230,7 +231,7 @@ export const perform = (async (z, bundle) => {
       : `Order ${billId} created.`,
     email: order.email,
     goods: order.goods.map((item) => ({ good_name: item.good_name, good_sum: item.good_sum ?? null })),
-    order_date: order.orderDate ? unixToMoscowIso(toUnixSeconds(order.orderDate)) : null,
+    order_date: order.orderDate ? unixSecondsToMoscowIso(toUnixSeconds(order.orderDate)) : null,
     justclick_error_code: answer.errorCode,
     justclick_error_text: answer.errorText,
     justclick_error_text_en: resultInEnglish(answer.errorCode),

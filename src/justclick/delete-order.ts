@@ -6,8 +6,7 @@
  */
 import { defineCreate, defineInputFields, type CreatePerform, type InferInputData } from 'zapier-platform-core';
 import { requireJustClick } from './connection';
-import { trustedAnswer } from './answers';
-import { callJustClick, JUSTCLICK_ERROR_CODES } from './client';
+import { callJustClick, JUSTCLICK_ERROR_CODES, trustedAnswer } from './client';
 import { readOrderNumber, resultCodeOutputFields } from './fields';
 import { deleteOrderSample } from './samples';
 import type { DeletedOrder } from './types';

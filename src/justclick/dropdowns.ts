@@ -6,9 +6,9 @@
  */
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { requireJustClick } from './connection';
-import { isRecord, listOf, moneyOrNull, textOrNull, trustedAnswer, unexpectedResult } from './answers';
-import { callJustClick } from './client';
+import { callJustClick, trustedAnswer, unexpectedResult } from './client';
 import type { Group, Product } from './types';
+import { isRecord, listOf, moneyOrNull, textOrNull } from '../common/json';
 
 const empty = (result: unknown) => result === undefined || result === null || result === '';
 

@@ -6,7 +6,9 @@
 import type { ZObject } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
 import { asList, readText } from '../common/input';
-import { EMAIL } from './answers';
+
+/** A loose e-mail check, enough to catch a mapped name or phone before JustClick refuses it. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A contact's e-mail, as the contact actions take it (read with readEmailAddress). */
 export const contactEmailField = {

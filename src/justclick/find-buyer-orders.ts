@@ -14,12 +14,12 @@ import {
 import { readChoice } from '../common/input';
 import { STEP_BUDGET_MS, TimeBudget } from '../common/network';
 import { requireJustClick } from './connection';
-import { isRecord, listOf, trustedAnswer, unexpectedResult } from './answers';
-import { callJustClick, justClickTimeoutMs } from './client';
+import { callJustClick, justClickTimeoutMs, trustedAnswer, unexpectedResult } from './client';
 import { readEmailAddress } from './fields';
 import { orderOutputFields, readOrder } from './orders';
 import { buyerOrdersSample } from './samples';
 import type { BuyerOrders, JustClickOrder } from './types';
+import { isRecord, listOf } from '../common/json';
 
 /** GetBills' pay_status values (https://help.justclick.ru/archives/571). */
 const PAY_STATUSES = [

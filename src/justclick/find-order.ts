@@ -2,8 +2,7 @@ import { defineInputFields, defineSearch, type InferInputData, type SearchPerfor
 import { invalidInput } from '../common/errors';
 import { readText } from '../common/input';
 import { requireJustClick } from './connection';
-import { trustedAnswer } from './answers';
-import { callJustClick } from './client';
+import { callJustClick, trustedAnswer } from './client';
 import { orderOutputFields, readOrder } from './orders';
 import { orderSample } from './samples';
 

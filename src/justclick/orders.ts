@@ -4,14 +4,16 @@
  * what a Zap maps: goods as line items, money as numbers, times as ISO 8601 with Moscow's offset.
  */
 import type { ZObject } from 'zapier-platform-core';
-import { isRecord, listOf, moneyOrNull, moscowIso, textOrNull, unexpectedResult, type Raw } from './answers';
 import type { JustClickOrder, OrderItem } from './types';
+import { isRecord, listOf, moneyOrNull, textOrNull, type JsonRecord } from '../common/json';
+import { unixOrMoscowTextToIso } from '../common/dates';
+import { unexpectedResult } from './client';
 
 /**
  * The goods of an order: `items` (each with id, title, price, sum) as JustClick's answers carry
  * them, or only the product IDs (`good_ids`, a list or comma-separated text) when that is all.
  */
-function readGoods(raw: Raw): OrderItem[] {
+function readGoods(raw: JsonRecord): OrderItem[] {
   const items = listOf(raw.items) ?? listOf(raw.goods);
   if (items) {
     return items.filter(isRecord).map((item) => ({
@@ -43,8 +45,8 @@ export function readOrder(z: ZObject, method: string, raw: unknown): JustClickOr
     id: billId,
     bill_id: billId,
     pay_status: textOrNull(raw.pay_status),
-    created: moscowIso(raw.created),
-    paid: moscowIso(raw.paid),
+    created: unixOrMoscowTextToIso(raw.created),
+    paid: unixOrMoscowTextToIso(raw.paid),
     email: textOrNull(raw.email),
     first_name: textOrNull(raw.first_name),
     last_name: textOrNull(raw.last_name),

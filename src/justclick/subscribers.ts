@@ -14,11 +14,13 @@ import {
 import { invalidInput } from '../common/errors';
 import { asList, readText } from '../common/input';
 import { requireJustClick } from './connection';
-import { EMAIL, isRecord, listOf, moscowIso, textOrNull, trustedAnswer, unexpectedResult } from './answers';
-import { callJustClick, resultInEnglish } from './client';
+import { callJustClick, resultInEnglish, trustedAnswer, unexpectedResult } from './client';
 import { UTM_KEYS, utmInputFields } from './create-order';
 import { addSubscriberSample, findSubscriberSample } from './samples';
 import type { AddedSubscriber, FoundSubscriber, Membership } from './types';
+import { EMAIL } from './fields';
+import { isRecord, listOf, textOrNull } from '../common/json';
+import { unixOrMoscowTextToIso } from '../common/dates';
 
 /** 102: the contact is already in every group given, which is what the step wanted. */
 const ALREADY_SUBSCRIBED = 102;
@@ -168,7 +170,7 @@ function readMembership(z: ZObject, raw: unknown): Membership {
     group_name: textOrNull(raw.rass_title),
     status,
     status_label: status === null ? null : (SUBSCRIPTION_STATUSES[status] ?? status),
-    subscribed_at: moscowIso(raw.subscription_time),
+    subscribed_at: unixOrMoscowTextToIso(raw.subscription_time),
   };
 }
 

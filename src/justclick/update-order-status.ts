@@ -5,8 +5,7 @@ import {
   type InferInputData,
   type ZObject,
 } from 'zapier-platform-core';
-import { toUnixSeconds } from '../common/dates';
-import { unixToMoscowIso } from './answers';
+import { toUnixSeconds, unixSecondsToMoscowIso } from '../common/dates';
 import { invalidInput } from '../common/errors';
 import { readChoice, readText } from '../common/input';
 import type { PhpQueryParams } from '../common/php-query';
@@ -143,7 +142,7 @@ export const perform = (async (z, bundle) => {
     bill_id: request.billId,
     status: request.status,
     status_label: ORDER_STATUSES[request.status],
-    date: request.date ? unixToMoscowIso(toUnixSeconds(request.date)) : null,
+    date: request.date ? unixSecondsToMoscowIso(toUnixSeconds(request.date)) : null,
     date_unix: request.date ? toUnixSeconds(request.date) : null,
     date_defaulted: request.dateDefaulted,
     rpo: request.rpo ?? null,

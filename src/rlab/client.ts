@@ -12,9 +12,9 @@ import { rlabBaseUrl, rlabFallbackUrl } from '../config';
 import { AUTH_FIELDS } from '../credentials';
 import type { RlabCredentials } from './types';
 import { rlabTrackingKey, rlabUserInfoKey } from './signatures';
-import { isRecord } from './json';
 import { inWantedState, storedTracks } from './reconcile';
 import type { RlabAnswer, RlabMethod, RlabReply, RlabUserInfo, TrackingEntry, WriteMethod, WriteResult } from './types';
+import { isRecord, readJsonAnswer } from '../common/json';
 
 /** Methods that change nothing: an unreadable answer from them is safe to ask again elsewhere. */
 const READ_METHODS: ReadonlySet<RlabMethod> = new Set(['gettrackinfo', 'getuserinfo']);
@@ -53,15 +53,6 @@ function rlabUserId(z: ZObject, credentials: RlabCredentials, context: MessageCo
   return Number(credentials.userId);
 }
 
-/** Reads a JSON answer, tolerating a UTF-8 byte order mark; undefined when it is not JSON. */
-export function parseJson(content: string): unknown {
-  try {
-    return JSON.parse(content.replace(/^\uFEFF/, ''));
-  } catch {
-    return undefined;
-  }
-}
-
 /** A key of a vendor object, also when the vendor wrote it with spaces (" resultInfo " in the document). */
 export function vendorField(record: Record<string, unknown>, name: string): unknown {
   if (Object.hasOwn(record, name)) return record[name];
@@ -71,7 +62,7 @@ export function vendorField(record: Record<string, unknown>, name: string): unkn
 
 /** The answer envelope {resultState, resultInfo, resultData}, or undefined when the body is not one. */
 export function parseRlabAnswer(content: string): RlabAnswer | undefined {
-  const data = parseJson(content);
+  const data = readJsonAnswer(content);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
   const record = data as Record<string, unknown>;
   const state = vendorField(record, 'resultState');

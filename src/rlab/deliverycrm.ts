@@ -11,17 +11,9 @@ import { TimeBudget } from '../common/network';
 import { httpBuildQuery } from '../common/php-query';
 import { deliveryCrmBaseUrl, rlabBlacklistBaseUrl } from '../config';
 import type { RlabCredentials } from './types';
-import {
-  HostDown,
-  JSON_HEADERS,
-  hiddenValues,
-  parseJson,
-  refusedStatus,
-  rlabTimeoutMs,
-  sender,
-  unreachableError,
-} from './client';
+import { HostDown, JSON_HEADERS, hiddenValues, refusedStatus, rlabTimeoutMs, sender, unreachableError } from './client';
 import { blacklistRequestKey, trackHistoryRequestKey } from './signatures';
+import { readJsonAnswer } from '../common/json';
 
 /** The names messages give each service. */
 export const BLACKLIST_SERVICE = 'DeliveryCRM blacklist';
@@ -49,7 +41,7 @@ export function createDeliveryCrmClient(z: ZObject, credentials: RlabCredentials
     if (response instanceof HostDown) throw unreachableError(z, service, response.reason);
     if (response.status >= 500) throw unreachableError(z, service, `HTTP ${response.status}`);
     if (response.status >= 400) throw refusedStatus(z, service, response, hidden);
-    const data = parseJson(response.content);
+    const data = readJsonAnswer(response.content);
     if (data === undefined) throw unreachableError(z, service, `an unreadable answer with HTTP ${response.status}`);
     return data;
   }

@@ -6,10 +6,12 @@ import { requireRlab } from './connection';
 import { CARRIER_FORMS, HISTORY_SERVICES, choicesOf, readCode } from './carriers';
 import { unusableAnswerError } from './client';
 import { createDeliveryCrmClient, TRACK_HISTORY_SERVICE } from './deliverycrm';
-import { isRecord, labelOf, moscowTime, num, records, str } from './json';
 import { notificationHistorySample } from './samples';
 import type { Notification, NotificationHistory, StatusEvent } from './types';
 import { readTrackingNumber } from './read-tracks';
+import { isRecord, num, records, str } from '../common/json';
+import { labelOf } from './fields';
+import { moscowOutputTime } from '../common/dates';
 
 /** The result field (end of seed 002): STATE_FINISHED_SUCCESS = 1 ... */
 export const HISTORY_RESULTS: Readonly<Record<number, string>> = {
@@ -52,7 +54,7 @@ function notification(item: Record<string, unknown>): Notification {
     message: str(item.message),
     segments: num(item.segments),
     internal_status: num(item.internal_status),
-    ...moscowTime('sent_at', 'sent_at_iso', sentAt),
+    ...moscowOutputTime('sent_at', 'sent_at_iso', sentAt),
     price: num(item.price),
   };
 }
@@ -133,11 +135,11 @@ export function parseNotificationHistory(
       service_name: HISTORY_SERVICES[serviceId] ?? String(serviceId),
       price: num(item.price),
       total_price: num(item.total_price),
-      ...moscowTime('created_at', 'created_at_iso', str(item.created_at)),
+      ...moscowOutputTime('created_at', 'created_at_iso', str(item.created_at)),
       result,
       result_label: labelOf(HISTORY_RESULTS, result, 'result'),
       status_history: records(item.status_history).map((event): StatusEvent => ({
-        ...moscowTime('date', 'date_iso', str(event.date)),
+        ...moscowOutputTime('date', 'date_iso', str(event.date)),
         status: str(event.status),
         status_id: num(event.status_id),
       })),

@@ -5,7 +5,7 @@
  * R-Lab's resultState 1 ("part stored") to report exactly which tracks were stored.
  */
 import type { RlabAnswer, StoredTrack, TrackingEntry, WriteMethod } from './types';
-import { isRecord } from './json';
+import { isRecord } from '../common/json';
 
 /**
  * The tracks of a documented gettrackinfo answer (resultState 0, resultData a list of tracks) by

@@ -3,11 +3,13 @@ import { preview } from '../common/errors';
 import { requireRlab } from './connection';
 import { CARRIER_FORMS, TRACKING_CARRIERS, choicesOf, readCode } from './carriers';
 import { createRlabClient, emptyEntryOf, rlabResultError, unusableAnswerError } from './client';
-import { isRecord, labelOf, moscowTime, num, str } from './json';
 import { trackInfoSample } from './samples';
 import type { RlabReply, TrackInfo } from './types';
 import { readTrackingNumber } from './read-tracks';
 import { SERVED_BY_BACKUP } from './track-output-fields';
+import { isRecord, num, str } from '../common/json';
+import { labelOf } from './fields';
+import { moscowOutputTime } from '../common/dates';
 
 /** trackMainStatus, as the table after gettrackinfo.ashx explains it. */
 export const MAIN_STATUSES: Readonly<Record<number, string>> = {
@@ -69,11 +71,11 @@ export function parseTrackInfo(z: ZObject, answer: RlabReply, carrier: number): 
       trackMainStatus: status,
       trackMainStatusLabel: labelOf(MAIN_STATUSES, status, 'status'),
       trackAdditionalStatus: num(item.trackAdditionalStatus),
-      ...moscowTime('trackCreateDate', 'trackCreateDateIso', str(item.trackCreateDate)),
-      ...moscowTime('trackUpdateDate', 'trackUpdateDateIso', str(item.trackUpdateDate)),
-      ...moscowTime('trackEventDate', 'trackEventDateIso', str(item.trackEventDate)),
-      ...moscowTime('trackRecepDate', 'trackRecepDateIso', str(item.trackRecepDate)),
-      ...moscowTime('trackingWaitDate', 'trackingWaitDateIso', str(item.trackingWaitDate)),
+      ...moscowOutputTime('trackCreateDate', 'trackCreateDateIso', str(item.trackCreateDate)),
+      ...moscowOutputTime('trackUpdateDate', 'trackUpdateDateIso', str(item.trackUpdateDate)),
+      ...moscowOutputTime('trackEventDate', 'trackEventDateIso', str(item.trackEventDate)),
+      ...moscowOutputTime('trackRecepDate', 'trackRecepDateIso', str(item.trackRecepDate)),
+      ...moscowOutputTime('trackingWaitDate', 'trackingWaitDateIso', str(item.trackingWaitDate)),
       trackingUserClientPhone: str(item.trackingUserClientPhone),
       trackingUserClientEmail: str(item.trackingUserClientEmail),
       trackingUserClientName: str(item.trackingUserClientName),
