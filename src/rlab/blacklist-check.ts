@@ -3,7 +3,7 @@ import { invalidInput, preview } from '../common/errors';
 import { YES_NO_CHOICES, YES_NO_FORMS, readBoolean, readText } from '../common/input';
 import { requireRlab } from './connection';
 import { unreachableError, unusableAnswerError } from './client';
-import { BLACKLIST_HISTORY_SERVICE, BLACKLIST_SERVICE, createDeliveryCrmClient } from './deliverycrm';
+import { BLACKLIST_HISTORY_SERVICE, BLACKLIST_SERVICE, createDeliveryCrmClient } from './deliverycrm-client';
 import { readPhone } from './phone';
 import { blacklistSample } from './samples';
 import type { BlacklistEvent, BlacklistRecord } from './types';

@@ -1,7 +1,7 @@
 /**
  * R-Lab client (R-Lab API document, see docs/rlab.md): the tracking API (POST JSON to
  * {RLAB_BASE_URL}/<method>.ashx, falling back once to RLAB_FALLBACK_URL), and the exchange and
- * error handling the DeliveryCRM client (deliverycrm.ts) shares. Builds and signs requests;
+ * error handling the DeliveryCRM client (deliverycrm-client.ts) shares. Builds and signs requests;
  * operations never do.
  */
 import type { HttpResponse, ZObject } from 'zapier-platform-core';

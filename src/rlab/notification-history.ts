@@ -3,14 +3,13 @@ import { preview } from '../common/errors';
 import { hideSecrets } from '../common/secrets';
 import { AUTH_FIELDS } from '../credentials';
 import { requireRlab } from './connection';
-import { CARRIER_FORMS, HISTORY_SERVICES, choicesOf, readCode } from './carriers';
 import { unusableAnswerError } from './client';
-import { createDeliveryCrmClient, TRACK_HISTORY_SERVICE } from './deliverycrm';
+import { createDeliveryCrmClient, TRACK_HISTORY_SERVICE } from './deliverycrm-client';
 import { notificationHistorySample } from './samples';
 import type { Notification, NotificationHistory, StatusEvent } from './types';
-import { readTrackingNumber } from './read-tracks';
+import { readTrackingNumber } from './track-request';
 import { isRecord, num, records, str } from '../common/json';
-import { labelOf } from './fields';
+import { labelOf, CARRIER_FORMS, HISTORY_SERVICES, choicesOf, readCode } from './fields';
 import { moscowOutputTime } from '../common/dates';
 
 /** The result field (end of seed 002): STATE_FINISHED_SUCCESS = 1 ... */

@@ -1,14 +1,12 @@
 import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
 import { requireRlab } from './connection';
-import { CARRIER_FORMS, TRACKING_CARRIERS, choicesOf, readCode } from './carriers';
 import { createRlabClient, emptyEntryOf, rlabResultError, unusableAnswerError } from './client';
 import { trackInfoSample } from './samples';
 import type { RlabReply, TrackInfo } from './types';
-import { readTrackingNumber } from './read-tracks';
-import { SERVED_BY_BACKUP } from './track-output-fields';
+import { readTrackingNumber } from './track-request';
 import { isRecord, num, str } from '../common/json';
-import { labelOf } from './fields';
+import { labelOf, CARRIER_FORMS, TRACKING_CARRIERS, choicesOf, readCode, SERVED_BY_BACKUP } from './fields';
 import { moscowOutputTime } from '../common/dates';
 
 /** trackMainStatus, as the table after gettrackinfo.ashx explains it. */
@@ -106,7 +104,7 @@ export const perform = (async (z, bundle) => {
   return parseTrackInfo(z, answer, carrier);
 }) satisfies SearchPerform<typeof inputFields, TrackInfo>;
 
-const dateFields = (key: string, label: string) => [{ key: `${key}Iso`, label, type: 'datetime' as const }];
+const dateField = (key: string, label: string) => ({ key: `${key}Iso`, label, type: 'datetime' as const });
 
 export default defineSearch({
   key: 'rlab_track_info',
@@ -125,11 +123,11 @@ export default defineSearch({
       { key: 'trackMainStatus', label: 'Main Status Code', type: 'integer' },
       { key: 'trackMainStatusLabel', label: 'Main Status', type: 'string' },
       { key: 'trackAdditionalStatus', label: 'Additional Status Code', type: 'integer' },
-      ...dateFields('trackCreateDate', 'Added to R-Lab'),
-      ...dateFields('trackUpdateDate', 'Last Updated'),
-      ...dateFields('trackEventDate', 'Last Event Date'),
-      ...dateFields('trackRecepDate', 'Reception Date'),
-      ...dateFields('trackingWaitDate', 'Waiting Since'),
+      dateField('trackCreateDate', 'Added to R-Lab'),
+      dateField('trackUpdateDate', 'Last Updated'),
+      dateField('trackEventDate', 'Last Event Date'),
+      dateField('trackRecepDate', 'Reception Date'),
+      dateField('trackingWaitDate', 'Waiting Since'),
       { key: 'trackingUserClientPhone', label: 'Buyer Phone', type: 'string' },
       { key: 'trackingUserClientEmail', label: 'Buyer Email', type: 'string' },
       { key: 'trackingUserClientName', label: 'Buyer Name', type: 'string' },

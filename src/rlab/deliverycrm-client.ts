@@ -7,13 +7,22 @@
  * budget.
  */
 import type { ZObject } from 'zapier-platform-core';
+import { readJsonAnswer } from '../common/json';
 import { TimeBudget } from '../common/network';
 import { httpBuildQuery } from '../common/php-query';
 import { deliveryCrmBaseUrl, rlabBlacklistBaseUrl } from '../config';
-import type { RlabCredentials } from './types';
-import { HostDown, JSON_HEADERS, hiddenValues, refusedStatus, rlabTimeoutMs, sender, unreachableError } from './client';
+import {
+  HostDown,
+  JSON_HEADERS,
+  hiddenValues,
+  refusedStatus,
+  rlabTimeoutMs,
+  sender,
+  unreachableError,
+  unusableAnswerError,
+} from './client';
 import { blacklistRequestKey, trackHistoryRequestKey } from './signatures';
-import { readJsonAnswer } from '../common/json';
+import type { RlabCredentials } from './types';
 
 /** The names messages give each service. */
 export const BLACKLIST_SERVICE = 'DeliveryCRM blacklist';
@@ -42,7 +51,8 @@ export function createDeliveryCrmClient(z: ZObject, credentials: RlabCredentials
     if (response.status >= 500) throw unreachableError(z, service, `HTTP ${response.status}`);
     if (response.status >= 400) throw refusedStatus(z, service, response, hidden);
     const data = readJsonAnswer(response.content);
-    if (data === undefined) throw unreachableError(z, service, `an unreadable answer with HTTP ${response.status}`);
+    // It answered, so it is not unreachable: what it sent is just not an answer to read.
+    if (data === undefined) throw unusableAnswerError(z, service, `HTTP ${response.status}, not JSON`);
     return data;
   }
 

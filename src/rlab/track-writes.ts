@@ -5,13 +5,11 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { requireRlab } from './connection';
-import { PAYMENT_TYPES, TRACKING_CARRIERS } from './carriers';
 import { createRlabClient, emptyEntryOf, rlabResultError, unconfirmedTracks, type RlabClient } from './client';
-import type { Request } from './read-tracks';
+import type { TrackRequest } from './track-request';
 import { inWantedState, storedTracks } from './reconcile';
 import type { RlabReply, TrackingEntry, TrackOutcome, TracksResult, WriteMethod } from './types';
-import type { Mode } from './track-input-fields';
-import { outputKeys } from './track-output-fields';
+import { PAYMENT_TYPES, TRACKING_CARRIERS, type Mode, outputKeys } from './fields';
 
 export const BATCH_SIZE = 100;
 
@@ -167,7 +165,7 @@ export async function sendTracks(
   z: ZObject,
   bundle: Pick<Bundle, 'authData'>,
   method: WriteMethod,
-  request: Request,
+  request: TrackRequest,
 ): Promise<TracksResult> {
   const client = createRlabClient(z, requireRlab(z, bundle));
   const batches: TrackingEntry[][] = [];
