@@ -7,8 +7,9 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { forConnectionTest, invalidInput } from '../common/errors';
 import { AUTH_FIELDS, requirePair } from '../credentials';
-import { CREDENTIAL_CODES, callJustClick, justClickError, untrustedAnswerError, type JustClickAnswer } from './client';
-import type { JustClickCredentials, JustClickDomain } from './types';
+import { callJustClick } from './client';
+import { type JustClickCredentials, type JustClickDomain, type JustClickAnswer } from './types';
+import { CREDENTIAL_CODES, justClickError, untrustedAnswerError } from './errors';
 
 /**
  * The domains JustClick serves accounts on: justclick.ru, and justclick.io for InfluencerSoft, its international brand.

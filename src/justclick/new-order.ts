@@ -7,11 +7,12 @@ import {
 import { YES_NO_CHOICES, YES_NO_FORMS, readBoolean } from '../common/input';
 import { requireJustClick } from './connection';
 import { callJustClick, trustedAnswer, unexpectedResult } from './client';
-import { orderOutputFields, readOrder } from './orders';
 import { orderSample } from './samples';
 import type { JustClickOrder } from './types';
 import { listOf } from '../common/json';
 import { moscowDottedDate } from '../common/dates';
+import { readOrder } from './read-order';
+import { orderOutputFields } from './fields';
 
 /**
  * How far back each poll looks, in Moscow calendar days including today. getOrdersWithGoods takes

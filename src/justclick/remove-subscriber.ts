@@ -15,18 +15,12 @@ import {
 } from 'zapier-platform-core';
 import { STEP_BUDGET_MS, TimeBudget } from '../common/network';
 import { requireJustClick } from './connection';
-import {
-  callJustClick,
-  justClickRefusal,
-  justClickTimeoutMs,
-  type JustClickAnswer,
-  trustedAnswer,
-  unexpectedResult,
-} from './client';
+import { callJustClick, justClickTimeoutMs, trustedAnswer, unexpectedResult } from './client';
 import { contactEmailField, readEmailAddress, readGroupIds, resultCodeOutputFields } from './fields';
 import { removeSubscriberSample } from './samples';
-import type { GroupRemoval, RemovedSubscriber } from './types';
+import { type GroupRemoval, type RemovedSubscriber, type JustClickAnswer } from './types';
 import { isRecord, listOf, textOrNull } from '../common/json';
+import { justClickRefusal } from './errors';
 
 /** GetLeadGroupStatuses: 500 no contact with this e-mail, 501 the contact is in no group. */
 const IN_NO_GROUP = [500, 501];

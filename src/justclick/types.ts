@@ -168,3 +168,13 @@ export interface JustClickCredentials {
   /** Where the account is served: the domain of a pasted address, justclick.ru otherwise. */
   domain: JustClickDomain;
 }
+
+/** JustClick's answer envelope, read by client.ts. */
+export interface JustClickAnswer {
+  errorCode: number;
+  /** error_text exactly as JustClick sent it ("ok" in some answers, "OK" in others). */
+  errorText: string;
+  /** True when the answer's hash matches md5(error_code::error_text::secret). */
+  verified: boolean;
+  result: unknown;
+}

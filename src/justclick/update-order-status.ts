@@ -11,10 +11,11 @@ import { readChoice, readText } from '../common/input';
 import type { PhpQueryParams } from '../common/php-query';
 import { normaliseTrackingNumber } from '../common/tracking-number';
 import { requireJustClick } from './connection';
-import { DATE_HELP, readJustClickDate } from './dates';
-import { callJustClick, justClickError, resultInEnglish, untrustedAnswerError } from './client';
+import { callJustClick } from './client';
 import { updateOrderStatusSample } from './samples';
 import type { UpdatedOrder } from './types';
+import { DATE_HELP, readJustClickDate } from './fields';
+import { justClickError, resultInEnglish, untrustedAnswerError } from './errors';
 
 export const ORDER_STATUSES = {
   sent: 'Sent (Shipped by Post)',
