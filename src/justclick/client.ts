@@ -2,24 +2,18 @@
  * JustClick API client: signs the request the way JustClick's PHP server checks it, sends it, and
  * trusts an answer only when its own hash verifies (JustClick API, https://justclick.ru/api/; docs/justclick.md).
  */
-import type { ZObject } from 'zapier-platform-core';
+import type { HttpResponse, ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
 import { hideSecrets } from '../common/secrets';
 import { readJsonAnswer } from '../common/json';
 import { safeEqual } from '../common/hash';
-import {
-  NoAnswer,
-  notReachedError,
-  requestWithin,
-  STEP_BUDGET_MS,
-  TimeBudget,
-  timeoutFromEnv,
-} from '../common/network';
+import { NoAnswer, requestWithin, STEP_BUDGET_MS, TimeBudget, timeoutFromEnv } from '../common/network';
 import type { PhpQueryParams } from '../common/php-query';
 import { justClickBaseUrl } from '../config';
 import { type JustClickCredentials, JustClickAnswer } from './types';
 import { justClickResponseHash, justClickSignedBody } from './signatures';
 import { justClickError, untrustedAnswerError } from './errors';
+import { failureError, type Failure, type Where } from '../common/failures';
 
 /**
  * Long enough for a slow JustClick, short enough to fail clearly inside Zapier's 30 s for a step:
@@ -36,13 +30,9 @@ export interface JustClickCallOptions {
    * false for a call that only reads, whose step can simply run again.
    */
   changes?: string | false;
+  /** Where the messages are read: a step (the default), or the connection test with its advice. */
+  where?: Where;
 }
-
-/** What to do after a call that got no usable answer, by what the call may have changed. */
-const afterNoAnswer = (changes: string | false): string =>
-  changes === false
-    ? 'This call changes nothing in JustClick, so the step can simply run again.'
-    : `The change may or may not have been applied: check ${changes} in JustClick before you replay this step.`;
 
 export async function callJustClick(
   z: ZObject,
@@ -54,33 +44,55 @@ export async function callJustClick(
   const budget = options.budget ?? new TimeBudget(justClickTimeoutMs(), STEP_BUDGET_MS);
   const changes = options.changes ?? 'the order';
   const body = justClickSignedBody(params, credentials.login, credentials.secret);
-  const response = await requestWithin(
-    z,
-    {
-      method: 'POST',
-      url: `${justClickBaseUrl(credentials.login, credentials.domain)}/api/${method}`,
-      body,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      skipThrowForStatus: true,
-    },
-    budget.nextLimitMs(),
-  );
-  if (response instanceof NoAnswer) {
-    if (!response.mayHaveArrived) throw notReachedError(z, 'JustClick', response);
-    throw new z.errors.Error(
-      `JustClick ${response.failure.timedOut ? response.reason : `did not answer (${response.reason})`}. ` +
-        afterNoAnswer(changes),
-      'JustClickNoAnswer',
-      502,
+  const where = options.where ?? 'step';
+  const fail = (failure: Omit<Failure, 'service' | 'changes'>) =>
+    failureError(z, { ...failure, service: 'JustClick', changes }, where);
+  let response: HttpResponse | NoAnswer;
+  try {
+    response = await requestWithin(
+      z,
+      {
+        method: 'POST',
+        url: `${justClickBaseUrl(credentials.login, credentials.domain)}/api/${method}`,
+        body,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        skipThrowForStatus: true,
+      },
+      budget.nextLimitMs(),
     );
+  } catch (error) {
+    // Core turns a 429 into its ThrottledError, which a step hands back to Zapier as it is.
+    if (where === 'step' || !(error instanceof z.errors.ThrottledError)) throw error;
+    throw fail({
+      kind: 'throttled',
+      what: 'JustClick asks to slow down (HTTP 429).',
+      code: 'JustClickThrottled',
+      status: 429,
+    });
+  }
+  if (response instanceof NoAnswer) {
+    if (!response.mayHaveArrived)
+      throw fail({
+        kind: 'not-sent',
+        what: `JustClick could not be reached (${response.reason}).`,
+        code: 'JustClickNotReached',
+        status: 502,
+      });
+    throw fail({
+      kind: 'no-answer',
+      what: `JustClick ${response.failure.timedOut ? response.reason : `did not answer (${response.reason})`}.`,
+      code: 'JustClickNoAnswer',
+      status: 502,
+    });
   }
 
   if (response.status >= 500) {
-    throw new z.errors.Error(
-      `JustClick answered with a server error (HTTP ${response.status}). ${afterNoAnswer(changes)}`,
-      'JustClickServerError',
-      response.status,
-    );
+    throw fail({
+      kind: 'server-error',
+      what: `JustClick answered with a server error (HTTP ${response.status}).`,
+      code: 'JustClickServerError',
+      status: response.status,
+    });
   }
 
   return parseAnswer(z, response.status, response.content, credentials.secret);

@@ -5,11 +5,12 @@
  * connection, and the connection test's call.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { forConnectionTest, invalidInput } from '../common/errors';
+import { invalidInput } from '../common/errors';
 import { AUTH_FIELDS, requirePair } from '../credentials';
 import { callJustClick } from './client';
-import { type JustClickCredentials, type JustClickDomain, type JustClickAnswer } from './types';
+import { type JustClickCredentials, type JustClickDomain } from './types';
 import { CREDENTIAL_CODES, justClickError, untrustedAnswerError } from './errors';
+import { type Where } from '../common/failures';
 
 /**
  * The domains JustClick serves accounts on: justclick.ru, and justclick.io for InfluencerSoft, its international brand.
@@ -71,22 +72,18 @@ export function requireJustClick(z: ZObject, bundle: Pick<Bundle, 'authData'>): 
  * signed with the key, therefore proves both.
  */
 export async function verifyJustClickCredentials(z: ZObject, credentials: JustClickCredentials): Promise<void> {
-  let answer: JustClickAnswer;
-  try {
-    answer = await callJustClick(z, credentials, 'UpdateOrderStatus', [['bill_id', '']]);
-  } catch (error) {
-    throw forConnectionTest(z, error, {
-      service: 'JustClick',
-      failedExchangeCodes: ['JustClickNoAnswer', 'JustClickServerError'],
+  const where: Where = {
+    connectionTest: {
       advice:
         'The connection test changes no order in JustClick, so it is safe to test again in a few minutes. ' +
         `If this keeps happening, check JustClick Login: your account's address is the login followed by ` +
         `.${credentials.domain}, such as myshop.${credentials.domain}.`,
       code: 'JustClickConnectionTestFailed',
-    });
-  }
+    },
+  };
+  const answer = await callJustClick(z, credentials, 'UpdateOrderStatus', [['bill_id', '']], { where });
   if (CREDENTIAL_CODES.has(answer.errorCode) || [1, 6, 7, 8].includes(answer.errorCode)) {
     throw justClickError(z, answer);
   }
-  if (!answer.verified) throw untrustedAnswerError(z, 'connection');
+  if (!answer.verified) throw untrustedAnswerError(z, where);
 }

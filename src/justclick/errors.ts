@@ -5,6 +5,7 @@
  */
 import type { ZObject } from 'zapier-platform-core';
 import type { JustClickAnswer } from './types';
+import { type Where } from '../common/failures';
 
 /**
  * English explanations of JustClick's documented error codes (its "Ответы API сервиса" page;
@@ -85,13 +86,11 @@ export function justClickError(z: ZObject, answer: JustClickAnswer): Error {
   return new z.errors.Error(message, `JustClickError${answer.errorCode}`, 400);
 }
 
-/** Where a message is read: in a step's run (an order was at stake) or in the connection test (none was). */
-export type JustClickContext = 'step' | 'connection';
-
 /** An answer that claims success but is not signed with the account's key is never taken as success. */
-export function untrustedAnswerError(z: ZObject, context: JustClickContext = 'step'): Error {
+/** In a step's run an order was at stake; in the connection test none was. */
+export function untrustedAnswerError(z: ZObject, where: Where = 'step'): Error {
   const message =
-    context === 'step'
+    where === 'step'
       ? "JustClick's answer is not signed with your API key, so it cannot be trusted and this step is not reported " +
         'as done. Check the JustClick API Key in the connection, then check the order in JustClick.'
       : "JustClick's answer is not signed with this API key, so the connection cannot be confirmed. " +
