@@ -2,7 +2,6 @@ import { defineSearch, defineInputFields, type SearchPerform, type ZObject } fro
 import { invalidInput, preview } from '../common/errors';
 import { YES_NO_CHOICES, YES_NO_FORMS, readBoolean, readText } from '../common/input';
 import { requireRlab } from './connection';
-import { unreachableError, unusableAnswerError } from './client';
 import { BLACKLIST_HISTORY_SERVICE, BLACKLIST_SERVICE, createDeliveryCrmClient } from './deliverycrm-client';
 import { readPhone } from './phone';
 import { blacklistSample } from './samples';
@@ -10,6 +9,7 @@ import type { BlacklistEvent, BlacklistRecord } from './types';
 import { isRecord, num, records, str } from '../common/json';
 import { labelOf } from './fields';
 import { moscowOutputTime } from '../common/dates';
+import { unreachableError, unusableAnswerError } from './errors';
 
 /** bwType (seed 002, GetWhiteBlackHistoryInfo). */
 export const BW_TYPES: Readonly<Record<number, string>> = {

@@ -11,18 +11,10 @@ import { readJsonAnswer } from '../common/json';
 import { TimeBudget } from '../common/network';
 import { httpBuildQuery } from '../common/php-query';
 import { deliveryCrmBaseUrl, rlabBlacklistBaseUrl } from '../config';
-import {
-  HostDown,
-  JSON_HEADERS,
-  hiddenValues,
-  refusedStatus,
-  rlabTimeoutMs,
-  sender,
-  unreachableError,
-  unusableAnswerError,
-} from './client';
+import { HostDown, JSON_HEADERS, hiddenValues, rlabTimeoutMs, sender } from './client';
 import { blacklistRequestKey, trackHistoryRequestKey } from './signatures';
 import type { RlabCredentials } from './types';
+import { refusedStatus, unreachableError, unusableAnswerError } from './errors';
 
 /** The names messages give each service. */
 export const BLACKLIST_SERVICE = 'DeliveryCRM blacklist';

@@ -3,7 +3,6 @@ import { preview } from '../common/errors';
 import { hideSecrets } from '../common/secrets';
 import { AUTH_FIELDS } from '../credentials';
 import { requireRlab } from './connection';
-import { unusableAnswerError } from './client';
 import { createDeliveryCrmClient, TRACK_HISTORY_SERVICE } from './deliverycrm-client';
 import { notificationHistorySample } from './samples';
 import type { Notification, NotificationHistory, StatusEvent } from './types';
@@ -11,6 +10,7 @@ import { readTrackingNumber } from './track-request';
 import { isRecord, num, records, str } from '../common/json';
 import { labelOf, CARRIER_FORMS, HISTORY_SERVICES, choicesOf, readCode } from './fields';
 import { moscowOutputTime } from '../common/dates';
+import { unusableAnswerError } from './errors';
 
 /** The result field (end of seed 002): STATE_FINISHED_SUCCESS = 1 ... */
 export const HISTORY_RESULTS: Readonly<Record<number, string>> = {

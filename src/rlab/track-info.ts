@@ -1,13 +1,14 @@
 import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
 import { requireRlab } from './connection';
-import { createRlabClient, emptyEntryOf, rlabResultError, unusableAnswerError } from './client';
+import { createRlabClient, emptyEntryOf } from './client';
 import { trackInfoSample } from './samples';
 import type { RlabReply, TrackInfo } from './types';
 import { readTrackingNumber } from './track-request';
 import { isRecord, num, str } from '../common/json';
 import { labelOf, CARRIER_FORMS, TRACKING_CARRIERS, choicesOf, readCode, SERVED_BY_BACKUP } from './fields';
 import { moscowOutputTime } from '../common/dates';
+import { rlabResultError, unusableAnswerError } from './errors';
 
 /** trackMainStatus, as the table after gettrackinfo.ashx explains it. */
 export const MAIN_STATUSES: Readonly<Record<number, string>> = {

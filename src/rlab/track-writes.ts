@@ -5,11 +5,12 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { requireRlab } from './connection';
-import { createRlabClient, emptyEntryOf, rlabResultError, unconfirmedTracks, type RlabClient } from './client';
+import { createRlabClient, emptyEntryOf, unconfirmedTracks, type RlabClient } from './client';
 import type { TrackRequest } from './track-request';
 import { inWantedState, storedTracks } from './reconcile';
 import type { RlabReply, TrackingEntry, TrackOutcome, TracksResult, WriteMethod } from './types';
 import { PAYMENT_TYPES, TRACKING_CARRIERS, type Mode, outputKeys } from './fields';
+import { rlabResultError } from './errors';
 
 export const BATCH_SIZE = 100;
 
