@@ -5,10 +5,11 @@
  * differently (custom auth adds nothing to requests by itself).
  */
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
-import { AUTH_FIELDS, connectionAbahaHeader, hasAnyCredential, requireJustClick, requireRlab } from './credentials';
-import { verifyJustClickCredentials } from './justclick/client';
+import { connectionAbahaHeader } from './abaha/connection';
+import { AUTH_FIELDS, hasAnyCredential } from './credentials';
+import { requireJustClick, verifyJustClickCredentials } from './justclick/connection';
 import { verifyMeasoftCredentials } from './measoft/connection';
-import { rlabConnectionInfo, type RlabConnectionInfo } from './rlab/connection';
+import { requireRlab, rlabConnectionInfo, type RlabConnectionInfo } from './rlab/connection';
 
 /** What the connection test finds; it feeds the connection label. */
 export type ConnectionInfo = { justclick_login: string | null } & {

@@ -1,7 +1,12 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { invalidInput, missingCredentials } from './common/errors';
+import { missingCredentials } from './common/errors';
 import { readText } from './common/input';
-import { readJustClickLogin, type JustClickDomain } from './justclick/login';
+
+/**
+ * The shared connection's field table, read by every vendor's connection.ts (require<Vendor>). Imports
+ * nothing above src/common/. MeaSoft's credentials still live here until its folder takes the shape
+ * of the others (measoft/connection.ts).
+ */
 
 /**
  * The shared connection's fields. The keys are a public contract (other tools rely on them);
@@ -21,14 +26,6 @@ export const AUTH_FIELDS = {
 
 export type AuthFieldKey = keyof typeof AUTH_FIELDS;
 
-export interface JustClickCredentials {
-  /** The account's name: the subdomain of its address, in lower case. */
-  login: string;
-  secret: string;
-  /** Where the account is served: the domain of a pasted address, justclick.ru otherwise. */
-  domain: JustClickDomain;
-}
-
 export interface MeasoftCredentials {
   login: string;
   password: string;
@@ -36,19 +33,14 @@ export interface MeasoftCredentials {
   extra: string;
 }
 
-export interface RlabCredentials {
-  userId: string;
-  apiKey: string;
-}
-
-const SERVICES = {
+export const SERVICES = {
   justclick: { name: 'JustClick', keys: ['justclick_login', 'justclick_secret'] },
   rlab: { name: 'R-Lab / DeliveryCRM', keys: ['rlab_user_id', 'rlab_api_key'] },
   measoft: { name: 'MeaSoft', keys: ['measoft_login', 'measoft_password', 'measoft_extra'] },
   abaha: { name: 'Abaha', keys: ['abaha_header_name', 'abaha_header_value'] },
 } as const;
 
-type Service = keyof typeof SERVICES;
+export type Service = keyof typeof SERVICES;
 
 const value = (authData: Bundle['authData'], key: AuthFieldKey): string => readText(authData[key]);
 
@@ -57,7 +49,8 @@ export function hasAnyCredential(authData: Bundle['authData'], service: Service)
   return SERVICES[service].keys.some((key) => value(authData, key) !== '');
 }
 
-function requirePair(z: ZObject, authData: Bundle['authData'], service: Service): string[] {
+/** The values of the service's fields, in its order; names the empty fields when one is missing. */
+export function requirePair(z: ZObject, authData: Bundle['authData'], service: Service): string[] {
   const { name, keys } = SERVICES[service];
   const missing = keys.filter((key) => value(authData, key) === '');
   if (missing.length > 0)
@@ -69,43 +62,7 @@ function requirePair(z: ZObject, authData: Bundle['authData'], service: Service)
   return keys.map((key) => value(authData, key));
 }
 
-const JUSTCLICK_LOGIN_EXPECTED =
-  'the first part of your JustClick address, e.g. myshop for myshop.justclick.ru (the whole address may be pasted)';
-
-export function requireJustClick(z: ZObject, bundle: Pick<Bundle, 'authData'>): JustClickCredentials {
-  const [typed, secret] = requirePair(z, bundle.authData, 'justclick') as [string, string];
-  const reading = readJustClickLogin(typed);
-  if ('problem' in reading)
-    throw invalidInput(z, AUTH_FIELDS.justclick_login, `${JUSTCLICK_LOGIN_EXPECTED}; ${reading.problem}`);
-  // A key pasted into both fields would otherwise travel in the host name, outside the encrypted body.
-  if (reading.login === secret.toLowerCase()) {
-    throw invalidInput(
-      z,
-      AUTH_FIELDS.justclick_login,
-      `${JUSTCLICK_LOGIN_EXPECTED}; it holds the same value as ${AUTH_FIELDS.justclick_secret}`,
-    );
-  }
-  return { ...reading, secret };
-}
-
-export function requireRlab(z: ZObject, bundle: Pick<Bundle, 'authData'>): RlabCredentials {
-  const [userId, apiKey] = requirePair(z, bundle.authData, 'rlab') as [string, string];
-  return { userId, apiKey };
-}
-
 export function requireMeasoft(z: ZObject, bundle: Pick<Bundle, 'authData'>): MeasoftCredentials {
   const [login, password, extra] = requirePair(z, bundle.authData, 'measoft') as [string, string, string];
   return { login, password, extra };
-}
-
-/** The connection's Abaha header pair, or null when both are empty (a half-filled pair is an error). */
-export function connectionAbahaHeader(
-  z: ZObject,
-  bundle: Pick<Bundle, 'authData'>,
-): { name: string; value: string } | null {
-  // Static-webhook tests may run without a connection.
-  const authData = bundle.authData ?? {};
-  if (!hasAnyCredential(authData, 'abaha')) return null;
-  const [name, value] = requirePair(z, authData, 'abaha') as [string, string];
-  return { name, value };
 }

@@ -1,7 +1,8 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { CUSTOMER_FIELDS, abahaOutputFields } from './fields';
 import { abahaCustomerSample } from './samples';
-import { abahaDirections, abahaInputFields, abahaPerform } from './webhook-trigger';
+import { abahaPerform } from './deliveries';
+import { abahaDirections, abahaInputFields } from './fields';
 
 export const ABAHA_CUSTOMER_KEY = 'abaha_customer';
 

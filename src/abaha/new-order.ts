@@ -1,7 +1,8 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { ORDER_FIELDS, abahaOutputFields } from './fields';
 import { abahaOrderSample } from './samples';
-import { abahaDirections, abahaInputFields, abahaPerform } from './webhook-trigger';
+import { abahaPerform } from './deliveries';
+import { abahaDirections, abahaInputFields } from './fields';
 
 export const ABAHA_ORDER_KEY = 'abaha_order';
 

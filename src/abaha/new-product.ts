@@ -1,7 +1,8 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { PRODUCT_FIELDS, abahaOutputFields } from './fields';
 import { abahaProductSample } from './samples';
-import { abahaDirections, abahaInputFields, abahaPerform } from './webhook-trigger';
+import { abahaPerform } from './deliveries';
+import { abahaDirections, abahaInputFields } from './fields';
 
 export const ABAHA_PRODUCT_KEY = 'abaha_product';
 

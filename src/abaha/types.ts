@@ -1,3 +1,9 @@
+/** The three kinds of Abaha event, told apart by their fields (read-event.ts). */
+export type AbahaKind = 'order' | 'product' | 'customer';
+
+/** How the app reads a field (see fields.ts): kept as sent, or with a typed companion. */
+export type FieldKind = 'number' | 'flag' | 'time' | 'sent-number';
+
 /**
  * What Abaha's triggers return: every field Abaha sends, under its own name, plus typed
  * companions (`_number`, `_boolean`, `_iso`; see fields.ts). samples.ts holds the examples.

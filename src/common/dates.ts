@@ -3,6 +3,16 @@
 /** The time zone of JustClick and R-Lab, Moscow-based services (UTC+3 since October 2014, UTC+4 before). */
 export const MOSCOW = 'Europe/Moscow';
 
+/**
+ * Moscow's offset today (UTC+3 all year since October 2014), for vendors that send wall-clock
+ * times without a zone: JustClick, R-Lab / DeliveryCRM, MeaSoft.
+ */
+export const MOSCOW_OFFSET = '+03:00';
+export const MOSCOW_OFFSET_MS = 3 * 3_600_000;
+
+/** Vietnam's offset (UTC+7, no daylight saving): Abaha's wall-clock times. */
+export const VIETNAM_OFFSET = '+07:00';
+
 /** What a user typed into a date field: a date, or why it is not one. */
 export type DateReading = { date: Date } | { problem: 'format' | 'calendar' };
 
@@ -276,3 +286,58 @@ export const DAY_FORMS = 'a date such as 10.12.2026 (day first) or 2026-12-10';
 export const DAY_ON_CALENDAR = 'a date that exists in the calendar (no 30 February or 31 April, months 01 to 12)';
 /** What every time-of-day field accepts (readTimeOfDay). */
 export const TIME_FORMS = 'a time such as 10:00 or 10.00 (24-hour, 00:00 to 23:59)';
+
+/** The calendar day in Moscow at `now` as yyyy-mm-dd (MeaSoft's statusreq dates). */
+export function moscowIsoDate(now: Date): string {
+  return new Date(now.getTime() + MOSCOW_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The calendar day in Moscow at `now` as dd.mm.yyyy (JustClick's date filters). */
+export function moscowDottedDate(now: Date): string {
+  const [year, month, day] = moscowIsoDate(now).split('-');
+  return `${day}.${month}.${year}`;
+}
+
+/** Unix seconds as ISO 8601 at Moscow's offset: 1716195600 -> 2024-05-20T12:00:00+03:00. */
+export function unixSecondsToMoscowIso(seconds: number): string {
+  return new Date(seconds * 1000 + MOSCOW_OFFSET_MS).toISOString().replace(/\.\d{3}Z$/, MOSCOW_OFFSET);
+}
+
+/**
+ * Moscow wall-clock text ("08.06.2018 14:22:55", "2016-05-18 16:10:02") as ISO 8601 with +03:00;
+ * null for empty or unreadable text.
+ */
+export const moscowTextToIso = (text: string | null | undefined): string | null => localTimeToIso(text, MOSCOW_OFFSET);
+
+/**
+ * A time sent either as Unix seconds (a number or digits) or as Moscow wall-clock text, as ISO 8601
+ * with +03:00. 0, MySQL's "no date" (0000-00-00 ...), empty and unreadable values are null, so no
+ * wrong date is ever shown.
+ */
+export function unixOrMoscowTextToIso(value: unknown): string | null {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  if (/^\d+$/.test(text)) return Number(text) > 0 ? unixSecondsToMoscowIso(Number(text)) : null;
+  if (/^0{4}-0{2}-0{2}/.test(text)) return null;
+  return moscowTextToIso(text);
+}
+
+/**
+ * A Moscow time as an output carries it: only in ISO 8601 with +03:00 under `isoKey`, because
+ * Zapier's checks D023/T003 refuse a date string without a zone. Text that does not read as a
+ * time stays as sent under `key`, so nothing the vendor said is lost.
+ */
+export function moscowOutputTime<Key extends string, IsoKey extends string>(
+  key: Key,
+  isoKey: IsoKey,
+  text: string | null,
+): MoscowOutputTime<Key, IsoKey> {
+  const iso = moscowTextToIso(text);
+  const time =
+    iso === null && text !== null && text.trim() !== '' ? { [key]: text, [isoKey]: null } : { [isoKey]: iso };
+  return time as MoscowOutputTime<Key, IsoKey>;
+}
+
+/** `isoKey` always (null when there is no time), `key` only with text that is no time. */
+export type MoscowOutputTime<Key extends string, IsoKey extends string> = { [K in IsoKey]: string | null } & {
+  [K in Key]?: string;
+};

@@ -74,3 +74,60 @@ export function assertSafeJson(value: unknown, depth = 0): void {
     }
   }
 }
+
+/**
+ * A vendor's answer read as JSON, or undefined when it is not JSON or not safe to read (a forbidden
+ * key, nesting too deep): such an answer is never taken as a result. A UTF-8 byte order mark before
+ * the text is tolerated (R-Lab's servers send one).
+ */
+export function readJsonAnswer(text: string): unknown {
+  try {
+    return parseJsonSafely(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
+}
+
+/*
+ * Reading parsed JSON value by value: a value of the wrong type becomes null (or undefined) rather
+ * than flowing into an output. Objects are read, never merged, so keys such as "__proto__" are inert.
+ */
+
+/** A JSON object, as the readers below see one. */
+export type JsonRecord = Record<string, unknown>;
+
+export const isRecord = (value: unknown): value is JsonRecord =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A finite JSON number, else null. */
+export const num = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
+
+/** A JSON string as sent, else null. */
+export const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** The objects of an array (a lone object counts as one); anything else is no items. */
+export const records = (value: unknown): JsonRecord[] =>
+  Array.isArray(value) ? value.filter(isRecord) : isRecord(value) ? [value] : [];
+
+/** PHP's json_encode gives a list for a sequential array and an object for keyed ones: read both. */
+export function listOf(value: unknown): unknown[] | undefined {
+  if (Array.isArray(value)) return value;
+  if (isRecord(value)) return Object.values(value);
+  return undefined;
+}
+
+/** Text, or null for empty, null or absent values (numbers become their decimal text). */
+export function textOrNull(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+/** Money as a number: "1490.00", "1490,00" or 1490; anything else is null. */
+export function moneyOrNull(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const normal = value.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(normal) ? Number(normal) : null;
+}

@@ -5,32 +5,17 @@ import {
   type InferInputData,
   type ZObject,
 } from 'zapier-platform-core';
-import { toUnixSeconds } from '../common/dates';
-import { DATE_HELP, readJustClickDate } from './dates';
+import { toUnixSeconds, unixSecondsToMoscowIso } from '../common/dates';
 import { invalidInput } from '../common/errors';
 import { NUMBER_FORMS, asList, readNumber, readText } from '../common/input';
 import type { PhpQueryParams } from '../common/php-query';
-import { requireJustClick } from '../credentials';
-import { EMAIL, isRecord, textOrNull, trustedAnswer, unexpectedResult, unixToMoscowIso } from './answers';
-import { callJustClick, resultInEnglish } from './client';
+import { requireJustClick } from './connection';
+import { callJustClick, trustedAnswer, unexpectedResult } from './client';
 import { createOrderSample } from './samples';
 import type { CreatedOrder } from './types';
-
-/** 601: "the order already exists", with its number in result.bill_id (https://help.justclick.ru/archives/511). */
-const ALREADY_EXISTS = 601;
-
-export const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'] as const;
-
-const utmField = <K extends string>(key: K, label: string, helpText: string) =>
-  ({ key, label, helpText, type: 'string', required: false }) as const;
-
-export const utmInputFields = [
-  utmField('utm_source', 'UTM Source', 'Where the buyer came from, e.g. `newsletter`.'),
-  utmField('utm_medium', 'UTM Medium', 'The channel, e.g. `email` or `cpc`.'),
-  utmField('utm_campaign', 'UTM Campaign', 'The campaign name, e.g. `spring`.'),
-  utmField('utm_content', 'UTM Content', 'Which ad or link, e.g. `button`.'),
-  utmField('utm_term', 'UTM Term', 'The keyword, e.g. `course`.'),
-] as const;
+import { EMAIL, DATE_HELP, readJustClickDate, utmInputFields, UTM_KEYS } from './fields';
+import { isRecord, textOrNull } from '../common/json';
+import { ORDER_ALREADY_EXISTS, resultInEnglish } from './errors';
 
 const inputFields = defineInputFields([
   {
@@ -217,11 +202,11 @@ export const perform = (async (z, bundle) => {
   // One request, never retried: a second CreateOrder could be a second order.
   const answer = trustedAnswer(z, await callJustClick(z, credentials, 'CreateOrder', params(order)), [
     0,
-    ALREADY_EXISTS,
+    ORDER_ALREADY_EXISTS,
   ]);
   const billId = isRecord(answer.result) ? textOrNull(answer.result.bill_id) : null;
   if (billId === null) throw unexpectedResult(z, 'CreateOrder', answer.result);
-  const alreadyExisted = answer.errorCode === ALREADY_EXISTS;
+  const alreadyExisted = answer.errorCode === ORDER_ALREADY_EXISTS;
   const created: CreatedOrder = {
     bill_id: billId,
     already_existed: alreadyExisted,
@@ -230,7 +215,7 @@ export const perform = (async (z, bundle) => {
       : `Order ${billId} created.`,
     email: order.email,
     goods: order.goods.map((item) => ({ good_name: item.good_name, good_sum: item.good_sum ?? null })),
-    order_date: order.orderDate ? unixToMoscowIso(toUnixSeconds(order.orderDate)) : null,
+    order_date: order.orderDate ? unixSecondsToMoscowIso(toUnixSeconds(order.orderDate)) : null,
     justclick_error_code: answer.errorCode,
     justclick_error_text: answer.errorText,
     justclick_error_text_en: resultInEnglish(answer.errorCode),

@@ -5,12 +5,12 @@
  * "DeleteOrder").
  */
 import { defineCreate, defineInputFields, type CreatePerform, type InferInputData } from 'zapier-platform-core';
-import { requireJustClick } from '../credentials';
-import { trustedAnswer } from './answers';
-import { callJustClick, JUSTCLICK_ERROR_CODES } from './client';
+import { requireJustClick } from './connection';
+import { callJustClick, trustedAnswer } from './client';
 import { readOrderNumber, resultCodeOutputFields } from './fields';
 import { deleteOrderSample } from './samples';
 import type { DeletedOrder } from './types';
+import { JUSTCLICK_ERROR_CODES } from './errors';
 
 /**
  * Codes by which JustClick says there is no such order: 302 in its table for deleting and changing

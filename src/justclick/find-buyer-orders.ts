@@ -13,13 +13,13 @@ import {
 } from 'zapier-platform-core';
 import { readChoice } from '../common/input';
 import { STEP_BUDGET_MS, TimeBudget } from '../common/network';
-import { requireJustClick } from '../credentials';
-import { isRecord, listOf, trustedAnswer, unexpectedResult } from './answers';
-import { callJustClick, justClickTimeoutMs } from './client';
-import { readEmailAddress } from './fields';
-import { orderOutputFields, readOrder } from './orders';
+import { requireJustClick } from './connection';
+import { callJustClick, justClickTimeoutMs, trustedAnswer, unexpectedResult } from './client';
+import { readEmailAddress, orderOutputFields } from './fields';
 import { buyerOrdersSample } from './samples';
 import type { BuyerOrders, JustClickOrder } from './types';
+import { isRecord, listOf } from '../common/json';
+import { readOrder } from './read-order';
 
 /** GetBills' pay_status values (https://help.justclick.ru/archives/571). */
 const PAY_STATUSES = [

@@ -1,14 +1,12 @@
 import { defineInputFields, defineSearch, type InferInputData, type SearchPerform } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
 import { readText } from '../common/input';
-import { requireJustClick } from '../credentials';
-import { trustedAnswer } from './answers';
-import { callJustClick } from './client';
-import { orderOutputFields, readOrder } from './orders';
+import { requireJustClick } from './connection';
+import { callJustClick, trustedAnswer } from './client';
 import { orderSample } from './samples';
-
-/** Codes by which getOrderDetails says there is no such order: nothing found, not a failure. */
-const NOT_FOUND = [200, 302, 400];
+import { ORDER_NOT_FOUND } from './errors';
+import { readOrder } from './read-order';
+import { orderOutputFields } from './fields';
 
 const inputFields = defineInputFields([
   {
@@ -35,7 +33,7 @@ export const perform = (async (z, bundle) => {
       ['bill_id', billId],
       ['good_info', true],
     ]),
-    [0, ...NOT_FOUND],
+    [0, ...ORDER_NOT_FOUND],
   );
   if (answer.errorCode !== 0) return [];
   return [readOrder(z, 'getOrderDetails', answer.result)];

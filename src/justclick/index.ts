@@ -1,12 +1,14 @@
 /** JustClick operations, registered in src/index.ts. */
+import addSubscriber from './add-subscriber';
 import createOrder from './create-order';
 import deleteOrder from './delete-order';
-import { groups, products } from './dropdowns';
 import findBuyerOrders from './find-buyer-orders';
 import findOrder from './find-order';
+import findSubscriber from './find-subscriber';
+import groups from './groups';
 import newOrder from './new-order';
+import products from './products';
 import removeSubscriber from './remove-subscriber';
-import { addSubscriber, findOrAddSubscriber, findSubscriber } from './subscribers';
 import updateOrderStatus from './update-order-status';
 
 export const creates = {
@@ -27,6 +29,17 @@ export const searches = {
   [findOrder.key]: findOrder,
   [findSubscriber.key]: findSubscriber,
   [findBuyerOrders.key]: findBuyerOrders,
+};
+
+/** Find JustClick Subscriber, or Add JustClick Subscriber to Group when it is not there. */
+const findOrAddSubscriber = {
+  key: findSubscriber.key,
+  display: {
+    label: 'Find or Add JustClick Subscriber',
+    description: 'Finds a JustClick contact by e-mail, or adds it to the groups when it is not there.',
+  },
+  search: findSubscriber.key,
+  create: addSubscriber.key,
 };
 
 export const searchOrCreates = { [findOrAddSubscriber.key]: findOrAddSubscriber };

@@ -5,12 +5,14 @@ import {
   type PollingTriggerPerform,
 } from 'zapier-platform-core';
 import { YES_NO_CHOICES, YES_NO_FORMS, readBoolean } from '../common/input';
-import { requireJustClick } from '../credentials';
-import { listOf, moscowDate, trustedAnswer, unexpectedResult } from './answers';
-import { callJustClick } from './client';
-import { orderOutputFields, readOrder } from './orders';
+import { requireJustClick } from './connection';
+import { callJustClick, trustedAnswer, unexpectedResult } from './client';
 import { orderSample } from './samples';
 import type { JustClickOrder } from './types';
+import { listOf } from '../common/json';
+import { moscowDottedDate } from '../common/dates';
+import { readOrder } from './read-order';
+import { orderOutputFields } from './fields';
 
 /**
  * How far back each poll looks, in Moscow calendar days including today. getOrdersWithGoods takes
@@ -45,7 +47,7 @@ export const perform = (async (z, bundle) => {
   const credentials = requireJustClick(z, bundle);
   const days = onlyPaid ? PAID_ORDER_DAYS : NEW_ORDER_DAYS;
   // Only the start day: without end_date JustClick takes "now", so today's orders are always in.
-  const begin = moscowDate(new Date(Date.now() - (days - 1) * DAY_MS));
+  const begin = moscowDottedDate(new Date(Date.now() - (days - 1) * DAY_MS));
   const answer = trustedAnswer(
     z,
     await callJustClick(z, credentials, 'getOrdersWithGoods', [

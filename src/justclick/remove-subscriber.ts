@@ -14,12 +14,13 @@ import {
   type ZObject,
 } from 'zapier-platform-core';
 import { STEP_BUDGET_MS, TimeBudget } from '../common/network';
-import { requireJustClick } from '../credentials';
-import { isRecord, listOf, textOrNull, trustedAnswer, unexpectedResult } from './answers';
-import { callJustClick, justClickRefusal, justClickTimeoutMs, type JustClickAnswer } from './client';
+import { requireJustClick } from './connection';
+import { callJustClick, justClickTimeoutMs, trustedAnswer, unexpectedResult } from './client';
 import { contactEmailField, readEmailAddress, readGroupIds, resultCodeOutputFields } from './fields';
 import { removeSubscriberSample } from './samples';
-import type { GroupRemoval, RemovedSubscriber } from './types';
+import { type GroupRemoval, type RemovedSubscriber, type JustClickAnswer } from './types';
+import { isRecord, listOf, textOrNull } from '../common/json';
+import { justClickRefusal } from './errors';
 
 /** GetLeadGroupStatuses: 500 no contact with this e-mail, 501 the contact is in no group. */
 const IN_NO_GROUP = [500, 501];

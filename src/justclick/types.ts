@@ -157,3 +157,24 @@ export type DeletedOrder = {
   justclick_error_code: number;
   justclick_error_text: string;
 };
+
+/** The domains JustClick serves accounts on (connection.ts). */
+export type JustClickDomain = 'justclick.ru' | 'justclick.io';
+
+export interface JustClickCredentials {
+  /** The account's name: the subdomain of its address, in lower case. */
+  login: string;
+  secret: string;
+  /** Where the account is served: the domain of a pasted address, justclick.ru otherwise. */
+  domain: JustClickDomain;
+}
+
+/** JustClick's answer envelope, read by client.ts. */
+export interface JustClickAnswer {
+  errorCode: number;
+  /** error_text exactly as JustClick sent it ("ok" in some answers, "OK" in others). */
+  errorText: string;
+  /** True when the answer's hash matches md5(error_code::error_text::secret). */
+  verified: boolean;
+  result: unknown;
+}

@@ -5,17 +5,17 @@ import {
   type InferInputData,
   type ZObject,
 } from 'zapier-platform-core';
-import { toUnixSeconds } from '../common/dates';
-import { unixToMoscowIso } from './answers';
+import { toUnixSeconds, unixSecondsToMoscowIso } from '../common/dates';
 import { invalidInput } from '../common/errors';
 import { readChoice, readText } from '../common/input';
 import type { PhpQueryParams } from '../common/php-query';
 import { normaliseTrackingNumber } from '../common/tracking-number';
-import { requireJustClick } from '../credentials';
-import { DATE_HELP, readJustClickDate } from './dates';
-import { callJustClick, justClickError, resultInEnglish, untrustedAnswerError } from './client';
+import { requireJustClick } from './connection';
+import { callJustClick } from './client';
 import { updateOrderStatusSample } from './samples';
 import type { UpdatedOrder } from './types';
+import { DATE_HELP, readJustClickDate } from './fields';
+import { justClickError, resultInEnglish, untrustedAnswerError } from './errors';
 
 export const ORDER_STATUSES = {
   sent: 'Sent (Shipped by Post)',
@@ -143,7 +143,7 @@ export const perform = (async (z, bundle) => {
     bill_id: request.billId,
     status: request.status,
     status_label: ORDER_STATUSES[request.status],
-    date: request.date ? unixToMoscowIso(toUnixSeconds(request.date)) : null,
+    date: request.date ? unixSecondsToMoscowIso(toUnixSeconds(request.date)) : null,
     date_unix: request.date ? toUnixSeconds(request.date) : null,
     date_defaulted: request.dateDefaulted,
     rpo: request.rpo ?? null,

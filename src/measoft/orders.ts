@@ -3,10 +3,10 @@ import { defineInputField, type ZObject } from 'zapier-platform-core';
 import { asList, readChoice, readText } from '../common/input';
 import type { MeasoftCredentials } from '../credentials';
 import { findOrders } from './client';
-import { moscowDate } from './connection';
 import type { OrderReading } from './parse-order';
 import type { MeasoftOrderEvent } from './types';
 import { MEASOFT_STATUSES, MEASOFT_STATUS_CHOICES, type MeasoftStatusCode } from './statuses';
+import { moscowIsoDate } from '../common/dates';
 
 const statusCode = (value: unknown): string => readText(value).toUpperCase();
 
@@ -79,6 +79,6 @@ export async function recentOrders(
   reading: OrderReading,
   now = new Date(),
 ): Promise<MeasoftOrderEvent[]> {
-  const from = moscowDate(new Date(now.getTime() - SAMPLE_DAYS * 86_400_000));
-  return newestFirst(await findOrders(z, credentials, { datefrom: from, dateto: moscowDate(now) }, reading));
+  const from = moscowIsoDate(new Date(now.getTime() - SAMPLE_DAYS * 86_400_000));
+  return newestFirst(await findOrders(z, credentials, { datefrom: from, dateto: moscowIsoDate(now) }, reading));
 }

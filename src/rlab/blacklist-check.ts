@@ -1,13 +1,15 @@
 import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { invalidInput, preview } from '../common/errors';
 import { YES_NO_CHOICES, YES_NO_FORMS, readBoolean, readText } from '../common/input';
-import { requireRlab } from '../credentials';
-import { unreachableError, unusableAnswerError } from './client';
-import { BLACKLIST_HISTORY_SERVICE, BLACKLIST_SERVICE, createDeliveryCrmClient } from './deliverycrm';
-import { isRecord, labelOf, moscowTime, num, records, str } from './json';
+import { requireRlab } from './connection';
+import { BLACKLIST_HISTORY_SERVICE, BLACKLIST_SERVICE, createDeliveryCrmClient } from './deliverycrm-client';
 import { readPhone } from './phone';
 import { blacklistSample } from './samples';
 import type { BlacklistEvent, BlacklistRecord } from './types';
+import { isRecord, num, records, str } from '../common/json';
+import { labelOf } from './fields';
+import { moscowOutputTime } from '../common/dates';
+import { unreachableError, unusableAnswerError } from './errors';
 
 /** bwType (seed 002, GetWhiteBlackHistoryInfo). */
 export const BW_TYPES: Readonly<Record<number, string>> = {
@@ -85,7 +87,7 @@ function parseEvent(item: Record<string, unknown>): BlacklistEvent {
   const type = num(item.bwType);
   const category = num(item.bwShopCategoryId);
   return {
-    ...moscowTime('bwEventDate', 'bwEventDateIso', str(item.bwEventDate)),
+    ...moscowOutputTime('bwEventDate', 'bwEventDateIso', str(item.bwEventDate)),
     bwType: type,
     bwTypeLabel: labelOf(BW_TYPES, type, 'type'),
     bwShopCategoryId: category,

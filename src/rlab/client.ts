@@ -1,52 +1,32 @@
 /**
  * R-Lab client (R-Lab API document, see docs/rlab.md): the tracking API (POST JSON to
  * {RLAB_BASE_URL}/<method>.ashx, falling back once to RLAB_FALLBACK_URL), and the exchange and
- * error handling the DeliveryCRM client (deliverycrm.ts) shares. Builds and signs requests;
+ * error handling the DeliveryCRM client (deliverycrm-client.ts) shares. Builds and signs requests;
  * operations never do.
  */
 import type { HttpResponse, ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
-import { hideSecrets } from '../common/secrets';
+import { isRecord, readJsonAnswer } from '../common/json';
 import { NoAnswer, requestWithin, TimeBudget, timeoutFromEnv } from '../common/network';
+import { hideSecrets } from '../common/secrets';
 import { rlabBaseUrl, rlabFallbackUrl } from '../config';
-import { AUTH_FIELDS, type RlabCredentials } from '../credentials';
+import { AUTH_FIELDS } from '../credentials';
+import { refusedStatus, rlabResultError, unreachableError, type MessageContext } from './errors';
+import { inWantedState, storedTracks } from './reconcile';
 import { rlabTrackingKey, rlabUserInfoKey } from './signatures';
-import { isRecord } from './json';
-import { inWantedState, storedTracks, type WriteMethod } from './reconcile';
-
-export type RlabMethod = 'addtrack' | 'updatetrack' | 'deltrack' | 'gettrackinfo' | 'getuserinfo';
+import type {
+  RlabAnswer,
+  RlabCredentials,
+  RlabMethod,
+  RlabReply,
+  RlabUserInfo,
+  TrackingEntry,
+  WriteMethod,
+  WriteResult,
+} from './types';
 
 /** Methods that change nothing: an unreadable answer from them is safe to ask again elsewhere. */
 const READ_METHODS: ReadonlySet<RlabMethod> = new Set(['gettrackinfo', 'getuserinfo']);
-
-/** One entry of trackingData, keys in the document's order. */
-export type TrackingEntry = {
-  trackingUserClientPhone: string;
-  trackingUserClientTrack: string;
-  trackingUserClientEmail: string;
-  trackingUserClientName: string;
-  trackingUserClientItemCost: number;
-  sendToUserEmailFullTracking: boolean;
-  sendToAdminEmailFullTracking: boolean;
-  trackingUserClientOrderNumber?: string;
-  trackingUserClientDescription?: string;
-  trackingUserClientDeliveryServiceId?: number;
-  trackingUserPaymentType?: number;
-  trackingUserLR3CampaignId?: number;
-};
-
-export type RlabAnswer = { resultState: number; resultInfo: string; resultData: unknown };
-
-/** What getuserinfo.ashx returns in resultData. */
-export type RlabUserInfo = {
-  /** "dd.MM.yyyy", or "Бессрочный" when the tariff has no end date. */
-  userExpireDate: string;
-  /** Tracks left; 1 when the balance is unlimited. */
-  userBalance: number;
-  userExpired: boolean;
-  userBalanceUnlimited: boolean;
-  userDateUnlimited: boolean;
-};
 
 /**
  * How long one exchange with an R-Lab / DeliveryCRM address may take, connect, headers and body
@@ -56,12 +36,6 @@ export type RlabUserInfo = {
 export const rlabTimeoutMs = (): number => timeoutFromEnv('RLAB_TIMEOUT_MS', 10_000);
 
 export const JSON_HEADERS = { Accept: 'application/json' };
-
-/**
- * Where a message is read: in a Zap step (Zapier retries a ThrottledError) or in the connection
- * test (nothing is retried there; the user tries again).
- */
-export type MessageContext = 'step' | 'connection';
 
 /** The values of the connection fields, which no message shows even when a vendor echoes one. */
 export const hiddenValues = (credentials: RlabCredentials): string[] => [credentials.apiKey, credentials.userId];
@@ -82,15 +56,6 @@ function rlabUserId(z: ZObject, credentials: RlabCredentials, context: MessageCo
   return Number(credentials.userId);
 }
 
-/** Reads a JSON answer, tolerating a UTF-8 byte order mark; undefined when it is not JSON. */
-export function parseJson(content: string): unknown {
-  try {
-    return JSON.parse(content.replace(/^\uFEFF/, ''));
-  } catch {
-    return undefined;
-  }
-}
-
 /** A key of a vendor object, also when the vendor wrote it with spaces (" resultInfo " in the document). */
 export function vendorField(record: Record<string, unknown>, name: string): unknown {
   if (Object.hasOwn(record, name)) return record[name];
@@ -100,7 +65,7 @@ export function vendorField(record: Record<string, unknown>, name: string): unkn
 
 /** The answer envelope {resultState, resultInfo, resultData}, or undefined when the body is not one. */
 export function parseRlabAnswer(content: string): RlabAnswer | undefined {
-  const data = parseJson(content);
+  const data = readJsonAnswer(content);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
   const record = data as Record<string, unknown>;
   const state = vendorField(record, 'resultState');
@@ -123,48 +88,6 @@ export class HostDown {
   ) {}
 }
 
-/**
- * Both addresses (or the only one) failed to answer; the same text in a step and in the connection test, with the
- * advice that fits.
- */
-export function unreachableError(
-  z: ZObject,
-  service: string,
-  reasons: string,
-  context: MessageContext = 'step',
-): Error {
-  const after = `if ${service} stays down for more than 20 minutes, contact its support.`;
-  if (context === 'connection') {
-    return new z.errors.Error(
-      `${service} is unreachable (${reasons}). Test the connection again in about 5 minutes; ${after}`,
-      'RlabUnreachable',
-      503,
-    );
-  }
-  return new z.errors.ThrottledError(
-    `${service} is unreachable (${reasons}). Zapier will retry this step in about 5 minutes; ${after}`,
-    300,
-  );
-}
-
-/** A read answered with something other than the vendor's documented answers: never a result, asked again later. */
-export function unusableAnswerError(
-  z: ZObject,
-  service: string,
-  what: string,
-  context: MessageContext = 'step',
-): Error {
-  const advice =
-    context === 'connection'
-      ? 'Test the connection again in a few minutes.'
-      : 'Zapier will retry this step in about 5 minutes.';
-  return new z.errors.ThrottledError(
-    `${service} answered with something other than its documented answer (${what}), so it is not taken as a ` +
-      `result. ${advice}`,
-    300,
-  );
-}
-
 export type Sender = (options: {
   method: 'GET' | 'POST';
   url: string;
@@ -179,30 +102,6 @@ export function sender(z: ZObject, budget: TimeBudget): Sender {
     return response instanceof NoAnswer ? new HostDown(response.reason, response.mayHaveArrived) : response;
   };
 }
-
-/** A 4xx as the error the user sees: a 401/403 points to the connection, others show the answer. */
-export function refusedStatus(z: ZObject, service: string, response: HttpResponse, hidden: readonly string[]): Error {
-  const credentials = response.status === 401 || response.status === 403;
-  const hint = credentials
-    ? `check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} in the connection`
-    : `answer: "${preview(response.content, hidden)}"`;
-  const message = `${service} refused the request with HTTP ${response.status} (${hint}).`;
-  return credentials
-    ? new z.errors.ExpiredAuthError(message)
-    : new z.errors.Error(message, 'RlabHttpError', response.status);
-}
-
-/** An answer and the address it came from: the backup is plain http, so buyer data travelled unencrypted. */
-export type RlabReply = RlabAnswer & { servedByBackup: boolean };
-
-/** A write: R-Lab's answer for what was sent (null when nothing was left to send) and what it already held. */
-export type WriteResult = {
-  reply: RlabReply | null;
-  /** Sent in this call (to the address that answered). */
-  sent: TrackingEntry[];
-  /** Already in the wanted state when checked on the backup after the main address gave no answer. */
-  alreadyApplied: TrackingEntry[];
-};
 
 export type RlabClient = {
   call(method: RlabMethod, trackingData: TrackingEntry[] | null, testMode?: boolean): Promise<RlabReply>;
@@ -379,80 +278,6 @@ export const emptyEntryOf = (
     ? {}
     : { trackingUserClientDeliveryServiceId: entry.trackingUserClientDeliveryServiceId }),
 });
-
-/** What a documented R-Lab refusal means in English, what to do, and the fields it points at. */
-type Explanation = { english: string; todo: string };
-
-/**
- * R-Lab's documented texts (API document, "Примеры ответов от сервера"), and the "none applied"
- * variants of the partial answers ("Данные не добавлены в базу, ошибок 1").
- */
-export function explainResult(method: RlabMethod, info: string, state: number): Explanation {
-  const errors = /ошиб\S*\s+(\d+)/i.exec(info)?.[1];
-  const counted = errors === undefined ? '' : ` (${errors} refused)`;
-  if (/ключ|key/i.test(info)) {
-    return {
-      english: 'the request key is wrong: R-Lab User ID and R-Lab API Key do not belong to one account',
-      todo:
-        `Copy ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} from your DeliveryCRM profile ` +
-        '(https://deliverycrm.ru/client/profile/index) into the connection.',
-    };
-  }
-  if (state === 1) {
-    return { english: `R-Lab applied part of the request${counted}`, todo: 'See which tracks were applied below.' };
-  }
-  if (method === 'deltrack' && /не удален/i.test(info)) {
-    return {
-      english:
-        `R-Lab deleted none of the tracks${counted}: it does not hold them (already deleted, never added, or ` +
-        'filed under another carrier)',
-      todo: 'Check Tracking Number and Carrier; Find R-Lab Track Status shows whether R-Lab holds a track.',
-    };
-  }
-  if (method === 'updatetrack' && /не обновлен/i.test(info)) {
-    return {
-      english:
-        `R-Lab updated none of the tracks${counted}: usually it does not hold the track, or it refused a new ` +
-        'Phone',
-      todo:
-        'Check Tracking Number (add it first with Add R-Lab Tracking Number) and Phone (international form, e.g. ' +
-        '+7 916 000-00-00).',
-    };
-  }
-  if (method === 'addtrack' && /не добавлен/i.test(info)) {
-    return {
-      english: `R-Lab stored none of the tracks${counted}; it names no field, and usually it is a Phone it cannot read`,
-      todo: 'Check Phone (international form, e.g. +7 916 000-00-00) and Tracking Number.',
-    };
-  }
-  return {
-    english: 'R-Lab gave no other reason',
-    todo: "Check the step's values against R-Lab's rules, or ask R-Lab's support with this text.",
-  };
-}
-
-/**
- * A resultState other than 0 as the error the user sees: R-Lab's own text, then in English what it means and what to
- * do.
- */
-export function rlabResultError(z: ZObject, answer: RlabAnswer, method: RlabMethod = 'gettrackinfo'): Error {
-  const info = `"${answer.resultInfo || 'no explanation given'}"`;
-  const { english, todo } = explainResult(method, answer.resultInfo, answer.resultState);
-  if (/ключ|key/i.test(answer.resultInfo)) {
-    return new z.errors.ExpiredAuthError(`R-Lab refused the request key: ${info}, that is, ${english}. ${todo}`);
-  }
-  const what =
-    answer.resultState === 1
-      ? 'R-Lab applied only part of the request'
-      : answer.resultState === 2
-        ? 'R-Lab refused the request'
-        : `R-Lab answered with the unknown result ${answer.resultState}`;
-  return new z.errors.Error(
-    `${what}: ${info} (resultState ${answer.resultState}), that is, ${english}. ${todo}`,
-    `RlabResult${answer.resultState}`,
-    400,
-  );
-}
 
 /** The account's balance and tariff (getuserinfo.ashx); used by the connection test. */
 export async function getUserInfo(z: ZObject, credentials: RlabCredentials): Promise<RlabUserInfo> {

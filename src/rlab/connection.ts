@@ -1,7 +1,8 @@
 /** The R-Lab part of the connection test: proves the pair and reads the balance and tariff. */
-import type { ZObject } from 'zapier-platform-core';
-import type { RlabCredentials } from '../credentials';
-import { getUserInfo, type RlabUserInfo } from './client';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { requirePair } from '../credentials';
+import { getUserInfo } from './client';
+import type { RlabCredentials, RlabUserInfo } from './types';
 
 export type RlabConnectionInfo = {
   rlab_user_id: string;
@@ -33,4 +34,10 @@ export async function rlabConnectionInfo(z: ZObject, credentials: RlabCredential
     rlab_expired: info.userExpired,
     rlab_tariff: describeTariff(info),
   };
+}
+
+/** The R-Lab pair of the connection; names the empty fields when one is missing. */
+export function requireRlab(z: ZObject, bundle: Pick<Bundle, 'authData'>): RlabCredentials {
+  const [userId, apiKey] = requirePair(z, bundle.authData, 'rlab') as [string, string];
+  return { userId, apiKey };
 }

@@ -1,14 +1,16 @@
 import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
 import { hideSecrets } from '../common/secrets';
-import { AUTH_FIELDS, requireRlab } from '../credentials';
-import { CARRIER_FORMS, HISTORY_SERVICES, choicesOf, readCode } from './carriers';
-import { unusableAnswerError } from './client';
-import { createDeliveryCrmClient, TRACK_HISTORY_SERVICE } from './deliverycrm';
-import { isRecord, labelOf, moscowTime, num, records, str } from './json';
+import { AUTH_FIELDS } from '../credentials';
+import { requireRlab } from './connection';
+import { createDeliveryCrmClient, TRACK_HISTORY_SERVICE } from './deliverycrm-client';
 import { notificationHistorySample } from './samples';
 import type { Notification, NotificationHistory, StatusEvent } from './types';
-import { readTrackingNumber } from './read-tracks';
+import { readTrackingNumber } from './track-request';
+import { isRecord, num, records, str } from '../common/json';
+import { labelOf, CARRIER_FORMS, HISTORY_SERVICES, choicesOf, readCode } from './fields';
+import { moscowOutputTime } from '../common/dates';
+import { unusableAnswerError } from './errors';
 
 /** The result field (end of seed 002): STATE_FINISHED_SUCCESS = 1 ... */
 export const HISTORY_RESULTS: Readonly<Record<number, string>> = {
@@ -51,7 +53,7 @@ function notification(item: Record<string, unknown>): Notification {
     message: str(item.message),
     segments: num(item.segments),
     internal_status: num(item.internal_status),
-    ...moscowTime('sent_at', 'sent_at_iso', sentAt),
+    ...moscowOutputTime('sent_at', 'sent_at_iso', sentAt),
     price: num(item.price),
   };
 }
@@ -132,11 +134,11 @@ export function parseNotificationHistory(
       service_name: HISTORY_SERVICES[serviceId] ?? String(serviceId),
       price: num(item.price),
       total_price: num(item.total_price),
-      ...moscowTime('created_at', 'created_at_iso', str(item.created_at)),
+      ...moscowOutputTime('created_at', 'created_at_iso', str(item.created_at)),
       result,
       result_label: labelOf(HISTORY_RESULTS, result, 'result'),
       status_history: records(item.status_history).map((event): StatusEvent => ({
-        ...moscowTime('date', 'date_iso', str(event.date)),
+        ...moscowOutputTime('date', 'date_iso', str(event.date)),
         status: str(event.status),
         status_id: num(event.status_id),
       })),

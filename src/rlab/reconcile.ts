@@ -4,13 +4,8 @@
  * answer never came is sent to the backup address (send only what is not applied yet), and after
  * R-Lab's resultState 1 ("part stored") to report exactly which tracks were stored.
  */
-import type { RlabAnswer, RlabMethod, TrackingEntry } from './client';
-import { isRecord } from './json';
-
-export type WriteMethod = Exclude<RlabMethod, 'gettrackinfo' | 'getuserinfo'>;
-
-/** A track as gettrackinfo returns it. */
-export type StoredTrack = Record<string, unknown>;
+import type { RlabAnswer, StoredTrack, TrackingEntry, WriteMethod } from './types';
+import { isRecord } from '../common/json';
 
 /**
  * The tracks of a documented gettrackinfo answer (resultState 0, resultData a list of tracks) by

@@ -1,13 +1,14 @@
 import { defineSearch, defineInputFields, type SearchPerform, type ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
-import { requireRlab } from '../credentials';
-import { CARRIER_FORMS, TRACKING_CARRIERS, choicesOf, readCode } from './carriers';
-import { createRlabClient, emptyEntryOf, rlabResultError, unusableAnswerError, type RlabReply } from './client';
-import { isRecord, labelOf, moscowTime, num, str } from './json';
+import { requireRlab } from './connection';
+import { createRlabClient, emptyEntryOf } from './client';
 import { trackInfoSample } from './samples';
-import type { TrackInfo } from './types';
-import { readTrackingNumber } from './read-tracks';
-import { SERVED_BY_BACKUP } from './track-output-fields';
+import type { RlabReply, TrackInfo } from './types';
+import { readTrackingNumber } from './track-request';
+import { isRecord, num, str } from '../common/json';
+import { labelOf, CARRIER_FORMS, TRACKING_CARRIERS, choicesOf, readCode, SERVED_BY_BACKUP } from './fields';
+import { moscowOutputTime } from '../common/dates';
+import { rlabResultError, unusableAnswerError } from './errors';
 
 /** trackMainStatus, as the table after gettrackinfo.ashx explains it. */
 export const MAIN_STATUSES: Readonly<Record<number, string>> = {
@@ -69,11 +70,11 @@ export function parseTrackInfo(z: ZObject, answer: RlabReply, carrier: number): 
       trackMainStatus: status,
       trackMainStatusLabel: labelOf(MAIN_STATUSES, status, 'status'),
       trackAdditionalStatus: num(item.trackAdditionalStatus),
-      ...moscowTime('trackCreateDate', 'trackCreateDateIso', str(item.trackCreateDate)),
-      ...moscowTime('trackUpdateDate', 'trackUpdateDateIso', str(item.trackUpdateDate)),
-      ...moscowTime('trackEventDate', 'trackEventDateIso', str(item.trackEventDate)),
-      ...moscowTime('trackRecepDate', 'trackRecepDateIso', str(item.trackRecepDate)),
-      ...moscowTime('trackingWaitDate', 'trackingWaitDateIso', str(item.trackingWaitDate)),
+      ...moscowOutputTime('trackCreateDate', 'trackCreateDateIso', str(item.trackCreateDate)),
+      ...moscowOutputTime('trackUpdateDate', 'trackUpdateDateIso', str(item.trackUpdateDate)),
+      ...moscowOutputTime('trackEventDate', 'trackEventDateIso', str(item.trackEventDate)),
+      ...moscowOutputTime('trackRecepDate', 'trackRecepDateIso', str(item.trackRecepDate)),
+      ...moscowOutputTime('trackingWaitDate', 'trackingWaitDateIso', str(item.trackingWaitDate)),
       trackingUserClientPhone: str(item.trackingUserClientPhone),
       trackingUserClientEmail: str(item.trackingUserClientEmail),
       trackingUserClientName: str(item.trackingUserClientName),
@@ -104,7 +105,7 @@ export const perform = (async (z, bundle) => {
   return parseTrackInfo(z, answer, carrier);
 }) satisfies SearchPerform<typeof inputFields, TrackInfo>;
 
-const dateFields = (key: string, label: string) => [{ key: `${key}Iso`, label, type: 'datetime' as const }];
+const dateField = (key: string, label: string) => ({ key: `${key}Iso`, label, type: 'datetime' as const });
 
 export default defineSearch({
   key: 'rlab_track_info',
@@ -123,11 +124,11 @@ export default defineSearch({
       { key: 'trackMainStatus', label: 'Main Status Code', type: 'integer' },
       { key: 'trackMainStatusLabel', label: 'Main Status', type: 'string' },
       { key: 'trackAdditionalStatus', label: 'Additional Status Code', type: 'integer' },
-      ...dateFields('trackCreateDate', 'Added to R-Lab'),
-      ...dateFields('trackUpdateDate', 'Last Updated'),
-      ...dateFields('trackEventDate', 'Last Event Date'),
-      ...dateFields('trackRecepDate', 'Reception Date'),
-      ...dateFields('trackingWaitDate', 'Waiting Since'),
+      dateField('trackCreateDate', 'Added to R-Lab'),
+      dateField('trackUpdateDate', 'Last Updated'),
+      dateField('trackEventDate', 'Last Event Date'),
+      dateField('trackRecepDate', 'Reception Date'),
+      dateField('trackingWaitDate', 'Waiting Since'),
       { key: 'trackingUserClientPhone', label: 'Buyer Phone', type: 'string' },
       { key: 'trackingUserClientEmail', label: 'Buyer Email', type: 'string' },
       { key: 'trackingUserClientName', label: 'Buyer Name', type: 'string' },

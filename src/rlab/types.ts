@@ -149,3 +149,59 @@ export type NotificationHistory = {
   call: Notification[];
   email: Notification[];
 };
+
+/* The tracking API's requests and answers (R-Lab API document, see docs/rlab.md). */
+
+export type RlabMethod = 'addtrack' | 'updatetrack' | 'deltrack' | 'gettrackinfo' | 'getuserinfo';
+
+/** One entry of trackingData, keys in the document's order. */
+export type TrackingEntry = {
+  trackingUserClientPhone: string;
+  trackingUserClientTrack: string;
+  trackingUserClientEmail: string;
+  trackingUserClientName: string;
+  trackingUserClientItemCost: number;
+  sendToUserEmailFullTracking: boolean;
+  sendToAdminEmailFullTracking: boolean;
+  trackingUserClientOrderNumber?: string;
+  trackingUserClientDescription?: string;
+  trackingUserClientDeliveryServiceId?: number;
+  trackingUserPaymentType?: number;
+  trackingUserLR3CampaignId?: number;
+};
+
+export type RlabAnswer = { resultState: number; resultInfo: string; resultData: unknown };
+
+/** What getuserinfo.ashx returns in resultData. */
+export type RlabUserInfo = {
+  /** "dd.MM.yyyy", or "Бессрочный" when the tariff has no end date. */
+  userExpireDate: string;
+  /** Tracks left; 1 when the balance is unlimited. */
+  userBalance: number;
+  userExpired: boolean;
+  userBalanceUnlimited: boolean;
+  userDateUnlimited: boolean;
+};
+
+/** An answer and the address it came from: the backup is plain http, so buyer data travelled unencrypted. */
+export type RlabReply = RlabAnswer & { servedByBackup: boolean };
+
+/** A write: R-Lab's answer for what was sent (null when nothing was left to send) and what it already held. */
+export type WriteResult = {
+  reply: RlabReply | null;
+  /** Sent in this call (to the address that answered). */
+  sent: TrackingEntry[];
+  /** Already in the wanted state when checked on the backup after the main address gave no answer. */
+  alreadyApplied: TrackingEntry[];
+};
+
+export type WriteMethod = Exclude<RlabMethod, 'gettrackinfo' | 'getuserinfo'>;
+
+/** A track as gettrackinfo returns it. */
+export type StoredTrack = Record<string, unknown>;
+
+/** The R-Lab pair of the connection (connection.ts). */
+export interface RlabCredentials {
+  userId: string;
+  apiKey: string;
+}

@@ -1,10 +1,9 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { updateTrackSample } from './samples';
-import { readRequest } from './read-tracks';
-import { sendTracks } from './send-tracks';
-import { detailFields, trackField } from './track-input-fields';
-import { trackOutputFields } from './track-output-fields';
+import { readRequest } from './track-request';
+import { sendTracks } from './track-writes';
 import type { TracksResult } from './types';
+import { detailFields, trackField, trackOutputFields } from './fields';
 
 const inputFields = defineInputFields([trackField, ...detailFields('update')]);
 

@@ -3,7 +3,7 @@ import { createAppTester, type Bundle } from 'zapier-platform-core';
 import newCustomer, { perform as customerPerform } from '../../src/abaha/new-customer';
 import newOrder, { perform as orderPerform } from '../../src/abaha/new-order';
 import newProduct, { perform as productPerform } from '../../src/abaha/new-product';
-import { toBoolean, toNumber } from '../../src/abaha/parse-event';
+import { toBoolean, toNumber } from '../../src/abaha/read-event';
 import { abahaCustomerSample, abahaOrderSample, abahaProductSample } from '../../src/abaha/samples';
 import type { AbahaEvent } from '../../src/abaha/types';
 import App from '../../src/index';

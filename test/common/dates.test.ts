@@ -6,6 +6,12 @@ import {
   readTimeOfDay,
   toIsoUtc,
   toUnixSeconds,
+  moscowOutputTime,
+  moscowIsoDate,
+  moscowDottedDate,
+  unixSecondsToMoscowIso,
+  unixOrMoscowTextToIso,
+  moscowTextToIso,
 } from '../../src/common/dates';
 
 describe('readDateTime', () => {
@@ -159,5 +165,59 @@ describe('readTimeOfDay (every time field of the app)', () => {
     expect(readTimeOfDay('10')).toEqual({ problem: 'format' });
     expect(readTimeOfDay('ten')).toEqual({ problem: 'format' });
     expect(readTimeOfDay('')).toBeUndefined();
+  });
+});
+
+describe('moscowOutputTime', () => {
+  it('gives a time only in ISO 8601 with +03:00, as Zapier checks D023/T003 require', () => {
+    expect(moscowOutputTime('trackCreateDate', 'trackCreateDateIso', '08.06.2018 14:22:55')).toEqual({
+      trackCreateDateIso: '2018-06-08T14:22:55+03:00',
+    });
+    expect(moscowOutputTime('created_at', 'created_at_iso', '2016-05-18 16:10:02')).toEqual({
+      created_at_iso: '2016-05-18T16:10:02+03:00',
+    });
+    expect(moscowOutputTime('created_at', 'created_at_iso', null)).toEqual({ created_at_iso: null });
+    expect(moscowOutputTime('created_at', 'created_at_iso', '')).toEqual({ created_at_iso: null });
+  });
+
+  it('keeps text that does not read as a time as sent, so nothing the vendor said is lost', () => {
+    expect(moscowOutputTime('created_at', 'created_at_iso', 'вчера')).toEqual({
+      created_at: 'вчера',
+      created_at_iso: null,
+    });
+    expect(moscowOutputTime('created_at', 'created_at_iso', '31.02.2020 10:00:00')).toEqual({
+      created_at: '31.02.2020 10:00:00',
+      created_at_iso: null,
+    });
+  });
+});
+
+describe('Moscow dates and times (one name per format)', () => {
+  // 21:30 UTC on 31 December is already 1 January in Moscow.
+  const lateEvening = new Date('2025-12-31T21:30:00Z');
+
+  it('gives the Moscow calendar day as yyyy-mm-dd and as dd.mm.yyyy', () => {
+    expect(moscowIsoDate(lateEvening)).toBe('2026-01-01');
+    expect(moscowDottedDate(lateEvening)).toBe('01.01.2026');
+    expect(moscowIsoDate(new Date('2025-12-31T20:59:59Z'))).toBe('2025-12-31');
+  });
+
+  it('turns Unix seconds into ISO 8601 at +03:00', () => {
+    expect(unixSecondsToMoscowIso(1716195600)).toBe('2024-05-20T12:00:00+03:00');
+  });
+
+  it('reads Moscow wall-clock text only as text', () => {
+    expect(moscowTextToIso('08.06.2018 14:22:55')).toBe('2018-06-08T14:22:55+03:00');
+    expect(moscowTextToIso('1716195600')).toBeNull();
+    expect(moscowTextToIso(null)).toBeNull();
+  });
+
+  it('reads Unix seconds or Moscow text, and no date for 0 or MySQL zero dates', () => {
+    expect(unixOrMoscowTextToIso(1716195600)).toBe('2024-05-20T12:00:00+03:00');
+    expect(unixOrMoscowTextToIso('1716195600')).toBe('2024-05-20T12:00:00+03:00');
+    expect(unixOrMoscowTextToIso('2024-05-20 12:00:00')).toBe('2024-05-20T12:00:00+03:00');
+    expect(unixOrMoscowTextToIso(0)).toBeNull();
+    expect(unixOrMoscowTextToIso('0000-00-00 00:00:00')).toBeNull();
+    expect(unixOrMoscowTextToIso({})).toBeNull();
   });
 });

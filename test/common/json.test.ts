@@ -1,4 +1,16 @@
-import { assertSafeJson, MAX_JSON_DEPTH, parseJsonSafely } from '../../src/common/json';
+import {
+  assertSafeJson,
+  MAX_JSON_DEPTH,
+  parseJsonSafely,
+  isRecord,
+  listOf,
+  moneyOrNull,
+  num,
+  readJsonAnswer,
+  records,
+  str,
+  textOrNull,
+} from '../../src/common/json';
 import { readWebhookBody } from '../../src/common/webhook';
 
 const refusal = (read: () => unknown): string => {
@@ -66,5 +78,52 @@ describe('readWebhookBody', () => {
     expect(refusal(() => readWebhookBody(`{"a":"${'x'.repeat(10 * 1024 * 1024)}"}`, json))).toBe(
       'the body is larger than 10 MB, the most a Zapier webhook accepts.',
     );
+  });
+});
+
+describe('readJsonAnswer (every vendor answer read as JSON)', () => {
+  it('reads JSON, also after a UTF-8 byte order mark', () => {
+    expect(readJsonAnswer('\uFEFF{"resultState":0}')).toEqual({ resultState: 0 });
+  });
+
+  it('gives undefined for text that is not JSON, or not safe to read', () => {
+    expect(readJsonAnswer('<html>busy</html>')).toBeUndefined();
+    expect(readJsonAnswer('{"__proto__":{"polluted":true}}')).toBeUndefined();
+    expect(readJsonAnswer('['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1))).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('value readers over parsed JSON', () => {
+  it('tells objects from arrays and null', () => {
+    expect(isRecord({ a: 1 })).toBe(true);
+    expect(isRecord([])).toBe(false);
+    expect(isRecord(null)).toBe(false);
+  });
+
+  it('keeps a value of the expected type and nothing else', () => {
+    expect(num(5)).toBe(5);
+    expect(num('5')).toBeNull();
+    expect(num(Number.NaN)).toBeNull();
+    expect(str('a')).toBe('a');
+    expect(str(1)).toBeNull();
+    expect(records([{ a: 1 }, 2, null])).toEqual([{ a: 1 }]);
+    expect(records({ a: 1 })).toEqual([{ a: 1 }]);
+    expect(records('x')).toEqual([]);
+  });
+
+  it("reads PHP's lists and keyed arrays alike", () => {
+    expect(listOf([1, 2])).toEqual([1, 2]);
+    expect(listOf({ 0: 'a', 1: 'b' })).toEqual(['a', 'b']);
+    expect(listOf('a')).toBeUndefined();
+  });
+
+  it('reads text and money as vendors send them', () => {
+    expect(textOrNull('  x ')).toBe('x');
+    expect(textOrNull('  ')).toBeNull();
+    expect(textOrNull(12)).toBe('12');
+    expect(moneyOrNull('1 490,50')).toBe(1490.5);
+    expect(moneyOrNull(1490)).toBe(1490);
+    expect(moneyOrNull('12 рублей')).toBeNull();
   });
 });

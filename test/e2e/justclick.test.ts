@@ -5,10 +5,12 @@
  */
 import { test as connectionTest } from '../../src/authentication';
 import { perform as createOrder } from '../../src/justclick/create-order';
-import { performGroups, performProducts } from '../../src/justclick/dropdowns';
+import { performGroups } from '../../src/justclick/groups';
+import { performProducts } from '../../src/justclick/products';
 import { perform as findOrder } from '../../src/justclick/find-order';
 import { perform as newOrder } from '../../src/justclick/new-order';
-import { performAdd, performFind } from '../../src/justclick/subscribers';
+import { performAdd } from '../../src/justclick/add-subscriber';
+import { performFind } from '../../src/justclick/find-subscriber';
 import { perform } from '../../src/justclick/update-order-status';
 
 const updateOrderStatus = perform;

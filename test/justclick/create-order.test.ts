@@ -3,7 +3,7 @@ import { createAppTester } from 'zapier-platform-core';
 import App from '../../src/index';
 import { perform as typedPerform } from '../../src/justclick/create-order';
 import { createOrderSample } from '../../src/justclick/samples';
-import { performProducts } from '../../src/justclick/dropdowns';
+import { performProducts } from '../../src/justclick/products';
 import { caught } from '../support/zapier-error';
 import { JUSTCLICK, authData, body, loose, signed } from './support';
 

@@ -5,10 +5,10 @@ import { createAppTester } from 'zapier-platform-core';
 import App from '../../src/index';
 import { updateOrderStatusSample } from '../../src/justclick/samples';
 import { perform } from '../../src/justclick/update-order-status';
-import { unixToMoscowIso } from '../../src/justclick/answers';
 import { useEnv } from '../support/env';
 import { md5 } from '../support/hash';
 import { caught } from '../support/zapier-error';
+import { unixSecondsToMoscowIso } from '../../src/common/dates';
 
 const appTester = createAppTester(App);
 const setEnv = useEnv();
@@ -129,7 +129,7 @@ describe('Update Order Status: requests', () => {
     expect(sentDate).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
     expect(result).toMatchObject({
       date_unix: sentDate,
-      date: unixToMoscowIso(sentDate),
+      date: unixSecondsToMoscowIso(sentDate),
       date_defaulted: true,
     });
     expect(scope.isDone()).toBe(true);
@@ -236,7 +236,7 @@ describe('Update Order Status: dates as the user means them', () => {
     const result = await run(date);
     expect(result).toMatchObject({
       date_unix: unix,
-      date: unixToMoscowIso(unix),
+      date: unixSecondsToMoscowIso(unix),
       date_defaulted: false,
     });
     expect(scope.isDone()).toBe(true);

@@ -309,12 +309,24 @@ describe('DeliveryCRM blacklist (no backup host): every fault of a read is hande
     ['slow', SLOW, 'did not answer in time (1 s)', 1],
     ['stall', { delayMs: 250, ...TRICKLE }, 'did not answer in time (1 s)', 1],
     ['http500', {}, 'HTTP 500', 1],
-    ['malformed', {}, 'an unreadable answer with HTTP 200', 1],
   ] as const)('%s: ThrottledError (300 s), asked once', async (mode, options, reason, requests) => {
     await sandbox().deliverycrm.fault(mode, options);
     const error = await caught(check());
     expect(error).toMatchObject({ name: 'ThrottledError', delay: 300, message: unreachable(reason) });
     expect(sandbox().deliverycrm.requestsTo('/v1/black/check')).toHaveLength(requests);
+  });
+
+  it('malformed: an answer that is not JSON is called unreadable, not "unreachable" (it did answer)', async () => {
+    await sandbox().deliverycrm.fault('malformed', {});
+    const error = await caught(check());
+    expect(error).toMatchObject({
+      name: 'ThrottledError',
+      delay: 300,
+      message:
+        'DeliveryCRM blacklist answered with something other than its documented answer (HTTP 200, not JSON), so ' +
+        'it is not taken as a result. Zapier will retry this step in about 5 minutes.',
+    });
+    expect(sandbox().deliverycrm.requestsTo('/v1/black/check')).toHaveLength(1);
   });
 
   it.each(['null', 'error', 'internal', 'nokarma'] as const)(

@@ -17,7 +17,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import zapier, { type ZObject } from 'zapier-platform-core';
-import { parseAbahaEvent, readAbahaPayload, type AbahaKind } from '../../src/abaha/parse-event';
+import { parseAbahaEvent, readAbahaPayload } from '../../src/abaha/read-event';
+import type { AbahaKind } from '../../src/abaha/types';
 import { httpBuildQuery, phpUrlencode, type PhpQueryParams, type PhpQueryValue } from '../../src/common/php-query';
 import {
   assertWithinLimit,

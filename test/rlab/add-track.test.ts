@@ -3,7 +3,7 @@ import { createAppTester } from 'zapier-platform-core';
 import App from '../../src/index';
 import { perform } from '../../src/rlab/add-track';
 import { addTrackSample } from '../../src/rlab/samples';
-import { resultInfoInEnglish } from '../../src/rlab/send-tracks';
+import { resultInfoInEnglish } from '../../src/rlab/track-writes';
 import { caught } from '../support/zapier-error';
 import { useEnv } from '../support/env';
 import { md5 } from '../support/hash';

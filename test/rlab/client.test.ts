@@ -4,13 +4,8 @@ import nock from 'nock';
 import { createAppTester, type ZObject } from 'zapier-platform-core';
 import { NoAnswer, requestWithin, STEP_BUDGET_MS, TimeBudget } from '../../src/common/network';
 import App from '../../src/index';
-import {
-  createRlabClient,
-  emptyEntryOf,
-  getUserInfo,
-  parseRlabAnswer,
-  type TrackingEntry,
-} from '../../src/rlab/client';
+import { createRlabClient, emptyEntryOf, getUserInfo, parseRlabAnswer } from '../../src/rlab/client';
+import type { TrackingEntry } from '../../src/rlab/types';
 import { caught } from '../support/zapier-error';
 import { useEnv } from '../support/env';
 import { md5 } from '../support/hash';

@@ -138,6 +138,11 @@ describe('Find Notification History', () => {
     await deliveryCrm({ body: '<html>maintenance</html>' });
     const error = await caught(appTester(perform, { authData, inputData: { track: '504655' } }));
     expect(error.name).toBe('ThrottledError');
+    // DeliveryCRM answered: the message says its answer was unreadable, never that it is unreachable.
+    expect(error.message).toMatch(
+      /^DeliveryCRM answered with something other than its documented answer \(HTTP 200, not JSON\)/,
+    );
+    expect(error.message).not.toMatch(/unreachable/);
   });
 
   it.each([

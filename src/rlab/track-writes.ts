@@ -4,22 +4,13 @@
  * (which tracks were applied, which were not, which are unconfirmed).
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { requireRlab } from '../credentials';
-import { PAYMENT_TYPES, TRACKING_CARRIERS } from './carriers';
-import {
-  createRlabClient,
-  emptyEntryOf,
-  rlabResultError,
-  unconfirmedTracks,
-  type RlabClient,
-  type RlabReply,
-  type TrackingEntry,
-} from './client';
-import type { Request } from './read-tracks';
-import { inWantedState, storedTracks, type WriteMethod } from './reconcile';
-import type { TrackOutcome, TracksResult } from './types';
-import type { Mode } from './track-input-fields';
-import { outputKeys } from './track-output-fields';
+import { requireRlab } from './connection';
+import { createRlabClient, emptyEntryOf, unconfirmedTracks, type RlabClient } from './client';
+import type { TrackRequest } from './track-request';
+import { inWantedState, storedTracks } from './reconcile';
+import type { RlabReply, TrackingEntry, TrackOutcome, TracksResult, WriteMethod } from './types';
+import { PAYMENT_TYPES, TRACKING_CARRIERS, type Mode, outputKeys } from './fields';
+import { rlabResultError } from './errors';
 
 export const BATCH_SIZE = 100;
 
@@ -175,7 +166,7 @@ export async function sendTracks(
   z: ZObject,
   bundle: Pick<Bundle, 'authData'>,
   method: WriteMethod,
-  request: Request,
+  request: TrackRequest,
 ): Promise<TracksResult> {
   const client = createRlabClient(z, requireRlab(z, bundle));
   const batches: TrackingEntry[][] = [];

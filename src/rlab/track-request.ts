@@ -7,10 +7,10 @@ import type { ZObject } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
 import { asList, readBoolean, readNumber, readText } from '../common/input';
 import { isPlainTrackingNumber, normaliseTrackingNumber } from '../common/tracking-number';
-import { PAYMENT_TYPES, TRACKING_CARRIERS, readCode } from './carriers';
-import { emptyEntryOf, type TrackingEntry } from './client';
+import { emptyEntryOf } from './client';
+import type { TrackingEntry } from './types';
 import { readPhone } from './phone';
-import { LABELS, type Mode } from './track-input-fields';
+import { PAYMENT_TYPES, TRACKING_CARRIERS, readCode, LABELS, type Mode } from './fields';
 
 /** The vendor's "send no SMS" number, used when Add gets no phone. */
 export const NO_SMS_PHONE = '79000000000';
@@ -57,10 +57,10 @@ export function readTrackingNumber(z: ZObject, label: string, raw: unknown): str
 const labelFor = (key: Key, track: string, count: number) =>
   count > 1 ? `${LABELS[key]} (tracking number ${track})` : LABELS[key];
 
-export type Request = { entries: TrackingEntry[]; testMode: boolean };
+export type TrackRequest = { entries: TrackingEntry[]; testMode: boolean };
 
 /** Reads and checks every track of the run before anything is sent. */
-export function readRequest(z: ZObject, input: Raw, mode: Mode): Request {
+export function readRequest(z: ZObject, input: Raw, mode: Mode): TrackRequest {
   const typed = asList(input.track).map(readText);
   if (typed.length === 0) throw invalidInput(z, LABELS.track, 'at least one tracking number');
   typed.forEach((track, index) => {

@@ -4,14 +4,16 @@
  * what a Zap maps: goods as line items, money as numbers, times as ISO 8601 with Moscow's offset.
  */
 import type { ZObject } from 'zapier-platform-core';
-import { isRecord, listOf, moneyOrNull, moscowIso, textOrNull, unexpectedResult, type Raw } from './answers';
 import type { JustClickOrder, OrderItem } from './types';
+import { isRecord, listOf, moneyOrNull, textOrNull, type JsonRecord } from '../common/json';
+import { unixOrMoscowTextToIso } from '../common/dates';
+import { unexpectedResult } from './client';
 
 /**
  * The goods of an order: `items` (each with id, title, price, sum) as JustClick's answers carry
  * them, or only the product IDs (`good_ids`, a list or comma-separated text) when that is all.
  */
-function readGoods(raw: Raw): OrderItem[] {
+function readGoods(raw: JsonRecord): OrderItem[] {
   const items = listOf(raw.items) ?? listOf(raw.goods);
   if (items) {
     return items.filter(isRecord).map((item) => ({
@@ -43,8 +45,8 @@ export function readOrder(z: ZObject, method: string, raw: unknown): JustClickOr
     id: billId,
     bill_id: billId,
     pay_status: textOrNull(raw.pay_status),
-    created: moscowIso(raw.created),
-    paid: moscowIso(raw.paid),
+    created: unixOrMoscowTextToIso(raw.created),
+    paid: unixOrMoscowTextToIso(raw.paid),
     email: textOrNull(raw.email),
     first_name: textOrNull(raw.first_name),
     last_name: textOrNull(raw.last_name),
@@ -73,40 +75,3 @@ export function readOrder(z: ZObject, method: string, raw: unknown): JustClickOr
     goods_count: goods.length,
   };
 }
-
-export const orderOutputFields = [
-  { key: 'id', label: 'ID', type: 'string' as const },
-  { key: 'bill_id', label: 'Order Number', type: 'string' as const },
-  { key: 'pay_status', label: 'Payment Status', type: 'string' as const },
-  { key: 'created', label: 'Created At', type: 'datetime' as const },
-  { key: 'paid', label: 'Paid At', type: 'datetime' as const },
-  { key: 'email', label: 'Buyer Email', type: 'string' as const },
-  { key: 'first_name', label: 'Buyer First Name', type: 'string' as const },
-  { key: 'last_name', label: 'Buyer Last Name', type: 'string' as const },
-  { key: 'middle_name', label: 'Buyer Middle Name', type: 'string' as const },
-  { key: 'phone', label: 'Buyer Phone', type: 'string' as const },
-  { key: 'country', label: 'Country', type: 'string' as const },
-  { key: 'region', label: 'Region', type: 'string' as const },
-  { key: 'city', label: 'City', type: 'string' as const },
-  { key: 'address', label: 'Address', type: 'string' as const },
-  { key: 'postal_code', label: 'Postal Code', type: 'string' as const },
-  { key: 'price', label: 'Order Total', type: 'number' as const },
-  { key: 'sum_to_pay', label: 'Left to Pay', type: 'number' as const },
-  { key: 'payway', label: 'Payment Method', type: 'string' as const },
-  { key: 'type', label: 'Order Type', type: 'string' as const },
-  { key: 'comment', label: 'Comment', type: 'string' as const },
-  { key: 'tag', label: 'Tag', type: 'string' as const },
-  { key: 'coupon', label: 'Coupon', type: 'string' as const },
-  { key: 'domain', label: 'Domain', type: 'string' as const },
-  { key: 'payment_link', label: 'Payment Page URL', type: 'string' as const },
-  { key: 'utm_source', label: 'UTM Source', type: 'string' as const },
-  { key: 'utm_medium', label: 'UTM Medium', type: 'string' as const },
-  { key: 'utm_campaign', label: 'UTM Campaign', type: 'string' as const },
-  { key: 'utm_content', label: 'UTM Content', type: 'string' as const },
-  { key: 'utm_term', label: 'UTM Term', type: 'string' as const },
-  { key: 'goods[]good_name', label: 'Product ID', type: 'string' as const },
-  { key: 'goods[]good_title', label: 'Product Name', type: 'string' as const },
-  { key: 'goods[]sum', label: 'Product Price in Order', type: 'number' as const },
-  { key: 'goods[]price', label: 'Product Shop Price', type: 'number' as const },
-  { key: 'goods_count', label: 'Number of Products', type: 'integer' as const },
-];

@@ -1,11 +1,95 @@
 /**
+ * Fields, choice tables and label tables shared by the R-Lab / DeliveryCRM operations: the carrier
+ * numberings, the input and output fields of Add, Update and Delete Tracking Number, and reading a
+ * code from a table.
+ */
+import { defineInputField, type ZObject } from 'zapier-platform-core';
+import { INTEGER_FORMS, NUMBER_FORMS, readChoice, YES_NO_CHOICES, YES_NO_FORMS } from '../common/input';
+import type { TrackOutcome } from './types';
+
+/** A label from a code table, "Unknown <what> N" for a code the document does not list. */
+export const labelOf = (table: Readonly<Record<number, string>>, code: number | null, what: string): string | null =>
+  code === null ? null : (table[code] ?? `Unknown ${what} ${code}`);
+
+/**
+ * The two carrier numberings of R-Lab / DeliveryCRM (the R-Lab API document): the tracking API's
+ * trackingUserClientDeliveryServiceId (table after addtrack.ashx) and the notification-history
+ * API's service_id (end of the document). They differ, so each operation offers its own list.
+ */
+
+const RUSSIAN_POST = 'Russian Post (Почта России)';
+const KAZPOST = 'Kazpost (Почта Казахстана)';
+
+/** Ids 1-13 are the same carriers in both numberings. */
+const SHARED: Readonly<Record<number, string>> = {
+  1: 'TopDelivery',
+  2: 'SPSR (СПСР)',
+  3: 'Boxberry',
+  4: 'PickPoint',
+  5: 'Shop-Logistics',
+  6: 'Delovye Linii (Деловые линии)',
+  7: 'CDEK (СДЭК)',
+  8: 'DPD',
+  9: 'Express.Ru (Экспресс.Ру)',
+  10: 'PEK (ПЭК)',
+  11: 'KSE (КСЭ)',
+  12: 'Dimex',
+  13: 'Ukrposhta (УкрПочта)',
+};
+
+/** trackingUserClientDeliveryServiceId: 0 Russian Post ... 16 Nova Poshta (14 is not used). */
+export const TRACKING_CARRIERS: Readonly<Record<number, string>> = {
+  0: RUSSIAN_POST,
+  ...SHARED,
+  15: KAZPOST,
+  16: 'Nova Poshta (Нова Пошта)',
+};
+
+/** service_id of /v1/track/history: Russian Post is 14 here, and the vendor's default. */
+export const HISTORY_SERVICES: Readonly<Record<number, string>> = { ...SHARED, 14: RUSSIAN_POST, 15: KAZPOST };
+
+/** trackingUserPaymentType (table after the carriers). */
+export const PAYMENT_TYPES: Readonly<Record<number, string>> = {
+  1: 'Cash on Delivery (Наложенный платеж)',
+  2: 'Prepaid (Предоплата)',
+};
+
+/** What a carrier field's help text says a mapped value may be. */
+export const CARRIER_FORMS =
+  'A mapped value may be the number or the name, in English or Russian, in any case (`CDEK`, `СДЭК` or `7`).';
+
+/** Static dropdown choices in the table's order (numeric keys of an object iterate ascending). */
+export const choicesOf = (table: Readonly<Record<number, string>>, first?: number) =>
+  Object.entries(table)
+    .sort(([a], [b]) => (Number(a) === first ? -1 : Number(b) === first ? 1 : 0))
+    .map(([value, label]) => ({ value, label, sample: value }));
+
+/**
+ * The code of a choice field (carrier, payment type): by its number or its label (or either half of
+ * it), any case, ё as е;
+ * undefined when empty. Looked up with readChoice, so `constructor` or `__proto__` are unknown
+ * values like any other.
+ */
+export function readCode(
+  z: ZObject,
+  label: string,
+  value: unknown,
+  table: Readonly<Record<number, string>>,
+  first?: number,
+): number | undefined {
+  // Each half of a label such as "CDEK (СДЭК)" names the choice too: "cdek", "сдэк", "prepaid".
+  const choices = choicesOf(table, first).map((choice) => ({
+    ...choice,
+    aliases: /^(.*?) \((.*)\)$/.exec(choice.label)?.slice(1) ?? [],
+  }));
+  const code = readChoice(z, label, value, choices);
+  return code === undefined ? undefined : Number(code);
+}
+
+/**
  * The input fields of Add, Update and Delete Tracking Number: one definition per key, help text
  * per mode where Update keeps stored values. Zapier line items arrive as arrays, one per track.
  */
-import { defineInputField } from 'zapier-platform-core';
-import { INTEGER_FORMS, NUMBER_FORMS, YES_NO_CHOICES, YES_NO_FORMS } from '../common/input';
-import { CARRIER_FORMS, PAYMENT_TYPES, TRACKING_CARRIERS, choicesOf } from './carriers';
-
 export type Mode = 'add' | 'update' | 'delete';
 
 /** The label of each input key: the fields show them, and messages and outputs name fields by them. */
@@ -200,3 +284,49 @@ export const detailFields = (mode: 'add' | 'update') =>
         `A mapped value may be ${YES_NO_FORMS}.`,
     }),
   ] as const;
+
+/**
+ * The output fields of Add, Update and Delete Tracking Number: one row per key, with the modes it
+ * belongs to (a delete sends no buyer data, so its output has none).
+ */
+/** The label of served_by_backup: a filter on it finds the runs whose data went over plain http. */
+export const SERVED_BY_BACKUP = 'Served by Backup Address (Plain HTTP)';
+
+const OUTPUT_ROWS: ReadonlyArray<[keyof TrackOutcome, string, 'string' | 'number' | 'integer' | 'boolean', Mode[]?]> = [
+  ['track', LABELS.track, 'string'],
+  ['phone', 'Phone as Sent', 'string', ['add', 'update']],
+  ['email', LABELS.email, 'string', ['add', 'update']],
+  ['name', LABELS.name, 'string', ['add', 'update']],
+  ['item_cost', LABELS.item_cost, 'number', ['add', 'update']],
+  ['order_number', LABELS.order_number, 'string', ['add', 'update']],
+  ['description', LABELS.description, 'string', ['add', 'update']],
+  ['delivery_service_id', 'Carrier ID', 'integer'],
+  ['delivery_service_name', 'Carrier Name', 'string'],
+  ['payment_type', 'Payment Type ID', 'integer', ['add', 'update']],
+  ['payment_type_name', 'Payment Type Name', 'string', ['add', 'update']],
+  ['campaign_id', LABELS.campaign_id, 'integer', ['add', 'update']],
+  ['batch', 'Request Number', 'integer'],
+  ['result_state', 'R-Lab Result Code', 'integer'],
+  ['result_info', 'R-Lab Result Text', 'string'],
+  ['result_info_en', 'R-Lab Result Text (English)', 'string'],
+  ['served_by_backup', SERVED_BY_BACKUP, 'boolean'],
+];
+
+const rowsOf = (mode: Mode) => OUTPUT_ROWS.filter(([, , , modes]) => !modes || modes.includes(mode));
+
+/** The keys a track's outcome carries in this mode, in the order of the output fields. */
+export const outputKeys = (mode: Mode): Array<keyof TrackOutcome> => rowsOf(mode).map(([key]) => key);
+
+/** Top-level fields (one-track runs), the same as `tracks[]` line items, then the run's counts. */
+export function trackOutputFields(mode: Mode) {
+  const rows = rowsOf(mode);
+  return [
+    // At the top, served_by_backup is the run's (any track), listed once below.
+    ...rows.filter(([key]) => key !== 'served_by_backup').map(([key, label, type]) => ({ key, label, type })),
+    ...rows.map(([key, label, type]) => ({ key: `tracks[]${key}`, label: `Tracks: ${label}`, type })),
+    { key: 'track_count', label: 'Number of Tracks', type: 'integer' as const },
+    { key: 'batch_count', label: 'Number of Requests', type: 'integer' as const },
+    ...(mode === 'delete' ? [] : [{ key: 'test_mode', label: LABELS.test_mode, type: 'boolean' as const }]),
+    { key: 'served_by_backup', label: `${SERVED_BY_BACKUP}: Any Track`, type: 'boolean' as const },
+  ];
+}

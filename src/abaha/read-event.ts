@@ -15,24 +15,16 @@
  * `object_id` is the order's or product's `id` or the customer's `user_id`. Abaha's own `id`
  * field (orders, products) is kept as `abaha_id`: the only vendor field under another name.
  */
-import { localTimeToIso } from '../common/dates';
+import { localTimeToIso, VIETNAM_OFFSET } from '../common/dates';
 import { assertSafeJson, parseJsonSafely, UnsafeJsonError } from '../common/json';
 import { assertWithinLimit, decimal, PayloadError, readWebhookBody, type WebhookSender } from '../common/webhook';
 import { CUSTOMER_FIELDS, ORDER_FIELDS, PRODUCT_FIELDS, type AbahaField } from './fields';
-import type { AbahaEvent } from './types';
-
-export type AbahaKind = 'order' | 'product' | 'customer';
+import type { AbahaEvent, AbahaKind } from './types';
 
 const ABAHA_SENDER: WebhookSender = { service: 'Abaha', format: 'json', document: 'a JSON object' };
 
-/** Abaha works in Vietnam time (UTC+7, no daylight saving). */
-export const ABAHA_OFFSET = '+07:00';
-
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
-
-/** How the app reads a field (see fields.ts): kept as sent, or with a typed companion. */
-export type FieldKind = 'number' | 'flag' | 'time' | 'sent-number';
 
 const FIELDS: Readonly<Record<AbahaKind, readonly AbahaField[]>> = {
   order: ORDER_FIELDS,
@@ -104,8 +96,9 @@ export function toBoolean(value: Json | undefined): boolean | null {
   return null;
 }
 
+/** Abaha works in Vietnam time (UTC+7, no daylight saving). */
 const toTime = (value: Json | undefined): string | null =>
-  typeof value === 'string' ? localTimeToIso(value, ABAHA_OFFSET) : null;
+  typeof value === 'string' ? localTimeToIso(value, VIETNAM_OFFSET) : null;
 
 /**
  * A copy of the object with companions placed right after their fields. A time that reads as a

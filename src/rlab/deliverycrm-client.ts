@@ -7,21 +7,14 @@
  * budget.
  */
 import type { ZObject } from 'zapier-platform-core';
+import { readJsonAnswer } from '../common/json';
 import { TimeBudget } from '../common/network';
 import { httpBuildQuery } from '../common/php-query';
 import { deliveryCrmBaseUrl, rlabBlacklistBaseUrl } from '../config';
-import type { RlabCredentials } from '../credentials';
-import {
-  HostDown,
-  JSON_HEADERS,
-  hiddenValues,
-  parseJson,
-  refusedStatus,
-  rlabTimeoutMs,
-  sender,
-  unreachableError,
-} from './client';
+import { HostDown, JSON_HEADERS, hiddenValues, rlabTimeoutMs, sender } from './client';
 import { blacklistRequestKey, trackHistoryRequestKey } from './signatures';
+import type { RlabCredentials } from './types';
+import { refusedStatus, unreachableError, unusableAnswerError } from './errors';
 
 /** The names messages give each service. */
 export const BLACKLIST_SERVICE = 'DeliveryCRM blacklist';
@@ -49,8 +42,9 @@ export function createDeliveryCrmClient(z: ZObject, credentials: RlabCredentials
     if (response instanceof HostDown) throw unreachableError(z, service, response.reason);
     if (response.status >= 500) throw unreachableError(z, service, `HTTP ${response.status}`);
     if (response.status >= 400) throw refusedStatus(z, service, response, hidden);
-    const data = parseJson(response.content);
-    if (data === undefined) throw unreachableError(z, service, `an unreadable answer with HTTP ${response.status}`);
+    const data = readJsonAnswer(response.content);
+    // It answered, so it is not unreachable: what it sent is just not an answer to read.
+    if (data === undefined) throw unusableAnswerError(z, service, `HTTP ${response.status}, not JSON`);
     return data;
   }
 

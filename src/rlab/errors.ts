@@ -1,0 +1,143 @@
+/**
+ * R-Lab's and DeliveryCRM's documented refusals and what each means (R-Lab API document, see
+ * docs/rlab.md), and the errors the user reads when a host is down, refuses the request or answers
+ * with something other than its documented answers.
+ */
+import type { HttpResponse, ZObject } from 'zapier-platform-core';
+import { preview } from '../common/errors';
+import { AUTH_FIELDS } from '../credentials';
+import type { RlabAnswer, RlabMethod } from './types';
+
+/**
+ * Where a message is read: in a Zap step (Zapier retries a ThrottledError) or in the connection
+ * test (nothing is retried there; the user tries again).
+ */
+export type MessageContext = 'step' | 'connection';
+
+/**
+ * Both addresses (or the only one) failed to answer; the same text in a step and in the connection test, with the
+ * advice that fits.
+ */
+export function unreachableError(
+  z: ZObject,
+  service: string,
+  reasons: string,
+  context: MessageContext = 'step',
+): Error {
+  const after = `if ${service} stays down for more than 20 minutes, contact its support.`;
+  if (context === 'connection') {
+    return new z.errors.Error(
+      `${service} is unreachable (${reasons}). Test the connection again in about 5 minutes; ${after}`,
+      'RlabUnreachable',
+      503,
+    );
+  }
+  return new z.errors.ThrottledError(
+    `${service} is unreachable (${reasons}). Zapier will retry this step in about 5 minutes; ${after}`,
+    300,
+  );
+}
+
+/** A read answered with something other than the vendor's documented answers: never a result, asked again later. */
+export function unusableAnswerError(
+  z: ZObject,
+  service: string,
+  what: string,
+  context: MessageContext = 'step',
+): Error {
+  const advice =
+    context === 'connection'
+      ? 'Test the connection again in a few minutes.'
+      : 'Zapier will retry this step in about 5 minutes.';
+  return new z.errors.ThrottledError(
+    `${service} answered with something other than its documented answer (${what}), so it is not taken as a ` +
+      `result. ${advice}`,
+    300,
+  );
+}
+
+/** A 4xx as the error the user sees: a 401/403 points to the connection, others show the answer. */
+export function refusedStatus(z: ZObject, service: string, response: HttpResponse, hidden: readonly string[]): Error {
+  const credentials = response.status === 401 || response.status === 403;
+  const hint = credentials
+    ? `check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} in the connection`
+    : `answer: "${preview(response.content, hidden)}"`;
+  const message = `${service} refused the request with HTTP ${response.status} (${hint}).`;
+  return credentials
+    ? new z.errors.ExpiredAuthError(message)
+    : new z.errors.Error(message, 'RlabHttpError', response.status);
+}
+
+/** What a documented R-Lab refusal means in English, what to do, and the fields it points at. */
+type Explanation = { english: string; todo: string };
+
+/**
+ * R-Lab's documented texts (API document, "Примеры ответов от сервера"), and the "none applied"
+ * variants of the partial answers ("Данные не добавлены в базу, ошибок 1").
+ */
+export function explainResult(method: RlabMethod, info: string, state: number): Explanation {
+  const errors = /ошиб\S*\s+(\d+)/i.exec(info)?.[1];
+  const counted = errors === undefined ? '' : ` (${errors} refused)`;
+  if (/ключ|key/i.test(info)) {
+    return {
+      english: 'the request key is wrong: R-Lab User ID and R-Lab API Key do not belong to one account',
+      todo:
+        `Copy ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} from your DeliveryCRM profile ` +
+        '(https://deliverycrm.ru/client/profile/index) into the connection.',
+    };
+  }
+  if (state === 1) {
+    return { english: `R-Lab applied part of the request${counted}`, todo: 'See which tracks were applied below.' };
+  }
+  if (method === 'deltrack' && /не удален/i.test(info)) {
+    return {
+      english:
+        `R-Lab deleted none of the tracks${counted}: it does not hold them (already deleted, never added, or ` +
+        'filed under another carrier)',
+      todo: 'Check Tracking Number and Carrier; Find R-Lab Track Status shows whether R-Lab holds a track.',
+    };
+  }
+  if (method === 'updatetrack' && /не обновлен/i.test(info)) {
+    return {
+      english:
+        `R-Lab updated none of the tracks${counted}: usually it does not hold the track, or it refused a new ` +
+        'Phone',
+      todo:
+        'Check Tracking Number (add it first with Add R-Lab Tracking Number) and Phone (international form, e.g. ' +
+        '+7 916 000-00-00).',
+    };
+  }
+  if (method === 'addtrack' && /не добавлен/i.test(info)) {
+    return {
+      english: `R-Lab stored none of the tracks${counted}; it names no field, and usually it is a Phone it cannot read`,
+      todo: 'Check Phone (international form, e.g. +7 916 000-00-00) and Tracking Number.',
+    };
+  }
+  return {
+    english: 'R-Lab gave no other reason',
+    todo: "Check the step's values against R-Lab's rules, or ask R-Lab's support with this text.",
+  };
+}
+
+/**
+ * A resultState other than 0 as the error the user sees: R-Lab's own text, then in English what it means and what to
+ * do.
+ */
+export function rlabResultError(z: ZObject, answer: RlabAnswer, method: RlabMethod = 'gettrackinfo'): Error {
+  const info = `"${answer.resultInfo || 'no explanation given'}"`;
+  const { english, todo } = explainResult(method, answer.resultInfo, answer.resultState);
+  if (/ключ|key/i.test(answer.resultInfo)) {
+    return new z.errors.ExpiredAuthError(`R-Lab refused the request key: ${info}, that is, ${english}. ${todo}`);
+  }
+  const what =
+    answer.resultState === 1
+      ? 'R-Lab applied only part of the request'
+      : answer.resultState === 2
+        ? 'R-Lab refused the request'
+        : `R-Lab answered with the unknown result ${answer.resultState}`;
+  return new z.errors.Error(
+    `${what}: ${info} (resultState ${answer.resultState}), that is, ${english}. ${todo}`,
+    `RlabResult${answer.resultState}`,
+    400,
+  );
+}
