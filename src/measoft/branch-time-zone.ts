@@ -6,7 +6,7 @@
  */
 import { defineInputField, type ZObject } from 'zapier-platform-core';
 import { readChoice } from '../common/input';
-import { DEFAULT_READING, type OrderReading } from './parse-order';
+import { DEFAULT_READING, type OrderReading } from './read-order';
 
 const ZONES: ReadonlyArray<[offset: string, english: string, russian: string]> = [
   ['+02:00', 'Kaliningrad', 'Калининград'],

@@ -7,7 +7,7 @@ import { defineSearch, type SearchPerform, type ZObject } from 'zapier-platform-
 import { invalidInput } from '../common/errors';
 import { readNumber, readText } from '../common/input';
 import { requireMeasoft } from '../credentials';
-import { calculatePrice, type PriceOption, type PriceQuery } from './reference';
+import { calculatePrice, type PriceOption, type PriceQuery } from './reference-client';
 import { SERVICE_LIST_KEY } from './reference-dropdowns';
 import { isTownRefusal, measoftRefusal, townRefusal } from './town-suggestions';
 

@@ -27,10 +27,10 @@ import {
   MEASOFT_ORDER_ERRORS,
   type MeasoftCode,
 } from './errors';
-import { DEFAULT_READING, orderFromElement, readXmlRoot, type OrderReading } from './parse-order';
-import type { XmlElement } from './well-formed';
+import { DEFAULT_READING, orderFromElement, readXmlRoot, type OrderReading } from './read-order';
+import type { XmlElement } from './xml-reader';
 import type { MeasoftOrderEvent } from './types';
-import { element, textElement, toXmlDocument, type XmlNode } from './xml';
+import { element, textElement, toXmlDocument, type XmlNode } from './xml-writer';
 
 export const measoftTimeoutMs = (): number => timeoutFromEnv('MEASOFT_TIMEOUT_MS', 20_000);
 

@@ -34,7 +34,7 @@ import { PICKUP_POINT_LIST_KEY, SERVICE_LIST_KEY } from './reference-dropdowns';
 import { orderStatusSample } from './samples';
 import { isTownRefusal, measoftRefusal, townRefusal } from './town-suggestions';
 import type { MeasoftOrderEvent } from './types';
-import { element, textElement, type XmlNode } from './xml';
+import { element, textElement, type XmlNode } from './xml-writer';
 
 export const CREATE_ORDER_KEY = 'measoft_create_order';
 

@@ -11,7 +11,7 @@ import { requireMeasoft } from '../credentials';
 import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
 import { findOrders } from './client';
 import { ORDER_OUTPUT_FIELDS } from './order-status';
-import { newestFirst } from './orders';
+import { newestFirst } from './order-filters';
 import { orderStatusSample } from './samples';
 import type { MeasoftOrderEvent } from './types';
 

@@ -7,8 +7,8 @@ import {
 } from 'zapier-platform-core';
 import { isFirstDelivery, parseDelivery, rawBody } from '../common/webhook';
 import { hasAnyCredential, requireMeasoft } from '../credentials';
-import { passesFilter, recentOrders, statusesField, wantedStatuses } from './orders';
-import { parseMeasoftOrder } from './parse-order';
+import { passesFilter, recentOrders, statusesField, wantedStatuses } from './order-filters';
+import { parseMeasoftOrder } from './read-order';
 import { orderStatusSample } from './samples';
 import type { MeasoftOrderEvent } from './types';
 import { branchTimeZoneField, readOrderReading } from './branch-time-zone';

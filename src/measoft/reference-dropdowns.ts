@@ -5,7 +5,7 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { readText } from '../common/input';
 import { requireMeasoft } from '../credentials';
-import { listPickupPoints, listServices, type PickupPoint } from './reference';
+import { listPickupPoints, listServices, type PickupPoint } from './reference-client';
 
 export const PICKUP_POINT_LIST_KEY = 'measoft_pickup_point_list';
 export const SERVICE_LIST_KEY = 'measoft_service_list';

@@ -1,4 +1,4 @@
-/** What the MeaSoft operations return: MeaSoft's order, shaped by parse-order.ts (samples.ts holds the example). */
+/** What the MeaSoft operations return: MeaSoft's order, shaped by read-order.ts (samples.ts holds the example). */
 
 /** One status of the order: the element's text as `code`, its attributes beside it. */
 export type MeasoftStatus = {
@@ -46,6 +46,6 @@ export type MeasoftOrderEvent = {
   webhook_statuses: MeasoftWebhookStatus[];
   /** Only on an order of the change stream the app could not read: what was wrong (the other fields are null). */
   read_error?: string;
-  /** Every other element of the order, as sent (see parse-order.ts for the typing rules). */
+  /** Every other element of the order, as sent (see read-order.ts for the typing rules). */
   [element: string]: unknown;
 };

@@ -12,13 +12,13 @@ import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
 import { findOrders, measoftError } from './client';
 import { MEASOFT_ORDER_ERRORS } from './errors';
 import { ORDER_OUTPUT_FIELDS } from './order-status';
-import { toNumber } from './parse-order';
-import { editOrder, storedOrders } from './reference';
+import { toNumber } from './read-order';
+import { editOrder, storedOrders } from './reference-client';
 import { orderStatusSample } from './samples';
 import { townRefusal } from './town-suggestions';
 import type { MeasoftOrderEvent } from './types';
-import type { XmlElement } from './well-formed';
-import { element, type XmlNode } from './xml';
+import type { XmlElement } from './xml-reader';
+import { element, type XmlNode } from './xml-writer';
 
 export const UPDATE_ORDER_KEY = 'measoft_update_order';
 

@@ -5,7 +5,7 @@
  * 2-core machine, the garbage collector and caches do to a ratio; best of several runs per size,
  * and ratios of CPU time (what other processes do to the wall clock drops out), never absolute times.
  */
-import { parseMeasoftOrder } from '../../src/measoft/parse-order';
+import { parseMeasoftOrder } from '../../src/measoft/read-order';
 import { PayloadError } from '../../src/common/webhook';
 import { cpuNow } from '../support/cpu-time';
 

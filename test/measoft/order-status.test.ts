@@ -3,7 +3,7 @@ import nock from 'nock';
 import { createAppTester, type Bundle } from 'zapier-platform-core';
 import App from '../../src/index';
 import orderStatus, { perform } from '../../src/measoft/order-status';
-import { parseMeasoftOrder, toBoolean, toNumber } from '../../src/measoft/parse-order';
+import { parseMeasoftOrder, toBoolean, toNumber } from '../../src/measoft/read-order';
 import { orderStatusSample } from '../../src/measoft/samples';
 import type { MeasoftOrderEvent } from '../../src/measoft/types';
 import { MEASOFT_STATUSES } from '../../src/measoft/statuses';

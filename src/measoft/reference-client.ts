@@ -9,9 +9,9 @@ import { hideSecrets } from '../common/secrets';
 import type { MeasoftCredentials } from '../credentials';
 import { callMeasoft, checkFilters, measoftError, measoftSecrets } from './client';
 import { MEASOFT_API_ERRORS, MEASOFT_ORDER_ERRORS } from './errors';
-import { toBoolean, toNumber } from './parse-order';
-import type { XmlElement } from './well-formed';
-import { element, textElement, type XmlNode } from './xml';
+import { toBoolean, toNumber } from './read-order';
+import type { XmlElement } from './xml-reader';
+import { element, textElement, type XmlNode } from './xml-writer';
 
 const attr = (node: XmlElement, name: string): string | undefined => node.attributes.find(([key]) => key === name)?.[1];
 const child = (node: XmlElement, name: string): XmlElement | undefined => node.children.find((c) => c.name === name);

@@ -4,7 +4,7 @@
  * indexOf walk from tag to tag; every position only moves forward, so the time is linear in the
  * body whatever its shape (many attributes, elements, long names or text: see the tests).
  *
- * The tree holds what an XML parser reads (libxml2 is the reference, test/measoft/well-formed.test.ts):
+ * The tree holds what an XML parser reads (libxml2 is the reference, test/measoft/xml-reader.test.ts):
  * an element's text is its text and CDATA children in document order, with line ends normalised
  * (2.11) and references decoded; comments and processing instructions are skipped; attribute values
  * are normalised as for CDATA attributes (3.3.3: a literal tab or line end is a space).

@@ -18,13 +18,13 @@
 import { localTimeToIso } from '../common/dates';
 import { decimal, FORBIDDEN_KEYS, PayloadError, readWebhookBody } from '../common/webhook';
 import type { MeasoftOrderEvent, MeasoftStatus, MeasoftWebhookStatus } from './types';
-import { readXml, type XmlElement } from './well-formed';
+import { readXml, type XmlElement } from './xml-reader';
 
 /** MeaSoft's webhook times other than eventtime/createtimegmt: Moscow time (see above). */
 export const MEASOFT_WEBHOOK_OFFSET = '+03:00';
 
 // ---------------------------------------------------------------------------------------------
-// XML to a small element tree (read by well-formed.ts)
+// XML to a small element tree (read by xml-reader.ts)
 
 function refuseForbiddenName(kind: 'element' | 'attribute', name: string): string {
   if (FORBIDDEN_KEYS.has(name)) {

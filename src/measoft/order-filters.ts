@@ -4,7 +4,7 @@ import { asList, readChoice, readText } from '../common/input';
 import type { MeasoftCredentials } from '../credentials';
 import { findOrders } from './client';
 import { moscowDate } from './connection';
-import type { OrderReading } from './parse-order';
+import type { OrderReading } from './read-order';
 import type { MeasoftOrderEvent } from './types';
 import { MEASOFT_STATUSES, MEASOFT_STATUS_CHOICES, type MeasoftStatusCode } from './statuses';
 
