@@ -7,8 +7,8 @@ import { defineSearch, type SearchPerform, type ZObject } from 'zapier-platform-
 import { invalidInput } from '../common/errors';
 import { readNumber, readText } from '../common/input';
 import { requireMeasoft } from '../credentials';
+import { SERVICE_LIST_KEY } from './fields';
 import { calculatePrice, type PriceOption, type PriceQuery } from './reference-client';
-import { SERVICE_LIST_KEY } from './reference-dropdowns';
 import { isTownRefusal, measoftRefusal, townRefusal } from './town-suggestions';
 
 export const CALCULATE_PRICE_KEY = 'measoft_calculate_price';

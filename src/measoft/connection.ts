@@ -5,11 +5,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { forConnectionTest } from '../common/errors';
 import { requireMeasoft } from '../credentials';
 import { findOrders } from './client';
-
-/** Today's date in Moscow (MeaSoft's servers), as statusreq's datefrom/dateto want it. */
-export function moscowDate(now = new Date()): string {
-  return new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
-}
+import { moscowDate } from './order-filters';
 
 /**
  * A statusreq for the orders created today: read only, no change stream touched (no ONLY_LAST), a

@@ -26,11 +26,15 @@ import {
 } from '../common/input';
 import { readDialledPhone } from '../common/phone';
 import { requireMeasoft } from '../credentials';
-import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
 import { createOrder, findOrders, type NewOrderResult } from './client';
+import {
+  branchTimeZoneField,
+  ORDER_OUTPUT_FIELDS,
+  PICKUP_POINT_LIST_KEY,
+  readOrderReading,
+  SERVICE_LIST_KEY,
+} from './fields';
 import { hideSecrets } from '../common/secrets';
-import { ORDER_OUTPUT_FIELDS } from './order-status';
-import { PICKUP_POINT_LIST_KEY, SERVICE_LIST_KEY } from './reference-dropdowns';
 import { orderStatusSample } from './samples';
 import { isTownRefusal, measoftRefusal, townRefusal } from './town-suggestions';
 import type { MeasoftOrderEvent } from './types';

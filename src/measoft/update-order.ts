@@ -8,10 +8,9 @@ import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-
 import { invalidInput } from '../common/errors';
 import { readNumber, readText } from '../common/input';
 import { requireMeasoft } from '../credentials';
-import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
 import { findOrders, measoftError } from './client';
 import { MEASOFT_ORDER_ERRORS } from './errors';
-import { ORDER_OUTPUT_FIELDS } from './order-status';
+import { branchTimeZoneField, ORDER_OUTPUT_FIELDS, readOrderReading } from './fields';
 import { toNumber } from './read-order';
 import { editOrder, storedOrders } from './reference-client';
 import { orderStatusSample } from './samples';

@@ -9,7 +9,7 @@ import App from '../../src/index';
 import { cancelOrder, changedOrders, commitLastStatus, createOrder, findOrders } from '../../src/measoft/client';
 import { MEASOFT_API_ERRORS, MEASOFT_CANCEL_ERRORS, MEASOFT_ORDER_ERRORS } from '../../src/measoft/errors';
 import { newestFirst } from '../../src/measoft/order-filters';
-import { MEASOFT_STATUS_CHOICES } from '../../src/measoft/statuses';
+import { MEASOFT_STATUS_CHOICES } from '../../src/measoft/fields';
 import type { MeasoftOrderEvent } from '../../src/measoft/types';
 import { element } from '../../src/measoft/xml-writer';
 import { caught } from '../support/zapier-error';

@@ -6,7 +6,7 @@ import orderStatus, { perform } from '../../src/measoft/order-status';
 import { parseMeasoftOrder, toBoolean, toNumber } from '../../src/measoft/read-order';
 import { orderStatusSample } from '../../src/measoft/samples';
 import type { MeasoftOrderEvent } from '../../src/measoft/types';
-import { MEASOFT_STATUSES } from '../../src/measoft/statuses';
+import { MEASOFT_STATUSES } from '../../src/measoft/fields';
 import { caught } from '../support/zapier-error';
 import { cpuNow } from '../support/cpu-time';
 import { cacheRpc, CACHE_SKIPPED, failingCacheRpc, loggedBy, rpcAppTester } from '../support/cache-rpc';
