@@ -20,83 +20,16 @@ import {
 import { PayloadError } from '../common/webhook';
 import { measoftApiUrl } from '../config';
 import type { MeasoftCredentials } from '../credentials';
-import {
-  AUTH_ERROR_CODES,
-  MEASOFT_API_ERRORS,
-  MEASOFT_CANCEL_ERRORS,
-  MEASOFT_ORDER_ERRORS,
-  type MeasoftCode,
-} from './errors';
+import { badAnswer, errorCode, errorText, measoftError, type CodeList } from './errors';
 import { DEFAULT_READING, orderFromElement, readXmlRoot, type OrderReading } from './read-order';
-import type { XmlElement } from './xml-reader';
+import { attr, type XmlElement } from './xml-reader';
 import type { MeasoftOrderEvent } from './types';
 import { element, textElement, toXmlDocument, type XmlNode } from './xml-writer';
 
 export const measoftTimeoutMs = (): number => timeoutFromEnv('MEASOFT_TIMEOUT_MS', 20_000);
 
-type CodeList = 'api' | 'order' | 'cancel';
-const LISTS: Record<CodeList, Readonly<Record<number, MeasoftCode>>> = {
-  api: MEASOFT_API_ERRORS,
-  order: MEASOFT_ORDER_ERRORS,
-  cancel: MEASOFT_CANCEL_ERRORS,
-};
-
-const attr = (node: XmlElement, name: string): string | undefined => node.attributes.find(([key]) => key === name)?.[1];
-
 /** The connection's secrets: no vendor text reaches a message or an output with one in any form. */
 export const measoftSecrets = (credentials: MeasoftCredentials): string[] => [credentials.password];
-
-/**
- * MeaSoft's refusal as the user sees it: its text (without secrets), the code, what it means and what
- * to do; wrong credentials ask to reconnect. `list` is the documentation's table for where the code was read.
- */
-export function measoftError(
-  z: ZObject,
-  code: number,
-  vendorText: string | undefined,
-  list: CodeList,
-  hidden: readonly string[] = [],
-): Error {
-  const known = LISTS[list][code];
-  const text = hideSecrets(vendorText?.trim() || known?.ru || '', hidden);
-  const explanation = known
-    ? `${known.en}; ${known.todo}`
-    : "a code MeaSoft's documentation does not list here, so the app does not know what it means; ask your " +
-      'courier service';
-  const message = `MeaSoft refused the request: error ${code}${text ? ` "${text}"` : ''} (${explanation}).`;
-  if (AUTH_ERROR_CODES[list].has(code)) {
-    const expired = new z.errors.ExpiredAuthError(
-      `${message} Reconnect the MeaSoft account and check the MeaSoft Login, MeaSoft Password and MeaSoft ` +
-        'Courier Service Code.',
-    );
-    // Core would append the whole bundle (the password among it) to the message otherwise.
-    (expired as Error & { doNotContextify?: boolean }).doNotContextify = true;
-    return expired;
-  }
-  return new z.errors.Error(message, `MeasoftError${code}`, 400);
-}
-
-/** The code in an `error` attribute: 0 when absent; anything but digits is not a documented answer. */
-function errorCode(z: ZObject, node: XmlElement, what: string, hidden: readonly string[]): number {
-  const value = attr(node, 'error');
-  if (value === undefined || value.trim() === '') return 0;
-  if (!/^\d+$/.test(value.trim()))
-    throw badAnswer(z, `its ${what} carries error="${preview(value, hidden)}", not a code`);
-  return Number(value.trim());
-}
-
-const errorText = (node: XmlElement): string | undefined =>
-  attr(node, 'errormsgru') || attr(node, 'errormsg') || node.text || undefined;
-
-function badAnswer(z: ZObject, why: string): Error {
-  return new z.errors.Error(
-    `MeaSoft answered with something other than its API answer (${why}). Check the MeaSoft Courier Service ` +
-      'Code in the connection; ' +
-      'if it is right, MeaSoft may be having trouble: try again later.',
-    'MeasoftBadAnswer',
-    502,
-  );
-}
 
 /**
  * What a request was for, so a failed exchange says what it means where the message is read:

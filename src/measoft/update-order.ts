@@ -8,15 +8,15 @@ import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-
 import { invalidInput } from '../common/errors';
 import { readNumber, readText } from '../common/input';
 import { requireMeasoft } from '../credentials';
-import { findOrders, measoftError } from './client';
-import { MEASOFT_ORDER_ERRORS } from './errors';
+import { findOrders } from './client';
+import { MEASOFT_ORDER_ERRORS, measoftError } from './errors';
 import { branchTimeZoneField, ORDER_OUTPUT_FIELDS, readOrderReading } from './fields';
 import { toNumber } from './read-order';
 import { editOrder, storedOrders } from './reference-client';
 import { orderStatusSample } from './samples';
 import { townRefusal } from './town-suggestions';
 import type { MeasoftOrderEvent } from './types';
-import type { XmlElement } from './xml-reader';
+import { attr, type XmlElement } from './xml-reader';
 import { element, type XmlNode } from './xml-writer';
 
 export const UPDATE_ORDER_KEY = 'measoft_update_order';
@@ -86,7 +86,6 @@ export type UpdatedCourierOrder = MeasoftOrderEvent & {
   result_note: string;
 };
 
-const attr = (node: XmlElement, name: string): string | undefined => node.attributes.find(([key]) => key === name)?.[1];
 const child = (node: XmlElement | undefined, name: string): XmlElement | undefined =>
   node?.children.find((c) => c.name === name);
 

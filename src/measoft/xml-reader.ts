@@ -181,6 +181,10 @@ function trimXmlSpace(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
+/** An attribute's value as written, or undefined when the element does not carry it. */
+export const attr = (node: XmlElement, name: string): string | undefined =>
+  node.attributes.find(([key]) => key === name)?.[1];
+
 /** The first well-formedness fault of the document, or undefined when it is well-formed. */
 export function findXmlFault(xml: string): XmlFault | undefined {
   return readXml(xml).fault;
