@@ -26,7 +26,7 @@ import {
 } from '../common/input';
 import { readDialledPhone } from '../common/phone';
 import { requireMeasoft } from '../credentials';
-import { createOrder, findOrders, type NewOrderResult } from './client';
+import { createOrder, findOrders } from './client';
 import {
   branchTimeZoneField,
   ORDER_OUTPUT_FIELDS,
@@ -37,7 +37,7 @@ import {
 import { hideSecrets } from '../common/secrets';
 import { orderStatusSample } from './samples';
 import { isTownRefusal, measoftRefusal, townRefusal } from './town-suggestions';
-import type { MeasoftOrderEvent } from './types';
+import type { CreatedCourierOrder, MeasoftOrderEvent, NewOrderResult } from './types';
 import { element, textElement, type XmlNode } from './xml-writer';
 
 export const CREATE_ORDER_KEY = 'measoft_create_order';
@@ -97,8 +97,6 @@ const L = {
   senderFrom: 'Sender Pickup Time From',
   senderTo: 'Sender Pickup Time To',
 } as const;
-
-export type CreatedCourierOrder = MeasoftOrderEvent & { created_now: boolean; result_note: string };
 
 const required = (z: ZObject, label: string, value: unknown, expected: string): string => {
   const text = readText(value);

@@ -10,6 +10,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
 import { hideSecrets } from '../common/secrets';
+import type { CodeList } from './types';
 import { attr, type XmlElement } from './xml-reader';
 
 export interface MeasoftCode {
@@ -170,7 +171,6 @@ export const MEASOFT_CANCEL_ERRORS: Readonly<Record<number, MeasoftCode>> = {
 /** Codes that mean the connection's MeaSoft credentials are wrong, per list. */
 export const AUTH_ERROR_CODES = { api: new Set([24, 25]), order: new Set([1]), cancel: new Set<number>() } as const;
 
-export type CodeList = 'api' | 'order' | 'cancel';
 export const LISTS: Record<CodeList, Readonly<Record<number, MeasoftCode>>> = {
   api: MEASOFT_API_ERRORS,
   order: MEASOFT_ORDER_ERRORS,

@@ -5,7 +5,8 @@
  */
 import { defineInputField, type PlainOutputField, type ZObject } from 'zapier-platform-core';
 import { readChoice } from '../common/input';
-import { DEFAULT_READING, type OrderReading } from './read-order';
+import { DEFAULT_READING } from './read-order';
+import type { OrderReading } from './types';
 
 /** Keys of the hidden triggers that feed the pickup point and delivery mode dropdowns (reference-dropdowns.ts). */
 export const PICKUP_POINT_LIST_KEY = 'measoft_pickup_point_list';

@@ -4,8 +4,7 @@ import { asList, readChoice, readText } from '../common/input';
 import type { MeasoftCredentials } from '../credentials';
 import { findOrders } from './client';
 import { STATUS_CODES } from './fields';
-import type { OrderReading } from './read-order';
-import type { MeasoftOrderEvent } from './types';
+import type { MeasoftOrderEvent, OrderReading } from './types';
 
 /** Today's date in Moscow (MeaSoft's servers), as statusreq's datefrom/dateto want it. */
 export function moscowDate(now = new Date()): string {

@@ -15,7 +15,7 @@ import { toNumber } from './read-order';
 import { editOrder, storedOrders } from './reference-client';
 import { orderStatusSample } from './samples';
 import { townRefusal } from './town-suggestions';
-import type { MeasoftOrderEvent } from './types';
+import type { UpdatedCourierOrder } from './types';
 import { attr, type XmlElement } from './xml-reader';
 import { element, type XmlNode } from './xml-writer';
 
@@ -79,12 +79,6 @@ const ITEM_ATTRIBUTES = [
   'height',
 ];
 const PACKAGE_ATTRIBUTES = ['code', 'strbarcode', 'mass', 'message', 'length', 'width', 'height'];
-
-export type UpdatedCourierOrder = MeasoftOrderEvent & {
-  updated_now: boolean;
-  changed_fields: string;
-  result_note: string;
-};
 
 const child = (node: XmlElement | undefined, name: string): XmlElement | undefined =>
   node?.children.find((c) => c.name === name);
