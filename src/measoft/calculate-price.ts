@@ -13,7 +13,7 @@ import { isTownRefusal, measoftRefusal, townRefusal } from './town-suggestions';
 
 export const CALCULATE_PRICE_KEY = 'measoft_calculate_price';
 
-/** The labels of this action's inputs, as messages name them. */
+/** The labels of this step's inputs, as messages name them. */
 const LABELS = {
   from: 'Town From',
   to: 'Town To',

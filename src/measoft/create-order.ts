@@ -53,7 +53,7 @@ export const PAYMENT_TYPES = [
   { value: 'OTHER', label: 'Other', aliases: ['Другое', 'Прочее'] },
 ] as const;
 
-/** The labels of this action's inputs, as messages name them. */
+/** The labels of this step's inputs, as messages name them. */
 const LABELS = {
   orderno: 'Order Number',
   name: 'Receiver Name',
