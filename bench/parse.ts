@@ -24,7 +24,7 @@ const PRELUDE = `
   if (typeof parseMeasoftOrder !== 'function') throw new Error('lib/measoft/read-order.js exports no parseMeasoftOrder');
   // The app reads XML itself since it checks well-formedness and builds the tree in one pass
   // (src/measoft/xml-reader.ts). The yardstick keeps the options the app gave fast-xml-parser until
-  // then (src/measoft/read-order.ts before that change): attributes and text in their own keys,
+  // then (the order reader before that change): attributes and text in their own keys,
   // every element a list, nothing decoded or trimmed by the parser, names checked by a callback.
   const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
   const checkName = (name) => { if (FORBIDDEN.has(name)) throw new Error('forbidden name ' + name); return name; };

@@ -6,6 +6,8 @@
  * - the `error` attribute of a `<createorder>`, and of the root of a `neworder` answer: the
  *   documentation's "Error codes in case of ordering" (1 is the authorization error there);
  * - the `error` attribute of each `<order>` in a `cancelorder` answer.
+ * The functions below read a code from an answer and explain it (measoftError), or say that an answer
+ * is not one MeaSoft documents (badAnswer, undocumentedAnswer).
  */
 import type { ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
