@@ -94,7 +94,6 @@ export const STATUS_CODES = MEASOFT_STATUS_CHOICES.map(({ value, label }) => {
  * "Times"), so the user says it; Moscow time fits MeaSoft's own example. Russia keeps no daylight
  * saving time, so each zone is one fixed offset.
  */
-
 const ZONES: ReadonlyArray<[offset: string, english: string, russian: string]> = [
   ['+02:00', 'Kaliningrad', 'Калининград'],
   ['+03:00', 'Moscow, St Petersburg, Minsk', 'Москва'],
@@ -123,12 +122,12 @@ const ZONE_NAMES = ZONES.map(([value, english, russian]) => ({
   aliases: [`UTC${value}`, russian, ...english.split(', ')],
 }));
 
-const LABEL = 'Branch Time Zone';
+const BRANCH_TIME_ZONE_LABEL = 'Branch Time Zone';
 
 /** One field object, shared by every MeaSoft operation that returns orders. */
 export const branchTimeZoneField = defineInputField({
   key: 'branch_time_zone',
-  label: LABEL,
+  label: BRANCH_TIME_ZONE_LABEL,
   required: false,
   type: 'string',
   default: DEFAULT_READING.branchOffset,
@@ -144,7 +143,7 @@ export const branchTimeZoneField = defineInputField({
 
 /** How an operation reads MeaSoft's times, from its Branch Time Zone field; Moscow when empty. */
 export function readOrderReading(z: ZObject, value: unknown): OrderReading {
-  return { branchOffset: readChoice(z, LABEL, value, ZONE_NAMES) ?? DEFAULT_READING.branchOffset };
+  return { branchOffset: readChoice(z, BRANCH_TIME_ZONE_LABEL, value, ZONE_NAMES) ?? DEFAULT_READING.branchOffset };
 }
 
 export const statusFields = (prefix: string, what: string) => [
