@@ -1,9 +1,9 @@
 /**
  * Parse time and memory of New Order Status's parser (parseMeasoftOrder in the compiled
- * lib/measoft/parse-order.js, what the trigger's perform calls on the raw body) against
+ * lib/measoft/read-order.js, what the trigger's perform calls on the raw body) against
  * fast-xml-parser configured with the app's own options, on the bench's MeaSoft documents.
  *
- * The app's options: the app now reads XML in one pass of its own (src/measoft/well-formed.ts,
+ * The app's options: the app now reads XML in one pass of its own (src/measoft/xml-reader.ts,
  * which also checks well-formedness, as fast-xml-parser does not), so the yardstick is
  * fast-xml-parser with the options the app gave it until then, not its faster defaults.
  *
@@ -19,12 +19,12 @@ const PRELUDE = `
   const fs = require('fs');
   const root = process.argv[1];
   const fxp = require(root + '/node_modules/fast-xml-parser');
-  const parserModule = require(root + '/lib/measoft/parse-order.js');
+  const parserModule = require(root + '/lib/measoft/read-order.js');
   const { parseMeasoftOrder } = parserModule;
-  if (typeof parseMeasoftOrder !== 'function') throw new Error('lib/measoft/parse-order.js exports no parseMeasoftOrder');
+  if (typeof parseMeasoftOrder !== 'function') throw new Error('lib/measoft/read-order.js exports no parseMeasoftOrder');
   // The app reads XML itself since it checks well-formedness and builds the tree in one pass
-  // (src/measoft/well-formed.ts). The yardstick keeps the options the app gave fast-xml-parser until
-  // then (src/measoft/parse-order.ts before that change): attributes and text in their own keys,
+  // (src/measoft/xml-reader.ts). The yardstick keeps the options the app gave fast-xml-parser until
+  // then (the order reader before that change): attributes and text in their own keys,
   // every element a list, nothing decoded or trimmed by the parser, names checked by a callback.
   const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
   const checkName = (name) => { if (FORBIDDEN.has(name)) throw new Error('forbidden name ' + name); return name; };

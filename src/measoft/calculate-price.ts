@@ -7,13 +7,14 @@ import { defineSearch, type SearchPerform, type ZObject } from 'zapier-platform-
 import { invalidInput } from '../common/errors';
 import { readNumber, readText } from '../common/input';
 import { requireMeasoft } from '../credentials';
-import { calculatePrice, type PriceOption, type PriceQuery } from './reference';
-import { SERVICE_LIST_KEY } from './reference-dropdowns';
+import { SERVICE_LIST_KEY } from './fields';
+import { calculatePrice, type PriceOption, type PriceQuery } from './reference-client';
 import { isTownRefusal, measoftRefusal, townRefusal } from './town-suggestions';
 
 export const CALCULATE_PRICE_KEY = 'measoft_calculate_price';
 
-const L = {
+/** The labels of this step's inputs, as messages name them. */
+const LABELS = {
   from: 'Town From',
   to: 'Town To',
   weight: 'Weight (kg)',
@@ -46,11 +47,11 @@ const needed = (z: ZObject, label: string, value: unknown, expected: string): st
 
 /** Reads and checks every field before anything is sent. */
 export function readPriceQuery(z: ZObject, input: Record<string, unknown>): PriceQuery {
-  const townFrom = needed(z, L.from, input.town_from, 'the town the parcel leaves from, e.g. Москва');
-  const townTo = needed(z, L.to, input.town_to, 'the town of delivery, e.g. Санкт-Петербург');
-  const mass = readNumber(z, L.weight, input.weight);
+  const townFrom = needed(z, LABELS.from, input.town_from, 'the town the parcel leaves from, e.g. Москва');
+  const townTo = needed(z, LABELS.to, input.town_to, 'the town of delivery, e.g. Санкт-Петербург');
+  const mass = readNumber(z, LABELS.weight, input.weight);
   if (mass === undefined || mass <= 0)
-    throw invalidInput(z, L.weight, 'the weight in kilograms, e.g. 1.5', input.weight);
+    throw invalidInput(z, LABELS.weight, 'the weight in kilograms, e.g. 1.5', input.weight);
   const size = (label: string, value: unknown) => {
     const number = readNumber(z, label, value);
     if (number !== undefined && number <= 0) throw invalidInput(z, label, 'a size in centimetres above 0', value);
@@ -60,10 +61,10 @@ export function readPriceQuery(z: ZObject, input: Record<string, unknown>): Pric
     townFrom,
     townTo,
     mass,
-    length: size(L.length, input.length),
-    width: size(L.width, input.width),
-    height: size(L.height, input.height),
-    declaredValue: readNumber(z, L.inshprice, input.inshprice),
+    length: size(LABELS.length, input.length),
+    width: size(LABELS.width, input.width),
+    height: size(LABELS.height, input.height),
+    declaredValue: readNumber(z, LABELS.inshprice, input.inshprice),
     service: readText(input.service) || undefined,
   };
 }
@@ -78,7 +79,7 @@ export const perform = (async (z, bundle) => {
   } catch (error) {
     const refusal = measoftRefusal(error);
     if (refusal && isTownRefusal('api', refusal.code)) {
-      const [label, town] = refusal.code === 21 ? [L.from, query.townFrom] : [L.to, query.townTo];
+      const [label, town] = refusal.code === 21 ? [LABELS.from, query.townFrom] : [LABELS.to, query.townTo];
       throw await townRefusal(z, credentials, {
         label,
         town,
@@ -128,20 +129,20 @@ export default defineSearch({
     inputFields: [
       text(
         'town_from',
-        L.from,
+        LABELS.from,
         true,
         'The town the parcel leaves from, as your courier service names it, e.g. `Москва`.',
       ),
-      text('town_to', L.to, true, "The buyer's town, e.g. `Санкт-Петербург`."),
-      text('weight', L.weight, true, 'The weight in kilograms, e.g. `1.5` (a decimal comma works too).'),
-      text('length', L.length, false, 'Optional. The parcel length in centimetres.'),
-      text('width', L.width, false, 'Optional. The parcel width in centimetres.'),
-      text('height', L.height, false, 'Optional. The parcel height in centimetres.'),
-      text('inshprice', L.inshprice, false, 'Optional. The declared value of the parcel, e.g. `2490`.'),
+      text('town_to', LABELS.to, true, "The buyer's town, e.g. `Санкт-Петербург`."),
+      text('weight', LABELS.weight, true, 'The weight in kilograms, e.g. `1.5` (a decimal comma works too).'),
+      text('length', LABELS.length, false, 'Optional. The parcel length in centimetres.'),
+      text('width', LABELS.width, false, 'Optional. The parcel width in centimetres.'),
+      text('height', LABELS.height, false, 'Optional. The parcel height in centimetres.'),
+      text('inshprice', LABELS.inshprice, false, 'Optional. The declared value of the parcel, e.g. `2490`.'),
       {
         ...text(
           'service',
-          L.service,
+          LABELS.service,
           false,
           "Optional. One of your courier service's delivery modes; leave empty to get a price for every mode the " +
             'route has (each is a line item).',

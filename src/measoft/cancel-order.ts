@@ -4,16 +4,9 @@ import { invalidInput } from '../common/errors';
 import { readText } from '../common/input';
 import { requireMeasoft } from '../credentials';
 import { cancelOrder } from './client';
+import type { CancelResult } from './types';
 
 export const CANCEL_ORDER_KEY = 'measoft_cancel_order';
-
-export interface CancelResult {
-  orderno: string;
-  cancelled: true;
-  measoft_message: string | null;
-  /** What happened, in English, beside MeaSoft's own (Russian) words. */
-  measoft_message_en: string;
-}
 
 /** The English companion of MeaSoft's message: the step only returns when MeaSoft confirmed the cancellation. */
 const cancelledInEnglish = (orderno: string, message: string | null): string =>

@@ -20,94 +20,16 @@ import {
 import { PayloadError } from '../common/webhook';
 import { measoftApiUrl } from '../config';
 import type { MeasoftCredentials } from '../credentials';
-import {
-  AUTH_ERROR_CODES,
-  MEASOFT_API_ERRORS,
-  MEASOFT_CANCEL_ERRORS,
-  MEASOFT_ORDER_ERRORS,
-  type MeasoftCode,
-} from './errors';
-import { DEFAULT_READING, orderFromElement, readXmlRoot, type OrderReading } from './parse-order';
-import type { XmlElement } from './well-formed';
-import type { MeasoftOrderEvent } from './types';
-import { element, textElement, toXmlDocument, type XmlNode } from './xml';
+import { badAnswer, errorCode, errorText, measoftError } from './errors';
+import { DEFAULT_READING, orderFromElement, readXmlRoot } from './read-order';
+import { attr, type XmlElement } from './xml-reader';
+import type { CallOptions, MeasoftOrderEvent, NewOrderResult, OrderFilters, OrderReading, Purpose } from './types';
+import { element, textElement, toXmlDocument, type XmlNode } from './xml-writer';
 
 export const measoftTimeoutMs = (): number => timeoutFromEnv('MEASOFT_TIMEOUT_MS', 20_000);
 
-type CodeList = 'api' | 'order' | 'cancel';
-const LISTS: Record<CodeList, Readonly<Record<number, MeasoftCode>>> = {
-  api: MEASOFT_API_ERRORS,
-  order: MEASOFT_ORDER_ERRORS,
-  cancel: MEASOFT_CANCEL_ERRORS,
-};
-
-const attr = (node: XmlElement, name: string): string | undefined => node.attributes.find(([key]) => key === name)?.[1];
-
 /** The connection's secrets: no vendor text reaches a message or an output with one in any form. */
 export const measoftSecrets = (credentials: MeasoftCredentials): string[] => [credentials.password];
-
-/**
- * MeaSoft's refusal as the user sees it: its text (without secrets), the code, what it means and what
- * to do; wrong credentials ask to reconnect. `list` is the documentation's table for where the code was read.
- */
-export function measoftError(
-  z: ZObject,
-  code: number,
-  vendorText: string | undefined,
-  list: CodeList,
-  hidden: readonly string[] = [],
-): Error {
-  const known = LISTS[list][code];
-  const text = hideSecrets(vendorText?.trim() || known?.ru || '', hidden);
-  const explanation = known
-    ? `${known.en}; ${known.todo}`
-    : "a code MeaSoft's documentation does not list here, so the app does not know what it means; ask your " +
-      'courier service';
-  const message = `MeaSoft refused the request: error ${code}${text ? ` "${text}"` : ''} (${explanation}).`;
-  if (AUTH_ERROR_CODES[list].has(code)) {
-    const expired = new z.errors.ExpiredAuthError(
-      `${message} Reconnect the MeaSoft account and check the MeaSoft Login, MeaSoft Password and MeaSoft ` +
-        'Courier Service Code.',
-    );
-    // Core would append the whole bundle (the password among it) to the message otherwise.
-    (expired as Error & { doNotContextify?: boolean }).doNotContextify = true;
-    return expired;
-  }
-  return new z.errors.Error(message, `MeasoftError${code}`, 400);
-}
-
-/** The code in an `error` attribute: 0 when absent; anything but digits is not a documented answer. */
-function errorCode(z: ZObject, node: XmlElement, what: string, hidden: readonly string[]): number {
-  const value = attr(node, 'error');
-  if (value === undefined || value.trim() === '') return 0;
-  if (!/^\d+$/.test(value.trim()))
-    throw badAnswer(z, `its ${what} carries error="${preview(value, hidden)}", not a code`);
-  return Number(value.trim());
-}
-
-const errorText = (node: XmlElement): string | undefined =>
-  attr(node, 'errormsgru') || attr(node, 'errormsg') || node.text || undefined;
-
-function badAnswer(z: ZObject, why: string): Error {
-  return new z.errors.Error(
-    `MeaSoft answered with something other than its API answer (${why}). Check the MeaSoft Courier Service ` +
-      'Code in the connection; ' +
-      'if it is right, MeaSoft may be having trouble: try again later.',
-    'MeasoftBadAnswer',
-    502,
-  );
-}
-
-/**
- * What a request was for, so a failed exchange says what it means where the message is read:
- * - `poll`: a polling trigger's read; the next poll asks again;
- * - `read`: a read in a step (Find, samples, the connection test); nothing was changed;
- * - `write`: a change (cancel, commit); it may or may not have been applied;
- * - `create`: a neworder; MeaSoft refuses the same Order Number twice in a year (error 17), so a
- *   replay returns the order instead of creating another;
- * - `after-create`: the read right after a neworder; the caller says what happened (the order exists).
- */
-export type Purpose = 'poll' | 'read' | 'write' | 'create' | 'after-create';
 
 const AFTER_FAILURE: Record<Purpose, string> = {
   poll: 'Nothing was changed; the trigger asks again at its next poll.',
@@ -118,17 +40,6 @@ const AFTER_FAILURE: Record<Purpose, string> = {
     'with the same Order Number (error 17), and the step then returns the order MeaSoft has.',
   'after-create': '',
 };
-
-export interface CallOptions {
-  purpose: Purpose;
-  /**
-   * A root error code the caller reads itself, returned as an empty answer that keeps its `error`
-   * attribute: 11 "Заказы не найдены" for a statusreq (nothing found), 17 for a neworder (the number exists).
-   */
-  passCode?: number;
-  /** The documentation's table for a root `error` (the general list unless the request has its own). */
-  rootList?: CodeList;
-}
 
 /** Sends one request and returns the root of MeaSoft's answer, refusing errors and undocumented answers. */
 export async function callMeasoft(
@@ -194,18 +105,6 @@ export async function callMeasoft(
 
 // ---------------------------------------------------------------------------------------------
 // Requests
-
-/**
- * The statusreq filters the app uses, all in the documentation's field list (docs/measoft.md,
- * "Requests used"). `givencode` is not in that list, so the app does not send it.
- */
-export interface OrderFilters {
-  orderno?: string;
-  orderno2?: string;
-  /** YYYY-MM-DD, order creation date from / to. */
-  datefrom?: string;
-  dateto?: string;
-}
 
 /** The filters that name orders: every order of the answer must carry the value asked for. */
 const IDENTITY_FILTERS = { orderno: 'Order Number', orderno2: 'Express Order Number' } as const;
@@ -353,11 +252,6 @@ export async function commitLastStatus(z: ZObject, credentials: MeasoftCredentia
     purpose: 'write',
   });
 }
-
-/** What neworder answered for the one order: created, or refused with 17 (the number exists this year). */
-export type NewOrderResult =
-  | { kind: 'created'; orderno: string; barcode: string | null; orderprice: number | null }
-  | { kind: 'exists'; orderno: string };
 
 const ORDER_EXISTS = 17;
 

@@ -26,15 +26,19 @@ import {
 } from '../common/input';
 import { readDialledPhone } from '../common/phone';
 import { requireMeasoft } from '../credentials';
-import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
-import { createOrder, findOrders, type NewOrderResult } from './client';
+import { createOrder, findOrders } from './client';
+import {
+  branchTimeZoneField,
+  ORDER_OUTPUT_FIELDS,
+  PICKUP_POINT_LIST_KEY,
+  readOrderReading,
+  SERVICE_LIST_KEY,
+} from './fields';
 import { hideSecrets } from '../common/secrets';
-import { ORDER_OUTPUT_FIELDS } from './order-status';
-import { PICKUP_POINT_LIST_KEY, SERVICE_LIST_KEY } from './reference-dropdowns';
 import { orderStatusSample } from './samples';
 import { isTownRefusal, measoftRefusal, townRefusal } from './town-suggestions';
-import type { MeasoftOrderEvent } from './types';
-import { element, textElement, type XmlNode } from './xml';
+import type { CreatedCourierOrder, MeasoftOrderEvent, NewOrderResult } from './types';
+import { element, textElement, type XmlNode } from './xml-writer';
 
 export const CREATE_ORDER_KEY = 'measoft_create_order';
 
@@ -49,7 +53,8 @@ export const PAYMENT_TYPES = [
   { value: 'OTHER', label: 'Other', aliases: ['Другое', 'Прочее'] },
 ] as const;
 
-const L = {
+/** The labels of this step's inputs, as messages name them. */
+const LABELS = {
   orderno: 'Order Number',
   name: 'Receiver Name',
   company: 'Receiver Company',
@@ -93,8 +98,6 @@ const L = {
   senderFrom: 'Sender Pickup Time From',
   senderTo: 'Sender Pickup Time To',
 } as const;
-
-export type CreatedCourierOrder = MeasoftOrderEvent & { created_now: boolean; result_note: string };
 
 const required = (z: ZObject, label: string, value: unknown, expected: string): string => {
   const text = readText(value);
@@ -151,7 +154,7 @@ function readItems(z: ZObject, input: Record<string, unknown>): XmlNode | undefi
     const line = rows.length > 1 ? ` (line ${i + 1})` : '';
     const name = required(
       z,
-      `${L.itemName}${line}`,
+      `${LABELS.itemName}${line}`,
       row.item_name,
       'the name of the item, because other item fields of this line are filled in',
     );
@@ -159,10 +162,10 @@ function readItems(z: ZObject, input: Record<string, unknown>): XmlNode | undefi
       'item',
       [
         ['extcode', readText(row.item_extcode) || undefined],
-        ['quantity', readNumber(z, `${L.itemQuantity}${line}`, row.item_quantity, { integer: true }) ?? 1],
-        ['mass', readNumber(z, `${L.itemWeight}${line}`, row.item_weight)],
-        ['retprice', readNumber(z, `${L.itemPrice}${line}`, row.item_price)],
-        ['VATrate', readNumber(z, `${L.itemVat}${line}`, row.item_vat_rate, { integer: true })],
+        ['quantity', readNumber(z, `${LABELS.itemQuantity}${line}`, row.item_quantity, { integer: true }) ?? 1],
+        ['mass', readNumber(z, `${LABELS.itemWeight}${line}`, row.item_weight)],
+        ['retprice', readNumber(z, `${LABELS.itemPrice}${line}`, row.item_price)],
+        ['VATrate', readNumber(z, `${LABELS.itemVat}${line}`, row.item_vat_rate, { integer: true })],
       ],
       [],
       name,
@@ -201,7 +204,7 @@ function readPackages(z: ZObject, input: Record<string, unknown>): { node?: XmlN
   let weight: number | undefined = 0;
   const packages = rows.map((row, i) => {
     const line = rows.length > 1 ? ` (line ${i + 1})` : '';
-    const mass = readPositive(z, `${L.packageWeight}${line}`, row.package_weight);
+    const mass = readPositive(z, `${LABELS.packageWeight}${line}`, row.package_weight);
     weight = mass === undefined || weight === undefined ? undefined : weight + mass;
     return element(
       'package',
@@ -209,9 +212,9 @@ function readPackages(z: ZObject, input: Record<string, unknown>): { node?: XmlN
         ['code', readText(row.package_code) || undefined],
         ['strbarcode', readText(row.package_barcode) || undefined],
         ['mass', mass],
-        ['length', readPositive(z, `${L.packageLength}${line}`, row.package_length)],
-        ['width', readPositive(z, `${L.packageWidth}${line}`, row.package_width)],
-        ['height', readPositive(z, `${L.packageHeight}${line}`, row.package_height)],
+        ['length', readPositive(z, `${LABELS.packageLength}${line}`, row.package_length)],
+        ['width', readPositive(z, `${LABELS.packageWidth}${line}`, row.package_width)],
+        ['height', readPositive(z, `${LABELS.packageHeight}${line}`, row.package_height)],
       ],
       [],
       readText(row.package_name) || undefined,
@@ -244,16 +247,21 @@ function readSender(z: ZObject, input: Record<string, unknown>): { node?: XmlNod
   const because = 'because other Sender fields are filled in (a pickup from another address)';
   const phone = readDialledPhone(
     z,
-    L.senderPhone,
-    required(z, L.senderPhone, input.sender_phone, `the phone number at the pickup address, ${because}`),
+    LABELS.senderPhone,
+    required(z, LABELS.senderPhone, input.sender_phone, `the phone number at the pickup address, ${because}`),
   );
-  const town = required(z, L.senderTown, input.sender_town, `the town of the pickup address, ${because}`);
-  const address = required(z, L.senderAddress, input.sender_address, `the street address of the pickup, ${because}`);
-  const date = readDate(z, L.senderDate, input.sender_date);
-  const timeMin = readTime(z, L.senderFrom, input.sender_time_min);
-  const timeMax = readTime(z, L.senderTo, input.sender_time_max);
+  const town = required(z, LABELS.senderTown, input.sender_town, `the town of the pickup address, ${because}`);
+  const address = required(
+    z,
+    LABELS.senderAddress,
+    input.sender_address,
+    `the street address of the pickup, ${because}`,
+  );
+  const date = readDate(z, LABELS.senderDate, input.sender_date);
+  const timeMin = readTime(z, LABELS.senderFrom, input.sender_time_min);
+  const timeMax = readTime(z, LABELS.senderTo, input.sender_time_max);
   if (timeMin && timeMax && timeMin > timeMax)
-    throw invalidInput(z, L.senderTo, `a time after ${L.senderFrom} (${timeMin})`, timeMax);
+    throw invalidInput(z, LABELS.senderTo, `a time after ${LABELS.senderFrom} (${timeMin})`, timeMax);
   const node = element(
     'sender',
     [],
@@ -273,11 +281,11 @@ function readSender(z: ZObject, input: Record<string, unknown>): { node?: XmlNod
 
 /** The buyer's delivery fee, with its VAT rate as AdvantShop's MeaSoft module sends it (`VATrate`). */
 function readDeliveryPrice(z: ZObject, input: Record<string, unknown>): XmlNode | undefined {
-  const price = readNumber(z, L.deliveryprice, input.deliveryprice);
-  const vat = readNumber(z, L.deliveryVat, input.deliveryprice_vat_rate, { integer: true });
+  const price = readNumber(z, LABELS.deliveryprice, input.deliveryprice);
+  const vat = readNumber(z, LABELS.deliveryVat, input.deliveryprice_vat_rate, { integer: true });
   if (price === undefined) {
     if (vat !== undefined)
-      throw invalidInput(z, L.deliveryprice, `the delivery fee, because ${L.deliveryVat} is filled in`);
+      throw invalidInput(z, LABELS.deliveryprice, `the delivery fee, because ${LABELS.deliveryVat} is filled in`);
     return undefined;
   }
   return element('deliveryprice', [['VATrate', vat]], [], price);
@@ -291,37 +299,41 @@ export function buildOrder(
   z: ZObject,
   input: Record<string, unknown>,
 ): { orderno: string; order: XmlNode; receiver: Receiver; senderTown?: string } {
-  const orderno = required(z, L.orderno, input.orderno, "your shop's order number, e.g. 100045");
-  const person = required(z, L.name, input.receiver_name, "the receiver's name");
-  const phone = readDialledPhone(z, L.phone, required(z, L.phone, input.receiver_phone, "the receiver's phone number"));
-  const town = required(z, L.town, input.receiver_town, 'the town of delivery, e.g. Москва');
+  const orderno = required(z, LABELS.orderno, input.orderno, "your shop's order number, e.g. 100045");
+  const person = required(z, LABELS.name, input.receiver_name, "the receiver's name");
+  const phone = readDialledPhone(
+    z,
+    LABELS.phone,
+    required(z, LABELS.phone, input.receiver_phone, "the receiver's phone number"),
+  );
+  const town = required(z, LABELS.town, input.receiver_town, 'the town of delivery, e.g. Москва');
   const pvz = readText(input.pickup_point);
   // MeaSoft requires receiver/address (order error 7); for a pickup point without a door address the
   // point's code goes there, as AdvantShop's MeaSoft module does (docs/measoft.md, "neworder: the shipping fields").
   const address =
     readText(input.receiver_address) ||
     pvz ||
-    required(z, L.address, input.receiver_address, `the street address of delivery, or a ${L.pickupPoint}`);
-  const date = readDate(z, L.date, input.delivery_date);
-  const timeMin = readTime(z, L.from, input.time_min);
-  const timeMax = readTime(z, L.to, input.time_max);
+    required(z, LABELS.address, input.receiver_address, `the street address of delivery, or a ${LABELS.pickupPoint}`);
+  const date = readDate(z, LABELS.date, input.delivery_date);
+  const timeMin = readTime(z, LABELS.from, input.time_min);
+  const timeMax = readTime(z, LABELS.to, input.time_max);
   if (timeMin && timeMax && timeMin > timeMax)
-    throw invalidInput(z, L.to, `a time after ${L.from} (${timeMin})`, timeMax);
+    throw invalidInput(z, LABELS.to, `a time after ${LABELS.from} (${timeMin})`, timeMax);
   const packages = readPackages(z, input);
-  const weight = readNumber(z, L.weight, input.weight) ?? packages.weight;
-  const typedQuantity = readNumber(z, L.quantity, input.quantity, { integer: true });
-  const paytype = readChoice(z, L.paytype, input.paytype, PAYMENT_TYPES);
-  const price = readNumber(z, L.price, input.price);
+  const weight = readNumber(z, LABELS.weight, input.weight) ?? packages.weight;
+  const typedQuantity = readNumber(z, LABELS.quantity, input.quantity, { integer: true });
+  const paytype = readChoice(z, LABELS.paytype, input.paytype, PAYMENT_TYPES);
+  const price = readNumber(z, LABELS.price, input.price);
   const deliveryprice = readDeliveryPrice(z, input);
-  const inshprice = readNumber(z, L.inshprice, input.inshprice);
-  const acceptpartially = yesNo(readBoolean(z, L.acceptpartially, input.acceptpartially));
+  const inshprice = readNumber(z, LABELS.inshprice, input.inshprice);
+  const acceptpartially = yesNo(readBoolean(z, LABELS.acceptpartially, input.acceptpartially));
   const items = readItems(z, input);
   const sender = readSender(z, input);
   // Checked once every field has been read on its own, so a field's own mistake is named first.
   if (typedQuantity !== undefined && packages.count > 0 && typedQuantity !== packages.count)
     throw invalidInput(
       z,
-      L.quantity,
+      LABELS.quantity,
       `the number of Packages lines (${packages.count}), or leave it empty to send that number`,
       typedQuantity,
     );
@@ -425,7 +437,7 @@ export const perform = (async (z, bundle) => {
     if (!refusal || !isTownRefusal('order', refusal.code)) throw error;
     if (refusal.code === 6 && senderTown === undefined) throw error;
     throw await townRefusal(z, credentials, {
-      label: refusal.code === 5 ? L.town : L.senderTown,
+      label: refusal.code === 5 ? LABELS.town : LABELS.senderTown,
       town: refusal.code === 5 ? receiver.town : senderTown!,
       list: 'order',
       ...refusal,
@@ -437,7 +449,7 @@ export const perform = (async (z, bundle) => {
     const [found] = await findOrders(z, credentials, { orderno }, reading);
     if (!found) {
       throw new z.errors.Error(
-        `${L.orderno}: MeaSoft already has an order numbered "${orderno}" this calendar year (error 17) but does ` +
+        `${LABELS.orderno}: MeaSoft already has an order numbered "${orderno}" this calendar year (error 17) but does ` +
           'not show it to this account, so it cannot be told whether it is this order. Nothing was created. Use ' +
           'another Order Number, or check the number with your courier service.',
         'MeasoftOrderNumberTaken',
@@ -446,7 +458,7 @@ export const perform = (async (z, bundle) => {
     }
     if (!sameReceiver(found, receiver)) {
       throw new z.errors.Error(
-        `${L.orderno}: MeaSoft already has another order numbered "${orderno}" this calendar year (error 17), ` +
+        `${LABELS.orderno}: MeaSoft already has another order numbered "${orderno}" this calendar year (error 17), ` +
           'for a different receiver phone or address. Nothing was created. MeaSoft refuses a number used in the ' +
           'same calendar year: use another Order Number.',
         'MeasoftOrderNumberTaken',
@@ -496,7 +508,7 @@ export default defineCreate({
     inputFields: [
       {
         key: 'orderno',
-        label: L.orderno,
+        label: LABELS.orderno,
         required: true,
         type: 'string',
         helpText:
@@ -506,21 +518,21 @@ export default defineCreate({
       },
       {
         key: 'receiver_name',
-        label: L.name,
+        label: LABELS.name,
         required: true,
         type: 'string',
         helpText: 'The person who receives the parcel.',
       },
       {
         key: 'receiver_company',
-        label: L.company,
+        label: LABELS.company,
         required: false,
         type: 'string',
         helpText: 'Optional. The receiving company, for business deliveries.',
       },
       {
         key: 'receiver_phone',
-        label: L.phone,
+        label: LABELS.phone,
         required: true,
         type: 'string',
         helpText:
@@ -529,24 +541,24 @@ export default defineCreate({
       },
       {
         key: 'receiver_town',
-        label: L.town,
+        label: LABELS.town,
         required: true,
         type: 'string',
         helpText: 'The town of delivery as your courier service names it, e.g. `Москва`.',
       },
       {
         key: 'receiver_address',
-        label: L.address,
+        label: LABELS.address,
         required: false,
         type: 'string',
         helpText:
           'Street, house, flat. Needed unless a Pickup Point is chosen; with a pickup point and no address, the ' +
           "point's code is sent as the address.",
       },
-      { key: 'receiver_zipcode', label: L.zipcode, required: false, type: 'string', helpText: 'Optional.' },
+      { key: 'receiver_zipcode', label: LABELS.zipcode, required: false, type: 'string', helpText: 'Optional.' },
       {
         key: 'pickup_point',
-        label: L.pickupPoint,
+        label: LABELS.pickupPoint,
         required: false,
         type: 'string',
         dynamic: `${PICKUP_POINT_LIST_KEY}.id.name`,
@@ -557,7 +569,7 @@ export default defineCreate({
       },
       {
         key: 'delivery_date',
-        label: L.date,
+        label: LABELS.date,
         required: false,
         type: 'string',
         helpText:
@@ -567,35 +579,35 @@ export default defineCreate({
       },
       {
         key: 'time_min',
-        label: L.from,
+        label: LABELS.from,
         required: false,
         type: 'string',
         helpText: 'Optional. The start of the delivery window, 24-hour, e.g. `10:00` or `10.00`.',
       },
       {
         key: 'time_max',
-        label: L.to,
+        label: LABELS.to,
         required: false,
         type: 'string',
         helpText: 'Optional. The end of the delivery window, 24-hour, e.g. `18:00` or `18.00`.',
       },
       {
         key: 'weight',
-        label: L.weight,
+        label: LABELS.weight,
         required: false,
         type: 'string',
         helpText: `Optional. Total weight in kilograms, e.g. \`1,5\`: ${NUMBER_FORMS}.`,
       },
       {
         key: 'quantity',
-        label: L.quantity,
+        label: LABELS.quantity,
         required: false,
         type: 'string',
         helpText: `Optional. How many parcels the order has (default 1): ${INTEGER_FORMS}.`,
       },
       {
         key: 'paytype',
-        label: L.paytype,
+        label: LABELS.paytype,
         required: false,
         type: 'string',
         choices: PAYMENT_TYPES.map(({ value, label }) => ({ value, label, sample: value })),
@@ -605,7 +617,7 @@ export default defineCreate({
       },
       {
         key: 'service',
-        label: L.service,
+        label: LABELS.service,
         required: false,
         type: 'string',
         dynamic: `${SERVICE_LIST_KEY}.id.name`,
@@ -615,7 +627,7 @@ export default defineCreate({
       },
       {
         key: 'price',
-        label: L.price,
+        label: LABELS.price,
         required: false,
         type: 'string',
         helpText:
@@ -624,7 +636,7 @@ export default defineCreate({
       },
       {
         key: 'deliveryprice',
-        label: L.deliveryprice,
+        label: LABELS.deliveryprice,
         required: false,
         type: 'string',
         helpText:
@@ -633,21 +645,21 @@ export default defineCreate({
       },
       {
         key: 'deliveryprice_vat_rate',
-        label: L.deliveryVat,
+        label: LABELS.deliveryVat,
         required: false,
         type: 'string',
         helpText: `Optional. The VAT rate of the delivery fee in per cent, e.g. \`20\`: ${INTEGER_FORMS}.`,
       },
       {
         key: 'inshprice',
-        label: L.inshprice,
+        label: LABELS.inshprice,
         required: false,
         type: 'string',
         helpText: `Optional. The declared value of the parcel: ${NUMBER_FORMS}.`,
       },
       {
         key: 'instruction',
-        label: L.instruction,
+        label: LABELS.instruction,
         required: false,
         type: 'text',
         helpText: 'Optional. What the courier should know, e.g. "call an hour before".',
@@ -657,14 +669,18 @@ export default defineCreate({
         label: 'Items',
         required: false,
         children: [
-          itemField('item_name', L.itemName, 'The name of the item as it appears on the receipt.'),
-          itemField('item_quantity', L.itemQuantity, `How many (default 1): ${INTEGER_FORMS}.`),
-          itemField('item_price', L.itemPrice, `The price of one item: ${NUMBER_FORMS}.`),
-          itemField('item_weight', L.itemWeight, `The weight of one item in kilograms, e.g. \`0,4\`: ${NUMBER_FORMS}.`),
-          itemField('item_extcode', L.itemCode, "Your shop's code (SKU) of the item."),
+          itemField('item_name', LABELS.itemName, 'The name of the item as it appears on the receipt.'),
+          itemField('item_quantity', LABELS.itemQuantity, `How many (default 1): ${INTEGER_FORMS}.`),
+          itemField('item_price', LABELS.itemPrice, `The price of one item: ${NUMBER_FORMS}.`),
+          itemField(
+            'item_weight',
+            LABELS.itemWeight,
+            `The weight of one item in kilograms, e.g. \`0,4\`: ${NUMBER_FORMS}.`,
+          ),
+          itemField('item_extcode', LABELS.itemCode, "Your shop's code (SKU) of the item."),
           itemField(
             'item_vat_rate',
-            L.itemVat,
+            LABELS.itemVat,
             `The VAT rate in per cent, e.g. \`20\`; needed when your courier service prints receipts: ${INTEGER_FORMS}.`,
           ),
         ],
@@ -676,26 +692,26 @@ export default defineCreate({
         children: [
           itemField(
             'package_name',
-            L.packageName,
+            LABELS.packageName,
             'Optional. What the label of this parcel should say, e.g. `Коробка 1`.',
           ),
           itemField(
             'package_weight',
-            L.packageWeight,
+            LABELS.packageWeight,
             `The weight of this parcel in kilograms, e.g. \`1,5\`: ${NUMBER_FORMS}. One line per parcel; with ` +
               'lines, Number of Parcels and Weight may stay empty (the number of lines and the sum of the weights ' +
               'are sent).',
           ),
-          itemField('package_length', L.packageLength, `In centimetres, e.g. \`30\`: ${NUMBER_FORMS}.`),
-          itemField('package_width', L.packageWidth, `In centimetres: ${NUMBER_FORMS}.`),
-          itemField('package_height', L.packageHeight, `In centimetres: ${NUMBER_FORMS}.`),
-          itemField('package_code', L.packageCode, "Optional. Your shop's code of this parcel."),
-          itemField('package_barcode', L.packageBarcode, "Optional. The barcode on this parcel's label."),
+          itemField('package_length', LABELS.packageLength, `In centimetres, e.g. \`30\`: ${NUMBER_FORMS}.`),
+          itemField('package_width', LABELS.packageWidth, `In centimetres: ${NUMBER_FORMS}.`),
+          itemField('package_height', LABELS.packageHeight, `In centimetres: ${NUMBER_FORMS}.`),
+          itemField('package_code', LABELS.packageCode, "Optional. Your shop's code of this parcel."),
+          itemField('package_barcode', LABELS.packageBarcode, "Optional. The barcode on this parcel's label."),
         ],
       },
       {
         key: 'acceptpartially',
-        label: L.acceptpartially,
+        label: LABELS.acceptpartially,
         required: false,
         type: 'string',
         choices: YES_NO_CHOICES,
@@ -705,7 +721,7 @@ export default defineCreate({
       },
       {
         key: 'sender_company',
-        label: L.senderCompany,
+        label: LABELS.senderCompany,
         required: false,
         type: 'string',
         helpText:
@@ -714,49 +730,49 @@ export default defineCreate({
       },
       {
         key: 'sender_person',
-        label: L.senderName,
+        label: LABELS.senderName,
         required: false,
         type: 'string',
         helpText: 'Optional. The person who hands over the parcel.',
       },
       {
         key: 'sender_phone',
-        label: L.senderPhone,
+        label: LABELS.senderPhone,
         required: false,
         type: 'string',
         helpText: 'Optional. The phone number at the pickup address, e.g. `+7 (495) 000-00-00`.',
       },
       {
         key: 'sender_town',
-        label: L.senderTown,
+        label: LABELS.senderTown,
         required: false,
         type: 'string',
         helpText: 'Optional. The town of the pickup address as your courier service names it, e.g. `Москва`.',
       },
       {
         key: 'sender_address',
-        label: L.senderAddress,
+        label: LABELS.senderAddress,
         required: false,
         type: 'string',
         helpText: 'Optional. Street, house, office of the pickup address.',
       },
       {
         key: 'sender_date',
-        label: L.senderDate,
+        label: LABELS.senderDate,
         required: false,
         type: 'string',
         helpText: 'Optional. The day of the pickup, `10.12.2026` or `2026-12-10`.',
       },
       {
         key: 'sender_time_min',
-        label: L.senderFrom,
+        label: LABELS.senderFrom,
         required: false,
         type: 'string',
         helpText: 'Optional. The start of the pickup window, 24-hour, e.g. `10:00` or `10.00`.',
       },
       {
         key: 'sender_time_max',
-        label: L.senderTo,
+        label: LABELS.senderTo,
         required: false,
         type: 'string',
         helpText: 'Optional. The end of the pickup window, 24-hour, e.g. `18:00` or `18.00`.',

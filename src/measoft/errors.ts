@@ -6,7 +6,14 @@
  * - the `error` attribute of a `<createorder>`, and of the root of a `neworder` answer: the
  *   documentation's "Error codes in case of ordering" (1 is the authorization error there);
  * - the `error` attribute of each `<order>` in a `cancelorder` answer.
+ * The functions below read a code from an answer and explain it (measoftError), or say that an answer
+ * is not one MeaSoft documents (badAnswer, undocumentedAnswer).
  */
+import type { ZObject } from 'zapier-platform-core';
+import { preview } from '../common/errors';
+import { hideSecrets } from '../common/secrets';
+import type { CodeList } from './types';
+import { attr, type XmlElement } from './xml-reader';
 
 export interface MeasoftCode {
   /** MeaSoft's own wording, shown when its answer carries no text. */
@@ -165,3 +172,78 @@ export const MEASOFT_CANCEL_ERRORS: Readonly<Record<number, MeasoftCode>> = {
 
 /** Codes that mean the connection's MeaSoft credentials are wrong, per list. */
 export const AUTH_ERROR_CODES = { api: new Set([24, 25]), order: new Set([1]), cancel: new Set<number>() } as const;
+
+export const LISTS: Record<CodeList, Readonly<Record<number, MeasoftCode>>> = {
+  api: MEASOFT_API_ERRORS,
+  order: MEASOFT_ORDER_ERRORS,
+  cancel: MEASOFT_CANCEL_ERRORS,
+};
+
+/**
+ * MeaSoft's refusal as the user sees it: its text (without secrets), the code, what it means and what
+ * to do; wrong credentials ask to reconnect. `list` is the documentation's table for where the code was read.
+ */
+export function measoftError(
+  z: ZObject,
+  code: number,
+  vendorText: string | undefined,
+  list: CodeList,
+  hidden: readonly string[] = [],
+): Error {
+  const known = LISTS[list][code];
+  const text = hideSecrets(vendorText?.trim() || known?.ru || '', hidden);
+  const explanation = known
+    ? `${known.en}; ${known.todo}`
+    : "a code MeaSoft's documentation does not list here, so the app does not know what it means; ask your " +
+      'courier service';
+  const message = `MeaSoft refused the request: error ${code}${text ? ` "${text}"` : ''} (${explanation}).`;
+  if (AUTH_ERROR_CODES[list].has(code)) {
+    const expired = new z.errors.ExpiredAuthError(
+      `${message} Reconnect the MeaSoft account and check the MeaSoft Login, MeaSoft Password and MeaSoft ` +
+        'Courier Service Code.',
+    );
+    // Core would append the whole bundle (the password among it) to the message otherwise.
+    (expired as Error & { doNotContextify?: boolean }).doNotContextify = true;
+    return expired;
+  }
+  return new z.errors.Error(message, `MeasoftError${code}`, 400);
+}
+
+/** The code in an `error` attribute: 0 when absent; anything but digits is not a documented answer. */
+export function errorCode(z: ZObject, node: XmlElement, what: string, hidden: readonly string[]): number {
+  const value = attr(node, 'error');
+  if (value === undefined || value.trim() === '') return 0;
+  if (!/^\d+$/.test(value.trim()))
+    throw badAnswer(z, `its ${what} carries error="${preview(value, hidden)}", not a code`);
+  return Number(value.trim());
+}
+
+export const errorText = (node: XmlElement): string | undefined =>
+  attr(node, 'errormsgru') || attr(node, 'errormsg') || node.text || undefined;
+
+export function badAnswer(z: ZObject, why: string): Error {
+  return new z.errors.Error(
+    `MeaSoft answered with something other than its API answer (${why}). Check the MeaSoft Courier Service ` +
+      'Code in the connection; ' +
+      'if it is right, MeaSoft may be having trouble: try again later.',
+    'MeasoftBadAnswer',
+    502,
+  );
+}
+
+/** An answer that is not one MeaSoft documents for this request: never read as a result. */
+export function undocumentedAnswer(z: ZObject, request: string, why: string, write = false): Error {
+  const outcome = write
+    ? 'The change may or may not have been made: check the order in MeaSoft before you replay this step.'
+    : 'Nothing was changed. Check the MeaSoft Courier Service Code in the connection; if it is right, try again later.';
+  return new z.errors.Error(
+    `MeaSoft answered <${request}> with something its documentation does not show (${why}); it was not ` +
+      `read. ${outcome}`,
+    'MeasoftBadAnswer',
+    502,
+  );
+}
+
+/** The documented explanation of a code, for messages built outside client.ts. */
+export const explainCode = (list: 'api' | 'order', code: number): string | undefined =>
+  (list === 'api' ? MEASOFT_API_ERRORS : MEASOFT_ORDER_ERRORS)[code]?.en;

@@ -8,10 +8,9 @@ import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
 import { readText } from '../common/input';
 import { requireMeasoft } from '../credentials';
-import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
 import { findOrders } from './client';
-import { ORDER_OUTPUT_FIELDS } from './order-status';
-import { newestFirst } from './orders';
+import { branchTimeZoneField, ORDER_OUTPUT_FIELDS, readOrderReading } from './fields';
+import { newestFirst } from './order-filters';
 import { orderStatusSample } from './samples';
 import type { MeasoftOrderEvent } from './types';
 

@@ -6,7 +6,7 @@ import { defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
 import { readText } from '../common/input';
 import { requireMeasoft } from '../credentials';
-import { listPickupPoints, type PickupPoint } from './reference';
+import { listPickupPoints, type PickupPoint } from './reference-client';
 
 export const FIND_PICKUP_POINT_KEY = 'measoft_find_pickup_point';
 

@@ -19,9 +19,8 @@ import { defineTrigger, type Bundle, type PollingTriggerPerform, type ZObject } 
 import { sha1 } from '../common/hash';
 import { requireMeasoft, type MeasoftCredentials } from '../credentials';
 import { changedOrders, commitLastStatus, MEASOFT_STREAM_MAX, MEASOFT_STREAM_MIN } from './client';
-import { ORDER_OUTPUT_FIELDS } from './order-status';
-import { newestFirst, passesFilter, recentOrders, statusesField, wantedStatuses } from './orders';
-import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
+import { branchTimeZoneField, ORDER_OUTPUT_FIELDS, readOrderReading, statusesField } from './fields';
+import { newestFirst, passesFilter, recentOrders, wantedStatuses } from './order-filters';
 import { orderStatusSample } from './samples';
 import type { MeasoftOrderEvent } from './types';
 

@@ -5,10 +5,8 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { readText } from '../common/input';
 import { requireMeasoft } from '../credentials';
-import { listPickupPoints, listServices, type PickupPoint } from './reference';
-
-export const PICKUP_POINT_LIST_KEY = 'measoft_pickup_point_list';
-export const SERVICE_LIST_KEY = 'measoft_service_list';
+import { PICKUP_POINT_LIST_KEY, SERVICE_LIST_KEY } from './fields';
+import { listPickupPoints, listServices, type PickupPoint } from './reference-client';
 
 /** Pickup points per dropdown page. */
 export const PICKUP_POINTS_PER_PAGE = 100;

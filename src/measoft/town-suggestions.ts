@@ -6,7 +6,8 @@
  */
 import type { ZObject } from 'zapier-platform-core';
 import type { MeasoftCredentials } from '../credentials';
-import { explainCode, townsContaining, type Town } from './reference';
+import { explainCode } from './errors';
+import { townsContaining, type Town } from './reference-client';
 
 /** Codes meaning "this town is unknown", per list. */
 export const TOWN_NOT_FOUND = { order: new Set([5, 6]), api: new Set([21, 22]) } as const;

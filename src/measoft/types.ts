@@ -1,4 +1,4 @@
-/** What the MeaSoft operations return: MeaSoft's order, shaped by parse-order.ts (samples.ts holds the example). */
+/** MeaSoft's types: the order the operations return (shaped by read-order.ts; samples.ts holds the example), what each action returns, and the client's request options. */
 
 /** One status of the order: the element's text as `code`, its attributes beside it. */
 export type MeasoftStatus = {
@@ -46,6 +46,76 @@ export type MeasoftOrderEvent = {
   webhook_statuses: MeasoftWebhookStatus[];
   /** Only on an order of the change stream the app could not read: what was wrong (the other fields are null). */
   read_error?: string;
-  /** Every other element of the order, as sent (see parse-order.ts for the typing rules). */
+  /** Every other element of the order, as sent (see read-order.ts for the typing rules). */
   [element: string]: unknown;
 };
+
+/** One mappable value of an order, as read-order.ts shapes MeaSoft's elements. */
+export type OrderValue = string | number | boolean | null | OrderValue[] | { [key: string]: OrderValue };
+export type OrderRecord = { [key: string]: OrderValue };
+
+export interface OrderReading {
+  /** The UTC offset of the courier service's branches, e.g. "+03:00": what `eventtime` is read in. */
+  branchOffset: string;
+}
+
+/** Which of MeaSoft's error tables a code is read in (errors.ts). */
+export type CodeList = 'api' | 'order' | 'cancel';
+
+/**
+ * What a request was for, so a failed exchange says what it means where the message is read:
+ * - `poll`: a polling trigger's read; the next poll asks again;
+ * - `read`: a read in a step (Find, samples, the connection test); nothing was changed;
+ * - `write`: a change (cancel, commit); it may or may not have been applied;
+ * - `create`: a neworder; MeaSoft refuses the same Order Number twice in a year (error 17), so a
+ *   replay returns the order instead of creating another;
+ * - `after-create`: the read right after a neworder; the caller says what happened (the order exists).
+ */
+export type Purpose = 'poll' | 'read' | 'write' | 'create' | 'after-create';
+
+export interface CallOptions {
+  purpose: Purpose;
+  /**
+   * A root error code the caller reads itself, returned as an empty answer that keeps its `error`
+   * attribute: 11 "Заказы не найдены" for a statusreq (nothing found), 17 for a neworder (the number exists).
+   */
+  passCode?: number;
+  /** The documentation's table for a root `error` (the general list unless the request has its own). */
+  rootList?: CodeList;
+}
+
+/**
+ * The statusreq filters the app uses, all in the documentation's field list (docs/measoft.md,
+ * "Requests used"). `givencode` is not in that list, so the app does not send it.
+ */
+export interface OrderFilters {
+  orderno?: string;
+  orderno2?: string;
+  /** YYYY-MM-DD, order creation date from / to. */
+  datefrom?: string;
+  dateto?: string;
+}
+
+/** What neworder answered for the one order: created, or refused with 17 (the number exists this year). */
+export type NewOrderResult =
+  | { kind: 'created'; orderno: string; barcode: string | null; orderprice: number | null }
+  | { kind: 'exists'; orderno: string };
+
+/** What Create MeaSoft Courier Order returns. */
+export type CreatedCourierOrder = MeasoftOrderEvent & { created_now: boolean; result_note: string };
+
+/** What Update MeaSoft Courier Order returns. */
+export type UpdatedCourierOrder = MeasoftOrderEvent & {
+  updated_now: boolean;
+  changed_fields: string;
+  result_note: string;
+};
+
+/** What Cancel MeaSoft Courier Order returns. */
+export interface CancelResult {
+  orderno: string;
+  cancelled: true;
+  measoft_message: string | null;
+  /** What happened, in English, beside MeaSoft's own (Russian) words. */
+  measoft_message_en: string;
+}

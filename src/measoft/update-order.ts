@@ -8,17 +8,16 @@ import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-
 import { invalidInput } from '../common/errors';
 import { readNumber, readText } from '../common/input';
 import { requireMeasoft } from '../credentials';
-import { branchTimeZoneField, readOrderReading } from './branch-time-zone';
-import { findOrders, measoftError } from './client';
-import { MEASOFT_ORDER_ERRORS } from './errors';
-import { ORDER_OUTPUT_FIELDS } from './order-status';
-import { toNumber } from './parse-order';
-import { editOrder, storedOrders } from './reference';
+import { findOrders } from './client';
+import { MEASOFT_ORDER_ERRORS, measoftError } from './errors';
+import { branchTimeZoneField, ORDER_OUTPUT_FIELDS, readOrderReading } from './fields';
+import { toNumber } from './read-order';
+import { editOrder, storedOrders } from './reference-client';
 import { orderStatusSample } from './samples';
 import { townRefusal } from './town-suggestions';
-import type { MeasoftOrderEvent } from './types';
-import type { XmlElement } from './well-formed';
-import { element, type XmlNode } from './xml';
+import type { UpdatedCourierOrder } from './types';
+import { attr, type XmlElement } from './xml-reader';
+import { element, type XmlNode } from './xml-writer';
 
 export const UPDATE_ORDER_KEY = 'measoft_update_order';
 
@@ -81,13 +80,6 @@ const ITEM_ATTRIBUTES = [
 ];
 const PACKAGE_ATTRIBUTES = ['code', 'strbarcode', 'mass', 'message', 'length', 'width', 'height'];
 
-export type UpdatedCourierOrder = MeasoftOrderEvent & {
-  updated_now: boolean;
-  changed_fields: string;
-  result_note: string;
-};
-
-const attr = (node: XmlElement, name: string): string | undefined => node.attributes.find(([key]) => key === name)?.[1];
 const child = (node: XmlElement | undefined, name: string): XmlElement | undefined =>
   node?.children.find((c) => c.name === name);
 

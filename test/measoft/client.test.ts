@@ -6,7 +6,7 @@ import nock from 'nock';
 import { createAppTester, type ZObject } from 'zapier-platform-core';
 import App from '../../src/index';
 import { cancelOrder, changedOrders, commitLastStatus, createOrder, findOrders } from '../../src/measoft/client';
-import { element, escapeXml, textElement } from '../../src/measoft/xml';
+import { element, escapeXml, textElement } from '../../src/measoft/xml-writer';
 import { useEnv } from '../support/env';
 import { caught } from '../support/zapier-error';
 

@@ -8,10 +8,10 @@ import { createAppTester, type ZObject } from 'zapier-platform-core';
 import App from '../../src/index';
 import { cancelOrder, changedOrders, commitLastStatus, createOrder, findOrders } from '../../src/measoft/client';
 import { MEASOFT_API_ERRORS, MEASOFT_CANCEL_ERRORS, MEASOFT_ORDER_ERRORS } from '../../src/measoft/errors';
-import { newestFirst } from '../../src/measoft/orders';
-import { MEASOFT_STATUS_CHOICES } from '../../src/measoft/statuses';
+import { newestFirst } from '../../src/measoft/order-filters';
+import { MEASOFT_STATUS_CHOICES } from '../../src/measoft/fields';
 import type { MeasoftOrderEvent } from '../../src/measoft/types';
-import { element } from '../../src/measoft/xml';
+import { element } from '../../src/measoft/xml-writer';
 import { loggedBy } from '../support/cache-rpc';
 import { caught } from '../support/zapier-error';
 

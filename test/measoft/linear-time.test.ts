@@ -7,7 +7,7 @@
  * Both bodies stay within the 10 MB a webhook may carry: a larger one is refused by its size before
  * it is read, and would say nothing about the reader.
  */
-import { parseMeasoftOrder } from '../../src/measoft/parse-order';
+import { parseMeasoftOrder } from '../../src/measoft/read-order';
 import { MAX_BODY_BYTES, PayloadError } from '../../src/common/webhook';
 import { cpuNow } from '../support/cpu-time';
 

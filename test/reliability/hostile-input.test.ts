@@ -29,7 +29,7 @@ import {
   rawBody,
   sniffFormat,
 } from '../../src/common/webhook';
-import { parseMeasoftOrder } from '../../src/measoft/parse-order';
+import { parseMeasoftOrder } from '../../src/measoft/read-order';
 import { cpuNow } from '../support/cpu-time';
 
 const SEED = 20261123;

@@ -77,7 +77,7 @@ const phpStyle = (text: string) =>
     .replace(/[!'()*~]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%20/g, '+');
 
-/** XML's escapes, by name or by number, written out here independently of src/measoft/xml.ts. */
+/** XML's escapes, by name or by number, written out here independently of src/measoft/xml-writer.ts. */
 const XML_NAMED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 const xmlStyle = (text: string, numeric = false) =>
   text.replace(/[&<>"']/g, (char) => (numeric ? `&#${char.charCodeAt(0)};` : XML_NAMED[char]!));

@@ -17,14 +17,21 @@
  */
 import { localTimeToIso } from '../common/dates';
 import { decimal, FORBIDDEN_KEYS, PayloadError, readWebhookBody } from '../common/webhook';
-import type { MeasoftOrderEvent, MeasoftStatus, MeasoftWebhookStatus } from './types';
-import { readXml, type XmlElement } from './well-formed';
+import type {
+  MeasoftOrderEvent,
+  MeasoftStatus,
+  MeasoftWebhookStatus,
+  OrderReading,
+  OrderRecord,
+  OrderValue,
+} from './types';
+import { readXml, type XmlElement } from './xml-reader';
 
 /** MeaSoft's webhook times other than eventtime/createtimegmt: Moscow time (see above). */
 export const MEASOFT_WEBHOOK_OFFSET = '+03:00';
 
 // ---------------------------------------------------------------------------------------------
-// XML to a small element tree (read by well-formed.ts)
+// XML to a small element tree (read by xml-reader.ts)
 
 function refuseForbiddenName(kind: 'element' | 'attribute', name: string): string {
   if (FORBIDDEN_KEYS.has(name)) {
@@ -77,9 +84,6 @@ export function readXmlRoot(content: string | undefined, what: string): XmlEleme
 // ---------------------------------------------------------------------------------------------
 // Element tree to the mappable shape
 
-type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
-type Record_ = { [key: string]: Value };
-
 interface Hints {
   numbers?: readonly string[];
   booleans?: readonly string[];
@@ -108,7 +112,7 @@ const ITEM_HINTS: Hints = { numbers: ['quantity', 'mass', 'retprice', 'VATrate']
 const PACKAGE_HINTS: Hints = { numbers: ['quantity', 'mass', 'length', 'width', 'height'], textKey: 'name' };
 
 /** Adds a key without ever replacing one: a later clash gets a suffix, so nothing is lost. */
-function put(target: Record_, key: string, value: Value): void {
+function put(target: OrderRecord, key: string, value: OrderValue): void {
   let name = key;
   for (let n = 2; Object.prototype.hasOwnProperty.call(target, name); n += 1) name = `${key}_${n}`;
   // Such names are refused while parsing; should one slip through, defineProperty keeps it an
@@ -136,7 +140,7 @@ export function toBoolean(text: string | null): boolean | null {
   return null;
 }
 
-function typed(key: string, value: Value, hints: Hints): Value {
+function typed(key: string, value: OrderValue, hints: Hints): OrderValue {
   if (typeof value !== 'string' && value !== null) return value;
   if (hints.numbers?.includes(key)) return toNumber(value);
   if (hints.booleans?.includes(key)) return toBoolean(value);
@@ -144,15 +148,15 @@ function typed(key: string, value: Value, hints: Hints): Value {
 }
 
 /** An element as a value: null when empty, its text when it has only text, else a record. */
-function convert(element: XmlElement, hints: Hints = {}): Value {
+function convert(element: XmlElement, hints: Hints = {}): OrderValue {
   const listsExpected = (hints.arrays?.length ?? 0) > 0;
   if (!listsExpected && element.attributes.length === 0 && element.children.length === 0)
     return emptyToNull(element.text);
   return convertToRecord(element, hints);
 }
 
-function convertToRecord(element: XmlElement, hints: Hints = {}, skip: readonly string[] = []): Record_ {
-  const out: Record_ = {};
+function convertToRecord(element: XmlElement, hints: Hints = {}, skip: readonly string[] = []): OrderRecord {
+  const out: OrderRecord = {};
   for (const [name, value] of element.attributes) put(out, name, typed(name, emptyToNull(value), hints));
   // Text beside attributes or children: under `value` (or the element's own text key, such as an
   // item's `name`, which is always present unless an attribute of that name already fills it).
@@ -191,15 +195,10 @@ const child = (element: XmlElement | undefined, name: string): XmlElement | unde
 const childText = (element: XmlElement | undefined, name: string): string | null =>
   emptyToNull(child(element, name)?.text ?? '');
 
-export interface OrderReading {
-  /** The UTC offset of the courier service's branches, e.g. "+03:00": what `eventtime` is read in. */
-  branchOffset: string;
-}
-
 export const DEFAULT_READING: OrderReading = { branchOffset: '+03:00' };
 
 /** A time as `<name>_iso`; its text under `<name>` only when it does not read as a time. */
-function putTime(out: Record_, name: string, text: string | null, offset: string): void {
+function putTime(out: OrderRecord, name: string, text: string | null, offset: string): void {
   const iso = localTimeToIso(text, offset);
   if (iso === null && text !== null) put(out, name, text);
   put(out, `${name}_iso`, iso);
@@ -208,7 +207,7 @@ function putTime(out: Record_, name: string, text: string | null, offset: string
 const STATUS_ATTRIBUTES = ['title', 'eventstore', 'eventtime', 'createtimegmt', 'message', 'country'] as const;
 
 function convertStatus(element: XmlElement, reading: OrderReading): MeasoftStatus {
-  const status: Record_ = {};
+  const status: OrderRecord = {};
   put(status, 'code', emptyToNull(element.text));
   for (const name of STATUS_ATTRIBUTES) {
     if (name === 'eventtime') putTime(status, name, attribute(element, name), reading.branchOffset);
@@ -226,7 +225,7 @@ function convertStatus(element: XmlElement, reading: OrderReading): MeasoftStatu
 
 function convertWebhookStatus(element: XmlElement): MeasoftWebhookStatus {
   const out = convertToRecord(element);
-  const status: Record_ = { code: attribute(element, 'code') };
+  const status: OrderRecord = { code: attribute(element, 'code') };
   putTime(status, 'time', attribute(element, 'time'), MEASOFT_WEBHOOK_OFFSET);
   for (const [key, value] of Object.entries(out)) if (key !== 'time' && !(key in status)) put(status, key, value);
   return status as MeasoftWebhookStatus;
@@ -234,7 +233,7 @@ function convertWebhookStatus(element: XmlElement): MeasoftWebhookStatus {
 
 /** A container such as <items>: its <item> children as an array; anything else kept beside it. */
 function list<T>(
-  out: Record_,
+  out: OrderRecord,
   order: XmlElement,
   container: string,
   key: string,
@@ -243,7 +242,7 @@ function list<T>(
 ): void {
   const element = child(order, container);
   const items = (element?.children ?? []).filter((candidate) => candidate.name === itemName);
-  put(out, key, items.map(convertItem) as Value);
+  put(out, key, items.map(convertItem) as OrderValue);
   if (element && (element.attributes.length > 0 || element.children.length > items.length || element.text !== '')) {
     put(out, `${container}_other`, convertToRecord(element, {}, [itemName]));
   }
@@ -267,14 +266,14 @@ export function orderFromElement(order: XmlElement, reading: OrderReading = DEFA
   // The time as MeaSoft wrote it, whatever zone it is read in: a resent event keeps its id.
   const eventtime = attribute(statusElement, 'eventtime') ?? attribute(statusElement, 'createtimegmt') ?? '';
 
-  const out: Record_ = {};
+  const out: OrderRecord = {};
   put(out, 'id', `${orderno}:${status.code ?? ''}:${eventtime}`);
   const special = ['status', 'statushistory', 'items', 'packages', 'webhook_statuses', 'webhook_status_time'];
   const generic = convertToRecord(order, ORDER_HINTS, special);
   for (const [key, value] of Object.entries(generic)) {
     // The courier's position report carries a branch-local time too.
     if (key === 'currcoords' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      const coords: Record_ = {};
+      const coords: OrderRecord = {};
       for (const [name, part] of Object.entries(value)) {
         if (name === 'RequestDateTime')
           putTime(coords, name, typeof part === 'string' ? part : null, reading.branchOffset);
@@ -286,7 +285,7 @@ export function orderFromElement(order: XmlElement, reading: OrderReading = DEFA
   for (const name of ['orderno', 'awb', 'orderno2', 'ordercode', 'givencode']) {
     if (!Object.prototype.hasOwnProperty.call(out, name)) put(out, name, null);
   }
-  put(out, 'status', status as unknown as Value);
+  put(out, 'status', status as unknown as OrderValue);
   list(out, order, 'statushistory', 'status_history', 'status', (element) => convertStatus(element, reading));
   list(out, order, 'items', 'items', 'item', (element) => convertToRecord(element, ITEM_HINTS));
   list(out, order, 'packages', 'packages', 'package', (element) => convertToRecord(element, PACKAGE_HINTS));

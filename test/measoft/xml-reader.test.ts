@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { findXmlFault, readXml, type XmlElement } from '../../src/measoft/well-formed';
+import { findXmlFault, readXml, type XmlElement } from '../../src/measoft/xml-reader';
 import { runPhp } from '../support/php';
 import { cpuNow } from '../support/cpu-time';
 
@@ -15,7 +15,7 @@ describe('findXmlFault: each well-formedness rule', () => {
       '<!-- before --><?pi data?><a><![CDATA[<not> & markup]]>&amp;&quot;<!----><b></b ></a><!-- after -->',
       '<заказ номер="1">Доставлен</заказ>',
       '<a:b c:d="1" xml:lang="ru"/>',
-      // Undeclared entities are let through on purpose (see well-formed.ts) and kept as written.
+      // Undeclared entities are let through on purpose (see xml-reader.ts) and kept as written.
       '<a b="&copy;">&nbsp;</a>',
     ]) {
       expect(fault(xml)).toBeUndefined();
@@ -236,7 +236,7 @@ describe('findXmlFault agrees with libxml2', () => {
       .filter(({ libxml2, ours }) => libxml2.wellFormed !== (ours === 'well-formed'))
       // The intended differences: libxml2 refuses an encoding name it cannot decode (the app gets
       // the body already decoded, so the name means nothing to it) and undeclared entities (let
-      // through and kept as written, see well-formed.ts).
+      // through and kept as written, see xml-reader.ts).
       .filter(
         ({ libxml2, ours }) =>
           !(

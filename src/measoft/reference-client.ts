@@ -7,31 +7,17 @@
 import type { ZObject } from 'zapier-platform-core';
 import { hideSecrets } from '../common/secrets';
 import type { MeasoftCredentials } from '../credentials';
-import { callMeasoft, checkFilters, measoftError, measoftSecrets } from './client';
-import { MEASOFT_API_ERRORS, MEASOFT_ORDER_ERRORS } from './errors';
-import { toBoolean, toNumber } from './parse-order';
-import type { XmlElement } from './well-formed';
-import { element, textElement, type XmlNode } from './xml';
+import { callMeasoft, checkFilters, measoftSecrets } from './client';
+import { errorText, measoftError, undocumentedAnswer } from './errors';
+import { toBoolean, toNumber } from './read-order';
+import { attr, type XmlElement } from './xml-reader';
+import { element, textElement, type XmlNode } from './xml-writer';
 
-const attr = (node: XmlElement, name: string): string | undefined => node.attributes.find(([key]) => key === name)?.[1];
 const child = (node: XmlElement, name: string): XmlElement | undefined => node.children.find((c) => c.name === name);
 const childText = (node: XmlElement, name: string): string | null => {
   const text = child(node, name)?.text.trim() ?? '';
   return text === '' ? null : text;
 };
-
-/** An answer that is not one MeaSoft documents for this request: never read as a result. */
-export function undocumentedAnswer(z: ZObject, request: string, why: string, write = false): Error {
-  const outcome = write
-    ? 'The change may or may not have been made: check the order in MeaSoft before you replay this step.'
-    : 'Nothing was changed. Check the MeaSoft Courier Service Code in the connection; if it is right, try again later.';
-  return new z.errors.Error(
-    `MeaSoft answered <${request}> with something its documentation does not show (${why}); it was not ` +
-      `read. ${outcome}`,
-    'MeasoftBadAnswer',
-    502,
-  );
-}
 
 /**
  * Some reference answers report a refusal as a child `<error error="…" errormsg="…"/>` rather than
@@ -43,8 +29,7 @@ function refuseErrorChild(z: ZObject, root: XmlElement, hidden: readonly string[
   const code = (attr(error, 'error') ?? '').trim();
   if (code === '0') return;
   if (!/^\d+$/.test(code)) throw undocumentedAnswer(z, root.name, 'an <error> element without a code');
-  const text = attr(error, 'errormsgru') || attr(error, 'errormsg') || error.text;
-  throw measoftError(z, Number(code), text, 'api', hidden);
+  throw measoftError(z, Number(code), errorText(error), 'api', hidden);
 }
 
 /** The password never reaches a message, even when MeaSoft's own text echoes it. */
@@ -315,14 +300,6 @@ export async function editOrder(z: ZObject, credentials: MeasoftCredentials, ord
   const answer = answers[0]!;
   return {
     code: Number(value),
-    text:
-      hideSecrets(
-        (attr(answer, 'errormsgru') || attr(answer, 'errormsg') || answer.text || '').trim(),
-        secrets(credentials),
-      ) || null,
+    text: hideSecrets((errorText(answer) ?? '').trim(), secrets(credentials)) || null,
   };
 }
-
-/** The documented explanation of a code, for messages built outside client.ts. */
-export const explainCode = (list: 'api' | 'order', code: number): string | undefined =>
-  (list === 'api' ? MEASOFT_API_ERRORS : MEASOFT_ORDER_ERRORS)[code]?.en;

@@ -1,40 +1,13 @@
 /** What the status triggers and the search share: the status filter, newest-first order, recent orders for samples. */
-import { defineInputField, type ZObject } from 'zapier-platform-core';
+import type { ZObject } from 'zapier-platform-core';
 import { asList, readChoice, readText } from '../common/input';
 import type { MeasoftCredentials } from '../credentials';
 import { findOrders } from './client';
-import type { OrderReading } from './parse-order';
-import type { MeasoftOrderEvent } from './types';
-import { MEASOFT_STATUSES, MEASOFT_STATUS_CHOICES, type MeasoftStatusCode } from './statuses';
+import { STATUS_CODES } from './fields';
+import type { MeasoftOrderEvent, OrderReading } from './types';
 import { moscowIsoDate } from '../common/dates';
 
 const statusCode = (value: unknown): string => readText(value).toUpperCase();
-
-/** The status filter, one field object shared by both status triggers (the same choices, the same rule). */
-export const statusesField = defineInputField({
-  key: 'statuses',
-  label: 'Only These Statuses',
-  required: false,
-  list: true,
-  type: 'string',
-  choices: MEASOFT_STATUS_CHOICES,
-  helpText:
-    'Start the Zap only when the order reaches one of these MeaSoft statuses (the code in the `<status>` ' +
-    'element). Leave empty to start it on every status change. ' +
-    'A mapped value may hold several statuses separated by commas, each as its code or its name in English or ' +
-    'Russian, in any case, such as `COMPLETE, Доставлен частично`; a status MeaSoft does not have is refused.',
-});
-
-// Labelled by their codes, so a refusal lists them briefly; the dropdown's label ("COMPLETE: Delivered
-// (Доставлен)") and its English and Russian names ("Delivered", "Доставлен") match too, in any case.
-const STATUS_CODES = MEASOFT_STATUS_CHOICES.map(({ value, label }) => {
-  const names = MEASOFT_STATUSES[value as MeasoftStatusCode];
-  return {
-    value,
-    label: value,
-    aliases: names ? [label, names.en, ...(names.ru === null ? [] : [names.ru])] : [label],
-  };
-});
 
 /**
  * The `statuses` input as MeaSoft's codes; empty means every status. Only MeaSoft's codes count:

@@ -4,7 +4,7 @@
  * indexOf walk from tag to tag; every position only moves forward, so the time is linear in the
  * body whatever its shape (many attributes, elements, long names or text: see the tests).
  *
- * The tree holds what an XML parser reads (libxml2 is the reference, test/measoft/well-formed.test.ts):
+ * The tree holds what an XML parser reads (libxml2 is the reference, test/measoft/xml-reader.test.ts):
  * an element's text is its text and CDATA children in document order, with line ends normalised
  * (2.11) and references decoded; comments and processing instructions are skipped; attribute values
  * are normalised as for CDATA attributes (3.3.3: a literal tab or line end is a space).
@@ -180,6 +180,10 @@ function trimXmlSpace(text: string): string {
   while (end > start && isSpace(text.charCodeAt(end - 1))) end -= 1;
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
+
+/** An attribute's value as written, or undefined when the element does not carry it. */
+export const attr = (node: XmlElement, name: string): string | undefined =>
+  node.attributes.find(([key]) => key === name)?.[1];
 
 /** The first well-formedness fault of the document, or undefined when it is well-formed. */
 export function findXmlFault(xml: string): XmlFault | undefined {
