@@ -77,17 +77,18 @@ export class NoAnswer {
 }
 
 /**
- * Sends one request and reads its whole answer within `limitMs`: connect, headers and body
- * together. node-fetch's `timeout` restarts for the body, so a vendor that sends its headers late
- * and then trickles the body took two timeouts; an AbortSignal set to the limit ends the whole
- * exchange. Core 19 hands `signal` to node-fetch (added in zapier/zapier-platform#857), although
- * its types list only `timeout`, which is kept as well. A 429 is left to core (ThrottledError).
+ * One exchange within `limitMs`: connect, headers and body together. node-fetch's `timeout`
+ * restarts for the body, so a vendor that sends its headers late and then trickles the body took
+ * two timeouts; an AbortSignal set to the limit ends the whole exchange. Core 19 hands `signal` to
+ * node-fetch (added in zapier/zapier-platform#857), although its types list only `timeout`, which
+ * is kept as well. A 429 is left to core (ThrottledError). `exchange` sends and reads the answer.
  */
-export async function requestWithin(
+async function withinLimit<T>(
   z: ZObject,
   options: HttpRequestOptionsWithUrl,
   limitMs: number,
-): Promise<HttpResponse | NoAnswer> {
+  exchange: (request: HttpRequestOptionsWithUrl) => Promise<T>,
+): Promise<T | NoAnswer> {
   if (limitMs <= 0) return new NoAnswer({ timedOut: true }, 0, false);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limitMs);
@@ -97,7 +98,7 @@ export async function requestWithin(
     signal: controller.signal,
   };
   try {
-    return await z.request(request);
+    return await exchange(request);
   } catch (error) {
     if (error instanceof z.errors.ThrottledError) throw error;
     const failure = networkFailure(error);
@@ -107,6 +108,13 @@ export async function requestWithin(
     clearTimeout(timer);
   }
 }
+
+/** Sends one request and reads its whole answer within `limitMs` (see withinLimit). */
+export const requestWithin = (
+  z: ZObject,
+  options: HttpRequestOptionsWithUrl,
+  limitMs: number,
+): Promise<HttpResponse | NoAnswer> => withinLimit(z, options, limitMs, (request) => z.request(request));
 
 /**
  * The error for a request that cannot have reached the vendor (refused, unknown host): nothing was
@@ -131,24 +139,13 @@ export interface TextResponse {
  * text, and leaves it out of its step summary: for vendors whose error texts may quote the request,
  * secrets in XML escapes among it, which core's log scrubber does not know (docs/measoft.md).
  */
-export async function requestTextWithin(
+export const requestTextWithin = (
   z: ZObject,
   options: HttpRequestOptionsWithUrl,
   limitMs: number,
-): Promise<TextResponse | NoAnswer> {
-  if (limitMs <= 0) return new NoAnswer({ timedOut: true }, 0, false);
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), limitMs);
-  const request = { ...options, raw: true, timeout: limitMs, signal: controller.signal } as HttpRequestOptionsWithUrl;
-  try {
-    const response = (await z.request(request)) as unknown as { status: number; text(): Promise<string> };
+): Promise<TextResponse | NoAnswer> =>
+  withinLimit(z, options, limitMs, async (request) => {
+    const raw = { ...request, raw: true } as HttpRequestOptionsWithUrl;
+    const response = (await z.request(raw)) as unknown as { status: number; text(): Promise<string> };
     return { status: response.status, content: await response.text() };
-  } catch (error) {
-    if (error instanceof z.errors.ThrottledError) throw error;
-    const failure = networkFailure(error);
-    if (controller.signal.aborted) failure.timedOut = true;
-    return new NoAnswer(failure, limitMs, !(failure.code !== undefined && NOT_SENT_CODES.has(failure.code)));
-  } finally {
-    clearTimeout(timer);
-  }
-}
+  });
