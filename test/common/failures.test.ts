@@ -17,7 +17,7 @@ const connectionTest = { connectionTest: { advice: 'Test the connection again.',
 
 describe('failureError: one place turns a failure into words, by where they are read', () => {
   it('a step whose write may have been applied: check before replaying, never retried', () => {
-    const error = shown(failureError(z, noAnswer, 'step'));
+    const error = shown(failureError(z, noAnswer, 'create'));
     expect(error.name).not.toBe('ThrottledError');
     expect(error).toEqual({
       name: 'AppError',
@@ -30,7 +30,7 @@ describe('failureError: one place turns a failure into words, by where they are 
   });
 
   it('a step whose call only reads: it can simply run again', () => {
-    const error = shown(failureError(z, { ...noAnswer, kind: 'server-error', changes: false, status: 503 }, 'step'));
+    const error = shown(failureError(z, { ...noAnswer, kind: 'server-error', changes: false, status: 503 }, 'create'));
     expect(error).toMatchObject({
       message:
         'JustClick did not answer in time (20 s). This call changes nothing in JustClick, so the step can simply run again.',
@@ -40,7 +40,7 @@ describe('failureError: one place turns a failure into words, by where they are 
 
   it('nothing sent: handed back to Zapier to retry', () => {
     const what = 'JustClick could not be reached (ECONNREFUSED).';
-    const error = shown(failureError(z, { ...noAnswer, kind: 'not-sent', what }, 'step'));
+    const error = shown(failureError(z, { ...noAnswer, kind: 'not-sent', what }, 'create'));
     expect(error).toMatchObject({
       name: 'ThrottledError',
       delay: 300,
