@@ -186,7 +186,7 @@ export const perform = (async (z, bundle) => {
   const email = readText(bundle.inputData.email);
   if (phone === '' && email === '') throw invalidInput(z, 'Phone or Email', 'a phone, an e-mail or both');
   const includeHistory = readBoolean(z, 'Include Order History', bundle.inputData.include_history) ?? false;
-  const client = createDeliveryCrmClient(z, requireRlab(z, bundle));
+  const client = createDeliveryCrmClient(z, requireRlab(z, bundle), 'search');
   const found = parseBlacklist(z, await client.blacklistCheck(phone, email), client.hidden);
   if (!includeHistory || found.length === 0) return found;
   return withHistory(z, found, await client.blacklistHistory(phone, email), client.hidden);

@@ -36,7 +36,8 @@ export type DeliveryCrmClient = {
 export function createDeliveryCrmClient(
   z: ZObject,
   credentials: RlabCredentials,
-  where: Where = 'search',
+  /** Where the messages are read: its operations are searches. */
+  where: Where,
 ): DeliveryCrmClient {
   const send = sender(z, new TimeBudget(rlabTimeoutMs()));
   const hidden = hiddenValues(credentials);

@@ -154,7 +154,7 @@ export function parseNotificationHistory(
 export const perform = (async (z, bundle) => {
   const track = readTrackingNumber(z, 'Tracking Number', bundle.inputData.track);
   const serviceId = readCode(z, 'Carrier', bundle.inputData.service_id, HISTORY_SERVICES, 14) ?? RUSSIAN_POST;
-  const client = createDeliveryCrmClient(z, requireRlab(z, bundle));
+  const client = createDeliveryCrmClient(z, requireRlab(z, bundle), 'search');
   return parseNotificationHistory(z, await client.trackHistory(track, serviceId), serviceId, client.hidden);
 }) satisfies SearchPerform<typeof inputFields, NotificationHistory>;
 
