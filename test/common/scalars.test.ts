@@ -21,32 +21,19 @@ describe('scalarNumber: a vendor number, in the forms the vendor writes', () => 
 });
 
 describe('scalarFlag: a vendor flag, by its own words for yes and no', () => {
-  it("0/1 flags: a word that is not the vendor's is null, not a guess", () => {
-    const words = { yes: ['1'], no: ['0'] };
-    expect(['1', '0', 1, 0, true, false, ' 1 ', 'yes', '2', null, ''].map((v) => scalarFlag(v, words))).toEqual([
-      true,
-      false,
-      true,
-      false,
-      true,
-      false,
-      true,
-      null,
-      null,
-      null,
-      null,
-    ]);
-  });
-
-  it('YES/NO flags in any case, with 1/0 and TRUE/FALSE (the table MeaSoft answers with)', () => {
-    const words = { yes: ['YES', '1', 'TRUE'], no: ['NO', '0', 'FALSE'] };
-    expect(['YES', 'no', ' True ', '0', 'maybe', null].map((v) => scalarFlag(v, words))).toEqual([
-      true,
-      false,
-      true,
-      false,
-      null,
-      null,
-    ]);
+  const cases: Array<[unknown, boolean | null, boolean | null]> = [
+    // value, with the words 1/0, with MeaSoft's YES/NO/1/0/TRUE/FALSE
+    ['1', true, true],
+    [0, false, false],
+    [true, true, true],
+    [' yes ', null, true],
+    ['False', null, false],
+    ['2', null, null],
+    [null, null, null],
+    ['', null, null],
+  ];
+  it.each(cases)('%p: %p with 1/0, %p with YES/NO', (value, zeroOne, yesNo) => {
+    expect(scalarFlag(value, { yes: ['1'], no: ['0'] })).toBe(zeroOne);
+    expect(scalarFlag(value, { yes: ['YES', '1', 'TRUE'], no: ['NO', '0', 'FALSE'] })).toBe(yesNo);
   });
 });
