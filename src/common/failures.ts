@@ -162,13 +162,11 @@ function wordedError(z: ZObject, failure: Failure, where: Where): Error {
  * a step or a trigger passes it on to Zapier as it is. Only the connection test, which Zapier does
  * not retry, says it in words. Returns what to throw.
  */
-export function passThrottled(z: ZObject, error: unknown, service: string, code: string, where: Where): unknown {
+export function passThrottled(z: ZObject, error: unknown, service: string, where: Where): unknown {
   if (typeof where !== 'object' || !(error instanceof z.errors.ThrottledError)) return error;
-  return failureError(
-    z,
-    { service, kind: 'throttled', what: `${service} asks to slow down (HTTP 429).`, changes: false, code, status: 429 },
-    where,
-  );
+  // The connection test's error carries the test's own code and status.
+  const what = `${service} asks to slow down (HTTP 429).`;
+  return failureError(z, { service, kind: 'throttled', what, changes: false, code: '', status: 429 }, where);
 }
 
 /** True when the message is read in the connection test. */

@@ -61,7 +61,7 @@ export async function callJustClick(
       budget.nextLimitMs(),
     );
   } catch (error) {
-    throw passThrottled(z, error, 'JustClick', 'JustClickThrottled', where);
+    throw passThrottled(z, error, 'JustClick', where);
   }
   if (response instanceof NoAnswer) {
     if (!response.mayHaveArrived)

@@ -163,7 +163,7 @@ export function createRlabClient(
         headers: { 'Content-Type': 'text/plain; charset=utf-8', ...JSON_HEADERS },
       });
     } catch (error) {
-      throw passThrottled(z, error, 'R-Lab', 'RlabThrottled', where);
+      throw passThrottled(z, error, 'R-Lab', where);
     }
     if (response instanceof HostDown) return response;
     // An error page in place of R-Lab's answer: the request did not reach R-Lab's handler.

@@ -49,7 +49,7 @@ export function createDeliveryCrmClient(
     try {
       response = await send({ method: 'GET', url, headers: JSON_HEADERS });
     } catch (error) {
-      throw passThrottled(z, error, service, 'RlabThrottled', where);
+      throw passThrottled(z, error, service, where);
     }
     if (response instanceof HostDown) throw fail(unreachable(service, response.reason));
     if (response.status >= 500) throw fail(unreachable(service, `HTTP ${response.status}`));

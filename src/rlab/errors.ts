@@ -1,7 +1,7 @@
 /**
  * R-Lab's and DeliveryCRM's documented refusals and what each means (R-Lab API document, see
- * docs/rlab.md), and the errors the user reads when a host is down, refuses the request or answers
- * with something other than its documented answers.
+ * docs/rlab.md), and the failures (typed, worded in src/common/failures.ts) of a host that is down,
+ * refuses the request or answers with something other than its documented answers.
  */
 import type { HttpResponse, ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';

@@ -185,14 +185,14 @@ describe('failureError: one place turns a failure into words, by where they are 
   it("core's 429 passes on as it is, except in the connection test, which says it in words", () => {
     const core = new zapier.errors.ThrottledError('The server returned 429 (Too Many Requests)', 120);
     for (const where of ['create', 'search', 'poll'] as const)
-      expect(passThrottled(z, core, 'R-Lab', 'RlabThrottled', where)).toBe(core);
-    expect(shown(passThrottled(z, core, 'R-Lab', 'RlabThrottled', connectionTest))).toEqual({
+      expect(passThrottled(z, core, 'R-Lab', where)).toBe(core);
+    expect(shown(passThrottled(z, core, 'R-Lab', connectionTest))).toEqual({
       name: 'AppError',
       message: 'R-Lab asks to slow down (HTTP 429). Test the connection again.',
       code: 'ConnectionTestFailed',
       status: 502,
     });
     const other = new Error('other');
-    expect(passThrottled(z, other, 'R-Lab', 'RlabThrottled', connectionTest)).toBe(other);
+    expect(passThrottled(z, other, 'R-Lab', connectionTest)).toBe(other);
   });
 });
