@@ -10,6 +10,8 @@ import App from '../../src/index';
 import { perform as findOrder } from '../../src/justclick/find-order';
 import { performFind as findSubscriber } from '../../src/justclick/find-subscriber';
 import { perform as newOrder } from '../../src/justclick/new-order';
+import { performGroups } from '../../src/justclick/groups';
+import { performProducts } from '../../src/justclick/products';
 import { caught } from '../support/zapier-error';
 import { useEnv } from '../support/env';
 import { JUSTCLICK, authData, loose } from './support';
@@ -72,4 +74,19 @@ describe('JustClick: the words after a failed exchange fit where they are read',
     const error = await caught(appTester(loose(newOrder), { authData, inputData: {} }));
     expect(error).toMatchObject({ name: 'ThrottledError', delay: 90 });
   });
+
+  it.each([
+    ['groups', 'GetAllGroups', loose(performGroups)],
+    ['products', 'GetAllGoods', loose(performProducts)],
+  ])(
+    'the %s dropdown: a server error says the call changed nothing (not "check the order")',
+    async (_name, method, perform) => {
+      nock(JUSTCLICK).post(`/api/${method}`).reply(503, 'Service Unavailable');
+      const error = await caught(appTester(perform, { authData, inputData: {} }));
+      expect(error.message).toBe(
+        'JustClick answered with a server error (HTTP 503). This call changes nothing in JustClick, so the step can ' +
+          'simply run again.',
+      );
+    },
+  );
 });
