@@ -17,7 +17,8 @@
  */
 import { localTimeToIso, VIETNAM_OFFSET } from '../common/dates';
 import { assertSafeJson, parseJsonSafely, UnsafeJsonError } from '../common/json';
-import { assertWithinLimit, decimal, PayloadError, readWebhookBody, type WebhookSender } from '../common/webhook';
+import { scalarFlag, scalarNumber, type FlagWords } from '../common/scalars';
+import { assertWithinLimit, PayloadError, readWebhookBody, type WebhookSender } from '../common/webhook';
 import { CUSTOMER_FIELDS, ORDER_FIELDS, PRODUCT_FIELDS, type AbahaField } from './fields';
 import type { AbahaEvent, AbahaKind } from './types';
 
@@ -82,19 +83,12 @@ export function abahaKind(payload: JsonObject): AbahaKind | undefined {
 }
 
 /** "1790000", "1.0", 35 -> numbers; null, "" or text -> null. */
-export function toNumber(value: Json | undefined): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  return typeof value === 'string' ? decimal(value) : null;
-}
+export const toNumber = (value: Json | undefined): number | null => scalarNumber(value);
 
 /** Abaha's 0/1 flags ("0", "1", 0, 1, true, false); anything else is null. */
-export function toBoolean(value: Json | undefined): boolean | null {
-  if (typeof value === 'boolean') return value;
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-  if (text === '1') return true;
-  if (text === '0') return false;
-  return null;
-}
+const ABAHA_FLAGS: FlagWords = { yes: ['1'], no: ['0'] };
+
+export const toBoolean = (value: Json | undefined): boolean | null => scalarFlag(value, ABAHA_FLAGS);
 
 /** Abaha works in Vietnam time (UTC+7, no daylight saving). */
 const toTime = (value: Json | undefined): string | null =>

@@ -13,7 +13,7 @@ import { justClickBaseUrl } from '../config';
 import { type JustClickCredentials, JustClickAnswer } from './types';
 import { justClickResponseHash, justClickSignedBody } from './signatures';
 import { justClickError, untrustedAnswerError } from './errors';
-import { failureError, type Failure, type Where } from '../common/failures';
+import { failureError, passThrottled, type Failure, type Where } from '../common/failures';
 
 /**
  * Long enough for a slow JustClick, short enough to fail clearly inside Zapier's 30 s for a step:
@@ -30,7 +30,7 @@ export interface JustClickCallOptions {
    * false for a call that only reads, whose step can simply run again.
    */
   changes?: string | false;
-  /** Where the messages are read: a step (the default), or the connection test with its advice. */
+  /** Where the messages are read: a create step (the default), a search, a poll, or the connection test. */
   where?: Where;
 }
 
@@ -44,7 +44,7 @@ export async function callJustClick(
   const budget = options.budget ?? new TimeBudget(justClickTimeoutMs(), STEP_BUDGET_MS);
   const changes = options.changes ?? 'the order';
   const body = justClickSignedBody(params, credentials.login, credentials.secret);
-  const where = options.where ?? 'step';
+  const where = options.where ?? 'create';
   const fail = (failure: Omit<Failure, 'service' | 'changes'>) =>
     failureError(z, { ...failure, service: 'JustClick', changes }, where);
   let response: HttpResponse | NoAnswer;
@@ -61,14 +61,7 @@ export async function callJustClick(
       budget.nextLimitMs(),
     );
   } catch (error) {
-    // Core turns a 429 into its ThrottledError, which a step hands back to Zapier as it is.
-    if (where === 'step' || !(error instanceof z.errors.ThrottledError)) throw error;
-    throw fail({
-      kind: 'throttled',
-      what: 'JustClick asks to slow down (HTTP 429).',
-      code: 'JustClickThrottled',
-      status: 429,
-    });
+    throw passThrottled(z, error, 'JustClick', where);
   }
   if (response instanceof NoAnswer) {
     if (!response.mayHaveArrived)

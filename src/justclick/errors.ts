@@ -5,7 +5,7 @@
  */
 import type { ZObject } from 'zapier-platform-core';
 import type { JustClickAnswer } from './types';
-import { type Where } from '../common/failures';
+import { inConnectionTest, type Where } from '../common/failures';
 
 /**
  * English explanations of JustClick's documented error codes (its "Ответы API сервиса" page;
@@ -86,14 +86,15 @@ export function justClickError(z: ZObject, answer: JustClickAnswer): Error {
   return new z.errors.Error(message, `JustClickError${answer.errorCode}`, 400);
 }
 
-/** An answer that claims success but is not signed with the account's key is never taken as success. */
-/** In a step's run an order was at stake; in the connection test none was. */
-export function untrustedAnswerError(z: ZObject, where: Where = 'step'): Error {
-  const message =
-    where === 'step'
-      ? "JustClick's answer is not signed with your API key, so it cannot be trusted and this step is not reported " +
-        'as done. Check the JustClick API Key in the connection, then check the order in JustClick.'
-      : "JustClick's answer is not signed with this API key, so the connection cannot be confirmed. " +
-        'Copy the JustClick API Key again from the API page of your JustClick account.';
+/**
+ * An answer that claims success but is not signed with the account's key is never taken as success.
+ * In a step's run an order was at stake; in the connection test none was.
+ */
+export function untrustedAnswerError(z: ZObject, where: Where = 'create'): Error {
+  const message = !inConnectionTest(where)
+    ? "JustClick's answer is not signed with your API key, so it cannot be trusted and this step is not reported " +
+      'as done. Check the JustClick API Key in the connection, then check the order in JustClick.'
+    : "JustClick's answer is not signed with this API key, so the connection cannot be confirmed. " +
+      'Copy the JustClick API Key again from the API page of your JustClick account.';
   return new z.errors.Error(message, 'JustClickUntrustedAnswer', 502);
 }

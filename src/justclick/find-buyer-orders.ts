@@ -95,7 +95,7 @@ export const perform = (async (z, bundle) => {
         ['email', email],
         ['pay_status', payStatus],
       ],
-      { budget, changes: false },
+      { budget, where: 'search' },
     ),
     [0, ...NO_BILLS],
   );
@@ -115,7 +115,7 @@ export const perform = (async (z, bundle) => {
           ['bill_id', billId],
           ['good_info', true],
         ],
-        { budget, changes: false },
+        { budget, where: 'search' },
       ),
       [0, ...ORDER_GONE],
     );

@@ -29,10 +29,16 @@ export const perform = (async (z, bundle) => {
   const credentials = requireJustClick(z, bundle);
   const answer = trustedAnswer(
     z,
-    await callJustClick(z, credentials, 'getOrderDetails', [
-      ['bill_id', billId],
-      ['good_info', true],
-    ]),
+    await callJustClick(
+      z,
+      credentials,
+      'getOrderDetails',
+      [
+        ['bill_id', billId],
+        ['good_info', true],
+      ],
+      { where: 'search' },
+    ),
     [0, ...ORDER_NOT_FOUND],
   );
   if (answer.errorCode !== 0) return [];

@@ -47,10 +47,11 @@ export const performFind = (async (z, bundle) => {
   const email = readEmailAddress(z, 'Email', bundle.inputData.email);
   const group = readText(bundle.inputData.group);
   const credentials = requireJustClick(z, bundle);
-  const answer = trustedAnswer(z, await callJustClick(z, credentials, 'GetLeadGroupStatuses', [['email', email]]), [
-    0,
-    ...SUBSCRIBER_NOT_FOUND,
-  ]);
+  const answer = trustedAnswer(
+    z,
+    await callJustClick(z, credentials, 'GetLeadGroupStatuses', [['email', email]], { where: 'search' }),
+    [0, ...SUBSCRIBER_NOT_FOUND],
+  );
   if (answer.errorCode !== 0) return [];
   const list = listOf(answer.result);
   if (!list) throw unexpectedResult(z, 'GetLeadGroupStatuses', answer.result);

@@ -10,7 +10,10 @@ import { requireJustClick } from './connection';
 import type { Group } from './types';
 
 export const performGroups = (async (z, bundle) => {
-  const answer = trustedAnswer(z, await callJustClick(z, requireJustClick(z, bundle), 'GetAllGroups', []));
+  const answer = trustedAnswer(
+    z,
+    await callJustClick(z, requireJustClick(z, bundle), 'GetAllGroups', [], { changes: false }),
+  );
   if (noResult(answer.result)) return [];
   const list = listOf(answer.result);
   if (!list) throw unexpectedResult(z, 'GetAllGroups', answer.result);

@@ -50,10 +50,16 @@ export const perform = (async (z, bundle) => {
   const begin = moscowDottedDate(new Date(Date.now() - (days - 1) * DAY_MS));
   const answer = trustedAnswer(
     z,
-    await callJustClick(z, credentials, 'getOrdersWithGoods', [
-      ['begin_date', begin],
-      ['paid', onlyPaid ? true : undefined],
-    ]),
+    await callJustClick(
+      z,
+      credentials,
+      'getOrdersWithGoods',
+      [
+        ['begin_date', begin],
+        ['paid', onlyPaid ? true : undefined],
+      ],
+      { where: 'poll' },
+    ),
   );
   const list =
     answer.result === undefined || answer.result === null || answer.result === '' ? [] : listOf(answer.result);

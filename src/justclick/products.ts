@@ -11,7 +11,11 @@ import type { Product } from './types';
 
 export const performProducts = (async (z, bundle) => {
   // 700: "the shop has no products" is an empty dropdown, not a failure.
-  const answer = trustedAnswer(z, await callJustClick(z, requireJustClick(z, bundle), 'GetAllGoods', []), [0, 700]);
+  const answer = trustedAnswer(
+    z,
+    await callJustClick(z, requireJustClick(z, bundle), 'GetAllGoods', [], { changes: false }),
+    [0, 700],
+  );
   if (answer.errorCode === 700 || noResult(answer.result)) return [];
   const list = listOf(answer.result);
   if (!list) throw unexpectedResult(z, 'GetAllGoods', answer.result);

@@ -9,7 +9,8 @@ import type { BlacklistEvent, BlacklistRecord } from './types';
 import { isRecord, num, records, str } from '../common/json';
 import { labelOf } from './fields';
 import { moscowOutputTime } from '../common/dates';
-import { unreachableError, unusableAnswerError } from './errors';
+import { unreachable, unreadable } from './errors';
+import { failureError } from '../common/failures';
 
 /** bwType (seed 002, GetWhiteBlackHistoryInfo). */
 export const BW_TYPES: Readonly<Record<number, string>> = {
@@ -108,7 +109,7 @@ function documentedRecords(
     data.length === 0 ||
     !data.every((item): item is Record<string, unknown> => isRecord(item) && num(item.blackKarma) !== null)
   ) {
-    throw unusableAnswerError(z, service, preview(data, hidden));
+    throw failureError(z, unreadable(service, preview(data, hidden)), 'search');
   }
   return data;
 }
@@ -123,10 +124,13 @@ export function parseBlacklist(z: ZObject, data: unknown, hidden: readonly strin
   const karma = (record: Record<string, unknown>) => num(record.blackKarma)!;
   const failed = found.find((record) => karma(record) === SERVER_ERROR);
   if (failed)
-    throw unreachableError(
+    throw failureError(
       z,
-      BLACKLIST_SERVICE,
-      `it reported a server error: "${text(failed.blackComment)}", that is, its server failed for now`,
+      unreachable(
+        BLACKLIST_SERVICE,
+        `it reported a server error: "${text(failed.blackComment)}", that is, its server failed for now`,
+      ),
+      'search',
     );
   const refused = found.find((record) => karma(record) === NO_INPUT);
   if (refused) {
@@ -182,7 +186,7 @@ export const perform = (async (z, bundle) => {
   const email = readText(bundle.inputData.email);
   if (phone === '' && email === '') throw invalidInput(z, 'Phone or Email', 'a phone, an e-mail or both');
   const includeHistory = readBoolean(z, 'Include Order History', bundle.inputData.include_history) ?? false;
-  const client = createDeliveryCrmClient(z, requireRlab(z, bundle));
+  const client = createDeliveryCrmClient(z, requireRlab(z, bundle), 'search');
   const found = parseBlacklist(z, await client.blacklistCheck(phone, email), client.hidden);
   if (!includeHistory || found.length === 0) return found;
   return withHistory(z, found, await client.blacklistHistory(phone, email), client.hidden);

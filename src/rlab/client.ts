@@ -11,7 +11,8 @@ import { NoAnswer, requestWithin, TimeBudget, timeoutFromEnv } from '../common/n
 import { hideSecrets } from '../common/secrets';
 import { rlabBaseUrl, rlabFallbackUrl } from '../config';
 import { AUTH_FIELDS } from '../credentials';
-import { refusedStatus, rlabResultError, unreachableError, type MessageContext } from './errors';
+import { CONNECTION_TEST, refusedStatus, rlabResultError, unreachable as unreachableFailure } from './errors';
+import { failureError, inConnectionTest, passThrottled, sayingFailure, type Where } from '../common/failures';
 import { inWantedState, storedTracks } from './reconcile';
 import { rlabTrackingKey, rlabUserInfoKey } from './signatures';
 import type {
@@ -40,13 +41,13 @@ export const JSON_HEADERS = { Accept: 'application/json' };
 /** The values of the connection fields, which no message shows even when a vendor echoes one. */
 export const hiddenValues = (credentials: RlabCredentials): string[] => [credentials.apiKey, credentials.userId];
 
-function rlabUserId(z: ZObject, credentials: RlabCredentials, context: MessageContext): number {
+function rlabUserId(z: ZObject, credentials: RlabCredentials, where: Where): number {
   if (!/^\d{1,15}$/.test(credentials.userId)) {
     // Never the value: a key pasted into the wrong field must not be printed back.
     throw new z.errors.Error(
       `${AUTH_FIELDS.rlab_user_id}: expected the number (digits only) shown in your DeliveryCRM profile, but ` +
         'the value filled in is not a number. ' +
-        (context === 'connection'
+        (inConnectionTest(where)
           ? `Correct ${AUTH_FIELDS.rlab_user_id} and test again.`
           : `Reconnect the account with the right ${AUTH_FIELDS.rlab_user_id}.`),
       'InvalidCredentials',
@@ -108,7 +109,8 @@ export type RlabClient = {
   write(method: WriteMethod, entries: TrackingEntry[], testMode: boolean): Promise<WriteResult>;
 };
 
-export type RlabClientOptions = { context?: MessageContext };
+/** Where the messages are read: a create step (the default), a search, or the connection test. */
+export type RlabClientOptions = { where?: Where };
 
 /** The tracks an RlabUnconfirmedWrite error is about: R-Lab may or may not have applied them. */
 export const unconfirmedTracks = new WeakMap<Error, TrackingEntry[]>();
@@ -132,8 +134,8 @@ export function createRlabClient(
   credentials: RlabCredentials,
   options: RlabClientOptions = {},
 ): RlabClient {
-  const context = options.context ?? 'step';
-  const userId = rlabUserId(z, credentials, context);
+  const where = options.where ?? 'create';
+  const userId = rlabUserId(z, credentials, where);
   const hidden = hiddenValues(credentials);
   const send = sender(z, new TimeBudget(rlabTimeoutMs()));
   let primaryDown: HostDown | undefined;
@@ -151,27 +153,39 @@ export function createRlabClient(
   };
 
   async function sendTo(base: string, method: RlabMethod, body: string): Promise<RlabAnswer | HostDown> {
-    const response = await send({
-      method: 'POST',
-      url: `${base}/${method}.ashx`,
-      body,
-      // As the vendor's PHP example: the JSON as plain text, Unicode unescaped (JSON.stringify's default).
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', ...JSON_HEADERS },
-    });
+    let response;
+    try {
+      response = await send({
+        method: 'POST',
+        url: `${base}/${method}.ashx`,
+        body,
+        // As the vendor's PHP example: the JSON as plain text, Unicode unescaped (JSON.stringify's default).
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', ...JSON_HEADERS },
+      });
+    } catch (error) {
+      throw passThrottled(z, error, 'R-Lab', where);
+    }
     if (response instanceof HostDown) return response;
     // An error page in place of R-Lab's answer: the request did not reach R-Lab's handler.
     if (response.status >= 500) return new HostDown(`HTTP ${response.status}`, false);
-    if (response.status >= 400) throw refusedStatus(z, 'R-Lab', response, hidden);
+    if (response.status >= 400) throw failureError(z, refusedStatus('R-Lab', response, hidden), where);
     const answer = parseRlabAnswer(response.content);
     if (answer) return { ...answer, resultInfo: hideSecrets(answer.resultInfo, hidden) };
     if (READ_METHODS.has(method)) return new HostDown(`an unreadable answer with HTTP ${response.status}`, false);
     // A write that got a 200 may have been saved: sending it again could apply it twice.
-    throw new z.errors.Error(
-      `R-Lab answered ${method} with something other than its API answer (HTTP ${response.status}: ` +
-        `"${preview(response.content, hidden)}"). ` +
-        'The change may have been saved: check the tracks in your R-Lab account before you replay this step.',
-      'RlabUnreadableAnswer',
-      502,
+    throw failureError(
+      z,
+      {
+        service: 'R-Lab',
+        kind: 'unreadable',
+        what:
+          `R-Lab answered ${method} with something other than its API answer (HTTP ${response.status}: ` +
+          `"${preview(response.content, hidden)}").`,
+        changes: 'the tracks',
+        code: 'RlabUnreadableAnswer',
+        status: 502,
+      },
+      where,
     );
   }
 
@@ -200,12 +214,14 @@ export function createRlabClient(
   const switchedOff = () => new HostDown('the backup address is switched off', false);
 
   /** `down` says what happened at the backup ("backup address: ...", or that it is switched off). */
-  const unreachable = (down: HostDown): Error => unreachableError(z, 'R-Lab', reasonsOf(down.reason), context);
+  const unreachable = (down: HostDown): Error =>
+    failureError(z, unreachableFailure('R-Lab', reasonsOf(down.reason)), where);
 
   /** A write that may have been applied and cannot be checked or resent safely. */
   function uncertain(method: WriteMethod, entries: TrackingEntry[], why: string): Error {
+    const what = `R-Lab did not confirm ${method} (${why}).`;
     const error = new z.errors.Error(
-      `R-Lab did not confirm ${method} (${why}). The change may have been saved for these tracks: ` +
+      `${what} The change may have been saved for these tracks: ` +
         `${trackList(entries)}. ` +
         'It is not sent again, so nothing is applied twice: check these tracks in your R-Lab account (Find ' +
         'R-Lab Track Status) before you replay this step.',
@@ -213,7 +229,15 @@ export function createRlabClient(
       504,
     );
     unconfirmedTracks.set(error, entries);
-    return error;
+    // Its words name the tracks; a run that stopped part-way reports only what happened (whatFailed).
+    return sayingFailure(error, {
+      service: 'R-Lab',
+      kind: 'no-answer',
+      what,
+      changes: 'the tracks',
+      code: 'RlabUnconfirmedWrite',
+      status: 504,
+    });
   }
 
   return {
@@ -281,7 +305,7 @@ export const emptyEntryOf = (
 
 /** The account's balance and tariff (getuserinfo.ashx); used by the connection test. */
 export async function getUserInfo(z: ZObject, credentials: RlabCredentials): Promise<RlabUserInfo> {
-  const answer = await createRlabClient(z, credentials, { context: 'connection' }).call('getuserinfo', null);
+  const answer = await createRlabClient(z, credentials, { where: CONNECTION_TEST }).call('getuserinfo', null);
   if (answer.resultState !== 0) throw rlabResultError(z, answer, 'getuserinfo');
   const data = answer.resultData;
   if (!isRecord(data) || typeof data.userBalance !== 'number') {

@@ -14,7 +14,8 @@ import { deliveryCrmBaseUrl, rlabBlacklistBaseUrl } from '../config';
 import { HostDown, JSON_HEADERS, hiddenValues, rlabTimeoutMs, sender } from './client';
 import { blacklistRequestKey, trackHistoryRequestKey } from './signatures';
 import type { RlabCredentials } from './types';
-import { refusedStatus, unreachableError, unusableAnswerError } from './errors';
+import { refusedStatus, unreachable, unreadable } from './errors';
+import { failureError, passThrottled, type Failure, type Where } from '../common/failures';
 
 /** The names messages give each service. */
 export const BLACKLIST_SERVICE = 'DeliveryCRM blacklist';
@@ -32,19 +33,30 @@ export type DeliveryCrmClient = {
   trackHistory(track: string, serviceId: number): Promise<unknown>;
 };
 
-export function createDeliveryCrmClient(z: ZObject, credentials: RlabCredentials): DeliveryCrmClient {
+export function createDeliveryCrmClient(
+  z: ZObject,
+  credentials: RlabCredentials,
+  /** Where the messages are read: its operations are searches. */
+  where: Where,
+): DeliveryCrmClient {
   const send = sender(z, new TimeBudget(rlabTimeoutMs()));
   const hidden = hiddenValues(credentials);
   const { userId, apiKey } = credentials;
 
   async function get(service: string, url: string): Promise<unknown> {
-    const response = await send({ method: 'GET', url, headers: JSON_HEADERS });
-    if (response instanceof HostDown) throw unreachableError(z, service, response.reason);
-    if (response.status >= 500) throw unreachableError(z, service, `HTTP ${response.status}`);
-    if (response.status >= 400) throw refusedStatus(z, service, response, hidden);
+    const fail = (failure: Failure) => failureError(z, failure, where);
+    let response;
+    try {
+      response = await send({ method: 'GET', url, headers: JSON_HEADERS });
+    } catch (error) {
+      throw passThrottled(z, error, service, where);
+    }
+    if (response instanceof HostDown) throw fail(unreachable(service, response.reason));
+    if (response.status >= 500) throw fail(unreachable(service, `HTTP ${response.status}`));
+    if (response.status >= 400) throw fail(refusedStatus(service, response, hidden));
     const data = readJsonAnswer(response.content);
     // It answered, so it is not unreachable: what it sent is just not an answer to read.
-    if (data === undefined) throw unusableAnswerError(z, service, `HTTP ${response.status}, not JSON`);
+    if (data === undefined) throw fail(unreadable(service, `HTTP ${response.status}, not JSON`));
     return data;
   }
 

@@ -1,72 +1,60 @@
 /**
  * R-Lab's and DeliveryCRM's documented refusals and what each means (R-Lab API document, see
- * docs/rlab.md), and the errors the user reads when a host is down, refuses the request or answers
- * with something other than its documented answers.
+ * docs/rlab.md), and the failures (typed, worded in src/common/failures.ts) of a host that is down,
+ * refuses the request or answers with something other than its documented answers.
  */
 import type { HttpResponse, ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
 import { AUTH_FIELDS } from '../credentials';
+import { failureError, type Failure, type Where } from '../common/failures';
 import type { RlabAnswer, RlabMethod } from './types';
 
 /**
- * Where a message is read: in a Zap step (Zapier retries a ThrottledError) or in the connection
- * test (nothing is retried there; the user tries again).
+ * Both addresses (or the only one) failed to answer; asking again applies nothing twice. The words
+ * that fit where it is read are src/common/failures.ts's.
  */
-export type MessageContext = 'step' | 'connection';
-
-/**
- * Both addresses (or the only one) failed to answer; the same text in a step and in the connection test, with the
- * advice that fits.
- */
-export function unreachableError(
-  z: ZObject,
-  service: string,
-  reasons: string,
-  context: MessageContext = 'step',
-): Error {
-  const after = `if ${service} stays down for more than 20 minutes, contact its support.`;
-  if (context === 'connection') {
-    return new z.errors.Error(
-      `${service} is unreachable (${reasons}). Test the connection again in about 5 minutes; ${after}`,
-      'RlabUnreachable',
-      503,
-    );
-  }
-  return new z.errors.ThrottledError(
-    `${service} is unreachable (${reasons}). Zapier will retry this step in about 5 minutes; ${after}`,
-    300,
-  );
-}
+export const unreachable = (service: string, reasons: string): Failure => ({
+  service,
+  kind: 'unreachable',
+  what: `${service} is unreachable (${reasons}).`,
+  changes: false,
+  code: 'RlabUnreachable',
+  status: 503,
+});
 
 /** A read answered with something other than the vendor's documented answers: never a result, asked again later. */
-export function unusableAnswerError(
-  z: ZObject,
-  service: string,
-  what: string,
-  context: MessageContext = 'step',
-): Error {
-  const advice =
-    context === 'connection'
-      ? 'Test the connection again in a few minutes.'
-      : 'Zapier will retry this step in about 5 minutes.';
-  return new z.errors.ThrottledError(
-    `${service} answered with something other than its documented answer (${what}), so it is not taken as a ` +
-      `result. ${advice}`,
-    300,
-  );
-}
+export const unreadable = (service: string, what: string): Failure => ({
+  service,
+  kind: 'unreadable',
+  what: `${service} answered with something other than its documented answer (${what}), so it is not taken as a result.`,
+  changes: false,
+  code: 'RlabUnreadableAnswer',
+  status: 502,
+});
 
-/** A 4xx as the error the user sees: a 401/403 points to the connection, others show the answer. */
-export function refusedStatus(z: ZObject, service: string, response: HttpResponse, hidden: readonly string[]): Error {
+/** A 4xx: a 401/403 points to the connection, others show the answer. */
+export function refusedStatus(service: string, response: HttpResponse, hidden: readonly string[]): Failure {
   const credentials = response.status === 401 || response.status === 403;
   const hint = credentials
     ? `check ${AUTH_FIELDS.rlab_user_id} and ${AUTH_FIELDS.rlab_api_key} in the connection`
     : `answer: "${preview(response.content, hidden)}"`;
-  const message = `${service} refused the request with HTTP ${response.status} (${hint}).`;
-  return credentials
-    ? new z.errors.ExpiredAuthError(message)
-    : new z.errors.Error(message, 'RlabHttpError', response.status);
+  return {
+    service,
+    kind: credentials ? 'credentials' : 'refused',
+    what: `${service} refused the request with HTTP ${response.status} (${hint}).`,
+    changes: false,
+    code: 'RlabHttpError',
+    status: response.status,
+  };
 }
+
+/**
+ * The connection test's advice after a failed exchange with R-Lab (a host down gets the common
+ * "test again in about 5 minutes" words): it changes no data, so the user simply tests again.
+ */
+export const CONNECTION_TEST: Where = {
+  connectionTest: { advice: 'Test the connection again in a few minutes.', code: 'RlabUnreachable', status: 503 },
+};
 
 /** What a documented R-Lab refusal means in English, what to do, and the fields it points at. */
 type Explanation = { english: string; todo: string };
@@ -120,14 +108,19 @@ export function explainResult(method: RlabMethod, info: string, state: number): 
 }
 
 /**
- * A resultState other than 0 as the error the user sees: R-Lab's own text, then in English what it means and what to
- * do.
+ * A resultState other than 0 as a failure: R-Lab's own text, then in English what it means and what to
+ * do. A wrong request key is a credentials failure (the user reconnects the account).
  */
-export function rlabResultError(z: ZObject, answer: RlabAnswer, method: RlabMethod = 'gettrackinfo'): Error {
+export function rlabResult(answer: RlabAnswer, method: RlabMethod = 'gettrackinfo'): Failure {
   const info = `"${answer.resultInfo || 'no explanation given'}"`;
   const { english, todo } = explainResult(method, answer.resultInfo, answer.resultState);
+  const failure = { service: 'R-Lab', changes: false, code: `RlabResult${answer.resultState}`, status: 400 } as const;
   if (/ключ|key/i.test(answer.resultInfo)) {
-    return new z.errors.ExpiredAuthError(`R-Lab refused the request key: ${info}, that is, ${english}. ${todo}`);
+    return {
+      ...failure,
+      kind: 'credentials',
+      what: `R-Lab refused the request key: ${info}, that is, ${english}. ${todo}`,
+    };
   }
   const what =
     answer.resultState === 1
@@ -135,9 +128,13 @@ export function rlabResultError(z: ZObject, answer: RlabAnswer, method: RlabMeth
       : answer.resultState === 2
         ? 'R-Lab refused the request'
         : `R-Lab answered with the unknown result ${answer.resultState}`;
-  return new z.errors.Error(
-    `${what}: ${info} (resultState ${answer.resultState}), that is, ${english}. ${todo}`,
-    `RlabResult${answer.resultState}`,
-    400,
-  );
+  return {
+    ...failure,
+    kind: 'refused',
+    what: `${what}: ${info} (resultState ${answer.resultState}), that is, ${english}. ${todo}`,
+  };
 }
+
+/** rlabResult as the error the user reads (a refusal reads the same wherever it is read). */
+export const rlabResultError = (z: ZObject, answer: RlabAnswer, method: RlabMethod = 'gettrackinfo'): Error =>
+  failureError(z, rlabResult(answer, method), 'create');

@@ -10,7 +10,8 @@ import { readTrackingNumber } from './track-request';
 import { isRecord, num, records, str } from '../common/json';
 import { labelOf, CARRIER_FORMS, HISTORY_SERVICES, choicesOf, readCode } from './fields';
 import { moscowOutputTime } from '../common/dates';
-import { unusableAnswerError } from './errors';
+import { unreadable } from './errors';
+import { failureError } from '../common/failures';
 
 /** The result field (end of seed 002): STATE_FINISHED_SUCCESS = 1 ... */
 export const HISTORY_RESULTS: Readonly<Record<number, string>> = {
@@ -85,18 +86,18 @@ export function parseNotificationHistory(
   hidden: readonly string[] = [],
 ): NotificationHistory[] {
   if (!isRecord(data))
-    throw unusableAnswerError(
+    throw failureError(
       z,
-      TRACK_HISTORY_SERVICE,
-      `a track history was expected, it sent ${preview(data, hidden)}`,
+      unreadable(TRACK_HISTORY_SERVICE, `a track history was expected, it sent ${preview(data, hidden)}`),
+      'search',
     );
   if (data.success !== true) {
     const errors = hideSecrets(errorText(data.errors), hidden);
     if (data.success !== false || errors === '')
-      throw unusableAnswerError(
+      throw failureError(
         z,
-        TRACK_HISTORY_SERVICE,
-        `a track history was expected, it sent ${preview(data, hidden)}`,
+        unreadable(TRACK_HISTORY_SERVICE, `a track history was expected, it sent ${preview(data, hidden)}`),
+        'search',
       );
     const key = /key|ключ/i.test(errors);
     const english = key
@@ -120,10 +121,10 @@ export function parseNotificationHistory(
         isRecord(item) && (typeof item.track === 'string' || typeof item.track === 'number'),
     )
   ) {
-    throw unusableAnswerError(
+    throw failureError(
       z,
-      TRACK_HISTORY_SERVICE,
-      `a list of tracks was expected in data, it sent ${preview(items, hidden)}`,
+      unreadable(TRACK_HISTORY_SERVICE, `a list of tracks was expected in data, it sent ${preview(items, hidden)}`),
+      'search',
     );
   }
   return items.map((item): NotificationHistory => {
@@ -153,7 +154,7 @@ export function parseNotificationHistory(
 export const perform = (async (z, bundle) => {
   const track = readTrackingNumber(z, 'Tracking Number', bundle.inputData.track);
   const serviceId = readCode(z, 'Carrier', bundle.inputData.service_id, HISTORY_SERVICES, 14) ?? RUSSIAN_POST;
-  const client = createDeliveryCrmClient(z, requireRlab(z, bundle));
+  const client = createDeliveryCrmClient(z, requireRlab(z, bundle), 'search');
   return parseNotificationHistory(z, await client.trackHistory(track, serviceId), serviceId, client.hidden);
 }) satisfies SearchPerform<typeof inputFields, NotificationHistory>;
 

@@ -8,7 +8,8 @@ import { readTrackingNumber } from './track-request';
 import { isRecord, num, str } from '../common/json';
 import { labelOf, CARRIER_FORMS, TRACKING_CARRIERS, choicesOf, readCode, SERVED_BY_BACKUP } from './fields';
 import { moscowOutputTime } from '../common/dates';
-import { rlabResultError, unusableAnswerError } from './errors';
+import { rlabResultError, unreadable } from './errors';
+import { failureError } from '../common/failures';
 
 /** trackMainStatus, as the table after gettrackinfo.ashx explains it. */
 export const MAIN_STATUSES: Readonly<Record<number, string>> = {
@@ -60,7 +61,7 @@ export function parseTrackInfo(z: ZObject, answer: RlabReply, carrier: number): 
     !Array.isArray(data) ||
     !data.every((item): item is Record<string, unknown> => isRecord(item) && typeof item.trackNumber === 'string')
   ) {
-    throw unusableAnswerError(z, 'R-Lab', `gettrackinfo with resultData ${preview(data)}`);
+    throw failureError(z, unreadable('R-Lab', `gettrackinfo with resultData ${preview(data)}`), 'search');
   }
   return data.map((item): TrackInfo => {
     const status = num(item.trackMainStatus);
@@ -98,7 +99,7 @@ export function parseTrackInfo(z: ZObject, answer: RlabReply, carrier: number): 
 export const perform = (async (z, bundle) => {
   const track = readTrackingNumber(z, 'Tracking Number', bundle.inputData.track);
   const carrier = readCode(z, 'Carrier', bundle.inputData.delivery_service_id, TRACKING_CARRIERS) ?? 0;
-  const client = createRlabClient(z, requireRlab(z, bundle));
+  const client = createRlabClient(z, requireRlab(z, bundle), { where: 'search' });
   const answer = await client.call('gettrackinfo', [
     emptyEntryOf({ trackingUserClientTrack: track, trackingUserClientDeliveryServiceId: carrier }),
   ]);

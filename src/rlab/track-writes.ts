@@ -11,6 +11,7 @@ import { inWantedState, storedTracks } from './reconcile';
 import type { RlabReply, TrackingEntry, TrackOutcome, TracksResult, WriteMethod } from './types';
 import { PAYMENT_TYPES, TRACKING_CARRIERS, type Mode, outputKeys } from './fields';
 import { rlabResultError } from './errors';
+import { whatFailed } from '../common/failures';
 
 export const BATCH_SIZE = 100;
 
@@ -49,17 +50,20 @@ export function resultInfoInEnglish(mode: Mode, state: number, info: string): st
   return state === 0 ? `R-Lab reports the track ${done} (result code 0).` : `R-Lab reports result code ${state}.`;
 }
 
-/** The message of a Zapier error (z.errors.Error keeps it as JSON) or of any other error. */
-function messageOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  try {
-    const parsed = JSON.parse(message) as { message?: unknown };
-    if (typeof parsed.message === 'string') return parsed.message;
-  } catch {
-    // a plain message
-  }
-  return message;
+/**
+ * What stopped a run, in one sentence without a step's advice (the run's error gives its own): the
+ * failure an error says, core's 429 in words, or the error's own message.
+ */
+function whatStopped(z: ZObject, reason: Error | string): string {
+  if (typeof reason === 'string') return reason;
+  const failed = whatFailed(reason);
+  if (failed !== undefined) return failed;
+  // Core's own error for a 429 (its message is JSON for Zapier, not words for a user).
+  if (reason instanceof z.errors.ThrottledError) return 'R-Lab asks to slow down (HTTP 429).';
+  return (reason as Error).message;
 }
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 const MODE_OF: Record<WriteMethod, Mode> = { addtrack: 'add', updatetrack: 'update', deltrack: 'delete' };
 
@@ -106,7 +110,7 @@ const list = (entries: readonly TrackingEntry[]) => entries.map((entry) => entry
 /** Why a run stopped, and exactly which tracks R-Lab holds as asked and which it does not. */
 class RunStopped {
   constructor(
-    readonly reason: unknown,
+    readonly reason: Error | string,
     /** Tracks of the stopping request that R-Lab does hold as asked (resultState 1, checked). */
     readonly doneHere: TrackingEntry[] = [],
     /** Tracks of the stopping request whose state is not known. */
@@ -133,7 +137,7 @@ async function checkPartial(
     stored = storedTracks(await client.call('gettrackinfo', sent.map(emptyEntryOf)));
   } catch (error) {
     return new RunStopped(
-      `${messageOf(refusal)} R-Lab could not be asked which tracks it stored (${messageOf(error)}); check ` +
+      `${whatStopped(z, refusal)} R-Lab could not be asked which tracks it stored (${whatStopped(z, asError(error))}); check ` +
         'them in your R-Lab account (Find R-Lab Track Status) before you replay any.',
       [],
       sent,
@@ -141,7 +145,7 @@ async function checkPartial(
   }
   if (!stored)
     return new RunStopped(
-      `${messageOf(refusal)} R-Lab did not say which tracks it stored; check them in your R-Lab account ` +
+      `${whatStopped(z, refusal)} R-Lab did not say which tracks it stored; check them in your R-Lab account ` +
         'before you replay any.',
       [],
       sent,
@@ -195,7 +199,7 @@ export async function sendTracks(
             : new RunStopped(rlabResultError(z, reply, method));
       }
     } catch (error) {
-      stop = new RunStopped(error, [], (error instanceof Error && unconfirmedTracks.get(error)) || []);
+      stop = new RunStopped(asError(error), [], (error instanceof Error && unconfirmedTracks.get(error)) || []);
     }
     if (stop) throw stoppedError(z, method, batches, index, done, stop);
   }
@@ -244,7 +248,7 @@ function stoppedError(
           `R-Lab Track Status before you replay them): ${list(stop.unknownHere)}. `;
   const replay = notDone.length === 0 ? '' : ` Replay only the tracks not ${word}.`;
   return new z.errors.Error(
-    `${where}${messageOf(stop.reason)} Already ${word} (${done.length} tracks): ${list(done) || 'none'}. ${unknown}` +
+    `${where}${whatStopped(z, stop.reason)} Already ${word} (${done.length} tracks): ${list(done) || 'none'}. ${unknown}` +
       `Not ${word} (${notDone.length} tracks): ${list(notDone) || 'none'}.${replay}`,
     'RlabPartialRun',
     502,

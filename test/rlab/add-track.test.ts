@@ -435,6 +435,9 @@ describe('Add Tracking Number: many tracks', () => {
       /^R-Lab request 2 of 2 failed: R-Lab is unreachable \(main address: HTTP 503; the backup address is switched off\)\./,
     );
     expect(error.message).toContain(`Not added (1 tracks): ${all[100]}.`);
+    // The run's error is not handed back to Zapier (a replay would add the first 100 again): it promises no retry.
+    expect(error.name).toBe('AppError');
+    expect(error.message).not.toMatch(/Zapier will retry/);
   });
 
   it('does not resend a batch whose answer never came when the backup is switched off: its tracks are listed to check, not to replay', async () => {

@@ -92,6 +92,19 @@ describe('connection test: R-Lab', () => {
     );
   });
 
+  it("a 429 in the connection test is said in words with the test's advice: nothing retries a connection test", async () => {
+    userInfo().reply(429, 'slow down', { 'Retry-After': '60' });
+
+    const error = await caught(appTester(connectionTest, { authData: rlabAuth }));
+
+    expect(error).toEqual({
+      name: 'AppError',
+      message: 'R-Lab asks to slow down (HTTP 429). Test the connection again in a few minutes.',
+      code: 'RlabUnreachable',
+      status: 503,
+    });
+  });
+
   it('never prints back a value typed into R-Lab User ID', async () => {
     const error = await caught(
       appTester(connectionTest, { authData: { rlab_user_id: 'k3y-pasted-here-0123', rlab_api_key: 'x' } }),
