@@ -318,7 +318,14 @@ export const perform = (async (z, bundle) => {
     });
   }
   if (answer.code !== 0) throw editRefusal(z, answer.code, answer.text, orderno);
-  return read(`MeaSoft changed ${changed.map(({ label }) => label).join(', ')} of order ${orderno}.`, true);
+  const others = changed.filter(({ key }) => key !== 'deliveryprice').map(({ label }) => label);
+  const sentFee = `${FEE_LABEL} sent as ${fee.price}${fee.vatRate === undefined ? '' : ` (VAT ${fee.vatRate}%)`}`;
+  return read(
+    others.length > 0
+      ? `MeaSoft changed ${others.join(', ')} of order ${orderno} (${sentFee}).`
+      : `MeaSoft took the order ${orderno} again with ${sentFee}.`,
+    true,
+  );
 }) satisfies CreatePerform<Record<string, unknown>, UpdatedCourierOrder>;
 
 const field = (key: string, label: string, helpText: string, required = false) => ({
