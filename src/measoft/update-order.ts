@@ -298,8 +298,8 @@ export const perform = (async (z, bundle) => {
   };
   if (changed.length === 0)
     return read(
-      `MeaSoft already had these values for order ${orderno}; nothing was sent (${FEE_LABEL} neither: MeaSoft ` +
-        'does not report it, so to change only the fee, fill in only the fee).',
+      `MeaSoft already had these values for order ${orderno}; nothing was sent, ${FEE_LABEL} included ` +
+        '(MeaSoft does not report the fee, so it cannot be compared; to change only the fee, fill in only the fee).',
       false,
     );
   const answer = await editOrder(z, credentials, editedOrder(stored, changes, fee));
@@ -415,8 +415,8 @@ export default defineCreate({
     sample: {
       ...orderStatusSample,
       updated_now: true,
-      changed_fields: 'receiver_phone',
-      result_note: 'MeaSoft changed Receiver Phone of order ИМ-000451.',
+      changed_fields: 'receiver_phone, deliveryprice',
+      result_note: 'MeaSoft changed Receiver Phone of order ИМ-000451 (Delivery Fee Charged to the Buyer sent as 350).',
     },
     outputFields: [
       ...ORDER_OUTPUT_FIELDS,

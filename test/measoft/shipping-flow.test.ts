@@ -396,8 +396,8 @@ describe('Update MeaSoft Courier Order', () => {
       updated_now: false,
       changed_fields: '',
       result_note:
-        'MeaSoft already had these values for order 00032011; nothing was sent (Delivery Fee Charged to the Buyer ' +
-        'neither: MeaSoft does not report it, so to change only the fee, fill in only the fee).',
+        'MeaSoft already had these values for order 00032011; nothing was sent, Delivery Fee Charged to the Buyer ' +
+        'included (MeaSoft does not report the fee, so it cannot be compared; to change only the fee, fill in only the fee).',
     });
   });
 
