@@ -502,17 +502,23 @@ async function pickupPointOrder(demo: Demo, step: Step): Promise<void> {
 
   const phone = '+7 (921) 111-22-33';
   step.say('·', `(the buyer writes that the phone is ${phone}; the shop edits the order, the Zap runs again)`);
-  step.say('→', `MeaSoft: Update Courier Order ${created.orderno}, Receiver Phone ${phone}`);
+  step.say(
+    '→',
+    `MeaSoft: Update Courier Order ${created.orderno}, Receiver Phone ${phone}, Delivery Fee Charged to the Buyer ` +
+      `${quote!.cheapest_price} (MeaSoft does not report the fee back, so it is stated again)`,
+  );
   const updated = (await action(demo, 'creates', 'measoft_update_order', {
     orderno: created.orderno,
     receiver_phone: phone,
+    deliveryprice: quote!.cheapest_price,
   })) as Item;
   step.say('←', `MeaSoft: "${updated.result_note}"`);
   step.check(
     updated.updated_now === true &&
       sandbox.measoft.orders.get(cart)?.receiver.phone === phone &&
-      sandbox.measoft.orders.get(cart)?.receiver.pvz === point!.code,
-    'the phone is corrected; the order still goes to the pickup point',
+      sandbox.measoft.orders.get(cart)?.receiver.pvz === point!.code &&
+      sandbox.measoft.orders.get(cart)?.deliveryFee?.price === String(quote!.cheapest_price),
+    "the phone is corrected; the order still goes to the pickup point, with the buyer's fee kept",
   );
 }
 

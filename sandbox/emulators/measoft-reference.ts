@@ -8,9 +8,10 @@
  * - `pvzlist` by `town` and/or `code`, with `limit/limitfrom` and `limit/limitcount`;
  * - `services`: the delivery modes; `townlist` by `conditions/namecontains|namestarts|name`;
  * - `editorder`: the whole order again (as neworder), answered like neworder with an `editorder`
- *   root. An order left out of the request keeps nothing it is not sent: receiver and fields are
- *   replaced, and a stored item missing from the request stays with quantity 0, as the
- *   documentation says. Refusals: 5 (receiver's town unknown), and the emulator's own codes for
+ *   root. An order left out of the request keeps nothing it is not sent: receiver, sender, fields,
+ *   packages and the buyer's fee (`deliveryprice`, which statusreq never shows) are replaced, a fee
+ *   not sent again is dropped, and a stored item missing from the request stays with quantity 0, as
+ *   the documentation says. Refusals: 5 (receiver's town unknown), and the emulator's own codes for
  *   what the documentation names without a code: 52 no such order, 53 editing not allowed for this
  *   client, 54 the order is in process (its status is no longer NEW).
  *

@@ -2,11 +2,15 @@
  * Update MeaSoft Courier Order: `editorder` (docs/measoft.md, "Shipping flow", editorder). MeaSoft
  * wants the edited order in full, as if it were created anew, so the order is read first (statusreq)
  * and only the fields the user filled in replace what MeaSoft holds; an empty field keeps the stored
- * value. When nothing would change, nothing is sent.
+ * value. When nothing would change, nothing is sent. The buyer's delivery fee (neworder's `deliveryprice`)
+ * is the exception: statusreq does not report it (its `deliveryprice` is the courier service's own
+ * charge), so it cannot be copied and an edit without it would erase it. The user states it (or 0 for
+ * none) with every change, and the step refuses before any request when it is empty
+ * (docs/measoft.md, "Shipping flow", editorder).
  */
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
-import { readNumber, readText } from '../common/input';
+import { INTEGER_FORMS, NUMBER_FORMS, readNumber, readText } from '../common/input';
 import { requireMeasoft } from '../credentials';
 import { findOrders } from './client';
 import { MEASOFT_ORDER_ERRORS, measoftError } from './errors';
@@ -37,6 +41,24 @@ const CHANGES = [
 ] as const;
 type ChangeKey = (typeof CHANGES)[number]['key'];
 const LABEL = Object.fromEntries(CHANGES.map(({ key, label }) => [key, label])) as Record<ChangeKey, string>;
+const FEE_LABEL = 'Delivery Fee Charged to the Buyer';
+const FEE_VAT_LABEL = 'Delivery Fee VAT Rate (%)';
+
+/** The buyer's fee as the user states it: the amount (0: no fee) and its VAT rate, or undefined when empty. */
+export interface StatedFee {
+  price: number;
+  vatRate: number | undefined;
+}
+export function readFee(z: ZObject, input: Record<string, unknown>): StatedFee | undefined {
+  const price = readNumber(z, FEE_LABEL, input.deliveryprice);
+  const vatRate = readNumber(z, FEE_VAT_LABEL, input.deliveryprice_vat_rate, { integer: true });
+  if (price === undefined) {
+    if (vatRate !== undefined)
+      throw invalidInput(z, FEE_LABEL, `the delivery fee, because ${FEE_VAT_LABEL} is filled in`);
+    return undefined;
+  }
+  return { price, vatRate };
+}
 
 // neworder's elements (docs/measoft.md): what an edit carries over from the stored order, in this order.
 const PARTY: Record<'sender' | 'receiver', readonly string[]> = {
@@ -151,7 +173,7 @@ function party(
 }
 
 /** The whole `<order>` for editorder: the stored order with the changes applied. */
-export function editedOrder(stored: XmlElement, changes: Partial<Record<ChangeKey, string>>): XmlNode {
+export function editedOrder(stored: XmlElement, changes: Partial<Record<ChangeKey, string>>, fee: StatedFee): XmlNode {
   const receiverChanges = new Map<string, string>();
   const orderChanges = new Map<string, string>();
   for (const { key, target } of CHANGES) {
@@ -164,7 +186,9 @@ export function editedOrder(stored: XmlElement, changes: Partial<Record<ChangeKe
   const receiver = child(stored, 'receiver') ?? { name: 'receiver', attributes: [], children: [], text: '' };
   const simple = ORDER_ELEMENTS.flatMap((name): XmlNode[] => {
     const value = orderChanges.get(name) ?? asSent(name, child(stored, name)?.text.trim() ?? '');
-    return value === '' ? [] : [element(name, [], [], value)];
+    const node = value === '' ? [] : [element(name, [], [], value)];
+    // The buyer's fee, as the user stated it (statusreq's `deliveryprice` is not this fee, so never copied).
+    return name === 'price' ? [...node, element('deliveryprice', [['VATrate', fee.vatRate]], [], fee.price)] : node;
   });
   const items = (child(stored, 'items')?.children ?? [])
     .filter((item) => item.name === 'item')
@@ -220,9 +244,19 @@ export const perform = (async (z, bundle) => {
   const orderno = readText(input.orderno);
   if (orderno === '') throw invalidInput(z, 'Order Number', "MeaSoft's order number, e.g. 00032011");
   const changes = readChanges(z, input);
-  if (Object.keys(changes).length === 0) {
+  const fee = readFee(z, input);
+  if (Object.keys(changes).length === 0 && fee === undefined) {
     throw new z.errors.Error(
-      `Every field to change is empty, so nothing was sent. Fill in at least one of: ${CHANGES.map(({ label }) => label).join(', ')}.`,
+      `Every field to change is empty, so nothing was sent. Fill in at least one of: ${[...CHANGES.map(({ label }) => label), FEE_LABEL].join(', ')}.`,
+      'InvalidInput',
+      400,
+    );
+  }
+  if (fee === undefined) {
+    throw new z.errors.Error(
+      `${FEE_LABEL} is empty, so nothing was sent. MeaSoft takes a changed order only in full and does not ` +
+        'report the delivery fee the buyer pays, so a change without it would erase the stored fee. Fill in the ' +
+        'fee the buyer pays (as given to Create MeaSoft Courier Order), or 0 when the buyer pays no delivery fee.',
       'InvalidInput',
       400,
     );
@@ -240,9 +274,13 @@ export const perform = (async (z, bundle) => {
     );
   }
   const stored = found[0]!;
-  const changed = CHANGES.filter(
+  const changed: Array<{ key: string; label: string }> = CHANGES.filter(
     ({ key, target }) => changes[key] !== undefined && changes[key] !== storedValue(stored, target),
   );
+  // The fee cannot be compared with MeaSoft's: it is sent with every change, and alone only when it is all
+  // the user filled in (a repeat of unchanged fields then sends nothing, the fee included).
+  const feeOnly = Object.keys(changes).length === 0;
+  if (changed.length > 0 || feeOnly) changed.push({ key: 'deliveryprice', label: FEE_LABEL });
   const read = async (note: string, updated: boolean): Promise<UpdatedCourierOrder> => {
     const [order] = await findOrders(z, credentials, { orderno }, reading);
     if (!order)
@@ -259,8 +297,12 @@ export const perform = (async (z, bundle) => {
     };
   };
   if (changed.length === 0)
-    return read(`MeaSoft already had these values for order ${orderno}; nothing was sent.`, false);
-  const answer = await editOrder(z, credentials, editedOrder(stored, changes));
+    return read(
+      `MeaSoft already had these values for order ${orderno}; nothing was sent, ${FEE_LABEL} included ` +
+        '(MeaSoft does not report the fee, so it cannot be compared; to change only the fee, fill in only the fee).',
+      false,
+    );
+  const answer = await editOrder(z, credentials, editedOrder(stored, changes, fee));
   if (answer.code === 5 || answer.code === 6) {
     const town =
       answer.code === 5
@@ -276,7 +318,14 @@ export const perform = (async (z, bundle) => {
     });
   }
   if (answer.code !== 0) throw editRefusal(z, answer.code, answer.text, orderno);
-  return read(`MeaSoft changed ${changed.map(({ label }) => label).join(', ')} of order ${orderno}.`, true);
+  const others = changed.filter(({ key }) => key !== 'deliveryprice').map(({ label }) => label);
+  const sentFee = `${FEE_LABEL} sent as ${fee.price}${fee.vatRate === undefined ? '' : ` (VAT ${fee.vatRate}%)`}`;
+  return read(
+    others.length > 0
+      ? `MeaSoft changed ${others.join(', ')} of order ${orderno} (${sentFee}).`
+      : `MeaSoft took the order ${orderno} again with ${sentFee}.`,
+    true,
+  );
 }) satisfies CreatePerform<Record<string, unknown>, UpdatedCourierOrder>;
 
 const field = (key: string, label: string, helpText: string, required = false) => ({
@@ -347,14 +396,27 @@ export default defineCreate({
         LABEL.instruction,
         'Optional. New instructions for the courier. Empty keeps the stored ones.',
       ),
+      field(
+        'deliveryprice',
+        FEE_LABEL,
+        'Required for any change. The delivery fee the buyer pays, e.g. `350` (as given to Create MeaSoft Courier ' +
+          'Order), or `0` when there is none. MeaSoft does not report this fee back and takes a changed order ' +
+          `only in full, so an update resends the fee given here, and refuses when it is empty. Accepts ${NUMBER_FORMS}.`,
+        true,
+      ),
+      field(
+        'deliveryprice_vat_rate',
+        FEE_VAT_LABEL,
+        `Optional. The VAT rate of the delivery fee in per cent, e.g. \`20\`, as given to Create MeaSoft Courier Order: ${INTEGER_FORMS}.`,
+      ),
       branchTimeZoneField,
     ],
     perform,
     sample: {
       ...orderStatusSample,
       updated_now: true,
-      changed_fields: 'receiver_phone',
-      result_note: 'MeaSoft changed Receiver Phone of order ИМ-000451.',
+      changed_fields: 'receiver_phone, deliveryprice',
+      result_note: 'MeaSoft changed Receiver Phone of order ИМ-000451 (Delivery Fee Charged to the Buyer sent as 350).',
     },
     outputFields: [
       ...ORDER_OUTPUT_FIELDS,

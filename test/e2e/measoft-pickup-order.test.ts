@@ -73,11 +73,22 @@ describe('e2e: a Zap ships an Abaha order to a MeaSoft pickup point', () => {
     expect(stored.deliveryFee).toEqual({ price: '272', vatRate: '' });
     expect(stored.fields).toMatchObject({ quantity: '1', weight: '1.5', service: '3', acceptpartially: 'NO' });
 
+    // Without the fee the step refuses before anything is sent: MeaSoft would drop it (the whole order is replaced).
+    const before = sandbox().measoft.requests.length;
+    const refused = await caught(
+      runOperation('measoft_update_order', auth(), { orderno: created.orderno, receiver_phone: '+7 (916) 111-22-33' }),
+    );
+    expect(refused.message).toContain('Delivery Fee Charged to the Buyer is empty, so nothing was sent.');
+    expect(sandbox().measoft.requests.length).toBe(before);
+    expect(sandbox().measoft.orders.get('200301')!.deliveryFee).toEqual({ price: '272', vatRate: '' });
+
     const updated = (await runOperation('measoft_update_order', auth(), {
       orderno: created.orderno,
       receiver_phone: '+7 (916) 111-22-33',
+      deliveryprice: quote.cheapest_price,
     })) as Any;
-    expect(updated).toMatchObject({ updated_now: true, changed_fields: 'receiver_phone' });
+    expect(updated).toMatchObject({ updated_now: true, changed_fields: 'receiver_phone, deliveryprice' });
+    expect(sandbox().measoft.orders.get('200301')!.deliveryFee).toEqual({ price: '272', vatRate: '' });
     expect(updated.receiver).toMatchObject({ phone: '+7 (916) 111-22-33', pvz: '124', address: '124' });
     expect(updated).toMatchObject({ service: '3', acceptpartially: false });
     expect(updated.packages).toEqual([expect.objectContaining({ name: 'Коробка', mass: 1.5 })]);
@@ -107,7 +118,11 @@ describe('e2e: a Zap ships an Abaha order to a MeaSoft pickup point', () => {
       address: 'Складская, 1',
       date: '2026-12-09',
     });
-    await runOperation('measoft_update_order', auth(), { orderno: '200302', instruction: 'Позвонить за час' });
+    await runOperation('measoft_update_order', auth(), {
+      orderno: '200302',
+      instruction: 'Позвонить за час',
+      deliveryprice: '0',
+    });
     expect(sandbox().measoft.orders.get('200302')!.sender).toMatchObject({ town: 'Санкт-Петербург' });
   });
 

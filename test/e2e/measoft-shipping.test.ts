@@ -89,8 +89,9 @@ describe('e2e: MeaSoft shipping flow against the sandbox', () => {
       orderno: created.orderno,
       receiver_phone: '+7 (999) 111-22-33',
       receiver_address: '',
+      deliveryprice: '0',
     })) as Any;
-    expect(result).toMatchObject({ updated_now: true, changed_fields: 'receiver_phone' });
+    expect(result).toMatchObject({ updated_now: true, changed_fields: 'receiver_phone, deliveryprice' });
     const stored = sandbox().measoft.orders.get(created.orderno)!;
     expect(stored.receiver).toMatchObject({
       person: 'Анна Петрова',
@@ -105,6 +106,7 @@ describe('e2e: MeaSoft shipping flow against the sandbox', () => {
     const again = (await runOperation('measoft_update_order', auth(), {
       orderno: created.orderno,
       receiver_phone: '+7 (999) 111-22-33',
+      deliveryprice: '0',
     })) as Any;
     expect(again.updated_now).toBe(false);
     const sent = sandbox()
@@ -113,18 +115,52 @@ describe('e2e: MeaSoft shipping flow against the sandbox', () => {
     expect(sent).toEqual(['statusreq', 'statusreq']);
   });
 
+  it("keeps the buyer's delivery fee when it is given, and refuses (sending nothing) when it is not", async () => {
+    const created = (await runOperation('measoft_create_order', auth(), {
+      orderno: 'SHIP-FEE',
+      receiver_name: 'Анна Петрова',
+      receiver_phone: '+7 (916) 000-00-00',
+      receiver_town: 'Москва',
+      receiver_address: 'ул. Тверская, д. 7',
+      weight: '1',
+      deliveryprice: '350,50',
+      deliveryprice_vat_rate: '20',
+    })) as Any;
+    const stored = () => sandbox().measoft.orders.get(created.orderno)!;
+    expect(stored().deliveryFee).toEqual({ price: '350.5', vatRate: '20' });
+    const before = sandbox().measoft.requests.length;
+    const refused = await caught(
+      runOperation('measoft_update_order', auth(), { orderno: created.orderno, receiver_phone: '+7 (999) 111-22-33' }),
+    );
+    expect(refused.message).toContain('Delivery Fee Charged to the Buyer is empty, so nothing was sent.');
+    expect(sandbox().measoft.requests.length).toBe(before);
+    expect(stored().receiver.phone).toBe('+7 (916) 000-00-00');
+    const updated = (await runOperation('measoft_update_order', auth(), {
+      orderno: created.orderno,
+      receiver_phone: '+7 (999) 111-22-33',
+      deliveryprice: '350,50',
+      deliveryprice_vat_rate: '20',
+    })) as Any;
+    expect(updated).toMatchObject({ updated_now: true, changed_fields: 'receiver_phone, deliveryprice' });
+    expect(stored().receiver.phone).toBe('+7 (999) 111-22-33');
+    expect(stored().deliveryFee).toEqual({ price: '350.5', vatRate: '20' });
+    // "0": the buyer pays no fee, so the edit carries a zero fee, as stated.
+    await runOperation('measoft_update_order', auth(), { orderno: created.orderno, deliveryprice: '0' });
+    expect(stored().deliveryFee).toEqual({ price: '0', vatRate: '' });
+  });
+
   it('an order already in process, or a courier service without editing, is refused with MeaSoft’s text', async () => {
     const created = await create('SHIP-2');
     sandbox().measoft.advance(created.orderno);
     const inWork = await caught(
-      runOperation('measoft_update_order', auth(), { orderno: created.orderno, instruction: 'x' }),
+      runOperation('measoft_update_order', auth(), { orderno: created.orderno, instruction: 'x', deliveryprice: '0' }),
     );
     expect(inWork.message).toContain('error 54 "Заказ уже в работе, изменение невозможно" (MeaSoft documents no code');
     const other = await create('SHIP-3');
     sandbox().measoft.editingAllowed = false;
     try {
       const off = await caught(
-        runOperation('measoft_update_order', auth(), { orderno: other.orderno, instruction: 'x' }),
+        runOperation('measoft_update_order', auth(), { orderno: other.orderno, instruction: 'x', deliveryprice: '0' }),
       );
       expect(off.message).toContain('error 53 "Редактирование заказов не разрешено"');
     } finally {
@@ -132,7 +168,11 @@ describe('e2e: MeaSoft shipping flow against the sandbox', () => {
     }
     expect(sandbox().measoft.orders.get(other.orderno)!.fields.instruction).toBe('Позвонить за час');
     const town = await caught(
-      runOperation('measoft_update_order', auth(), { orderno: other.orderno, receiver_town: 'Мытищщи' }),
+      runOperation('measoft_update_order', auth(), {
+        orderno: other.orderno,
+        receiver_town: 'Мытищщи',
+        deliveryprice: '0',
+      }),
     );
     expect(town.message).toBe(
       'Receiver Town: MeaSoft does not know the town "Мытищщи" (error 5 "Не найден город получатель": the ' +

@@ -277,12 +277,12 @@ const STORED =
   '<items><item extcode="A-1" quantity="2" mass="0.5" retprice="1495.25" VATrate="20" returns="0">Книга</item></items>' +
   '<packages><package code="1" strbarcode="00032011-1" mass="1.2" length="30" name="Коробка"/></packages></order>';
 
-const EDITED = (receiver: string, price = '4990.5') =>
+const EDITED = (receiver: string, price = '4990.5', fee = '<deliveryprice>0</deliveryprice>') =>
   `<editorder>${AUTH}<order orderno="00032011" orderno2="S-9">` +
   '<sender><company>Магазин</company><person>Иван</person><phone>111</phone><town regioncode="77" country="RU">Москва</town>' +
   '<address>Склад 1</address></sender>' +
   `<receiver>${receiver}</receiver>` +
-  `<pickup>NO</pickup><weight>2.35</weight><quantity>2</quantity><paytype>CASH</paytype><service>1</service><price>${price}</price>` +
+  `<pickup>NO</pickup><weight>2.35</weight><quantity>2</quantity><paytype>CASH</paytype><service>1</service><price>${price}</price>${fee}` +
   '<inshprice>5000</inshprice><instruction>Позвонить</instruction><acceptpartially>NO</acceptpartially>' +
   '<items><item extcode="A-1" quantity="2" mass="0.5" retprice="1495.25" VATrate="20">Книга</item></items>' +
   '<packages><package code="1" strbarcode="00032011-1" mass="1.2" length="30">Коробка</package></packages></order></editorder>';
@@ -300,12 +300,17 @@ describe('Update MeaSoft Courier Order', () => {
       .post('/api/', doc(EDITED(RECEIVER('+7 (999) 111-22-33'))))
       .reply(200, doc('<editorder><createorder orderno="00032011" error="0" errormsg="Success"/></editorder>'));
     statusreq().reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
-    const result = await run(update, { orderno: '00032011', receiver_phone: '+7 (999) 111-22-33', receiver_name: '' });
+    const result = await run(update, {
+      orderno: '00032011',
+      deliveryprice: '0',
+      receiver_phone: '+7 (999) 111-22-33',
+      receiver_name: '',
+    });
     expect(result).toMatchObject({
       orderno: '00032011',
       updated_now: true,
-      changed_fields: 'receiver_phone',
-      result_note: 'MeaSoft changed Receiver Phone of order 00032011.',
+      changed_fields: 'receiver_phone, deliveryprice',
+      result_note: 'MeaSoft changed Receiver Phone of order 00032011 (Delivery Fee Charged to the Buyer sent as 0).',
     });
   });
 
@@ -315,18 +320,84 @@ describe('Update MeaSoft Courier Order', () => {
       .post('/api/', doc(EDITED(RECEIVER('+7 (916) 000-00-00', '<town>Москва</town>'), '1200')))
       .reply(200, doc('<editorder><createorder orderno="00032011" error="0"/></editorder>'));
     statusreq().reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
-    const result = await run(update, { orderno: '00032011', receiver_town: 'Москва', price: '1 200' });
-    expect(result.changed_fields).toBe('receiver_town, price');
+    const result = await run(update, {
+      orderno: '00032011',
+      deliveryprice: '0',
+      receiver_town: 'Москва',
+      price: '1 200',
+    });
+    expect(result.changed_fields).toBe('receiver_town, price, deliveryprice');
+  });
+
+  it("resends the buyer's fee as stated, with its VAT rate; statusreq's deliveryprice (the courier's charge) is never copied", async () => {
+    statusreq().reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
+    nock(API)
+      .post(
+        '/api/',
+        doc(EDITED(RECEIVER('+7 (999) 111-22-33'), '4990.5', '<deliveryprice VATrate="20">350.5</deliveryprice>')),
+      )
+      .reply(200, doc('<editorder><createorder orderno="00032011" error="0"/></editorder>'));
+    statusreq().reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
+    const result = await run(update, {
+      orderno: '00032011',
+      receiver_phone: '+7 (999) 111-22-33',
+      deliveryprice: '350,50',
+      deliveryprice_vat_rate: '20',
+    });
+    expect(result).toMatchObject({
+      updated_now: true,
+      changed_fields: 'receiver_phone, deliveryprice',
+      result_note:
+        'MeaSoft changed Receiver Phone of order 00032011 (Delivery Fee Charged to the Buyer sent as 350.5 (VAT 20%)).',
+    });
+  });
+
+  it('sends an edit when only the fee is filled in (it cannot be compared with what MeaSoft holds)', async () => {
+    statusreq().reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
+    nock(API)
+      .post('/api/', doc(EDITED(RECEIVER('+7 (916) 000-00-00'), '4990.5', '<deliveryprice>400</deliveryprice>')))
+      .reply(200, doc('<editorder><createorder orderno="00032011" error="0"/></editorder>'));
+    statusreq().reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
+    const result = await run(update, { orderno: '00032011', deliveryprice: '400' });
+    expect(result).toMatchObject({
+      updated_now: true,
+      changed_fields: 'deliveryprice',
+      result_note: 'MeaSoft took the order 00032011 again with Delivery Fee Charged to the Buyer sent as 400.',
+    });
+  });
+
+  it('refuses an empty Delivery Fee Charged to the Buyer before any request: an edit without it would erase it', async () => {
+    const anyRequest = nock(API)
+      .post('/api/')
+      .reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
+    const error = await caught(run(update, { orderno: '00032011', receiver_phone: '+7 (999) 111-22-33' }));
+    expect(error.message).toBe(
+      'Delivery Fee Charged to the Buyer is empty, so nothing was sent. MeaSoft takes a changed order only in ' +
+        'full and does not report the delivery fee the buyer pays, so a change without it would erase the stored ' +
+        'fee. Fill in the fee the buyer pays (as given to Create MeaSoft Courier Order), or 0 when the buyer pays ' +
+        'no delivery fee.',
+    );
+    expect(anyRequest.isDone()).toBe(false);
+    nock.cleanAll();
+    const vat = await caught(run(update, { orderno: '00032011', instruction: 'x', deliveryprice_vat_rate: '20' }));
+    expect(vat.message).toContain('Delivery Fee Charged to the Buyer: expected the delivery fee, because');
   });
 
   it('sends nothing when MeaSoft already holds the values', async () => {
     statusreq().reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
     statusreq().reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
-    const result = await run(update, { orderno: '00032011', receiver_phone: '+7 (916) 000-00-00', price: '4990.50' });
+    const result = await run(update, {
+      orderno: '00032011',
+      deliveryprice: '0',
+      receiver_phone: '+7 (916) 000-00-00',
+      price: '4990.50',
+    });
     expect(result).toMatchObject({
       updated_now: false,
       changed_fields: '',
-      result_note: 'MeaSoft already had these values for order 00032011; nothing was sent.',
+      result_note:
+        'MeaSoft already had these values for order 00032011; nothing was sent, Delivery Fee Charged to the Buyer ' +
+        'included (MeaSoft does not report the fee, so it cannot be compared; to change only the fee, fill in only the fee).',
     });
   });
 
@@ -338,7 +409,7 @@ describe('Update MeaSoft Courier Order', () => {
         200,
         doc('<editorder><createorder orderno="00032011" error="54" errormsg="Заказ уже в работе"/></editorder>'),
       );
-    const error = await caught(run(update, { orderno: '00032011', instruction: 'Не звонить' }));
+    const error = await caught(run(update, { orderno: '00032011', deliveryprice: '0', instruction: 'Не звонить' }));
     expect(error.message).toBe(
       'MeaSoft refused to change order 00032011: error 54 "Заказ уже в работе" (MeaSoft documents no code for ' +
         'this refusal; it changes only orders that are not in process yet, and only when your courier service has ' +
@@ -362,7 +433,7 @@ describe('Update MeaSoft Courier Order', () => {
         ),
       )
       .reply(200, doc('<townlist count="1" page="1"><town><code>7</code><name>Мытищи</name></town></townlist>'));
-    const error = await caught(run(update, { orderno: '00032011', receiver_town: 'Мытищщи' }));
+    const error = await caught(run(update, { orderno: '00032011', deliveryprice: '0', receiver_town: 'Мытищщи' }));
     expect(error.message).toBe(
       'Receiver Town: MeaSoft does not know the town "Мытищщи" (error 5 "Не найден город получатель": the ' +
         "receiver's town is unknown to the courier service). Order 00032011 was not changed. Close names in " +
@@ -378,7 +449,7 @@ describe('Update MeaSoft Courier Order', () => {
         200,
         doc('<editorder><createorder orderno="00032011" error="60" errormsg="bad pass secret-pass-123"/></editorder>'),
       );
-    const error = await caught(run(update, { orderno: '00032011', instruction: 'x' }));
+    const error = await caught(run(update, { orderno: '00032011', deliveryprice: '0', instruction: 'x' }));
     expect(error.message).toContain('error 60 "bad pass [hidden]"');
     expect(error.message).not.toContain('secret-pass-123');
     nock(API)
@@ -396,12 +467,16 @@ describe('Update MeaSoft Courier Order', () => {
         200,
         doc('<editorder><createorder orderno="00032011" error="8" errormsg="Не заполнен телефон"/></editorder>'),
       );
-    const refused = await caught(run(update, { orderno: '00032011', receiver_address: 'Литейный, 1' }));
+    const refused = await caught(
+      run(update, { orderno: '00032011', deliveryprice: '0', receiver_address: 'Литейный, 1' }),
+    );
     expect(refused.message).toBe(
       'MeaSoft refused the request: error 8 "Не заполнен телефон" (the receiver\'s phone number is missing; fill in Receiver Phone).',
     );
     statusreq().reply(200, doc('<statusreq error="11" errormsg="Заказы не найдены"/>'));
-    const missing = await caught(run(update, { orderno: '00032011', receiver_address: 'Литейный, 1' }));
+    const missing = await caught(
+      run(update, { orderno: '00032011', deliveryprice: '0', receiver_address: 'Литейный, 1' }),
+    );
     expect(missing.code).toBe('MeasoftOrderNotFound');
   });
 
@@ -413,6 +488,9 @@ describe('Update MeaSoft Courier Order', () => {
     [{ orderno: '1', time_min: '25:00' }, 'Delivery Time From: expected'],
     [{ orderno: '1', time_min: '18:00', time_max: '10:00' }, 'Delivery Time To: expected a time after'],
     [{ orderno: '1', price: '12 руб' }, 'Amount to Collect: expected'],
+    [{ orderno: '1', instruction: 'x' }, 'Delivery Fee Charged to the Buyer is empty, so nothing was sent.'],
+    [{ orderno: '1', instruction: 'x', deliveryprice: '350 руб' }, 'Delivery Fee Charged to the Buyer: expected'],
+    [{ orderno: '1', instruction: 'x', deliveryprice: '-5' }, 'Delivery Fee Charged to the Buyer: expected'],
   ])('refuses %j before anything is sent', async (input, message) => {
     const error = await caught(run(update, input));
     expect(error.message).toContain(message);
@@ -467,7 +545,7 @@ describe('answers read only when documented, and the fallbacks of what MeaSoft m
     ]) {
       statusreq().reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
       nock(API).post('/api/').reply(200, doc(answer));
-      const error = await caught(run(update, { orderno: '00032011', instruction: 'x' }));
+      const error = await caught(run(update, { orderno: '00032011', deliveryprice: '0', instruction: 'x' }));
       expect(error.code).toBe('MeasoftBadAnswer');
       expect(error.message).toContain('The change may or may not have been made');
     }
@@ -477,9 +555,9 @@ describe('answers read only when documented, and the fallbacks of what MeaSoft m
     statusreq().reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
     nock(API).post('/api/').reply(200, doc('<editorder><createorder error="0"/></editorder>'));
     statusreq().reply(200, doc('<statusreq count="0"/>'));
-    const error = await caught(run(update, { orderno: '00032011', instruction: 'x' }));
+    const error = await caught(run(update, { orderno: '00032011', deliveryprice: '0', instruction: 'x' }));
     expect(error.message).toBe(
-      'MeaSoft changed Instructions for the Courier of order 00032011. MeaSoft did not return the order when asked right after.',
+      'MeaSoft changed Instructions for the Courier of order 00032011 (Delivery Fee Charged to the Buyer sent as 0). MeaSoft did not return the order when asked right after.',
     );
   });
 
@@ -491,14 +569,16 @@ describe('answers read only when documented, and the fallbacks of what MeaSoft m
       .post(
         '/api/',
         doc(
-          `<editorder>${AUTH}<order orderno="7"><receiver><phone>+7 900</phone></receiver><weight>1</weight></order></editorder>`,
+          `<editorder>${AUTH}<order orderno="7"><receiver><phone>+7 900</phone></receiver><weight>1</weight><deliveryprice>0</deliveryprice></order></editorder>`,
         ),
       )
       .reply(200, doc('<editorder><createorder error="0"/></editorder>'));
     nock(API)
       .post('/api/', doc(`<statusreq>${AUTH}<orderno>7</orderno></statusreq>`))
       .reply(200, doc('<statusreq count="1"><order orderno="7"><status>NEW</status></order></statusreq>'));
-    await expect(run(update, { orderno: '7', receiver_phone: '+7 900' })).resolves.toMatchObject({ updated_now: true });
+    await expect(run(update, { orderno: '7', deliveryprice: '0', receiver_phone: '+7 900' })).resolves.toMatchObject({
+      updated_now: true,
+    });
   });
 
   it('services: a name missing reads as the code; a code missing is refused', async () => {
@@ -569,7 +649,7 @@ describe('Update MeaSoft Courier Order: the rarer answers', () => {
     statusreq().reply(200, doc(`<statusreq count="1">${STORED}</statusreq>`));
     nock(API).post('/api/').reply(200, doc('<editorder><createorder orderno="00032011" error="6"/></editorder>'));
     nock(API).post('/api/').reply(200, doc('<townlist count="0"/>'));
-    const error = await caught(run(update, { orderno: '00032011', instruction: 'x' }));
+    const error = await caught(run(update, { orderno: '00032011', deliveryprice: '0', instruction: 'x' }));
     expect(error.message).toBe(
       'Sender\'s Town (Stored in MeaSoft): MeaSoft does not know the town "Москва" (error 6: the sender\'s town is ' +
         "unknown to the courier service). Order 00032011 was not changed. MeaSoft's town reference book has no " +
@@ -579,7 +659,7 @@ describe('Update MeaSoft Courier Order: the rarer answers', () => {
 
   it('two orders under one number are not edited', async () => {
     statusreq().reply(200, doc(`<statusreq count="2">${STORED}${STORED}</statusreq>`));
-    const error = await caught(run(update, { orderno: '00032011', instruction: 'x' }));
+    const error = await caught(run(update, { orderno: '00032011', deliveryprice: '0', instruction: 'x' }));
     expect(error.message).toBe('MeaSoft returned 2 orders numbered 00032011; nothing was changed.');
   });
 });

@@ -671,13 +671,17 @@ const SCENARIOS: Record<string, Scenario> = {
   'Update Courier Order (MeaSoft)': {
     ...steps('measoft_update_order', async () => {
       const created = await createMeasoftOrder('SEC-M-7');
-      return call('measoft_update_order', { orderno: created.orderno, receiver_phone: '+7 (999) 000-00-01' });
+      return call('measoft_update_order', {
+        orderno: created.orderno,
+        receiver_phone: '+7 (999) 000-00-01',
+        deliveryprice: '0',
+      });
     }),
     expect: 'result',
     logsHttp: true,
   },
   'Update Courier Order (MeaSoft), wrong password': {
-    ...op('measoft_update_order', { orderno: '99999999', instruction: 'x' }, WRONG_MEASOFT),
+    ...op('measoft_update_order', { orderno: '99999999', instruction: 'x', deliveryprice: '0' }, WRONG_MEASOFT),
     expect: 'error',
     logsHttp: true,
   },

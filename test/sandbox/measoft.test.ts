@@ -34,6 +34,27 @@ describe('sandbox: MeaSoft emulator', () => {
     expect(order.text).toContain('<neworder error="1" errormsg="Ошибка авторизации: ');
   });
 
+  it("editorder replaces the whole order, as documented: a buyer's fee not sent again is dropped; statusreq never shows it", async () => {
+    const receiver =
+      '<receiver><person>Анна</person><phone>1</phone><town>Москва</town><address>a</address></receiver>';
+    await post(
+      emulator,
+      `<neworder newfolder="NO">${AUTH}<order orderno="FEE-1">${receiver}<price>100</price><deliveryprice VATrate="20">350</deliveryprice></order></neworder>`,
+    );
+    expect(emulator.orders.get('FEE-1')!.deliveryFee).toEqual({ price: '350', vatRate: '20' });
+    const read = await post(emulator, `<statusreq>${AUTH}<orderno>FEE-1</orderno></statusreq>`);
+    expect(read.text).not.toContain('350');
+    const edit = (fee: string) =>
+      post(
+        emulator,
+        `<editorder>${AUTH}<order orderno="FEE-1">${receiver}<price>100</price>${fee}</order></editorder>`,
+      );
+    expect((await edit('<deliveryprice VATrate="20">350</deliveryprice>')).text).toMatch(/error="0"/);
+    expect(emulator.orders.get('FEE-1')!.deliveryFee).toEqual({ price: '350', vatRate: '20' });
+    expect((await edit('')).text).toMatch(/error="0"/);
+    expect(emulator.orders.get('FEE-1')!.deliveryFee).toBeNull();
+  });
+
   it("creates under the client's orderno, and refuses that number again within the calendar year with 17", async () => {
     const order = `<neworder newfolder="NO">${AUTH}<order orderno="SHOP-17"><receiver><person>Анна</person><phone>1</phone><address>a</address></receiver></order></neworder>`;
     expect((await post(emulator, order)).text).toMatch(/<createorder orderno="SHOP-17"[^>]*error="0"/);
