@@ -33,6 +33,12 @@ export interface Failure {
    * reads, whose step can simply run again.
    */
   changes: string | false;
+  /**
+   * The vendor's own advice for a step, in place of the one made from `changes`, where the vendor
+   * knows more (MeaSoft refuses a second order with the same number, so replaying a create is safe);
+   * empty when the caller says what happened itself. The connection test gives its own advice.
+   */
+  advice?: string;
   /** The error code and HTTP status a step's error carries. */
   code: string;
   status: number;
@@ -67,6 +73,10 @@ export function failureError(z: ZObject, failure: Failure, where: Where): Error 
     case 'throttled':
       return new z.errors.ThrottledError(`${failure.what} Zapier will retry this step later.`, 300);
     default:
-      return new z.errors.Error(`${failure.what} ${afterNoAnswer(failure)}`, failure.code, failure.status);
+      return new z.errors.Error(
+        `${failure.what} ${failure.advice ?? afterNoAnswer(failure)}`.trim(),
+        failure.code,
+        failure.status,
+      );
   }
 }

@@ -108,17 +108,6 @@ export async function requestWithin(
   }
 }
 
-/**
- * The error for a request that cannot have reached the vendor (refused, unknown host): nothing was
- * sent, so Zapier may safely run the step again, in about 5 minutes.
- */
-export function notReachedError(z: ZObject, service: string, failure: NoAnswer): Error {
-  return new z.errors.ThrottledError(
-    `${service} could not be reached (${failure.reason}); nothing was sent. Zapier will retry this step later.`,
-    300,
-  );
-}
-
 /** A status and a body read as text, for vendors whose answers may quote secrets (see requestTextWithin). */
 export interface TextResponse {
   status: number;
