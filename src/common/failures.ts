@@ -36,7 +36,8 @@ export interface Failure {
   /**
    * The vendor's own advice for a step, in place of the one made from `changes`, where the vendor
    * knows more (MeaSoft refuses a second order with the same number, so replaying a create is safe);
-   * empty when the caller says what happened itself. The connection test gives its own advice.
+   * empty when the caller words what the failure means in its step (then only what happened is said,
+   * and nothing is handed back to Zapier to retry). The connection test gives its own advice.
    */
   advice?: string;
   /** The error code and HTTP status a step's error carries. */
@@ -63,6 +64,8 @@ export function failureError(z: ZObject, failure: Failure, where: Where): Error 
   // The connection test changes no data: what happened, then the test's own advice; no retry promised.
   if (where !== 'step')
     return new z.errors.Error(`${failure.what} ${where.connectionTest.advice}`, where.connectionTest.code, 502);
+  // The caller words what the failure means in its step itself (empty advice): only what happened, no retry.
+  if (failure.advice === '') return new z.errors.Error(failure.what, failure.code, failure.status);
   switch (failure.kind) {
     case 'not-sent':
       // Nothing was sent, so Zapier may safely run the step again.
@@ -74,7 +77,7 @@ export function failureError(z: ZObject, failure: Failure, where: Where): Error 
       return new z.errors.ThrottledError(`${failure.what} Zapier will retry this step later.`, 300);
     default:
       return new z.errors.Error(
-        `${failure.what} ${failure.advice ?? afterNoAnswer(failure)}`.trim(),
+        `${failure.what} ${failure.advice ?? afterNoAnswer(failure)}`,
         failure.code,
         failure.status,
       );

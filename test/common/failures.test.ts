@@ -58,6 +58,13 @@ describe('failureError: one place turns a failure into words, by where they are 
     expect(shown(failureError(z, { ...noAnswer, advice: '' }, 'step')).message).toBe(
       'JustClick did not answer in time (20 s).',
     );
+    const notSent = { ...noAnswer, kind: 'not-sent', what: 'JustClick could not be reached (ECONNREFUSED).' } as const;
+    expect(shown(failureError(z, { ...notSent, advice: '' }, 'step'))).toEqual({
+      name: 'AppError',
+      message: 'JustClick could not be reached (ECONNREFUSED).',
+      code: 'JustClickNoAnswer',
+      status: 502,
+    });
     expect(shown(failureError(z, { ...noAnswer, advice }, connectionTest)).message).toBe(
       'JustClick did not answer in time (20 s). Test the connection again.',
     );
