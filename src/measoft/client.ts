@@ -12,7 +12,9 @@ import { hideSecrets } from '../common/secrets';
 import { failureError, type Failure, type Where } from '../common/failures';
 import {
   NoAnswer,
+  noAnswerFailure,
   requestTextWithin,
+  serverErrorFailure,
   STEP_BUDGET_MS,
   type TextResponse,
   TimeBudget,
@@ -100,29 +102,8 @@ export async function callMeasoft(
       status: 429,
     });
   }
-  if (response instanceof NoAnswer) {
-    if (!response.mayHaveArrived)
-      throw fail({
-        kind: 'not-sent',
-        what: `MeaSoft could not be reached (${response.reason}).`,
-        code: 'MeasoftNotReached',
-        status: 502,
-      });
-    throw fail({
-      kind: 'no-answer',
-      what: `MeaSoft ${response.failure.timedOut ? response.reason : `did not answer (${response.reason})`}.`,
-      code: 'MeasoftNoAnswer',
-      status: 502,
-    });
-  }
-  if (response.status >= 500) {
-    throw fail({
-      kind: 'server-error',
-      what: `MeaSoft answered with a server error (HTTP ${response.status}).`,
-      code: 'MeasoftServerError',
-      status: response.status,
-    });
-  }
+  if (response instanceof NoAnswer) throw fail(noAnswerFailure('MeaSoft', 'Measoft', response));
+  if (response.status >= 500) throw fail(serverErrorFailure('MeaSoft', 'Measoft', response.status));
   if (response.status !== 200) throw badAnswer(z, `HTTP ${response.status}: "${preview(response.content, hidden)}"`);
   let root: XmlElement;
   try {
