@@ -29,38 +29,3 @@ export function missingCredentials(z: ZObject, service: string, fieldLabels: str
     401,
   );
 }
-
-export interface ConnectionTestAdvice {
-  /** The service's name, for messages. */
-  service: string;
-  /** The error codes of the service's failed exchanges (no answer, server error), beside ThrottledError. */
-  failedExchangeCodes: readonly string[];
-  /** What to do, for a connection test (which changes no data). */
-  advice: string;
-  /** The code of the rewritten error. */
-  code: string;
-}
-
-/**
- * The connection test changes no data, so a step's advice after a failed exchange ("Zapier will
- * retry this step", "check the order before you replay it") does not fit there. This keeps the
- * first sentence of such an error, which says what happened, and gives the connection's advice
- * instead; any other error is returned as it is.
- */
-export function forConnectionTest(z: ZObject, error: unknown, advice: ConnectionTestAdvice): unknown {
-  const { name, message: raw } = error as Error;
-  let message = String(raw ?? '');
-  let code: unknown;
-  try {
-    const parsed = JSON.parse(message) as { message?: unknown; code?: unknown };
-    if (typeof parsed?.message === 'string') ({ message, code } = { message: parsed.message, code: parsed.code });
-  } catch {
-    // a plain-text message
-  }
-  const failedExchange = name === 'ThrottledError' || advice.failedExchangeCodes.includes(String(code));
-  if (!failedExchange) return error;
-  const what = /\b429\b/.test(message)
-    ? `${advice.service} asks to slow down (HTTP 429).`
-    : (/^.*?[.;](?=\s|$)/.exec(message)?.[0].replace(/;$/, '.') ?? `${advice.service} could not be reached.`);
-  return new z.errors.Error(`${what} ${advice.advice}`, advice.code, 502);
-}

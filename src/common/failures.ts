@@ -51,6 +51,13 @@ export interface Failure {
    * only reads, whose step can simply run again.
    */
   changes: string | false;
+  /**
+   * The vendor's own advice for a step, in place of the one made from `changes`, where the vendor
+   * knows more (MeaSoft refuses a second order with the same number, so replaying a create is safe);
+   * empty when the caller words what the failure means in its step (then only what happened is said,
+   * and nothing is handed back to Zapier to retry). The connection test gives its own advice.
+   */
+  advice?: string;
   /** The error code and HTTP status a step's error carries. */
   code: string;
   status: number;
@@ -116,6 +123,8 @@ function wordedError(z: ZObject, failure: Failure, where: Where): Error {
       failure.kind === 'unreachable' ? `Test the connection again in about 5 minutes; ${stayingDown(failure)}` : advice;
     return new z.errors.Error(`${failure.what} ${todo}`, code, status ?? 502);
   }
+  // The caller words what the failure means in its step itself (empty advice): only what happened, no retry.
+  if (failure.advice === '') return new z.errors.Error(failure.what, failure.code, failure.status);
   const what = failure.what.replace(/\.$/, '');
   if (where === 'poll') {
     const sent = failure.kind === 'not-sent' ? '; nothing was sent' : '';
@@ -150,7 +159,7 @@ function wordedError(z: ZObject, failure: Failure, where: Where): Error {
       );
     default:
       return new z.errors.Error(
-        `${failure.what} ${afterNoAnswer(where === 'search' ? { ...failure, changes: false } : failure)}`,
+        `${failure.what} ${failure.advice ?? afterNoAnswer(where === 'search' ? { ...failure, changes: false } : failure)}`,
         failure.code,
         failure.status,
       );

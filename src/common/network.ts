@@ -3,6 +3,7 @@
  * they need to know about a request that produced no answer.
  */
 import type { HttpRequestOptionsWithUrl, HttpResponse, ZObject } from 'zapier-platform-core';
+import type { Failure } from './failures';
 
 /** A per-request timeout in ms from an environment variable (tests use short ones), else the default. */
 export function timeoutFromEnv(name: string, defaultMs: number): number {
@@ -116,16 +117,36 @@ export const requestWithin = (
   limitMs: number,
 ): Promise<HttpResponse | NoAnswer> => withinLimit(z, options, limitMs, (request) => z.request(request));
 
+/** What a client says about an exchange that brought no answer to read (see common/failures.ts). */
+export type ExchangeFailure = Pick<Failure, 'kind' | 'what' | 'code' | 'status'>;
+
 /**
- * The error for a request that cannot have reached the vendor (refused, unknown host): nothing was
- * sent, so Zapier may safely run the step again, in about 5 minutes.
+ * A request that got no whole answer: not sent at all (refused, unknown host), or sent and not
+ * answered. `codePrefix` starts the error codes (`Measoft` gives MeasoftNotReached, MeasoftNoAnswer).
  */
-export function notReachedError(z: ZObject, service: string, failure: NoAnswer): Error {
-  return new z.errors.ThrottledError(
-    `${service} could not be reached (${failure.reason}); nothing was sent. Zapier will retry this step later.`,
-    300,
-  );
+export function noAnswerFailure(service: string, codePrefix: string, response: NoAnswer): ExchangeFailure {
+  if (!response.mayHaveArrived)
+    return {
+      kind: 'not-sent',
+      what: `${service} could not be reached (${response.reason}).`,
+      code: `${codePrefix}NotReached`,
+      status: 502,
+    };
+  return {
+    kind: 'no-answer',
+    what: `${service} ${response.failure.timedOut ? response.reason : `did not answer (${response.reason})`}.`,
+    code: `${codePrefix}NoAnswer`,
+    status: 502,
+  };
 }
+
+/** The vendor answered with a server error (HTTP 5xx): whether it applied a write is unknown. */
+export const serverErrorFailure = (service: string, codePrefix: string, status: number): ExchangeFailure => ({
+  kind: 'server-error',
+  what: `${service} answered with a server error (HTTP ${status}).`,
+  code: `${codePrefix}ServerError`,
+  status,
+});
 
 /** A status and a body read as text, for vendors whose answers may quote secrets (see requestTextWithin). */
 export interface TextResponse {

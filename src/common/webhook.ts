@@ -26,8 +26,6 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
  */
 export const REDELIVERY_TTL_SECONDS = 86_400;
 
-export { FORBIDDEN_KEYS } from './json';
-
 /** A delivery that cannot be turned into an event; the message says why, in the user's terms. */
 export class PayloadError extends Error {
   constructor(message: string) {

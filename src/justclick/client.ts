@@ -7,7 +7,15 @@ import { preview } from '../common/errors';
 import { hideSecrets } from '../common/secrets';
 import { readJsonAnswer } from '../common/json';
 import { safeEqual } from '../common/hash';
-import { NoAnswer, requestWithin, STEP_BUDGET_MS, TimeBudget, timeoutFromEnv } from '../common/network';
+import {
+  NoAnswer,
+  noAnswerFailure,
+  requestWithin,
+  serverErrorFailure,
+  STEP_BUDGET_MS,
+  TimeBudget,
+  timeoutFromEnv,
+} from '../common/network';
 import type { PhpQueryParams } from '../common/php-query';
 import { justClickBaseUrl } from '../config';
 import { type JustClickCredentials, JustClickAnswer } from './types';
@@ -63,30 +71,8 @@ export async function callJustClick(
   } catch (error) {
     throw passThrottled(z, error, 'JustClick', where);
   }
-  if (response instanceof NoAnswer) {
-    if (!response.mayHaveArrived)
-      throw fail({
-        kind: 'not-sent',
-        what: `JustClick could not be reached (${response.reason}).`,
-        code: 'JustClickNotReached',
-        status: 502,
-      });
-    throw fail({
-      kind: 'no-answer',
-      what: `JustClick ${response.failure.timedOut ? response.reason : `did not answer (${response.reason})`}.`,
-      code: 'JustClickNoAnswer',
-      status: 502,
-    });
-  }
-
-  if (response.status >= 500) {
-    throw fail({
-      kind: 'server-error',
-      what: `JustClick answered with a server error (HTTP ${response.status}).`,
-      code: 'JustClickServerError',
-      status: response.status,
-    });
-  }
+  if (response instanceof NoAnswer) throw fail(noAnswerFailure('JustClick', 'JustClick', response));
+  if (response.status >= 500) throw fail(serverErrorFailure('JustClick', 'JustClick', response.status));
 
   return parseAnswer(z, response.status, response.content, credentials.secret);
 }

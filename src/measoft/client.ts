@@ -9,11 +9,14 @@ import type { ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
 import { sha1 } from '../common/hash';
 import { hideSecrets } from '../common/secrets';
+import { failureError, passThrottled, type Failure, type Where } from '../common/failures';
 import {
   NoAnswer,
-  notReachedError,
+  noAnswerFailure,
   requestTextWithin,
+  serverErrorFailure,
   STEP_BUDGET_MS,
+  type TextResponse,
   TimeBudget,
   timeoutFromEnv,
 } from '../common/network';
@@ -31,6 +34,7 @@ export const measoftTimeoutMs = (): number => timeoutFromEnv('MEASOFT_TIMEOUT_MS
 /** The connection's secrets: no vendor text reaches a message or an output with one in any form. */
 export const measoftSecrets = (credentials: MeasoftCredentials): string[] => [credentials.password];
 
+/** A step's advice after a failed exchange, by what the request was for (types.ts, Purpose). */
 const AFTER_FAILURE: Record<Purpose, string> = {
   poll: 'Nothing was changed; the trigger asks again at its next poll.',
   read: 'Nothing was changed (this only reads from MeaSoft); run the step again when MeaSoft answers.',
@@ -55,38 +59,46 @@ export async function callMeasoft(
     ['extra', credentials.extra],
   ]);
   const document = Buffer.from(toXmlDocument({ ...request, children: [auth, ...(request.children ?? [])] }), 'utf8');
-  const failed = AFTER_FAILURE[options.purpose];
+  const where = options.where ?? 'create';
+  const fail = (failure: Pick<Failure, 'kind' | 'what' | 'code' | 'status'>) =>
+    failureError(
+      z,
+      {
+        ...failure,
+        service: 'MeaSoft',
+        changes: ['poll', 'read'].includes(options.purpose) ? false : 'the order',
+        advice: AFTER_FAILURE[options.purpose],
+      },
+      where,
+    );
   // Read raw, so core logs neither the answer's body nor a cut-off of it: MeaSoft's error texts may quote
   // the request, password and all, XML-escaped (docs/measoft.md, "Secrets in vendor text").
-  const response = await requestTextWithin(
-    z,
-    {
-      method: 'POST',
-      url: measoftApiUrl(),
-      // Core logs a string body as sent, and its scrubber does not know XML's escapes, so the
-      // password in <auth> would reach Zapier's logs; a stream body is logged as "<streaming data>".
-      body: Readable.from([document], { objectMode: false }),
-      headers: {
-        'Content-Type': 'text/xml; charset=utf-8',
-        Accept: 'text/xml',
-        'Content-Length': String(document.length),
+  let response: TextResponse | NoAnswer;
+  try {
+    response = await requestTextWithin(
+      z,
+      {
+        method: 'POST',
+        url: measoftApiUrl(),
+        // Core logs a string body as sent, and its scrubber does not know XML's escapes, so the
+        // password in <auth> would reach Zapier's logs; a stream body is logged as "<streaming data>".
+        body: Readable.from([document], { objectMode: false }),
+        headers: {
+          'Content-Type': 'text/xml; charset=utf-8',
+          Accept: 'text/xml',
+          'Content-Length': String(document.length),
+        },
+        skipThrowForStatus: true,
       },
-      skipThrowForStatus: true,
-    },
-    new TimeBudget(measoftTimeoutMs(), STEP_BUDGET_MS).nextLimitMs(),
-  );
-  if (response instanceof NoAnswer) {
-    if (!response.mayHaveArrived) throw notReachedError(z, 'MeaSoft', response);
-    const why = response.failure.timedOut ? response.reason : `did not answer (${response.reason})`;
-    throw new z.errors.Error(`MeaSoft ${why}. ${failed}`.trim(), 'MeasoftNoAnswer', 502);
-  }
-  if (response.status >= 500) {
-    throw new z.errors.Error(
-      `MeaSoft answered with a server error (HTTP ${response.status}). ${failed}`.trim(),
-      'MeasoftServerError',
-      response.status,
+      new TimeBudget(measoftTimeoutMs(), STEP_BUDGET_MS).nextLimitMs(),
     );
+  } catch (error) {
+    // Core turns a 429 into its ThrottledError, which a step hands back to Zapier as it is; the
+    // connection test says it in words.
+    throw passThrottled(z, error, 'MeaSoft', where);
   }
+  if (response instanceof NoAnswer) throw fail(noAnswerFailure('MeaSoft', 'Measoft', response));
+  if (response.status >= 500) throw fail(serverErrorFailure('MeaSoft', 'Measoft', response.status));
   if (response.status !== 200) throw badAnswer(z, `HTTP ${response.status}: "${preview(response.content, hidden)}"`);
   let root: XmlElement;
   try {
@@ -196,6 +208,7 @@ export async function findOrders(
   filters: OrderFilters,
   reading: OrderReading = DEFAULT_READING,
   purpose: Purpose = 'read',
+  where: Where = 'create',
 ): Promise<MeasoftOrderEvent[]> {
   const request = element(
     'statusreq',
@@ -208,7 +221,7 @@ export async function findOrders(
     ],
   );
   // 11 "orders not found" is an empty answer, as `count="0"` is.
-  const root = await callMeasoft(z, credentials, request, { purpose, passCode: 11 });
+  const root = await callMeasoft(z, credentials, request, { purpose, passCode: 11, where });
   notOnlyOrders(z, root);
   checkFilters(z, root, filters);
   return ordersOf(z, root, reading, measoftSecrets(credentials));

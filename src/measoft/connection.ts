@@ -2,10 +2,11 @@
  * The connection test's MeaSoft part: proves the login, password and courier service code without changing anything.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { forConnectionTest } from '../common/errors';
+import { type Where } from '../common/failures';
 import { requireMeasoft } from '../credentials';
 import { findOrders } from './client';
 import { moscowIsoDate } from '../common/dates';
+import { DEFAULT_READING } from './read-order';
 
 /**
  * A statusreq for the orders created today: read only, no change stream touched (no ONLY_LAST), a
@@ -18,17 +19,14 @@ export async function verifyMeasoftCredentials(
   const credentials = requireMeasoft(z, bundle);
   // Today in Moscow (MeaSoft's servers), as statusreq's datefrom/dateto want it.
   const today = moscowIsoDate(new Date());
-  try {
-    await findOrders(z, credentials, { datefrom: today, dateto: today });
-  } catch (error) {
-    throw forConnectionTest(z, error, {
-      service: 'MeaSoft',
-      failedExchangeCodes: ['MeasoftNoAnswer', 'MeasoftServerError'],
+  const where: Where = {
+    connectionTest: {
       advice:
         'The connection test changes nothing in MeaSoft, so it is safe to test again in a few minutes. ' +
         'If this keeps happening, ask your courier service whether its MeaSoft API is available to you.',
       code: 'MeasoftConnectionTestFailed',
-    });
-  }
+    },
+  };
+  await findOrders(z, credentials, { datefrom: today, dateto: today }, DEFAULT_READING, 'read', where);
   return { measoft_login: credentials.login, measoft_extra: credentials.extra };
 }

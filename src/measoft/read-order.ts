@@ -15,8 +15,9 @@
  * says it (Moscow by default, which fits MeaSoft's example). `webhook_status_time` is 3 h after
  * the GMT creation time of the same event in the example, i.e. Moscow time (MeaSoft's servers).
  */
-import { localTimeToIso } from '../common/dates';
-import { decimal, FORBIDDEN_KEYS, PayloadError, readWebhookBody } from '../common/webhook';
+import { localTimeToIso, MOSCOW_OFFSET } from '../common/dates';
+import { FORBIDDEN_KEYS } from '../common/json';
+import { decimal, PayloadError, readWebhookBody } from '../common/webhook';
 import type {
   MeasoftOrderEvent,
   MeasoftStatus,
@@ -26,9 +27,6 @@ import type {
   OrderValue,
 } from './types';
 import { readXml, type XmlElement } from './xml-reader';
-
-/** MeaSoft's webhook times other than eventtime/createtimegmt: Moscow time (see above). */
-export const MEASOFT_WEBHOOK_OFFSET = '+03:00';
 
 // ---------------------------------------------------------------------------------------------
 // XML to a small element tree (read by xml-reader.ts)
@@ -42,7 +40,10 @@ function refuseForbiddenName(kind: 'element' | 'attribute', name: string): strin
   return name;
 }
 
-/** Refuses element and attribute names that could reach an object's prototype, anywhere in the tree. */
+/**
+ * Refuses element and attribute names that could reach an object's prototype, anywhere in the tree:
+ * the names common/json.ts refuses as JSON keys, so both readers keep one list.
+ */
 function refuseForbiddenNames(root: XmlElement): void {
   const pending = [root];
   for (let element = pending.pop(); element; element = pending.pop()) {
@@ -226,7 +227,7 @@ function convertStatus(element: XmlElement, reading: OrderReading): MeasoftStatu
 function convertWebhookStatus(element: XmlElement): MeasoftWebhookStatus {
   const out = convertToRecord(element);
   const status: OrderRecord = { code: attribute(element, 'code') };
-  putTime(status, 'time', attribute(element, 'time'), MEASOFT_WEBHOOK_OFFSET);
+  putTime(status, 'time', attribute(element, 'time'), MOSCOW_OFFSET);
   for (const [key, value] of Object.entries(out)) if (key !== 'time' && !(key in status)) put(status, key, value);
   return status as MeasoftWebhookStatus;
 }
@@ -290,7 +291,7 @@ export function orderFromElement(order: XmlElement, reading: OrderReading = DEFA
   list(out, order, 'items', 'items', 'item', (element) => convertToRecord(element, ITEM_HINTS));
   list(out, order, 'packages', 'packages', 'package', (element) => convertToRecord(element, PACKAGE_HINTS));
   if (!Object.prototype.hasOwnProperty.call(out, 'webhook_status_code')) put(out, 'webhook_status_code', null);
-  putTime(out, 'webhook_status_time', childText(order, 'webhook_status_time'), MEASOFT_WEBHOOK_OFFSET);
+  putTime(out, 'webhook_status_time', childText(order, 'webhook_status_time'), MOSCOW_OFFSET);
   list(out, order, 'webhook_statuses', 'webhook_statuses', 'webhook_status', convertWebhookStatus);
   return out as unknown as MeasoftOrderEvent;
 }

@@ -1,5 +1,7 @@
 /** MeaSoft's types: the order the operations return (shaped by read-order.ts; samples.ts holds the example), what each action returns, and the client's request options. */
 
+import type { Where } from '../common/failures';
+
 /** One status of the order: the element's text as `code`, its attributes beside it. */
 export type MeasoftStatus = {
   code: string | null;
@@ -82,6 +84,8 @@ export interface CallOptions {
   passCode?: number;
   /** The documentation's table for a root `error` (the general list unless the request has its own). */
   rootList?: CodeList;
+  /** Where a failed exchange is read: a step (the default), or the connection test with its advice. */
+  where?: Where;
 }
 
 /**

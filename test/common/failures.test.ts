@@ -48,6 +48,28 @@ describe('failureError: one place turns a failure into words, by where they are 
     });
   });
 
+  it("a vendor's own advice replaces the one made from what the call changes, in a step only", () => {
+    const advice = 'Replaying this step is safe: the vendor refuses the same number twice.';
+    expect(shown(failureError(z, { ...noAnswer, advice }, 'create'))).toMatchObject({
+      message: `JustClick did not answer in time (20 s). ${advice}`,
+      code: 'JustClickNoAnswer',
+    });
+    // Empty: the caller says what happened itself, so only what happened is said.
+    expect(shown(failureError(z, { ...noAnswer, advice: '' }, 'create')).message).toBe(
+      'JustClick did not answer in time (20 s).',
+    );
+    const notSent = { ...noAnswer, kind: 'not-sent', what: 'JustClick could not be reached (ECONNREFUSED).' } as const;
+    expect(shown(failureError(z, { ...notSent, advice: '' }, 'create'))).toEqual({
+      name: 'AppError',
+      message: 'JustClick could not be reached (ECONNREFUSED).',
+      code: 'JustClickNoAnswer',
+      status: 502,
+    });
+    expect(shown(failureError(z, { ...noAnswer, advice }, connectionTest)).message).toBe(
+      'JustClick did not answer in time (20 s). Test the connection again.',
+    );
+  });
+
   it("the connection test: what happened and the test's own advice, no step advice and no retry", () => {
     for (const kind of ['not-sent', 'no-answer', 'server-error', 'throttled'] as const) {
       const error = shown(failureError(z, { ...noAnswer, kind }, connectionTest));

@@ -6,6 +6,7 @@ import nock from 'nock';
 import { createAppTester, type ZObject } from 'zapier-platform-core';
 import App from '../../src/index';
 import { cancelOrder, changedOrders, commitLastStatus, createOrder, findOrders } from '../../src/measoft/client';
+import { verifyMeasoftCredentials } from '../../src/measoft/connection';
 import { element, escapeXml, textElement } from '../../src/measoft/xml-writer';
 import { useEnv } from '../support/env';
 import { caught } from '../support/zapier-error';
@@ -137,6 +138,56 @@ describe('MeaSoft client: requests and answers', () => {
     const refused = await caught(run((z) => findOrders(z, credentials, {})));
     expect(refused.name).toBe('ThrottledError');
     expect(refused.message).toContain('nothing was sent');
+  });
+
+  it.each([
+    [
+      'a poll',
+      (z: ZObject) => changedOrders(z, credentials, 100),
+      'Nothing was changed; the trigger asks again at its next poll.',
+    ],
+    [
+      'a read',
+      (z: ZObject) => findOrders(z, credentials, {}),
+      'Nothing was changed (this only reads from MeaSoft); run the step again when MeaSoft answers.',
+    ],
+    [
+      'a write',
+      (z: ZObject) => cancelOrder(z, credentials, 'A1'),
+      'The change may or may not have been made: check the order in MeaSoft before you replay this step.',
+    ],
+    [
+      'a create',
+      (z: ZObject) => createOrder(z, credentials, 'S-1', element('order')),
+      'The order may or may not have been created. Replaying this step is safe: MeaSoft refuses a second order ' +
+        'with the same Order Number (error 17), and the step then returns the order MeaSoft has.',
+    ],
+    ['the read right after a create', (z: ZObject) => findOrders(z, credentials, {}, undefined, 'after-create'), ''],
+  ] as const)('a server error in %s says what happened, then what that request means', async (_, call, advice) => {
+    nock(API).post('/api/').reply(503, 'busy');
+    const error = await caught(run(call as (z: ZObject) => Promise<unknown>));
+    expect(error).toMatchObject({ code: 'MeasoftServerError', status: 503 });
+    expect(error.message).toBe(`MeaSoft answered with a server error (HTTP 503). ${advice}`.trim());
+  });
+
+  it("a 429 is core's ThrottledError in a step, and words with the connection test's advice there", async () => {
+    nock(API).post('/api/').reply(429, '', { 'Retry-After': '60' });
+    const step = await caught(run((z) => findOrders(z, credentials, {})));
+    expect(step.name).toBe('ThrottledError');
+    nock(API).post('/api/').reply(429, '');
+    const test = await caught(
+      run((z) =>
+        verifyMeasoftCredentials(z, {
+          authData: { measoft_login: 'shop', measoft_password: 'secret-pass', measoft_extra: '8' },
+        }),
+      ),
+    );
+    expect(test).toMatchObject({ code: 'MeasoftConnectionTestFailed' });
+    expect(test.message).toBe(
+      'MeaSoft asks to slow down (HTTP 429). The connection test changes nothing in MeaSoft, so it is safe to ' +
+        'test again in a few minutes. If this keeps happening, ask your courier service whether its MeaSoft API ' +
+        'is available to you.',
+    );
   });
 
   it('neworder: one order, MeaSoft number and price back', async () => {

@@ -183,6 +183,12 @@ describe('Create Courier Order', () => {
       (scope: nock.Interceptor) => scope.reply(200, doc('<statusreq count="0"/>')),
       'MeaSoft did not return it',
     ],
+    [
+      'a refused connection',
+      (scope: nock.Interceptor) =>
+        scope.replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })),
+      'reading it back failed: MeaSoft could not be reached (ECONNREFUSED). The order exists',
+    ],
   ])('created, and the read-back gets %s: says the order was created, with its number', async (_name, reply, why) => {
     nock(API)
       .post('/api/', NEWORDER)
@@ -194,6 +200,8 @@ describe('Create Courier Order', () => {
     expect(error.message).toContain(why);
     expect(error.message).toContain('Do not replay this step blindly');
     expect(error.message).not.toMatch(/Nothing was changed|tries again/);
+    // The step is not handed back to Zapier: the order exists, so nothing may promise a retry.
+    expect(error.message).not.toMatch(/retry this step|nothing was sent/);
   });
 
   it('Order Number is required, named, before any request', async () => {
