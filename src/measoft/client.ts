@@ -23,7 +23,7 @@ import {
 import { PayloadError } from '../common/webhook';
 import { measoftApiUrl } from '../config';
 import type { MeasoftCredentials } from '../credentials';
-import { badAnswer, errorCode, errorText, measoftError } from './errors';
+import { badAnswer, errorCode, errorText, measoftError, tiedToFailure } from './errors';
 import { DEFAULT_READING, orderFromElement, readXmlRoot } from './read-order';
 import { attr, type XmlElement } from './xml-reader';
 import type { CallOptions, MeasoftOrderEvent, NewOrderResult, OrderFilters, OrderReading, Purpose } from './types';
@@ -136,9 +136,13 @@ export function checkFilters(z: ZObject, root: XmlElement, filters: OrderFilters
       if (!wanted) continue;
       const got = attr(order, key)?.trim() ?? '';
       if (got !== wanted) {
-        throw new z.errors.Error(
+        const message =
           `MeaSoft answered a search for ${key} "${preview(wanted)}" with an order whose ${key} is ` +
-            `"${preview(got)}": it did not apply the filter, so that order was not taken for the one asked for.`,
+          `"${preview(got)}": it did not apply the filter, so that order was not taken for the one asked for.`;
+        throw tiedToFailure(
+          new z.errors.Error(message, 'MeasoftFilterIgnored', 502),
+          'unreadable',
+          message,
           'MeasoftFilterIgnored',
           502,
         );

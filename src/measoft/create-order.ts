@@ -12,6 +12,7 @@
  */
 import { defineCreate, type CreatePerform, type ZObject } from 'zapier-platform-core';
 import { invalidInput } from '../common/errors';
+import { whatFailed } from '../common/failures';
 import { DAY_FORMS, DAY_ON_CALENDAR, MOSCOW, TIME_FORMS, readDay, readTimeOfDay } from '../common/dates';
 import {
   INTEGER_FORMS,
@@ -399,16 +400,15 @@ function sameReceiver(order: MeasoftOrderEvent, wanted: Receiver): boolean {
   return phone !== '' && address !== '' && phone === phoneKey(wanted.phone) && address === addressKey(wanted.address);
 }
 
-/** The message of an error from a read, without the JSON wrapping core gives z.errors.Error. */
-function reasonOf(error: unknown): string {
-  const message = String((error as Error)?.message ?? error);
-  try {
-    const parsed = JSON.parse(message) as { message?: unknown };
-    if (typeof parsed?.message === 'string') return parsed.message;
-  } catch {
-    // a plain-text message
-  }
-  return message;
+/**
+ * What went wrong in the read-back, in words made where the error was made (every MeaSoft error ties
+ * its words to it: whatFailed); never parsed back from core's message.
+ */
+function reasonOf(z: ZObject, error: unknown): string {
+  const said = whatFailed(error);
+  if (said !== undefined) return said;
+  if (error instanceof z.errors.ThrottledError) return 'MeaSoft asks to slow down (HTTP 429)';
+  return 'the app met an error it did not expect';
 }
 
 /** MeaSoft created the order, and the read right after failed: say so, with the number. */
@@ -475,7 +475,7 @@ export const perform = (async (z, bundle) => {
   try {
     [stored] = await findOrders(z, credentials, { orderno: result.orderno }, reading, 'after-create');
   } catch (error) {
-    throw createdButUnread(z, result.orderno, hideSecrets(reasonOf(error), [credentials.password]));
+    throw createdButUnread(z, result.orderno, hideSecrets(reasonOf(z, error), [credentials.password]));
   }
   if (!stored) throw createdButUnread(z, result.orderno, 'MeaSoft did not return it when asked right after');
   return {

@@ -11,6 +11,7 @@
  */
 import type { ZObject } from 'zapier-platform-core';
 import { preview } from '../common/errors';
+import { sayingFailure, type FailureKind } from '../common/failures';
 import { hideSecrets } from '../common/secrets';
 import type { CodeList } from './types';
 import { attr, type XmlElement } from './xml-reader';
@@ -180,6 +181,18 @@ export const LISTS: Record<CodeList, Readonly<Record<number, MeasoftCode>>> = {
 };
 
 /**
+ * Ties an error whose words are made here to what happened, so a caller that reports it inside its
+ * own message (Create's read-back) reads it with whatFailed instead of parsing core's message.
+ */
+export const tiedToFailure = <E extends Error>(
+  error: E,
+  kind: FailureKind,
+  what: string,
+  code: string,
+  status: number,
+) => sayingFailure(error, { service: 'MeaSoft', kind, what, changes: false, code, status });
+
+/**
  * MeaSoft's refusal as the user sees it: its text (without secrets), the code, what it means and what
  * to do; wrong credentials ask to reconnect. `list` is the documentation's table for where the code was read.
  */
@@ -204,9 +217,15 @@ export function measoftError(
     );
     // Core would append the whole bundle (the password among it) to the message otherwise.
     (expired as Error & { doNotContextify?: boolean }).doNotContextify = true;
-    return expired;
+    return tiedToFailure(expired, 'credentials', message, `MeasoftError${code}`, 401);
   }
-  return new z.errors.Error(message, `MeasoftError${code}`, 400);
+  return tiedToFailure(
+    new z.errors.Error(message, `MeasoftError${code}`, 400),
+    'refused',
+    message,
+    `MeasoftError${code}`,
+    400,
+  );
 }
 
 /** The code in an `error` attribute: 0 when absent; anything but digits is not a documented answer. */
@@ -222,10 +241,13 @@ export const errorText = (node: XmlElement): string | undefined =>
   attr(node, 'errormsgru') || attr(node, 'errormsg') || node.text || undefined;
 
 export function badAnswer(z: ZObject, why: string): Error {
-  return new z.errors.Error(
+  const message =
     `MeaSoft answered with something other than its API answer (${why}). Check the MeaSoft Courier Service ` +
-      'Code in the connection; ' +
-      'if it is right, MeaSoft may be having trouble: try again later.',
+    'Code in the connection; if it is right, MeaSoft may be having trouble: try again later.';
+  return tiedToFailure(
+    new z.errors.Error(message, 'MeasoftBadAnswer', 502),
+    'unreadable',
+    message,
     'MeasoftBadAnswer',
     502,
   );
@@ -236,9 +258,13 @@ export function undocumentedAnswer(z: ZObject, request: string, why: string, wri
   const outcome = write
     ? 'The change may or may not have been made: check the order in MeaSoft before you replay this step.'
     : 'Nothing was changed. Check the MeaSoft Courier Service Code in the connection; if it is right, try again later.';
-  return new z.errors.Error(
+  const message =
     `MeaSoft answered <${request}> with something its documentation does not show (${why}); it was not ` +
-      `read. ${outcome}`,
+    `read. ${outcome}`;
+  return tiedToFailure(
+    new z.errors.Error(message, 'MeasoftBadAnswer', 502),
+    'unreadable',
+    message,
     'MeasoftBadAnswer',
     502,
   );

@@ -189,6 +189,16 @@ describe('Create Courier Order', () => {
         scope.replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })),
       'reading it back failed: MeaSoft could not be reached (ECONNREFUSED). The order exists',
     ],
+    [
+      'a refusal',
+      (scope: nock.Interceptor) => scope.reply(200, doc('<statusreq error="13" errormsg="Ошибка MySQL"/>')),
+      'reading it back failed: MeaSoft refused the request: error 13 "Ошибка MySQL"',
+    ],
+    [
+      'an HTTP 429',
+      (scope: nock.Interceptor) => scope.reply(429, 'slow down', { 'Retry-After': '60' }),
+      'reading it back failed: MeaSoft asks to slow down (HTTP 429). The order exists',
+    ],
   ])('created, and the read-back gets %s: says the order was created, with its number', async (_name, reply, why) => {
     nock(API)
       .post('/api/', NEWORDER)
