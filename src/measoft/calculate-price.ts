@@ -9,7 +9,8 @@ import { readNumber, readText } from '../common/input';
 import { requireMeasoft } from '../credentials';
 import { SERVICE_LIST_KEY } from './fields';
 import { calculatePrice, type PriceOption, type PriceQuery } from './reference-client';
-import { isTownRefusal, measoftRefusal, townRefusal } from './town-suggestions';
+import { measoftRefusal } from './errors';
+import { isTownRefusal, townRefusal } from './town-suggestions';
 
 export const CALCULATE_PRICE_KEY = 'measoft_calculate_price';
 

@@ -37,7 +37,8 @@ import {
 } from './fields';
 import { hideSecrets } from '../common/secrets';
 import { orderStatusSample } from './samples';
-import { isTownRefusal, measoftRefusal, townRefusal } from './town-suggestions';
+import { measoftRefusal } from './errors';
+import { isTownRefusal, townRefusal } from './town-suggestions';
 import type { CreatedCourierOrder, MeasoftOrderEvent, NewOrderResult } from './types';
 import { element, textElement, type XmlNode } from './xml-writer';
 

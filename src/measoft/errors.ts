@@ -192,6 +192,13 @@ export const tiedToFailure = <E extends Error>(
   status: number,
 ) => sayingFailure(error, { service: 'MeaSoft', kind, what, changes: false, code, status });
 
+/** Each refusal measoftError made, with its code and MeaSoft's text, for callers that explain it further. */
+const refusals = new WeakMap<Error, { code: number; text: string | null }>();
+
+/** The code and MeaSoft's text of a refusal made by measoftError; undefined for any other error. */
+export const measoftRefusal = (error: unknown): { code: number; text: string | null } | undefined =>
+  error instanceof Error ? refusals.get(error) : undefined;
+
 /**
  * MeaSoft's refusal as the user sees it: its text (without secrets), the code, what it means and what
  * to do; wrong credentials ask to reconnect. `list` is the documentation's table for where the code was read.
@@ -219,13 +226,9 @@ export function measoftError(
     (expired as Error & { doNotContextify?: boolean }).doNotContextify = true;
     return tiedToFailure(expired, 'credentials', message, `MeasoftError${code}`, 401);
   }
-  return tiedToFailure(
-    new z.errors.Error(message, `MeasoftError${code}`, 400),
-    'refused',
-    message,
-    `MeasoftError${code}`,
-    400,
-  );
+  const refused = new z.errors.Error(message, `MeasoftError${code}`, 400);
+  refusals.set(refused, { code, text: text || null });
+  return tiedToFailure(refused, 'refused', message, `MeasoftError${code}`, 400);
 }
 
 /** The code in an `error` attribute: 0 when absent; anything but digits is not a documented answer. */

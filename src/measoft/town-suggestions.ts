@@ -24,23 +24,6 @@ export function searchStem(town: string): string {
   return word.slice(0, 5);
 }
 
-/**
- * The code and MeaSoft's text of a refusal raised by client.ts's measoftError (its message is
- * z.errors.Error's JSON, its code `MeasoftError<n>`); undefined for any other error.
- */
-export function measoftRefusal(error: unknown): { code: number; text: string | null } | undefined {
-  let parsed: { message?: unknown; code?: unknown };
-  try {
-    parsed = JSON.parse((error as Error).message) as { message?: unknown; code?: unknown };
-  } catch {
-    return undefined;
-  }
-  const code = /^MeasoftError(\d+)$/.exec(String(parsed?.code ?? ''))?.[1];
-  if (code === undefined) return undefined;
-  const text = /error \d+ "(.*)" \(/.exec(String(parsed.message ?? ''))?.[1] ?? null;
-  return { code: Number(code), text };
-}
-
 const describe = (town: Town): string => (town.region ? `${town.name} (${town.region})` : town.name);
 
 /**
