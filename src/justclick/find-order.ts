@@ -1,12 +1,10 @@
 import { defineInputFields, defineSearch, type InferInputData, type SearchPerform } from 'zapier-platform-core';
-import { invalidInput } from '../common/errors';
-import { readText } from '../common/input';
 import { requireJustClick } from './connection';
 import { callJustClick, trustedAnswer } from './client';
 import { orderSample } from './samples';
 import { ORDER_NOT_FOUND } from './errors';
 import { readOrder } from './read-order';
-import { orderOutputFields } from './fields';
+import { orderOutputFields, readOrderNumber } from './fields';
 
 const inputFields = defineInputFields([
   {
@@ -22,10 +20,12 @@ const inputFields = defineInputFields([
 type FindOrderInput = InferInputData<typeof inputFields>;
 
 export const perform = (async (z, bundle) => {
-  const billId = readText(bundle.inputData.bill_id);
-  // getOrderDetails takes the number as an integer (https://help.justclick.ru/archives/2656).
-  if (!/^\d+$/.test(billId))
-    throw invalidInput(z, 'Order Number', 'the number of a JustClick order, digits only', bundle.inputData.bill_id);
+  const billId = readOrderNumber(
+    z,
+    'Order Number',
+    bundle.inputData.bill_id,
+    'the number of a JustClick order, digits only',
+  );
   const credentials = requireJustClick(z, bundle);
   const answer = trustedAnswer(
     z,

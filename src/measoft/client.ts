@@ -23,7 +23,7 @@ import {
 import { PayloadError } from '../common/webhook';
 import { measoftApiUrl } from '../config';
 import type { MeasoftCredentials } from '../credentials';
-import { badAnswer, errorCode, errorText, measoftError, tiedToFailure } from './errors';
+import { badAnswer, errorCode, errorText, measoftError, saidError } from './errors';
 import { DEFAULT_READING, orderFromElement, readXmlRoot } from './read-order';
 import { attr, type XmlElement } from './xml-reader';
 import type { CallOptions, MeasoftOrderEvent, NewOrderResult, OrderFilters, OrderReading, Purpose } from './types';
@@ -139,13 +139,7 @@ export function checkFilters(z: ZObject, root: XmlElement, filters: OrderFilters
         const message =
           `MeaSoft answered a search for ${key} "${preview(wanted)}" with an order whose ${key} is ` +
           `"${preview(got)}": it did not apply the filter, so that order was not taken for the one asked for.`;
-        throw tiedToFailure(
-          new z.errors.Error(message, 'MeasoftFilterIgnored', 502),
-          'unreadable',
-          message,
-          'MeasoftFilterIgnored',
-          502,
-        );
+        throw saidError(z, 'unreadable', message, 'MeasoftFilterIgnored', 502);
       }
     }
   }

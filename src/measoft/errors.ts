@@ -184,13 +184,12 @@ export const LISTS: Record<CodeList, Readonly<Record<number, MeasoftCode>>> = {
  * Ties an error whose words are made here to what happened, so a caller that reports it inside its
  * own message (Create's read-back) reads it with whatFailed instead of parsing core's message.
  */
-export const tiedToFailure = <E extends Error>(
-  error: E,
-  kind: FailureKind,
-  what: string,
-  code: string,
-  status: number,
-) => sayingFailure(error, { service: 'MeaSoft', kind, what, changes: false, code, status });
+const tiedToFailure = <E extends Error>(error: E, kind: FailureKind, what: string, code: string, status: number) =>
+  sayingFailure(error, { service: 'MeaSoft', kind, what, changes: false, code, status });
+
+/** A MeaSoft error worded here, tied to what happened (see tiedToFailure). */
+export const saidError = (z: ZObject, kind: FailureKind, message: string, code: string, status: number): Error =>
+  tiedToFailure(new z.errors.Error(message, code, status), kind, message, code, status);
 
 /** Each refusal measoftError made, with its code and MeaSoft's text, for callers that explain it further. */
 const refusals = new WeakMap<Error, { code: number; text: string | null }>();
@@ -226,9 +225,9 @@ export function measoftError(
     (expired as Error & { doNotContextify?: boolean }).doNotContextify = true;
     return tiedToFailure(expired, 'credentials', message, `MeasoftError${code}`, 401);
   }
-  const refused = new z.errors.Error(message, `MeasoftError${code}`, 400);
+  const refused = saidError(z, 'refused', message, `MeasoftError${code}`, 400);
   refusals.set(refused, { code, text: text || null });
-  return tiedToFailure(refused, 'refused', message, `MeasoftError${code}`, 400);
+  return refused;
 }
 
 /** The code in an `error` attribute: 0 when absent; anything but digits is not a documented answer. */
@@ -247,13 +246,7 @@ export function badAnswer(z: ZObject, why: string): Error {
   const message =
     `MeaSoft answered with something other than its API answer (${why}). Check the MeaSoft Courier Service ` +
     'Code in the connection; if it is right, MeaSoft may be having trouble: try again later.';
-  return tiedToFailure(
-    new z.errors.Error(message, 'MeasoftBadAnswer', 502),
-    'unreadable',
-    message,
-    'MeasoftBadAnswer',
-    502,
-  );
+  return saidError(z, 'unreadable', message, 'MeasoftBadAnswer', 502);
 }
 
 /** An answer that is not one MeaSoft documents for this request: never read as a result. */
@@ -264,13 +257,7 @@ export function undocumentedAnswer(z: ZObject, request: string, why: string, wri
   const message =
     `MeaSoft answered <${request}> with something its documentation does not show (${why}); it was not ` +
     `read. ${outcome}`;
-  return tiedToFailure(
-    new z.errors.Error(message, 'MeasoftBadAnswer', 502),
-    'unreadable',
-    message,
-    'MeasoftBadAnswer',
-    502,
-  );
+  return saidError(z, 'unreadable', message, 'MeasoftBadAnswer', 502);
 }
 
 /** The documented explanation of a code, for messages built outside client.ts. */
