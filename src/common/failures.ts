@@ -188,8 +188,10 @@ export const inConnectionTest = (where: Where): where is { connectionTest: Conne
  * for a 429. Undefined for any other error, which is a defect and travels on as it is.
  */
 export function whyNotConfirmed(z: ZObject, error: unknown, service: string): string | undefined {
-  if (error instanceof z.errors.ThrottledError) return `${service} asks to slow down (HTTP 429).`;
-  return whatFailed(error);
+  // A client's own ThrottledError (nothing sent, unreachable) says what happened; only core's 429 does not.
+  const said = whatFailed(error);
+  if (said !== undefined) return said;
+  return error instanceof z.errors.ThrottledError ? `${service} asks to slow down (HTTP 429).` : undefined;
 }
 
 /**

@@ -143,6 +143,9 @@ async function confirmed(
   if (found.kind === 'refuted')
     throw haltedDelivery(z, `MeaSoft does not confirm this delivery, so the Zap did not run: ${found.why}.`);
   if (found.kind === 'unasked') {
+    // Refused credentials are the connection's to fix, not MeaSoft being away: the user is asked to
+    // reconnect whatever If MeaSoft Does Not Answer says, as everywhere else.
+    if (found.error instanceof z.errors.ExpiredAuthError) throw found.error;
     if (settings.whenUnreachable === 'run')
       return {
         ...event,
@@ -151,8 +154,6 @@ async function confirmed(
           `Not confirmed: ${found.what.replace(/\.$/, '')}. The Zap ran with the delivery as sent, as ` +
           `${LABELS.when_measoft_unreachable} says.`,
       };
-    // Refused credentials ask the user to reconnect, as everywhere else.
-    if (found.error instanceof z.errors.ExpiredAuthError) throw found.error;
     throw deliveryNotConfirmed(z, { service: 'MeaSoft', what: found.what, code: 'MeasoftNotConfirmed' }, found.subject);
   }
   return {

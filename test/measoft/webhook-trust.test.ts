@@ -377,10 +377,24 @@ describe('Confirm with MeaSoft: MeaSoft cannot be asked', () => {
     expect(error.message).toMatch(/^MeaSoft asks to slow down \(HTTP 429\)\. MeaSoft could not confirm/);
   });
 
-  it('Stop: a wrong MeaSoft login asks to reconnect', async () => {
+  it.each(['stop', 'run'])('%s: a wrong MeaSoft login asks to reconnect', async (choice) => {
     nock(API).post('/api/').reply(200, doc('<statusreq error="25" errormsg="Ошибка авторизации"/>'));
-    const error = await caught(appTester(perform, delivery(DELIVERED, CONFIRM)));
+    const error = await caught(
+      appTester(perform, delivery(DELIVERED, { ...CONFIRM, when_measoft_unreachable: choice })),
+    );
     expect(error.name).toBe('ExpiredAuthError');
+  });
+
+  it.each(['stop', 'run'])('%s: MeaSoft refusing the connection is said as such, not as a 429', async (choice) => {
+    cacheRpc();
+    // Nothing listens on port 1: the connection is refused before anything is sent.
+    setEnv({ MEASOFT_BASE_URL: 'http://127.0.0.1:1/api/' });
+    const run = tester(perform, delivery(DELIVERED, { ...CONFIRM, when_measoft_unreachable: choice }));
+    const said =
+      choice === 'stop' ? (await caught(run)).message : String(((await run) as Item[])[0]!.confirmation_note);
+    expect(said).toContain('MeaSoft could not be reached');
+    expect(said).not.toContain('429');
+    if (choice === 'stop') nock.cleanAll(); // the cache was rightly never asked
   });
 
   it('Run: the Zap runs with the delivery as sent, Confirmed by MeaSoft = false, and the note says why', async () => {
