@@ -103,6 +103,7 @@ const MESSY: Record<string, string> = {
   include_history: 'нет',
   only_paid: 'нет',
   acceptpartially: 'нет',
+  confirm_with_measoft: 'Да',
   // dates and times
   delivery_date: '02.05.2024',
   order_date: '02.05.2024',
@@ -178,6 +179,9 @@ const MESSY: Record<string, string> = {
   utm_content: 'button',
   utm_term: 'course',
   secret_header_name: 'X-Shop-Secret',
+  // a generated secret with the signs base64 uses, as a password manager may make it
+  url_secret: 'k9+Vq/2Zx=1200,50',
+  when_measoft_unreachable: 'Run',
   secret_header_value: 'hush-1234',
 };
 
@@ -404,6 +408,43 @@ describe('what reaches the vendor after the CLI conversion', () => {
     expect(Object.keys(params(sent))).toEqual(['begin_date']);
   });
 
+  it('New MeaSoft Order Status (Webhook): Да asks MeaSoft to confirm, the secret with + / = matches the URL however it is encoded', async () => {
+    const API = 'https://home.courierexe.ru';
+    const AUTH = '<auth login="shop" pass="secret-pass-123" extra="8"/>';
+    const order =
+      '<order orderno="00032011" awb="00032011"><status eventtime="2024-05-02 10:00:00" ' +
+      'createtimegmt="2024-05-02 07:00:00" title="Доставлен">COMPLETE</status></order>';
+    const operation = find('trigger', 'order_status');
+    const inputData = asEditorSends(operation, messyInput(operation));
+    const deliver = (querystring: string) =>
+      appTester(
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        (operation.operation as any).perform,
+        {
+          authData: measoftAuth,
+          inputData,
+          // Loading a sample: nothing is recorded in the redelivery memory, so each form runs the Zap.
+          meta: { isLoadingSample: true },
+          rawRequest: { method: 'POST', querystring, headers: {}, content: order },
+          cleanedRequest: {},
+        },
+      );
+    for (const querystring of ['key=k9%2BVq%2F2Zx%3D1200%2C50', 'key=k9+Vq/2Zx=1200,50']) {
+      const asked = nock(API)
+        .post(
+          '/api/',
+          `<?xml version="1.0" encoding="UTF-8"?><statusreq>${AUTH}<orderno>00032011</orderno></statusreq>`,
+        )
+        .reply(200, `<?xml version="1.0" encoding="UTF-8"?><statusreq count="1">${order}</statusreq>`);
+      expect(await deliver(querystring)).toEqual([
+        expect.objectContaining({ orderno: '00032011', confirmed_by_measoft: true }),
+      ]);
+      expect(asked.isDone()).toBe(true);
+    }
+    const halted = await caught(deliver('key=k9+Vq/2Zx=1200,5'));
+    expect(halted.name).toBe('HaltedError');
+  });
+
   it.each([
     ['create', 'measoft_create_order', 'price', '1,200', 'Amount to Collect'],
     ['create', 'measoft_create_order', 'weight', 'heavy', 'Weight (kg)'],
@@ -424,6 +465,8 @@ describe('what reaches the vendor after the CLI conversion', () => {
     ['create', 'justclick_create_order', 'order_date', '31.04.2024', 'Order Date'],
     ['create', 'justclick_update_order_status', 'date', '2024-13-01', 'Date Sent or Paid'],
     ['trigger', 'justclick_new_order', 'only_paid', 'возможно', 'Only Paid Orders'],
+    ['trigger', 'order_status', 'confirm_with_measoft', 'возможно', 'Confirm with MeaSoft'],
+    ['trigger', 'order_status', 'when_measoft_unreachable', 'wait', 'If MeaSoft Does Not Answer'],
   ] as const)('%s %s: %s %j is refused naming %s, before any request', async (kind, key, field, typed, label) => {
     const operation = find(kind, key);
     const input = messyInput(operation);

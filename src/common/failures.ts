@@ -181,3 +181,31 @@ export function passThrottled(z: ZObject, error: unknown, service: string, where
 /** True when the message is read in the connection test. */
 export const inConnectionTest = (where: Where): where is { connectionTest: ConnectionTestAdvice } =>
   typeof where === 'object';
+
+/**
+ * Why a webhook trigger could not have a delivery confirmed by its vendor: the sentence of a failed
+ * exchange (any error tied to a Failure, refused credentials included), or core's ThrottledError
+ * for a 429. Undefined for any other error, which is a defect and travels on as it is.
+ */
+export function whyNotConfirmed(z: ZObject, error: unknown, service: string): string | undefined {
+  if (error instanceof z.errors.ThrottledError) return `${service} asks to slow down (HTTP 429).`;
+  return whatFailed(error);
+}
+
+/**
+ * A delivery its vendor could not be asked about stops the run as an error rather than as halted:
+ * the owner is alerted, and the run can be replayed from the Zap history (by hand, or by Autoreplay)
+ * once the vendor answers; a halted run is easily missed. `subject` names what was to be confirmed.
+ */
+export function deliveryNotConfirmed(
+  z: ZObject,
+  failure: { service: string; what: string; code: string },
+  subject: string,
+): Error {
+  return new z.errors.Error(
+    `${failure.what} ${failure.service} could not confirm ${subject}, so the Zap did not run. Replay this run ` +
+      `from the Zap history when ${failure.service} answers again.`,
+    failure.code,
+    503,
+  );
+}

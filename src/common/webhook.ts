@@ -109,18 +109,127 @@ export function checkSecretHeader(z: ZObject, headers: Headers, setting: SecretH
   // Compared even when the header is missing, so the answer costs the same either way.
   const matches = safeEqual((received ?? '').trim(), expected);
   if (received === undefined || !matches) {
-    const halted = new z.errors.HaltedError(
+    throw haltedDelivery(
+      z,
       `Ignored a request without the header "${name}" set to the value in ${setting.valueLabel}: ` +
         (received === undefined ? 'the header was missing.' : 'the header had another value.') +
         ` If this came from your shop, check that the header Key and Value in ${setting.senderSettings} ` +
         "match this trigger's fields.",
     );
-    // Core appends the whole bundle (the expected value in inputData, the received headers) to
-    // the message of any error not marked like this; AppError and ThrottledError are, HaltedError
-    // is not.
-    (halted as Error & { doNotContextify?: boolean }).doNotContextify = true;
-    throw halted;
   }
+}
+
+/**
+ * A HaltedError for a delivery the trigger ignores on purpose. Core appends the whole bundle (the
+ * trigger's secrets in inputData, the received headers and query string) to the message of any
+ * error not marked like this; AppError and ThrottledError are, HaltedError is not.
+ */
+export function haltedDelivery(z: ZObject, message: string): Error {
+  const halted = new z.errors.HaltedError(message);
+  (halted as Error & { doNotContextify?: boolean }).doNotContextify = true;
+  return halted;
+}
+
+/** The query parameter that carries a trigger's URL secret: `https://hooks.zapier.com/...?key=...`. */
+export const URL_SECRET_PARAMETER = 'key';
+
+/** What cannot stay one query value as typed: spaces and control characters, and `&` and `#`, which end it. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const UNSAFE_IN_URL = /[\s\u0000-\u001f\u007f&#]/u;
+
+export interface UrlSecretSetting {
+  /** The secret the user typed (maybe empty: then every delivery passes). */
+  value: unknown;
+  /** The input field's label, for messages. */
+  label: string;
+  /** The sender's name, e.g. "MeaSoft". */
+  service: string;
+  /** Where the sender's URL is set, e.g. "MeaSoft's webhook integration". */
+  senderSettings: string;
+}
+
+/**
+ * The configured URL secret, trimmed; '' when none. A value that cannot survive in a URL as typed
+ * is refused naming the field (never echoing the value), so no real delivery is ever ignored for it.
+ */
+export function readUrlSecret(z: ZObject, setting: Pick<UrlSecretSetting, 'value' | 'label'>): string {
+  const secret = text(setting.value);
+  if (UNSAFE_IN_URL.test(secret)) {
+    throw new z.errors.Error(
+      `${setting.label}: expected letters, digits and signs such as - _ . ~ only; spaces, & and # cannot be ` +
+        'part of a URL as typed. Make a new value (for example 32 letters and digits from a password manager).',
+      'InvalidInput',
+      400,
+    );
+  }
+  return secret;
+}
+
+const decoded = (value: string, plusIsSpace: boolean): string | undefined => {
+  try {
+    return decodeURIComponent(plusIsSpace ? value.replace(/\+/g, ' ') : value);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Every value of the `key` parameter, each as the forms it may have been meant in: as received, and
+ * percent-decoded with and without `+` read as a space, so a secret with `+ / =` matches however the
+ * sender encoded it. From the raw query string when Zapier gives one, else from the parsed one.
+ */
+function urlSecretValues(request: Pick<Bundle, 'rawRequest' | 'cleanedRequest'>): string[][] {
+  const raw: unknown = request.rawRequest?.querystring;
+  if (typeof raw === 'string' && raw.replace(/^\?/, '') !== '') {
+    return raw
+      .replace(/^\?/, '')
+      .split('&')
+      .map((pair) => {
+        const at = pair.indexOf('=');
+        return at === -1 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
+      })
+      .filter(([name]) => decoded(name!, true) === URL_SECRET_PARAMETER)
+      .map(([, value]) => [value!, decoded(value!, false), decoded(value!, true)].filter((v) => v !== undefined));
+  }
+  const cleaned: unknown = (request.cleanedRequest as { querystring?: unknown } | undefined)?.querystring;
+  if (!cleaned || typeof cleaned !== 'object') return [];
+  const value: unknown = Object.prototype.hasOwnProperty.call(cleaned, URL_SECRET_PARAMETER)
+    ? (cleaned as Record<string, unknown>)[URL_SECRET_PARAMETER]
+    : undefined;
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.map((entry) => [String(entry)]);
+}
+
+/**
+ * Lets a delivery through only when its URL carries the configured secret as its one `key`
+ * parameter. Nothing configured: every delivery passes. Compared in constant time; neither the
+ * secret nor the received value ever appears in a message. A delivery without it is ignored as
+ * halted (see the note at the top: strangers must not raise error alerts).
+ */
+export function checkUrlSecret(
+  z: ZObject,
+  request: Pick<Bundle, 'rawRequest' | 'cleanedRequest'>,
+  setting: UrlSecretSetting,
+): void {
+  const expected = readUrlSecret(z, setting);
+  if (expected === '') return;
+  const values = urlSecretValues(request);
+  // Every form is compared, without stopping at a match, so the answer costs the same either way.
+  let matches = false;
+  for (const form of values.flat()) matches = safeEqual(form, expected) || matches;
+  if (values.length === 1 && matches) return;
+  const why =
+    values.length === 0
+      ? `its URL has no "${URL_SECRET_PARAMETER}" parameter`
+      : values.length > 1
+        ? `its URL carries the "${URL_SECRET_PARAMETER}" parameter ${values.length} times`
+        : `its URL carries another "${URL_SECRET_PARAMETER}" value than ${setting.label}`;
+  throw haltedDelivery(
+    z,
+    `Ignored a delivery: ${why}, so it is not taken as ${setting.service}'s and the Zap did not run. If ` +
+      `${setting.service} sent it, paste the Zap's URL again into ${setting.senderSettings}, with ` +
+      `"?${URL_SECRET_PARAMETER}=" and the value of ${setting.label} at its end.`,
+  );
 }
 
 /** Throws a PayloadError when the body is over Zapier's 10 MB webhook limit. */

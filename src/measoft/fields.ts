@@ -261,3 +261,10 @@ export const ORDER_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'webhook_statuses[]code', label: 'Webhook Statuses Code', type: 'string' },
   { key: 'webhook_statuses[]time_iso', label: 'Webhook Statuses Time', type: 'datetime' },
 ];
+
+/** What both status triggers add to the order's fields (types.ts, StatusConfirmation). */
+export const CONFIRMATION_OUTPUT_FIELDS: PlainOutputField[] = [
+  // true, false or the text "not checked": no one type fits, so it is given without one.
+  { key: 'confirmed_by_measoft', label: 'Confirmed by MeaSoft (true, false or not checked)' },
+  { key: 'confirmation_note', label: 'MeaSoft Confirmation Note', type: 'string' },
+];

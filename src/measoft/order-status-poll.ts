@@ -19,10 +19,16 @@ import { defineTrigger, type Bundle, type PollingTriggerPerform, type ZObject } 
 import { sha1 } from '../common/hash';
 import { requireMeasoft, type MeasoftCredentials } from '../credentials';
 import { changedOrders, commitLastStatus, MEASOFT_STREAM_MAX, MEASOFT_STREAM_MIN } from './client';
-import { branchTimeZoneField, ORDER_OUTPUT_FIELDS, readOrderReading, statusesField } from './fields';
+import {
+  branchTimeZoneField,
+  CONFIRMATION_OUTPUT_FIELDS,
+  ORDER_OUTPUT_FIELDS,
+  readOrderReading,
+  statusesField,
+} from './fields';
 import { newestFirst, passesFilter, recentOrders, wantedStatuses } from './order-filters';
-import { orderStatusSample } from './samples';
-import type { MeasoftOrderEvent } from './types';
+import { polledStatusSample } from './samples';
+import type { MeasoftOrderEvent, MeasoftStatusEvent } from './types';
 
 export const ORDER_STATUS_POLL_KEY = 'measoft_order_status_poll';
 
@@ -33,6 +39,13 @@ export const PENDING_TTL_SECONDS = 30 * 86_400;
 const STREAM_COUNT = MEASOFT_STREAM_MAX - MEASOFT_STREAM_MIN + 1;
 
 type Meta = Bundle['meta'] & { zap?: { id?: unknown } };
+
+/** Every item comes from MeaSoft's API itself: confirmed, so a Zap can switch from the webhook trigger. */
+const fromMeasoft = (event: MeasoftOrderEvent): MeasoftStatusEvent => ({
+  ...event,
+  confirmed_by_measoft: polledStatusSample.confirmed_by_measoft,
+  confirmation_note: polledStatusSample.confirmation_note,
+});
 
 /** The MeaSoft account (courier service and login), hashed: cache keys never carry credentials. */
 const accountKey = (credentials: MeasoftCredentials): string =>
@@ -77,7 +90,10 @@ export const perform = (async (z, bundle) => {
   const reading = readOrderReading(z, bundle.inputData.branch_time_zone);
   const meta = bundle.meta as Meta | undefined;
   if (meta?.isLoadingSample) {
-    return (await recentOrders(z, credentials, reading)).filter((event) => passesFilter(event, wanted)).slice(0, 10);
+    return (await recentOrders(z, credentials, reading))
+      .filter((event) => passesFilter(event, wanted))
+      .slice(0, 10)
+      .map(fromMeasoft);
   }
   const zapId = meta?.zap?.id === undefined || meta.zap.id === null ? '' : String(meta.zap.id);
   const account = accountKey(credentials);
@@ -105,8 +121,10 @@ export const perform = (async (z, bundle) => {
     }
   }
   // An order the app could not read passes any status filter: the user must learn about it.
-  return newestFirst(events).filter((event) => event.read_error !== undefined || passesFilter(event, wanted));
-}) satisfies PollingTriggerPerform<{ statuses?: string[]; branch_time_zone?: string }, MeasoftOrderEvent>;
+  return newestFirst(events)
+    .filter((event) => event.read_error !== undefined || passesFilter(event, wanted))
+    .map(fromMeasoft);
+}) satisfies PollingTriggerPerform<{ statuses?: string[]; branch_time_zone?: string }, MeasoftStatusEvent>;
 
 export default defineTrigger({
   key: ORDER_STATUS_POLL_KEY,
@@ -121,9 +139,10 @@ export default defineTrigger({
     type: 'polling',
     inputFields: [statusesField, branchTimeZoneField],
     perform,
-    sample: orderStatusSample,
+    sample: polledStatusSample,
     outputFields: [
       ...ORDER_OUTPUT_FIELDS,
+      ...CONFIRMATION_OUTPUT_FIELDS,
       { key: 'read_error', label: 'Read Error (Set Only When the App Could Not Read the Order)', type: 'string' },
     ],
   },

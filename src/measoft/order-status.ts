@@ -1,45 +1,213 @@
 import {
   defineInputFields,
   defineTrigger,
+  type Bundle,
   type InferInputData,
   type WebhookTriggerPerform,
+  type ZObject,
 } from 'zapier-platform-core';
-import { isFirstDelivery, parseDelivery, rawBody } from '../common/webhook';
-import { hasAnyCredential, requireMeasoft } from '../credentials';
-import { branchTimeZoneField, ORDER_OUTPUT_FIELDS, readOrderReading, statusesField } from './fields';
+import { deliveryNotConfirmed } from '../common/failures';
+import { readBoolean, readChoice, YES_NO_CHOICES, YES_NO_FORMS } from '../common/input';
+import {
+  checkUrlSecret,
+  haltedDelivery,
+  isFirstDelivery,
+  parseDelivery,
+  rawBody,
+  readUrlSecret,
+  URL_SECRET_PARAMETER,
+} from '../common/webhook';
+import { AUTH_FIELDS, hasAnyCredential, requireMeasoft, type MeasoftCredentials } from '../credentials';
+import { confirmDelivery } from './confirm-delivery';
+import {
+  branchTimeZoneField,
+  CONFIRMATION_OUTPUT_FIELDS,
+  ORDER_OUTPUT_FIELDS,
+  readOrderReading,
+  statusesField,
+} from './fields';
 import { passesFilter, recentOrders, wantedStatuses } from './order-filters';
 import { parseMeasoftOrder } from './read-order';
-import { orderStatusSample } from './samples';
-import type { MeasoftOrderEvent } from './types';
+import { webhookStatusSample } from './samples';
+import type { MeasoftOrderEvent, MeasoftStatusEvent, OrderReading, StatusConfirmation } from './types';
 
 export const ORDER_STATUS_KEY = 'order_status';
 
-const inputFields = defineInputFields([statusesField, branchTimeZoneField]);
+const LABELS = {
+  url_secret: 'Secret in the Webhook URL',
+  confirm_with_measoft: 'Confirm with MeaSoft',
+  when_measoft_unreachable: 'If MeaSoft Does Not Answer',
+} as const;
+
+const SENDER_SETTINGS = "MeaSoft's webhook integration (Интеграции → Webhook)";
+
+const UNREACHABLE_CHOICES = [
+  { value: 'stop', label: 'Stop the Run With an Error (Replay It Later)', sample: 'stop' },
+  { value: 'run', label: 'Run the Zap With Confirmed by MeaSoft = false', sample: 'run' },
+] as const;
+
+const inputFields = defineInputFields([
+  statusesField,
+  branchTimeZoneField,
+  {
+    key: 'url_secret',
+    label: LABELS.url_secret,
+    type: 'password',
+    required: false,
+    helpText:
+      "Optional, recommended: MeaSoft signs nothing, so anyone who learns the Zap's URL could post a status. " +
+      "Make a long random value (at least 32 letters and digits, e.g. from your password manager's generator), " +
+      `enter it here, and add \`?${URL_SECRET_PARAMETER}=\` and the value to the end of the Zap's URL before you ` +
+      `paste it into MeaSoft: \`https://hooks.zapier.com/hooks/catch/123/abc/?${URL_SECRET_PARAMETER}=YourValue\`. ` +
+      'MeaSoft then gets the full URL, secret included. A delivery without it, or with another value, starts ' +
+      'nothing and shows as halted in the Zap history. Letters, digits and `- _ . ~` only.',
+  },
+  {
+    key: 'confirm_with_measoft',
+    label: LABELS.confirm_with_measoft,
+    // A dropdown read by the app, not `boolean`: Zapier's editor reads most words (нет too) as yes.
+    type: 'string',
+    choices: YES_NO_CHOICES,
+    required: false,
+    default: 'no',
+    helpText:
+      'Recommended when the Zap moves money (e.g. marks orders paid). **Yes**: before the Zap runs, the app asks ' +
+      "MeaSoft's API for the order (a read-only search by its number; needs the MeaSoft login, password and " +
+      'courier service code in the connection) and runs the Zap only when MeaSoft shows the delivered status at ' +
+      'its event time; the Zap then gets the order as MeaSoft holds it. A status MeaSoft does not show starts ' +
+      `nothing and shows as halted. **No** (default): the delivery is taken as sent. A mapped value may be ${YES_NO_FORMS}.`,
+  },
+  {
+    key: 'when_measoft_unreachable',
+    label: LABELS.when_measoft_unreachable,
+    type: 'string',
+    choices: [...UNREACHABLE_CHOICES],
+    required: false,
+    default: 'stop',
+    helpText:
+      'Only with Confirm with MeaSoft = Yes, when MeaSoft does not answer within 20 seconds or cannot be asked. ' +
+      "**Stop** (default): the run stops with an error in the Zap history (you get Zapier's alert; replay the run " +
+      'when MeaSoft answers, or let Autoreplay do it). **Run**: the Zap runs with the delivery as sent and ' +
+      'Confirmed by MeaSoft = false, so a Filter step can hold it back.',
+  },
+]);
 
 type OrderStatusInput = InferInputData<typeof inputFields>;
 
+interface Settings {
+  wanted: string[];
+  reading: OrderReading;
+  /** The MeaSoft fields of the connection when Confirm with MeaSoft is Yes; null when No. */
+  confirmWith: MeasoftCredentials | null;
+  whenUnreachable: 'stop' | 'run';
+}
+
+/** Every input read and checked, before anything else, in perform and in performList alike. */
+function readSettings(z: ZObject, bundle: Bundle<OrderStatusInput>): Settings {
+  const input = bundle.inputData;
+  readUrlSecret(z, { value: input.url_secret, label: LABELS.url_secret });
+  const confirm = readBoolean(z, LABELS.confirm_with_measoft, input.confirm_with_measoft) ?? false;
+  if (confirm && !hasAnyCredential(bundle.authData ?? {}, 'measoft')) {
+    throw new z.errors.Error(
+      `${LABELS.confirm_with_measoft}: Yes needs the MeaSoft fields of the connection (${AUTH_FIELDS.measoft_login}, ` +
+        `${AUTH_FIELDS.measoft_password}, ${AUTH_FIELDS.measoft_extra}), and this connection has none. Reconnect ` +
+        'with them, or set it to No.',
+      'InvalidInput',
+      400,
+    );
+  }
+  return {
+    wanted: wantedStatuses(z, input.statuses),
+    reading: readOrderReading(z, input.branch_time_zone),
+    confirmWith: confirm ? requireMeasoft(z, bundle) : null,
+    whenUnreachable:
+      readChoice(z, LABELS.when_measoft_unreachable, input.when_measoft_unreachable, UNREACHABLE_CHOICES) ?? 'stop',
+  };
+}
+
+const NOT_CHECKED: StatusConfirmation = {
+  confirmed_by_measoft: 'not checked',
+  confirmation_note: webhookStatusSample.confirmation_note,
+};
+
+/**
+ * The event the Zap runs with. Not confirmed: as delivered. Confirmed: MeaSoft's record of the order,
+ * its status the delivered one as MeaSoft recorded it, with the delivery's id and webhook fields.
+ */
+async function confirmed(
+  z: ZObject,
+  event: MeasoftOrderEvent,
+  settings: Settings & { confirmWith: MeasoftCredentials },
+): Promise<MeasoftStatusEvent> {
+  const found = await confirmDelivery(z, settings.confirmWith, event, settings.reading);
+  if (found.kind === 'refuted')
+    throw haltedDelivery(z, `MeaSoft does not confirm this delivery, so the Zap did not run: ${found.why}.`);
+  if (found.kind === 'unasked') {
+    if (settings.whenUnreachable === 'run')
+      return {
+        ...event,
+        confirmed_by_measoft: false,
+        confirmation_note:
+          `Not confirmed: ${found.what.replace(/\.$/, '')}. The Zap ran with the delivery as sent, as ` +
+          `${LABELS.when_measoft_unreachable} says.`,
+      };
+    // Refused credentials ask the user to reconnect, as everywhere else.
+    if (found.error instanceof z.errors.ExpiredAuthError) throw found.error;
+    throw deliveryNotConfirmed(
+      z,
+      { service: 'MeaSoft', what: found.what, code: 'MeasoftNotConfirmed' },
+      `status ${event.status.code ?? ''} of order ${event.orderno ?? ''}`,
+    );
+  }
+  return {
+    ...found.order,
+    id: event.id,
+    status: found.status,
+    webhook_status_code: event.webhook_status_code,
+    webhook_status_time_iso: event.webhook_status_time_iso,
+    webhook_statuses: event.webhook_statuses,
+    confirmed_by_measoft: true,
+    confirmation_note:
+      `Confirmed by MeaSoft: its order ${found.order.orderno ?? ''} shows status ${found.status.code ?? ''} at ` +
+      `${found.status.eventtime_iso ?? String(found.status.eventtime ?? '')}.`,
+  };
+}
+
 export const perform = (async (z, bundle) => {
-  const wanted = wantedStatuses(z, bundle.inputData.statuses);
-  const reading = readOrderReading(z, bundle.inputData.branch_time_zone);
-  const event = parseDelivery(z, 'MeaSoft', () => parseMeasoftOrder(rawBody(bundle), reading));
-  if (!passesFilter(event, wanted)) return [];
-  // MeaSoft may resend an event it thinks failed (it expects a reply Zapier cannot give).
+  const settings = readSettings(z, bundle);
+  // First: a stranger's request without the secret is ignored before its body is even read.
+  checkUrlSecret(z, bundle, {
+    value: bundle.inputData.url_secret,
+    label: LABELS.url_secret,
+    service: 'MeaSoft',
+    senderSettings: SENDER_SETTINGS,
+  });
+  const event = parseDelivery(z, 'MeaSoft', () => parseMeasoftOrder(rawBody(bundle), settings.reading));
+  if (!passesFilter(event, settings.wanted)) return [];
+  const { confirmWith } = settings;
+  const result = confirmWith ? await confirmed(z, event, { ...settings, confirmWith }) : { ...event, ...NOT_CHECKED };
+  // MeaSoft may resend an event it thinks failed (it expects a reply Zapier cannot give). Recorded only
+  // now, so a run stopped above for an unanswered confirmation is not taken for a resend when replayed.
   if (!(await isFirstDelivery(z, bundle, ORDER_STATUS_KEY, event.id))) return [];
-  return [event];
-}) satisfies WebhookTriggerPerform<OrderStatusInput, MeasoftOrderEvent>;
+  return [result];
+}) satisfies WebhookTriggerPerform<OrderStatusInput, MeasoftStatusEvent>;
 
 /**
  * Samples for the editor: with MeaSoft credentials in the connection, the latest real orders (a
- * read-only statusreq); without them, the static example of MeaSoft's webhook page.
+ * read-only statusreq); without them, the static example of MeaSoft's webhook page. The inputs are
+ * checked as a delivery checks them, so a mistake shows in the editor's test.
  */
 export const performList = (async (z, bundle) => {
-  if (!hasAnyCredential(bundle.authData ?? {}, 'measoft')) return [orderStatusSample];
-  const wanted = wantedStatuses(z, bundle.inputData.statuses);
-  const reading = readOrderReading(z, bundle.inputData.branch_time_zone);
-  return (await recentOrders(z, requireMeasoft(z, bundle), reading))
-    .filter((event) => passesFilter(event, wanted))
-    .slice(0, 10);
-}) satisfies WebhookTriggerPerform<OrderStatusInput, MeasoftOrderEvent>;
+  const settings = readSettings(z, bundle);
+  if (!hasAnyCredential(bundle.authData ?? {}, 'measoft')) return [webhookStatusSample];
+  const confirmation: StatusConfirmation = settings.confirmWith
+    ? { confirmed_by_measoft: true, confirmation_note: "A sample read from MeaSoft's API: it is MeaSoft's own record." }
+    : NOT_CHECKED;
+  return (await recentOrders(z, requireMeasoft(z, bundle), settings.reading))
+    .filter((event) => passesFilter(event, settings.wanted))
+    .slice(0, 10)
+    .map((event) => ({ ...event, ...confirmation }));
+}) satisfies WebhookTriggerPerform<OrderStatusInput, MeasoftStatusEvent>;
 
 export default defineTrigger({
   key: ORDER_STATUS_KEY,
@@ -48,20 +216,21 @@ export default defineTrigger({
     label: 'New MeaSoft Order Status (Webhook)',
     description: 'Triggers when MeaSoft reports a new status of a courier order (instant, via MeaSoft webhook).',
     directions:
-      'Copy the webhook URL shown here. In your MeaSoft account open **Интеграции** ' +
+      'Copy the webhook URL shown here. If you fill in Secret in the Webhook URL (recommended), add ' +
+      `\`?${URL_SECRET_PARAMETER}=\` and that value to its end. In your MeaSoft account open **Интеграции** ` +
       '(Integrations), add a new integration of the type **Webhook**, paste the URL into its URL field and ' +
       'save. MeaSoft then sends every status change of your orders to this Zap. Leave Only These Statuses ' +
-      'empty to receive all of them. When the connection has your MeaSoft login, the editor loads your ' +
-      'latest real orders as samples. Zapier confirms each delivery with its own reply, not the ' +
-      '`{"result": true}` MeaSoft asks for; if MeaSoft resends an event because of that, the Zap still runs ' +
-      'only once.',
+      'empty to receive all of them. For a Zap that moves money, also set Confirm with MeaSoft to Yes. When the ' +
+      'connection has your MeaSoft login, the editor loads your latest real orders as samples. Zapier confirms ' +
+      'each delivery with its own reply, not the `{"result": true}` MeaSoft asks for; if MeaSoft resends an ' +
+      'event because of that, the Zap still runs only once.',
   },
   operation: {
     type: 'hook',
     inputFields,
     perform,
     performList,
-    sample: orderStatusSample,
-    outputFields: ORDER_OUTPUT_FIELDS,
+    sample: webhookStatusSample,
+    outputFields: [...ORDER_OUTPUT_FIELDS, ...CONFIRMATION_OUTPUT_FIELDS],
   },
 });

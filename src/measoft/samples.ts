@@ -1,4 +1,4 @@
-import type { MeasoftOrderEvent } from './types';
+import type { MeasoftOrderEvent, MeasoftStatusEvent } from './types';
 /**
  * A delivered two-parcel order with its items, packages, receiver town and address and three
  * statuses (test/measoft/fixtures/multi-status-order.xml, in the shape of MeaSoft's statusreq
@@ -187,4 +187,18 @@ export const orderStatusSample: MeasoftOrderEvent = {
       time_iso: '2024-03-15T12:41:10+03:00',
     },
   ],
+};
+
+/** New MeaSoft Order Status (Webhook)'s sample: the order as delivered, with Confirm with MeaSoft off. */
+export const webhookStatusSample: MeasoftStatusEvent = {
+  ...orderStatusSample,
+  confirmed_by_measoft: 'not checked',
+  confirmation_note: 'Not checked with MeaSoft: Confirm with MeaSoft is No, so the delivery was taken as sent.',
+};
+
+/** New MeaSoft Order Status (Polling)'s sample: read from MeaSoft's API itself. */
+export const polledStatusSample: MeasoftStatusEvent = {
+  ...orderStatusSample,
+  confirmed_by_measoft: true,
+  confirmation_note: "Read from MeaSoft's API by the polling trigger.",
 };

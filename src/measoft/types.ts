@@ -52,6 +52,19 @@ export type MeasoftOrderEvent = {
   [element: string]: unknown;
 };
 
+/** Whether MeaSoft confirmed a status event: true, false (it could not be asked), or not checked. */
+export type ConfirmedByMeasoft = boolean | 'not checked';
+
+/** What both status triggers add to the order: whether MeaSoft confirmed the status, and why (docs/measoft.md). */
+export interface StatusConfirmation {
+  confirmed_by_measoft: ConfirmedByMeasoft;
+  /** One English sentence: which of the three, and why. */
+  confirmation_note: string;
+}
+
+/** What the status triggers return. */
+export type MeasoftStatusEvent = MeasoftOrderEvent & StatusConfirmation;
+
 /** One mappable value of an order, as read-order.ts shapes MeaSoft's elements. */
 export type OrderValue = string | number | boolean | null | OrderValue[] | { [key: string]: OrderValue };
 export type OrderRecord = { [key: string]: OrderValue };

@@ -10,7 +10,7 @@ import { perform as createOrder } from '../../src/measoft/create-order';
 import { perform as findOrder } from '../../src/measoft/find-order';
 import { performList } from '../../src/measoft/order-status';
 import { perform as poll } from '../../src/measoft/order-status-poll';
-import { orderStatusSample } from '../../src/measoft/samples';
+import { webhookStatusSample } from '../../src/measoft/samples';
 import type { MeasoftOrderEvent } from '../../src/measoft/types';
 import { ZCacheStore } from '../../sandbox/zapier-cache';
 import { cacheRpc, loggedBy, rpcAppTester } from '../support/cache-rpc';
@@ -188,7 +188,7 @@ describe('e2e: MeaSoft against the sandbox', () => {
     const samples = (await appTester(performList, { authData: auth(), inputData: {} })) as Item[];
     expect(samples.map((one) => one.orderno)).toContain(created.orderno);
     const statics = (await appTester(performList, { authData: {}, inputData: {} })) as Item[];
-    expect(statics).toEqual([orderStatusSample]);
+    expect(statics).toEqual([webhookStatusSample]);
   });
 
   describe('New Order Status (Polling)', () => {

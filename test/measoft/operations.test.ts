@@ -10,7 +10,7 @@ import { perform as createOrder } from '../../src/measoft/create-order';
 import { perform as findOrder } from '../../src/measoft/find-order';
 import { performList } from '../../src/measoft/order-status';
 import { perform as poll } from '../../src/measoft/order-status-poll';
-import { orderStatusSample } from '../../src/measoft/samples';
+import { webhookStatusSample } from '../../src/measoft/samples';
 import { ZCacheStore } from '../../sandbox/zapier-cache';
 import { cacheRpc, loggedBy, rpcAppTester } from '../support/cache-rpc';
 import { caught } from '../support/zapier-error';
@@ -413,7 +413,7 @@ describe('New Order Status (Polling): requests', () => {
 describe('New Order Status (instant): samples', () => {
   it('keeps the static sample without MeaSoft credentials', async () => {
     await expect(appTester(loose(performList), { authData: { justclick_login: 'x' }, inputData: {} })).resolves.toEqual(
-      [orderStatusSample],
+      [webhookStatusSample],
     );
   });
 });

@@ -4,7 +4,7 @@ import { createAppTester, type Bundle } from 'zapier-platform-core';
 import App from '../../src/index';
 import orderStatus, { perform } from '../../src/measoft/order-status';
 import { parseMeasoftOrder, toBoolean, toNumber } from '../../src/measoft/read-order';
-import { orderStatusSample } from '../../src/measoft/samples';
+import { orderStatusSample, webhookStatusSample } from '../../src/measoft/samples';
 import type { MeasoftOrderEvent } from '../../src/measoft/types';
 import { MEASOFT_STATUSES } from '../../src/measoft/fields';
 import { caught } from '../support/zapier-error';
@@ -137,7 +137,7 @@ describe("New Order Status: MeaSoft's own examples", () => {
 
 describe('New Order Status: the sample', () => {
   it('is what the parser gives for a delivered order with items, packages and a receiver town and address', async () => {
-    expect(await run(MULTI)).toEqual([orderStatusSample]);
+    expect(await run(MULTI)).toEqual([webhookStatusSample]);
   });
 });
 
@@ -386,7 +386,7 @@ describe('New Order Status: resent events', () => {
   it('lets the event through when Zapier’s cache is unavailable', async () => {
     const scope = failingCacheRpc();
     const { value, logged } = await loggedBy(() => tester(perform, delivery(MULTI)));
-    expect(value).toEqual([orderStatusSample]);
+    expect(value).toEqual([webhookStatusSample]);
     expect(logged).toEqual([expect.stringMatching(CACHE_SKIPPED)]);
     expect(scope.isDone()).toBe(true);
   });
