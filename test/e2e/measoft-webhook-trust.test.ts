@@ -388,20 +388,28 @@ describe('e2e: New MeaSoft Order Status (Webhook) trusts only what MeaSoft sent'
       const SERVER_ERROR = /MeaSoft answered with a server error \(HTTP 500\)/;
       const SLOW = /MeaSoft did not answer in time/;
 
+      const STOP = { when_measoft_unreachable: 'stop' };
+      const throttled = () => sandbox.measoft.fault('http429', { times: 1 });
+      const cutOff = () => sandbox.measoft.fault('malformed', { times: 1 });
+
+      // `reads`: the statusreq requests MeaSoft received (a refused connection never arrives): one, never retried.
       it.each([
-        ['is down', 'stop (the default)', down, DOWN, {}, 'STOP-1'],
+        ['is down', 'stop (the default)', down, DOWN, {}, 'STOP-1', 0],
+        ['answers with a server error', 'stop', serverError, SERVER_ERROR, STOP, 'STOP-2', 1],
+        ['is slow', 'stop', slow, SLOW, STOP, 'STOP-3', 1],
+        ['asks to slow down (429)', 'stop', throttled, /MeaSoft asks to slow down \(HTTP 429\)/, STOP, 'STOP-4', 1],
         [
-          'answers with a server error',
+          'answers with cut-off XML',
           'stop',
-          serverError,
-          SERVER_ERROR,
-          { when_measoft_unreachable: 'stop' },
-          'STOP-2',
+          cutOff,
+          /MeaSoft answered .*(API answer|documentation)/,
+          STOP,
+          'STOP-5',
+          1,
         ],
-        ['is slow', 'stop', slow, SLOW, { when_measoft_unreachable: 'stop' }, 'STOP-3'],
       ])(
         'MeaSoft %s, If MeaSoft Does Not Answer = %s: MeasoftNotConfirmed saying what happened, no Zap start; a replay once MeaSoft answers starts it',
-        async (_, __, fault, what, extra, number) => {
+        async (_, __, fault, what, extra, number, asked) => {
           const orderno = held(number, 'COMPLETE');
           const receiver = await confirming(extra);
           const xml = sandbox.measoft.webhookXml(orderno);
@@ -413,6 +421,7 @@ describe('e2e: New MeaSoft Order Status (Webhook) trusts only what MeaSoft sent'
           expect(message).toContain(orderno);
           expect(message).toMatch(/the Zap did not run/);
           expect(message).toMatch(/replay this run from the Zap history when MeaSoft answers/i);
+          expect(reads()).toHaveLength(asked);
           expect(result.items).toEqual([]);
           expect(result.recorded).toBe(0);
 
