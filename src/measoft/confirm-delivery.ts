@@ -12,12 +12,15 @@ import { findOrders } from './client';
 import type { MeasoftOrderEvent, MeasoftStatus, OrderReading } from './types';
 
 export type Confirmation =
-  /** MeaSoft shows the status: `order` is MeaSoft's record of the order, `status` its entry for the status. */
-  | { kind: 'confirmed'; order: MeasoftOrderEvent; status: MeasoftStatus }
+  /**
+   * MeaSoft shows the status: `order` is MeaSoft's record of the order, `status` its entry for the
+   * status, `said` that status in words ("COMPLETE at 2024-05-20T12:40:00+03:00").
+   */
+  | { kind: 'confirmed'; order: MeasoftOrderEvent; status: MeasoftStatus; said: string }
   /** MeaSoft answered, and does not show the status (or the order): the sentence says what it shows. */
   | { kind: 'refuted'; why: string }
   /** MeaSoft could not be asked (no answer, an unreadable answer, a refusal): `what` says what happened. */
-  | { kind: 'unasked'; what: string; error: unknown };
+  | { kind: 'unasked'; what: string; error: unknown; subject: string };
 
 const code = (status: MeasoftStatus): string => (status.code ?? '').trim().toUpperCase();
 
@@ -58,7 +61,7 @@ export async function confirmDelivery(
   } catch (error) {
     const what = whyNotConfirmed(z, error, 'MeaSoft');
     if (what === undefined) throw error;
-    return { kind: 'unasked', what, error };
+    return { kind: 'unasked', what, error, subject: `status ${code(delivered.status)} of order ${orderno}` };
   }
   if (orders.length === 0)
     return { kind: 'refuted', why: `MeaSoft has no order ${orderno} for this connection's login` };
@@ -67,7 +70,7 @@ export async function confirmDelivery(
   const sameWaybill = orders.filter((order) => order.awb !== null && order.awb === delivered.awb);
   for (const order of [...sameWaybill, ...orders]) {
     const status = findStatus(order, delivered.status);
-    if (status) return { kind: 'confirmed', order, status };
+    if (status) return { kind: 'confirmed', order, status, said: describe(status) };
   }
   const current = orders.map((order) => describe(order.status)).join('; ');
   return {

@@ -153,11 +153,7 @@ async function confirmed(
       };
     // Refused credentials ask the user to reconnect, as everywhere else.
     if (found.error instanceof z.errors.ExpiredAuthError) throw found.error;
-    throw deliveryNotConfirmed(
-      z,
-      { service: 'MeaSoft', what: found.what, code: 'MeasoftNotConfirmed' },
-      `status ${event.status.code ?? ''} of order ${event.orderno ?? ''}`,
-    );
+    throw deliveryNotConfirmed(z, { service: 'MeaSoft', what: found.what, code: 'MeasoftNotConfirmed' }, found.subject);
   }
   return {
     ...found.order,
@@ -167,9 +163,7 @@ async function confirmed(
     webhook_status_time_iso: event.webhook_status_time_iso,
     webhook_statuses: event.webhook_statuses,
     confirmed_by_measoft: true,
-    confirmation_note:
-      `Confirmed by MeaSoft: its order ${found.order.orderno ?? ''} shows status ${found.status.code ?? ''} at ` +
-      `${found.status.eventtime_iso ?? String(found.status.eventtime ?? '')}.`,
+    confirmation_note: `Confirmed by MeaSoft: its order ${String(found.order.orderno)} shows status ${found.said}.`,
   };
 }
 

@@ -103,8 +103,17 @@ describe('Secret in the Webhook URL', () => {
     const bundle = delivery(DELIVERED, { url_secret: SECRET });
     bundle.cleanedRequest = { querystring: { key: SECRET } };
     expect(await appTester(perform, { ...bundle, meta: { isLoadingSample: true } })).toHaveLength(1);
-    bundle.cleanedRequest = { querystring: { key: 'other' } };
-    expect((await caught(appTester(perform, bundle))).name).toBe('HaltedError');
+    for (const [cleaned, why] of [
+      [{ querystring: { key: 'other' } }, 'another "key" value'],
+      [{ querystring: { key: [SECRET, SECRET] } }, 'the "key" parameter 2 times'],
+      [{ querystring: {} }, 'no "key" parameter'],
+      [{}, 'no "key" parameter'],
+    ] as const) {
+      bundle.cleanedRequest = cleaned;
+      const error = await caught(appTester(perform, bundle));
+      expect(error.name).toBe('HaltedError');
+      expect(error.message).toContain(why);
+    }
   });
 
   it.each([
@@ -269,6 +278,40 @@ describe('Confirm with MeaSoft', () => {
       nock.cleanAll(); // the cache was rightly never asked
     },
   );
+
+  it('Yes: an event time that does not read as a time is compared as MeaSoft wrote it', async () => {
+    cacheRpc();
+    const odd = (time: string) => order({ statuses: [['COMPLETE', time]], webhook: false });
+    measoftHolds(odd('вчера, 12:40'));
+    const [item] = (await tester(perform, delivery(doc(odd('вчера, 12:40')), CONFIRM))) as Item[];
+    expect(item!.confirmation_note).toBe(
+      'Confirmed by MeaSoft: its order SHOP-7 shows status COMPLETE at вчера, 12:40.',
+    );
+    measoftHolds(odd('вчера, 12:41'));
+    expect((await caught(tester(perform, delivery(doc(odd('вчера, 12:40')), CONFIRM)))).name).toBe('HaltedError');
+  });
+
+  it('Yes: a delivery without an order number cannot be confirmed, and MeaSoft is not asked', async () => {
+    const xml = doc(`<order awb="1">${status('COMPLETE', '2024-05-20 12:40:00')}</order>`);
+    const error = await caught(appTester(perform, delivery(xml, CONFIRM)));
+    expect(error.name).toBe('HaltedError');
+    expect(error.message).toContain('the delivery names no order number (orderno) to look up');
+  });
+
+  it('Yes: a defect while asking (not a failed exchange) travels on as it is, never as "not confirmed"', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const client = require('../../src/measoft/client') as typeof import('../../src/measoft/client');
+    const broken = jest.spyOn(client, 'findOrders').mockRejectedValue(new TypeError('a defect'));
+    try {
+      const error = await caught(
+        appTester(perform, delivery(DELIVERED, { ...CONFIRM, when_measoft_unreachable: 'run' })),
+      );
+      expect(error).toMatchObject({ name: 'TypeError' });
+      expect(error.message).toMatch(/^a defect/);
+    } finally {
+      broken.mockRestore();
+    }
+  });
 
   it('Yes: a delivered status without an event time cannot be confirmed, and MeaSoft is not asked', async () => {
     cacheRpc();
