@@ -9,7 +9,7 @@
  */
 import { applyEnv, startSandbox, type Sandbox } from './index';
 import { startReceiver, stopReceivers, zapierRuntime, type Receiver } from './receiver';
-import { abahaOrder, AbahaSender, measoftOrderXml, sendMeasoftStatus } from './senders';
+import { abahaOrder, AbahaSender, forgeMeasoftStatus, measoftOrderXml, sendMeasoftStatus, withKey } from './senders';
 
 type Item = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -64,7 +64,8 @@ async function action(
 }
 
 async function hook(demo: Demo, triggerKey: string, inputData: Item = {}): Promise<Receiver> {
-  const receiver = await startReceiver({ triggerKey, inputData, app: 'built' });
+  // Zapier hands the Zap's connection to its trigger too.
+  const receiver = await startReceiver({ triggerKey, inputData, authData: demo.sandbox.accounts, app: 'built' });
   demo.receivers.push(receiver);
   return receiver;
 }
@@ -72,19 +73,57 @@ async function hook(demo: Demo, triggerKey: string, inputData: Item = {}): Promi
 const lastStart = (receiver: Receiver): Item | undefined =>
   receiver.zapStarts[receiver.zapStarts.length - 1] as Item | undefined;
 
-/** 1. MeaSoft posts COMPLETE → New Order Status → JustClick Update Order Status marks the bill paid. */
+/** The random value the demo's user appended to the Zap's URL as `?key=` (Secret in the Webhook URL). */
+const DEMO_URL_SECRET = 'Zq4v+8mK/2pX=7rT9wL3nB6c';
+
+/**
+ * 1. MeaSoft posts COMPLETE → New Order Status (with both defences: the secret in the URL, and Confirm with MeaSoft)
+ * → JustClick Update Order Status marks the bill paid. Forged statuses for another order start nothing.
+ */
 async function deliveredOrderIsPaid(demo: Demo, step: Step): Promise<void> {
   const bill = '100002';
-  const receiver = await hook(demo, 'order_status', { statuses: ['COMPLETE'] });
-  const xml = measoftOrderXml({ orderno: bill, status: 'COMPLETE', price: 2490, receiverName: 'Анна Петрова' });
+  const forgedBill = '100001';
+  const { measoft } = demo.sandbox;
+  const receiver = await hook(demo, 'order_status', {
+    statuses: ['COMPLETE'],
+    url_secret: DEMO_URL_SECRET,
+    confirm_with_measoft: 'yes',
+    when_measoft_unreachable: 'stop',
+  });
+  const url = withKey(receiver.url, DEMO_URL_SECRET);
+  step.say(
+    '·',
+    'Zap setup: Secret in the Webhook URL set (MeaSoft posts to the URL with ?key=…), Confirm with MeaSoft: Yes',
+  );
+  measoft.addOrder(bill, { fields: { price: '2490', paytype: 'CASH' }, receiver: { person: 'Анна Петрова' } });
+  for (const code of ['PICKUP', 'ACCEPTED', 'DEPARTURE', 'DELIVERY', 'COMPLETE']) measoft.advance(bill, code);
+
+  // Whoever learned the Zap's URL posts "delivered" for an order MeaSoft never delivered.
+  const forged = forgeMeasoftStatus(measoft.webhookXml(bill), { orderno: forgedBill });
+  step.say('←', `someone without the key posts "order ${forgedBill} delivered" to the Zap's URL`);
+  await sendMeasoftStatus(receiver.url, forged);
+  step.say('←', `someone who knows the full URL, key included, posts "order ${forgedBill} delivered"`);
+  await sendMeasoftStatus(url, forged);
+  const refusals = receiver.deliveries.map((delivery) => delivery.error);
+  step.check(
+    receiver.zapStarts.length === 0 &&
+      refusals.length === 2 &&
+      refusals.every((error) => error?.name === 'HaltedError') &&
+      (refusals[1]?.message.includes(forgedBill) ?? false),
+    `both stopped (halted, no alert): a wrong key, then a status MeaSoft does not confirm; order ${forgedBill} ` +
+      'stays unpaid',
+    refusals.map((error) => `${error?.name ?? 'no error'}: ${error?.message ?? ''}`).join('; '),
+  );
+  if (refusals[1]) step.say('·', `Zap history: "${said(refusals[1].message)}"`);
+
   step.say('←', `MeaSoft (courier): order ${bill} delivered to Анна Петрова, cash on delivery 2 490 ₽ collected`);
-  await sendMeasoftStatus(receiver.url, xml);
+  await sendMeasoftStatus(url, measoft.webhookXml(bill));
   const event = lastStart(receiver);
   if (
     !step.check(
-      receiver.zapStarts.length === 1 && event?.status?.code === 'COMPLETE',
-      'New Order Status started the Zap',
-      receiver.deliveries[0]?.error?.message,
+      receiver.zapStarts.length === 1 && event?.status?.code === 'COMPLETE' && event?.confirmed_by_measoft === true,
+      'New Order Status started the Zap: the key matched and MeaSoft confirmed the status',
+      receiver.deliveries[2]?.error?.message ?? `confirmed_by_measoft: ${event?.confirmed_by_measoft}`,
     )
   )
     return;
@@ -107,6 +146,12 @@ async function deliveredOrderIsPaid(demo: Demo, step: Step): Promise<void> {
   );
   const stored = demo.sandbox.justclick.bills.get(bill);
   step.check(stored?.status === 'paid', `order ${bill} is now "paid" in JustClick`, `it is "${stored?.status}"`);
+  const untouched = demo.sandbox.justclick.bills.get(forgedBill);
+  step.check(
+    untouched?.status !== 'paid',
+    `order ${forgedBill} is still "${untouched?.status}"`,
+    `it is "${untouched?.status}"`,
+  );
 }
 
 /** 2. MeaSoft posts DEPARTURE with a tracking number → Add Tracking Number → Find Track Status. */
@@ -376,12 +421,13 @@ async function courierOrderIsSent(demo: Demo, step: Step): Promise<void> {
   );
   const created = (await action(demo, 'creates', 'measoft_create_order', { ...inputData })) as Item;
   step.say('←', `MeaSoft: courier order ${created.orderno}, status ${created.status?.code} "${created.status?.title}"`);
+  const held = sandbox.measoft.orders.size;
   const replay = (await demo.run(perform(demo, 'creates', 'measoft_create_order'), {
     authData: measoft,
     inputData,
   })) as Item;
   step.check(
-    replay.created_now === false && replay.orderno === created.orderno && sandbox.measoft.orders.size === 1,
+    replay.created_now === false && replay.orderno === created.orderno && sandbox.measoft.orders.size === held,
     'replaying the step returned the same courier order, no second one',
   );
 
@@ -617,7 +663,11 @@ async function main(): Promise<number> {
 
 /** A Zapier error's message (z.errors.Error carries JSON) or any other error's. */
 function messageOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  return said(error instanceof Error ? error.message : String(error));
+}
+
+/** The words of an error message: z.errors.Error carries {message, code, status} as JSON, the others plain text. */
+function said(message: string): string {
   try {
     const parsed = JSON.parse(message) as { message?: string };
     return parsed.message ?? message;

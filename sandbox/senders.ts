@@ -3,8 +3,12 @@
  * XML documents (docs/measoft.md, with what real MeaSoft data carries per that page:
  * Cyrillic titles, status text with trailing newlines and indentation, attributes in varied
  * order, newest-first history, repeated items) and an Abaha sender that POSTs order, product and
- * customer JSON (docs/abaha.md) with or without the shop's custom header, and resends.
+ * customer JSON (docs/abaha.md) with or without the shop's custom header, and resends. The MeaSoft sender can also
+ * forge a status (forgeMeasoftStatus: a status, time or order MeaSoft never reported) and post to a URL carrying
+ * the user's `?key=` (withKey).
  */
+
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 
 /** MeaSoft status codes with the Russian titles a public MeaSoft client lists. */
 export const MEASOFT_TITLES = {
@@ -171,6 +175,94 @@ ${items}
 `;
 }
 
+/** What a forged MeaSoft document claims (each field optional: what is not given stays as it was). */
+export interface ForgedStatus {
+  /** The status code claimed: it becomes `<status>`, the newest history entry and `webhook_status_code`. */
+  code?: string;
+  /** When the claimed status happened (default: now). */
+  at?: Date;
+  /** Another order number: the document then speaks of an order MeaSoft may not hold. */
+  orderno?: string;
+}
+
+type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+const ORDERED = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: false,
+} as const;
+
+/** The name of an element node of fast-xml-parser's ordered form (undefined for text). */
+const nameOf = (node: OrderedNode): string | undefined => Object.keys(node).find((key) => key !== ':@');
+const childNamed = (children: OrderedNode[], name: string): OrderedNode | undefined =>
+  children.find((node) => nameOf(node) === name);
+
+/**
+ * A forged MeaSoft status: a real-looking webhook document (one of measoftOrderXml or the emulator's `webhookXml`)
+ * changed to claim what MeaSoft never sent, as whoever learned a Zap's URL could post it: another status code, or
+ * the same code at another time, or another order number. The document stays well-formed and complete (the
+ * claimed status is `<status>`, the newest `statushistory` entry, `webhook_status_code`, `webhook_status_time` and
+ * the last `webhook_statuses` entry), so only a defence that does not trust the body can refuse it. Everything
+ * else is kept (an empty element may come back self-closing).
+ */
+export function forgeMeasoftStatus(xml: string, forged: ForgedStatus): string {
+  const start = xml.indexOf('<order');
+  const end = xml.lastIndexOf('</order>') + '</order>'.length;
+  if (start < 0 || end < start) throw new Error('forgeMeasoftStatus: not a MeaSoft <order> document');
+  const [root] = new XMLParser(ORDERED).parse(xml.slice(start, end)) as OrderedNode[];
+  const order = root?.order as OrderedNode[] | undefined;
+  if (!root || !order) throw new Error('forgeMeasoftStatus: not a MeaSoft <order> document');
+  if (forged.orderno !== undefined) root[':@'] = { ...root[':@'], '@orderno': escapeXml(forged.orderno) };
+  if (forged.code !== undefined) {
+    const at = forged.at ?? new Date();
+    const attributes = (country: boolean) => ({
+      '@eventstore': escapeXml(forged.code!),
+      '@eventtime': stamp(at, 3),
+      '@createtimegmt': stamp(at, 0),
+      '@message': '',
+      '@title': escapeXml(MEASOFT_TITLES[forged.code as MeasoftStatusCode] ?? forged.code!),
+      ...(country ? { '@country': 'RU' } : {}),
+    });
+    const element = (name: string, text: string, attrs?: Record<string, string>): OrderedNode => ({
+      [name]: text === '' ? [] : [{ '#text': text }],
+      ...(attrs ? { ':@': attrs } : {}),
+    });
+    const status = order.findIndex((node) => nameOf(node) === 'status');
+    if (status < 0) throw new Error('forgeMeasoftStatus: the document has no <status>');
+    order[status] = element('status', escapeXml(forged.code), attributes(false));
+    const history = childNamed(order, 'statushistory')?.statushistory as OrderedNode[] | undefined;
+    history?.unshift({ '#text': '\n    ' }, element('status', escapeXml(forged.code), attributes(true)));
+    const code = childNamed(order, 'webhook_status_code');
+    if (code) code.webhook_status_code = [{ '#text': escapeXml(forged.code) }];
+    const time = childNamed(order, 'webhook_status_time');
+    if (time) time.webhook_status_time = [{ '#text': stamp(at, 3) }];
+    const list = childNamed(order, 'webhook_statuses')?.webhook_statuses as OrderedNode[] | undefined;
+    list?.push(
+      { '#text': '  ' },
+      element('webhook_status', '', { '@code': escapeXml(forged.code), '@time': stamp(at, 3) }),
+      { '#text': '\n  ' },
+    );
+  }
+  const body = new XMLBuilder({ ...ORDERED, suppressEmptyNode: true }).build([root]) as string;
+  return `${xml.slice(0, start)}${body}${xml.slice(end)}`;
+}
+
+/**
+ * The Zap's URL with `?key=` appended, as the user does before pasting it into MeaSoft: one `key` per value (two
+ * values: a repeated key), each percent-encoded, or pasted as typed (`raw`, so `+ / =` travel unencoded).
+ */
+export function withKey(url: string, values: string | readonly string[], encoding: 'percent' | 'raw' = 'percent') {
+  const query = (typeof values === 'string' ? [values] : values)
+    .map((value) => `key=${encoding === 'raw' ? value : encodeURIComponent(value)}`)
+    .join('&');
+  return `${url}${url.includes('?') ? '&' : '?'}${query}`;
+}
+
 export interface SentDelivery {
   status: number;
   body: string;
@@ -181,7 +273,7 @@ async function post(url: string, body: string, headers: Record<string, string>):
   return { status: response.status, body: await response.text() };
 }
 
-/** POSTs one MeaSoft webhook document, as MeaSoft's integration does. */
+/** POSTs one MeaSoft webhook document, as MeaSoft's integration does (the URL as given, query string included). */
 export const sendMeasoftStatus = (url: string, xml: string): Promise<SentDelivery> =>
   post(url, xml, { 'Content-Type': 'text/xml; charset=utf-8', 'User-Agent': 'MeaSoft-Webhook/1.0' });
 

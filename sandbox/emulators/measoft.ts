@@ -22,7 +22,10 @@
  *   status changed since that stream's last `commitlaststatus`, which marks received exactly what
  *   the stream's last ONLY_LAST answer returned (later changes stay). A stream never used before
  *   returns every order;
- * - `advance(orderno, code)` moves an order to its next status, as the courier service would.
+ * - `advance(orderno, code)` moves an order to its next status, as the courier service would;
+ * - `addOrder(orderno)` holds an order (status NEW) without a neworder request;
+ * - `webhookXml(orderno, code?)` is the document MeaSoft's webhook posts for the order's current (or an earlier)
+ *   status: the statusreq `<order>` with `webhook_status_code`, `webhook_status_time` and `webhook_statuses`.
  * Faults: the generic ones of server.ts; `malformed` answers with cut-off XML. Hostile answers:
  * `ignoreFilters` answers every search with all orders; `rawOrders` are raw `<order>` elements
  * (readable or not: say, one without `<status>`, or one with only a branch-time `eventtime`) added to a stream's ONLY_LAST answers until that stream commits an answer holding them; `failReads` answers the next N statusreq
@@ -241,6 +244,72 @@ export class MeasoftEmulator extends Emulator {
   private clock(): Date {
     this.tick += 1;
     return new Date(this.now().getTime() + this.tick * 1000);
+  }
+
+  /**
+   * An order the courier service's staff entered (status NEW), for tests and the demo; neworder's checks are not
+   * applied. `receiver` and `fields` are merged over a Moscow courier delivery.
+   */
+  addOrder(
+    orderno: string,
+    options: { receiver?: Record<string, string>; fields?: Record<string, string>; itemName?: string } = {},
+  ): EmulatedOrder {
+    if (this.orders.has(orderno)) throw new Error(`MeaSoft emulator: order ${orderno} exists`);
+    const order: EmulatedOrder = {
+      orderno,
+      orderno2: '',
+      givencode: '',
+      created: stamp(moscow(this.now())).slice(0, 10),
+      receiver: {
+        person: 'Анна Петрова',
+        phone: '+7 (916) 123-45-67',
+        town: 'Москва',
+        address: 'ул. Тверская, д. 7, кв. 12',
+        ...options.receiver,
+      },
+      sender: null,
+      fields: { weight: '0.8', quantity: '1', paytype: 'NO', service: '1', price: '0', ...options.fields },
+      deliveryFee: null,
+      items: [
+        {
+          name: options.itemName ?? 'Кроссовки беговые',
+          attributes: { quantity: '1', mass: '0.8', retprice: options.fields?.price ?? '0' },
+        },
+      ],
+      packages: [],
+      statuses: [],
+      version: 0,
+    };
+    this.orders.set(orderno, order);
+    this.setStatus(order, 'NEW');
+    return order;
+  }
+
+  /**
+   * The document MeaSoft's webhook posts for a status of a held order (docs/measoft.md, "Webhook"): the `<order>`
+   * statusreq returns, as it stood when the order reached that status, then `webhook_status_code`,
+   * `webhook_status_time` (Moscow time, as `eventtime` here) and `webhook_statuses` (the order's statuses up to that
+   * one, oldest first). The order's current status by default, or the latest one with `code`, so a test can post
+   * what MeaSoft really sent earlier.
+   */
+  webhookXml(orderno: string, code?: string): string {
+    const order = this.orders.get(orderno);
+    if (!order) throw new Error(`MeaSoft emulator: no order ${orderno}`);
+    const index =
+      code === undefined ? order.statuses.length - 1 : order.statuses.map((status) => status.code).lastIndexOf(code);
+    if (index < 0) throw new Error(`MeaSoft emulator: order ${orderno} never had the status ${code}`);
+    const statuses = order.statuses.slice(0, index + 1);
+    const reported = statuses[index]!;
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({
+      order: {
+        ...this.orderXml({ ...order, statuses }),
+        webhook_status_code: reported.code,
+        webhook_status_time: reported.timeLocal,
+        webhook_statuses: {
+          webhook_status: statuses.map((status) => ({ '@code': status.code, '@time': status.timeLocal })),
+        },
+      },
+    })}`;
   }
 
   /** The courier service moves an order on: to `code`, or to the next status of MEASOFT_FLOW. */

@@ -26,6 +26,11 @@
  *
  * The MeaSoft polling trigger runs with z.cache over core's RPC (test/support/cache-rpc.ts), as a
  * live Zap does, so its stream claim and commit really happen.
+ *
+ * New MeaSoft Order Status (Webhook)'s Secret in the Webhook URL (`url_secret`) and the `key` a delivery carries
+ * (the right one, another, repeated) are searched for the same way: core's scrubber knows only the connection's
+ * values, so a trigger input that went out would show in full. A URL secret cannot hold a space (the trigger
+ * refuses whitespace, `&` and `#`), so its plus-encoded form is its percent-encoded one.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +42,7 @@ import {
   abahaCustomer as customerPayload,
   abahaOrder as orderPayload,
   abahaProduct as productPayload,
+  forgeMeasoftStatus,
   measoftOrderXml,
 } from '../../sandbox/senders';
 import { appTester } from '../e2e/helpers';
@@ -51,6 +57,12 @@ const WRONG_RLAB_API_KEY = `wrongRlabK3y+/=&%"\\ ключ~!*()'-0000`;
 const WRONG_ABAHA_HEADER_VALUE = `wrongAbahaH3ader/+=&%"\\ ý~!*()'-0000`;
 const MEASOFT_PASSWORD = `msP4ss/+=&%"\\ <Пароль>~!*()'-9d21e7`;
 const WRONG_MEASOFT_PASSWORD = `wrongMsP4ss/+=&%"\\ <Пароль>~!*()'-0000`;
+/** New MeaSoft Order Status (Webhook)'s Secret in the Webhook URL, and a wrong `key` a stranger sends. */
+const URL_SECRET = `urlK3y+/=%"\\<Ключ>~!*()'-b7d4e1`;
+const WRONG_URL_KEY = `wrongUrlK3y+/=%"\\<Ключ>~!*()'-0000`;
+/** A Secret in the Webhook URL with `&`, which cannot survive in a URL: refused, and never echoed either. */
+const UNUSABLE_URL_SECRET = `badUrlK3y&+/=%"\\<Ключ>~!*()'-4c2a`;
+const URL_SECRETS = new Set([URL_SECRET, WRONG_URL_KEY, UNUSABLE_URL_SECRET]);
 /** The connection's Abaha header value, used by the Abaha triggers whose own fields are empty. */
 const ABAHA_CONNECTION_HEADER_VALUE = `abahaC0nn/+=&%"\\ ý<>~!*()'-3e9f12`;
 const SECRETS = {
@@ -63,6 +75,9 @@ const SECRETS = {
   WRONG_RLAB_API_KEY,
   WRONG_ABAHA_HEADER_VALUE,
   WRONG_MEASOFT_PASSWORD,
+  URL_SECRET,
+  WRONG_URL_KEY,
+  UNUSABLE_URL_SECRET,
 };
 
 const LOGIN = 'secret-test-shop';
@@ -280,6 +295,44 @@ const hook = (
       cleanedRequest: {},
     } as unknown as Bundle),
 });
+/** The sandbox, for scenarios that post what its MeaSoft emulator holds (set in beforeAll). */
+let liveSandbox: Sandbox;
+/** The query string of a delivery to the Zap's URL: `key=` once per value, percent-encoded. */
+const keyQuery = (...values: string[]) => values.map((value) => `key=${encodeURIComponent(value)}`).join('&');
+/**
+ * A MeaSoft delivery as Zapier hands it to New MeaSoft Order Status (Webhook): the query string raw and decoded;
+ * the document is made when the scenario runs (after its `fault` put the order in the emulator).
+ */
+const measoftHook = (
+  query: string,
+  inputData: Record<string, unknown>,
+  content: () => string = () =>
+    measoftOrderXml({ orderno: 'SEC-K0', status: 'COMPLETE', at: new Date('2024-05-20T09:00:00Z') }),
+  overrides: Record<string, string> = {},
+): Run => ({
+  covers: covering('order_status'),
+  run: () =>
+    appTester(appFunction('order_status'), {
+      authData: auth(overrides),
+      inputData,
+      meta: { isLoadingSample: false },
+      rawRequest: {
+        method: 'POST',
+        querystring: query,
+        headers: { 'Content-Type': 'text/xml; charset=utf-8' },
+        content: content(),
+      },
+      cleanedRequest: { querystring: Object.fromEntries(new URLSearchParams(query)) },
+    } as unknown as Bundle),
+});
+/** An order the MeaSoft emulator holds, delivered. */
+const holdDelivered = async (sandbox: Sandbox, orderno: string) => {
+  sandbox.measoft.addOrder(orderno);
+  for (const code of ['PICKUP', 'DELIVERY', 'COMPLETE']) sandbox.measoft.advance(orderno, code);
+};
+const KEYED = { url_secret: URL_SECRET };
+const CONFIRMING = { url_secret: URL_SECRET, confirm_with_measoft: 'yes' };
+
 const SECURED = { secret_header_name: 'X-Shop-Token', secret_header_value: ABAHA_HEADER_VALUE };
 const WITH_HEADER = { 'Http-X-Shop-Token': ABAHA_HEADER_VALUE };
 const WITH_CONNECTION_HEADER = { 'Http-X-Abaha-Key': ABAHA_CONNECTION_HEADER_VALUE };
@@ -833,6 +886,70 @@ const SCENARIOS: Record<string, Scenario> = {
     expect: 'error',
     logsHttp: false,
   },
+  'New Order Status (MeaSoft), the right key in the URL': {
+    ...measoftHook(keyQuery(URL_SECRET), KEYED),
+    expect: 'result',
+    logsHttp: false,
+  },
+  'New Order Status (MeaSoft), another key in the URL': {
+    ...measoftHook(keyQuery(WRONG_URL_KEY), KEYED),
+    expect: 'error',
+    logsHttp: false,
+  },
+  'New Order Status (MeaSoft), no key in the URL': {
+    ...measoftHook('', KEYED),
+    expect: 'error',
+    logsHttp: false,
+  },
+  'New Order Status (MeaSoft), the key twice in the URL': {
+    ...measoftHook(keyQuery(URL_SECRET, WRONG_URL_KEY), KEYED),
+    expect: 'error',
+    logsHttp: false,
+  },
+  'New Order Status (MeaSoft), a URL secret that cannot be in a URL': {
+    ...measoftHook(keyQuery(UNUSABLE_URL_SECRET), { url_secret: UNUSABLE_URL_SECRET }),
+    expect: 'error',
+    logsHttp: false,
+  },
+  'New Order Status (MeaSoft), the right key, confirmed by MeaSoft': {
+    fault: (s) => holdDelivered(s, 'SEC-K1'),
+    ...measoftHook(keyQuery(URL_SECRET), CONFIRMING, () => liveSandbox.measoft.webhookXml('SEC-K1')),
+    expect: 'result',
+    logsHttp: true,
+  },
+  'New Order Status (MeaSoft), the right key, a status MeaSoft never gave': {
+    fault: (s) => holdDelivered(s, 'SEC-K2'),
+    ...measoftHook(keyQuery(URL_SECRET), CONFIRMING, () =>
+      forgeMeasoftStatus(liveSandbox.measoft.webhookXml('SEC-K2'), { code: 'RETURNED' }),
+    ),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'New Order Status (MeaSoft), confirming while MeaSoft is down': {
+    fault: (s) => s.measoft.fault('down'),
+    ...measoftHook(keyQuery(URL_SECRET), { ...CONFIRMING, when_measoft_unreachable: 'stop' }),
+    expect: 'error',
+    logsHttp: false,
+  },
+  'New Order Status (MeaSoft), confirming, MeaSoft server error, run anyway': {
+    fault: async (s) => {
+      s.measoft.failReads = 1;
+    },
+    ...measoftHook(keyQuery(URL_SECRET), { ...CONFIRMING, when_measoft_unreachable: 'run' }),
+    expect: 'result',
+    logsHttp: true,
+  },
+  'New Order Status (MeaSoft), confirming with a wrong MeaSoft password': {
+    fault: (s) => holdDelivered(s, 'SEC-K3'),
+    ...measoftHook(keyQuery(URL_SECRET), CONFIRMING, () => liveSandbox.measoft.webhookXml('SEC-K3'), WRONG_MEASOFT),
+    expect: 'error',
+    logsHttp: true,
+  },
+  'New Order Status (MeaSoft), samples with a URL secret that cannot be in a URL': {
+    ...op('order_status.performList', { url_secret: UNUSABLE_URL_SECRET }),
+    expect: 'error',
+    logsHttp: false,
+  },
   'New Order Status (MeaSoft), samples from MeaSoft': {
     ...op('order_status.performList'),
     expect: 'result',
@@ -872,6 +989,7 @@ describe('no API key or secret in any log line, error or output (core logging to
       measoft: { login: MEASOFT_LOGIN, password: MEASOFT_PASSWORD, extra: MEASOFT_EXTRA },
     });
     restoreEnv = applyEnv(sandbox.urls);
+    liveSandbox = sandbox;
     // core gives the log server 200 ms of wall clock to answer, then aborts the stream (create-logger.js);
     // on a busy machine that happens, so what arrived is kept when a stream closes, ended or aborted, and
     // each scenario waits until every stream has closed before it reads them.
@@ -906,12 +1024,14 @@ describe('no API key or secret in any log line, error or output (core logging to
 
   afterEach(async () => {
     for (const emulator of sandbox.emulators) await emulator.fault('none');
+    sandbox.measoft.failReads = 0;
   });
 
   it('the secrets are ones every encoding changes', () => {
     for (const secret of Object.values(SECRETS)) {
       expect(secret.length).toBeGreaterThanOrEqual(16);
-      expect(new Set(forms(secret)).size).toBe(forms(secret).length);
+      // A URL secret has no space, so plus-encoding it is percent-encoding it; every other form differs.
+      expect(new Set(forms(secret)).size).toBe(forms(secret).length - (URL_SECRETS.has(secret) ? 1 : 0));
     }
     // And the search works: a leak in any form is found.
     for (const form of forms(MEASOFT_PASSWORD)) expect(leaks(`log line ${form} end`)).not.toEqual([]);
