@@ -55,12 +55,11 @@ const inputFields = defineInputFields([
     type: 'password',
     required: false,
     helpText:
-      "Optional, recommended: MeaSoft signs nothing, so anyone who learns the Zap's URL could post a status. " +
-      "Make a long random value (at least 32 letters and digits, e.g. from your password manager's generator), " +
-      `enter it here, and add \`?${URL_SECRET_PARAMETER}=\` and the value to the end of the Zap's URL before you ` +
-      `paste it into MeaSoft: \`https://hooks.zapier.com/hooks/catch/123/abc/?${URL_SECRET_PARAMETER}=YourValue\`. ` +
-      'MeaSoft then gets the full URL, secret included. A delivery without it, or with another value, starts ' +
-      'nothing and shows as halted in the Zap history. Letters, digits and `- _ . ~` only.',
+      "Recommended: MeaSoft signs nothing, so anyone who learns the Zap's URL could post a status. Generate 32 " +
+      "random letters and digits (a password manager does it), enter them here, and paste the Zap's URL into " +
+      `MeaSoft with \`?${URL_SECRET_PARAMETER}=\` and the value at its end ` +
+      `(\`.../catch/123/abc/?${URL_SECRET_PARAMETER}=YourValue\`): MeaSoft gets the full URL, secret included. A ` +
+      'delivery without it starts nothing and shows as halted.',
   },
   {
     key: 'confirm_with_measoft',
@@ -71,11 +70,10 @@ const inputFields = defineInputFields([
     required: false,
     default: 'no',
     helpText:
-      'Recommended when the Zap moves money (e.g. marks orders paid). **Yes**: before the Zap runs, the app asks ' +
-      "MeaSoft's API for the order (a read-only search by its number; needs the MeaSoft login, password and " +
-      'courier service code in the connection) and runs the Zap only when MeaSoft shows the delivered status at ' +
-      'its event time; the Zap then gets the order as MeaSoft holds it. A status MeaSoft does not show starts ' +
-      `nothing and shows as halted. **No** (default): the delivery is taken as sent. A mapped value may be ${YES_NO_FORMS}.`,
+      "Recommended when the Zap moves money. **Yes**: the app first reads the order from MeaSoft's API (read-only; " +
+      "needs the connection's MeaSoft fields) and runs the Zap only if MeaSoft shows the delivered status at its " +
+      'event time, with the order as MeaSoft holds it; otherwise it starts nothing and shows as halted. **No** ' +
+      `(default): the delivery is taken as sent. A mapped value may be ${YES_NO_FORMS}.`,
   },
   {
     key: 'when_measoft_unreachable',
@@ -85,10 +83,9 @@ const inputFields = defineInputFields([
     required: false,
     default: 'stop',
     helpText:
-      'Only with Confirm with MeaSoft = Yes, when MeaSoft does not answer within 20 seconds or cannot be asked. ' +
-      "**Stop** (default): the run stops with an error in the Zap history (you get Zapier's alert; replay the run " +
-      'when MeaSoft answers, or let Autoreplay do it). **Run**: the Zap runs with the delivery as sent and ' +
-      'Confirmed by MeaSoft = false, so a Filter step can hold it back.',
+      'With Confirm with MeaSoft = Yes, when MeaSoft cannot be asked (no answer within 20 s, an error). **Stop** ' +
+      '(default): the run stops with an error; replay it from the Zap history, or let Autoreplay. **Run**: the Zap ' +
+      'runs with the delivery as sent and Confirmed by MeaSoft = false, for a Filter step to hold back.',
   },
 ]);
 
@@ -211,14 +208,13 @@ export default defineTrigger({
     label: 'New MeaSoft Order Status (Webhook)',
     description: 'Triggers when MeaSoft reports a new status of a courier order (instant, via MeaSoft webhook).',
     directions:
-      'Copy the webhook URL shown here. If you fill in Secret in the Webhook URL (recommended), add ' +
+      'Copy the webhook URL shown here; with Secret in the Webhook URL (recommended), add ' +
       `\`?${URL_SECRET_PARAMETER}=\` and that value to its end. In your MeaSoft account open **Интеграции** ` +
-      '(Integrations), add a new integration of the type **Webhook**, paste the URL into its URL field and ' +
-      'save. MeaSoft then sends every status change of your orders to this Zap. Leave Only These Statuses ' +
-      'empty to receive all of them. For a Zap that moves money, also set Confirm with MeaSoft to Yes. When the ' +
-      'connection has your MeaSoft login, the editor loads your latest real orders as samples. Zapier confirms ' +
-      'each delivery with its own reply, not the `{"result": true}` MeaSoft asks for; if MeaSoft resends an ' +
-      'event because of that, the Zap still runs only once.',
+      '(Integrations), add an integration of the type **Webhook**, paste the URL and save. MeaSoft then sends every ' +
+      'status change of your orders here (leave Only These Statuses empty for all). For a Zap that moves money, ' +
+      'also set Confirm with MeaSoft to Yes. With your MeaSoft login in the connection, the editor loads your ' +
+      'latest real orders as samples. Zapier answers MeaSoft with its own reply, not the `{"result": true}` MeaSoft ' +
+      'asks for; if MeaSoft resends an event because of that, the Zap still runs once.',
   },
   operation: {
     type: 'hook',
