@@ -138,8 +138,8 @@ export const URL_SECRET_PARAMETER = 'key';
 const UNSAFE_IN_URL = /[\s\u0000-\u001f\u007f&#]/u;
 
 export interface UrlSecretSetting {
-  /** The secret the user typed (maybe empty: then every delivery passes). */
-  value: unknown;
+  /** The secret as readUrlSecret read it ('' when none: then every delivery passes). */
+  secret: string;
   /** The input field's label, for messages. */
   label: string;
   /** The sender's name, e.g. "MeaSoft". */
@@ -152,11 +152,11 @@ export interface UrlSecretSetting {
  * The configured URL secret, trimmed; '' when none. A value that cannot survive in a URL as typed
  * is refused naming the field (never echoing the value), so no real delivery is ever ignored for it.
  */
-export function readUrlSecret(z: ZObject, setting: Pick<UrlSecretSetting, 'value' | 'label'>): string {
-  const secret = text(setting.value);
+export function readUrlSecret(z: ZObject, label: string, value: unknown): string {
+  const secret = text(value);
   if (UNSAFE_IN_URL.test(secret)) {
     throw new z.errors.Error(
-      `${setting.label}: expected letters, digits and signs such as - _ . ~ only; spaces, & and # cannot be ` +
+      `${label}: expected letters, digits and signs such as - _ . ~ only; spaces, & and # cannot be ` +
         'part of a URL as typed. Make a new value (for example 32 letters and digits from a password manager).',
       'InvalidInput',
       400,
@@ -211,7 +211,7 @@ export function checkUrlSecret(
   request: Pick<Bundle, 'rawRequest' | 'cleanedRequest'>,
   setting: UrlSecretSetting,
 ): void {
-  const expected = readUrlSecret(z, setting);
+  const expected = setting.secret;
   if (expected === '') return;
   const values = urlSecretValues(request);
   // Every form is compared, without stopping at a match, so the answer costs the same either way.

@@ -92,6 +92,8 @@ const inputFields = defineInputFields([
 type OrderStatusInput = InferInputData<typeof inputFields>;
 
 interface Settings {
+  /** Secret in the Webhook URL, checked; '' when none. */
+  urlSecret: string;
   wanted: string[];
   reading: OrderReading;
   /** The MeaSoft fields of the connection when Confirm with MeaSoft is Yes; null when No. */
@@ -102,7 +104,7 @@ interface Settings {
 /** Every input read and checked, before anything else, in perform and in performList alike. */
 function readSettings(z: ZObject, bundle: Bundle<OrderStatusInput>): Settings {
   const input = bundle.inputData;
-  readUrlSecret(z, { value: input.url_secret, label: LABELS.url_secret });
+  const urlSecret = readUrlSecret(z, LABELS.url_secret, input.url_secret);
   const confirm = readBoolean(z, LABELS.confirm_with_measoft, input.confirm_with_measoft) ?? false;
   if (confirm && !hasAnyCredential(bundle.authData ?? {}, 'measoft')) {
     throw new z.errors.Error(
@@ -114,6 +116,7 @@ function readSettings(z: ZObject, bundle: Bundle<OrderStatusInput>): Settings {
     );
   }
   return {
+    urlSecret,
     wanted: wantedStatuses(z, input.statuses),
     reading: readOrderReading(z, input.branch_time_zone),
     confirmWith: confirm ? requireMeasoft(z, bundle) : null,
@@ -169,7 +172,7 @@ export const perform = (async (z, bundle) => {
   const settings = readSettings(z, bundle);
   // First: a stranger's request without the secret is ignored before its body is even read.
   checkUrlSecret(z, bundle, {
-    value: bundle.inputData.url_secret,
+    secret: settings.urlSecret,
     label: LABELS.url_secret,
     service: 'MeaSoft',
     senderSettings: SENDER_SETTINGS,
