@@ -191,7 +191,9 @@ function urlSecretValues(request: Pick<Bundle, 'rawRequest' | 'cleanedRequest'>)
       .filter(([name]) => decoded(name!, true) === URL_SECRET_PARAMETER)
       .map(([, value]) => [value!, decoded(value!, false), decoded(value!, true)].filter((v) => v !== undefined));
   }
-  const cleaned: unknown = (request.cleanedRequest as { querystring?: unknown } | undefined)?.querystring;
+  // Parsed: Zapier's cleanedRequest.querystring, or a rawRequest.querystring handed already parsed.
+  const parsedQuery: unknown = (request.cleanedRequest as { querystring?: unknown } | undefined)?.querystring;
+  const cleaned = parsedQuery && typeof parsedQuery === 'object' ? parsedQuery : raw;
   if (!cleaned || typeof cleaned !== 'object') return [];
   const value: unknown = Object.prototype.hasOwnProperty.call(cleaned, URL_SECRET_PARAMETER)
     ? (cleaned as Record<string, unknown>)[URL_SECRET_PARAMETER]

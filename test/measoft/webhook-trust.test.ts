@@ -99,6 +99,15 @@ describe('Secret in the Webhook URL', () => {
     }
   });
 
+  it('reads a query string handed already parsed in rawRequest', async () => {
+    const bundle = delivery(DELIVERED, { url_secret: SECRET });
+    (bundle.rawRequest as { querystring: unknown }).querystring = { key: SECRET };
+    bundle.cleanedRequest = {};
+    expect(await appTester(perform, { ...bundle, meta: { isLoadingSample: true } })).toHaveLength(1);
+    (bundle.rawRequest as { querystring: unknown }).querystring = { key: 'other' };
+    expect((await caught(appTester(perform, bundle))).name).toBe('HaltedError');
+  });
+
   it('reads the parsed query string when Zapier gives no raw one', async () => {
     const bundle = delivery(DELIVERED, { url_secret: SECRET });
     bundle.cleanedRequest = { querystring: { key: SECRET } };
