@@ -40,12 +40,23 @@ const STREAM_COUNT = MEASOFT_STREAM_MAX - MEASOFT_STREAM_MIN + 1;
 
 type Meta = Bundle['meta'] & { zap?: { id?: unknown } };
 
-/** Every item comes from MeaSoft's API itself: confirmed, so a Zap can switch from the webhook trigger. */
-const fromMeasoft = (event: MeasoftOrderEvent): MeasoftStatusEvent => ({
-  ...event,
-  confirmed_by_measoft: polledStatusSample.confirmed_by_measoft,
-  confirmation_note: polledStatusSample.confirmation_note,
-});
+/**
+ * Every item comes from MeaSoft's API itself: confirmed, so a Zap can switch from the webhook trigger;
+ * except an order the app could not read, whose status nobody can vouch for.
+ */
+const fromMeasoft = (event: MeasoftOrderEvent): MeasoftStatusEvent =>
+  event.read_error === undefined
+    ? {
+        ...event,
+        confirmed_by_measoft: polledStatusSample.confirmed_by_measoft,
+        confirmation_note: polledStatusSample.confirmation_note,
+      }
+    : {
+        ...event,
+        confirmed_by_measoft: false,
+        confirmation_note:
+          "Not confirmed: MeaSoft's API returned this order, but the app could not read it (Read Error).",
+      };
 
 /** The MeaSoft account (courier service and login), hashed: cache keys never carry credentials. */
 const accountKey = (credentials: MeasoftCredentials): string =>

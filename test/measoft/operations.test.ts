@@ -378,6 +378,12 @@ describe('New Order Status (Polling): requests', () => {
     expect(
       first.map((event: { orderno: string; read_error?: string }) => [event.orderno, Boolean(event.read_error)]),
     ).toEqual([['B2', true]]);
+    // Nobody can vouch for a status the app could not read: a Filter on Confirmed by MeaSoft holds it back.
+    expect(first[0]).toMatchObject({
+      confirmed_by_measoft: false,
+      confirmation_note:
+        "Not confirmed: MeaSoft's API returned this order, but the app could not read it (Read Error).",
+    });
     nock(API)
       .post('/api/', doc(`<commitlaststatus>${AUTH}<streamid>${stream}</streamid></commitlaststatus>`))
       .reply(200, doc('<commitlaststatus><order orderno="A1"/><order orderno="B2"/></commitlaststatus>'));
